@@ -1,0 +1,95 @@
+import type { Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { Database } from './neo4j/database.js';
+import { EmbeddedStartError } from './neo4j/embedded.js';
+import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
+import { prepareDatabase } from './seed/prepare.js';
+
+const retryPreparationMs = 5_000;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(config.http.port, config.http.host, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Applies the schema and loads the default dataset; while the database is down, keeps trying. */
+async function prepareWhenReachable(db: Database, config: Config, logger: Logger): Promise<void> {
+  for (;;) {
+    try {
+      await prepareDatabase(db, { seedIfEmpty: config.seedOnStart }, logger);
+      return;
+    } catch (error) {
+      logger.warn({ err: error }, `Database not ready; retrying in ${retryPreparationMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, retryPreparationMs).unref());
+    }
+  }
+}
+
+async function main() {
+  const startedAt = performance.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let neo4j: ProvisionedNeo4j;
+  try {
+    neo4j = await provisionNeo4j(config);
+  } catch (error) {
+    if (error instanceof EmbeddedStartError) fail(error.message);
+    throw error;
+  }
+  const db = new Database(neo4j.connection);
+  logger.info({ origin: neo4j.origin, uri: neo4j.connection.uri, log: neo4j.logFile }, 'Neo4j is up');
+
+  let server: Server;
+  try {
+    const preparing = prepareWhenReachable(db, config, logger);
+    // A configured database may be down: serve (health says 503) and let preparation finish later.
+    if (neo4j.origin !== 'configured') await preparing;
+    server = await listen(createApp({ db, logger }), config);
+  } catch (error) {
+    await db.close();
+    await neo4j.stop();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`Port ${config.http.port} is already in use; set PORT to another port.`);
+    throw error;
+  }
+
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  logger.info({ url: `http://${host}:${port}`, startupSeconds: Number(seconds) }, 'Entente is serving');
+  console.error(`Entente is serving on http://${host}:${port} (started in ${seconds} s; Ctrl-C stops it)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Stopping');
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await db.close();
+    await neo4j.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();

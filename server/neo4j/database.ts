@@ -1,0 +1,56 @@
+import neo4j, { type Driver, type EagerResult, type RecordShape, type RoutingControl } from 'neo4j-driver';
+
+export interface ConnectionSettings {
+  uri: string;
+  user: string;
+  password: string;
+  /** Unset means: the server's default database. */
+  database: string | undefined;
+  queryTimeoutMs: number;
+}
+
+export type Parameters = Record<string, unknown>;
+
+/**
+ * The one way the server talks to Neo4j: a single long-lived driver, every query on the configured
+ * database, reads routed to readers (so clusters and Aura spread them) and bounded by a timeout.
+ */
+export class Database {
+  readonly driver: Driver;
+
+  constructor(readonly settings: ConnectionSettings) {
+    const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
+    this.driver = neo4j.driver(settings.uri, auth, {
+      userAgent: 'entente',
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      // The driver's default (30 s of retries) outlives an HTTP request; fail over to a 503 sooner.
+      maxTransactionRetryTime: 3_000,
+    });
+  }
+
+  read<R extends RecordShape = RecordShape>(cypher: string, parameters: Parameters = {}): Promise<EagerResult<R>> {
+    return this.run<R>(cypher, parameters, neo4j.routing.READ);
+  }
+
+  write<R extends RecordShape = RecordShape>(cypher: string, parameters: Parameters = {}): Promise<EagerResult<R>> {
+    return this.run<R>(cypher, parameters, neo4j.routing.WRITE);
+  }
+
+  private run<R extends RecordShape>(
+    cypher: string,
+    parameters: Parameters,
+    routing: RoutingControl,
+  ): Promise<EagerResult<R>> {
+    return this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
+      routing,
+      database: this.settings.database,
+      transactionConfig: { timeout: this.settings.queryTimeoutMs },
+    });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,169 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { projectRoot } from '../config.js';
+
+const launcherDir = path.join(projectRoot, 'server/neo4j/embedded');
+const launcherSource = path.join(launcherDir, 'EmbeddedNeo4j.java');
+const pomFile = path.join(launcherDir, 'pom.xml');
+const launcherCacheDir = path.join(projectRoot, 'node_modules/.cache/entente');
+const startTimeoutMs = 180_000;
+const stopTimeoutMs = 60_000;
+
+export interface EmbeddedOptions {
+  /** Neo4j home: data and Neo4j's own logs live under it. */
+  home: string;
+  /** 0 picks a free port. */
+  boltPort: number;
+  heapMb: number;
+  pageCacheMb: number;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  home: string;
+  logFile: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedStartError extends Error {
+  override name = 'EmbeddedStartError';
+}
+
+const execFileAsync = promisify(execFile);
+
+async function runTool(command: string, args: string[], failure: string): Promise<void> {
+  try {
+    await execFileAsync(command, args, { maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+    throw new EmbeddedStartError(`${failure}: ${detail}`);
+  }
+}
+
+/**
+ * Resolves the launcher's jars with Maven and compiles it, once per version of the POM and the Java
+ * source, into a cache folder; returns a java argument file with the classpath. Only the first start
+ * downloads jars: later starts run neither Maven nor javac.
+ */
+async function prepareLauncher(): Promise<string> {
+  const digest = createHash('sha256')
+    .update(await readFile(pomFile))
+    .update(await readFile(launcherSource))
+    .digest('hex')
+    .slice(0, 16);
+  const buildDir = path.join(launcherCacheDir, `launcher-${digest}`);
+  const classpathFile = path.join(buildDir, 'classpath.txt');
+  const argumentFile = path.join(buildDir, 'java.args');
+  if (existsSync(argumentFile)) {
+    const classpath = (await readFile(classpathFile, 'utf8')).trim();
+    if (classpath.split(path.delimiter).every((jar) => existsSync(jar))) return argumentFile;
+  }
+  await mkdir(buildDir, { recursive: true });
+  await runTool(
+    'mvn',
+    ['-q', '-B', '-f', pomFile, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
+    "Could not resolve the embedded Neo4j jars with Maven (is 'mvn' installed and Maven Central reachable?)",
+  );
+  const classpath = (await readFile(classpathFile, 'utf8')).trim();
+  await runTool(
+    'javac',
+    ['-cp', classpath, '-d', buildDir, launcherSource],
+    "Could not compile the embedded Neo4j launcher (is a JDK 17+ 'javac' installed?)",
+  );
+  await writeFile(argumentFile, `-cp ${JSON.stringify([buildDir, classpath].join(path.delimiter))}\n`);
+  return argumentFile;
+}
+
+function waitForReadyLine(child: ChildProcess, home: string, logFile: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedStartError(`Embedded Neo4j did not start within ${startTimeoutMs / 1000} s; see ${logFile}`));
+    }, startTimeoutMs);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('ENTENTE_READY ')) {
+        clearTimeout(timer);
+        resolve(Number(line.slice('ENTENTE_READY '.length)));
+      } else if (line === 'ENTENTE_STORE_LOCKED') {
+        clearTimeout(timer);
+        reject(
+          new EmbeddedStartError(
+            `The embedded Neo4j store at ${home} is in use by another process (is another 'npm start' running?). ` +
+              'Stop it first, or set NEO4J_EMBEDDED_HOME to another folder.',
+          ),
+        );
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(
+        new EmbeddedStartError(`Embedded Neo4j exited during start-up (${signal ?? `code ${code}`}); see ${logFile}`),
+      );
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new EmbeddedStartError(`Could not run 'java' for the embedded Neo4j: ${error.message}`));
+    });
+  });
+}
+
+/**
+ * Starts Neo4j Community in a child JVM (Java 17+, official artefacts from Maven Central) with Bolt on
+ * 127.0.0.1 and resolves once Bolt accepts connections. The JVM's output goes to `<home>/launcher.log`.
+ */
+export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const argumentFile = await prepareLauncher();
+  await mkdir(options.home, { recursive: true });
+  const logFile = path.join(options.home, 'launcher.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  await writeFile(path.join(options.home, 'README.txt'), 'Data of the embedded Neo4j started by Entente.\n');
+
+  const child = spawn(
+    'java',
+    [
+      `-Xms${Math.min(256, options.heapMb)}m`,
+      `-Xmx${options.heapMb}m`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      `@${argumentFile}`,
+      'EmbeddedNeo4j',
+      options.home,
+      String(options.boltPort),
+      String(options.pageCacheMb),
+    ],
+    // stdin stays a pipe: the launcher stops when it closes, so the JVM cannot outlive this process.
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  let port: number;
+  try {
+    port = await waitForReadyLine(child, options.home, logFile);
+  } catch (error) {
+    await exited;
+    log.end();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const killer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(killer);
+      log.end();
+    })();
+    return stopping;
+  };
+  return { uri: `bolt://127.0.0.1:${port}`, home: options.home, logFile, pid: child.pid!, stop };
+}

@@ -1,0 +1,80 @@
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Runs Neo4j Community in-process with only the Bolt connector, for machines without a Neo4j server.
+ *
+ * <p>Arguments: home directory, Bolt port (0 picks a free one), page cache size in MiB. Prints one line
+ * {@code ENTENTE_READY <port>} once Bolt accepts connections, or {@code ENTENTE_STORE_LOCKED} and exits 3
+ * when another process holds the store. Stops cleanly on SIGTERM/SIGINT and when standard input closes, so
+ * the JVM never outlives the Node process that started it.
+ */
+public final class EmbeddedNeo4j {
+  public static void main(String[] args) throws Exception {
+    Path home = Path.of(args[0]).toAbsolutePath();
+    int boltPort = Integer.parseInt(args[1]);
+    long pageCacheMib = Long.parseLong(args[2]);
+
+    DatabaseManagementService dbms;
+    try {
+      dbms =
+          new DatabaseManagementServiceBuilder(home)
+              .setConfig(BoltConnector.enabled, true)
+              .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+              .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+              .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMib))
+              // Defensive defaults: no file URLs for LOAD CSV, only the built-in procedures the API
+              // uses, and every transaction bounded in time and memory.
+              .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+              .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("db.*", "dbms.components"))
+              .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
+              .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
+              .build();
+    } catch (RuntimeException e) {
+      if (causedByStoreLock(e)) {
+        System.out.println("ENTENTE_STORE_LOCKED");
+        System.exit(3);
+      }
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+
+    var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    var ports = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+    System.out.println("ENTENTE_READY " + ports.getLocalAddress(ConnectorType.BOLT).getPort());
+    System.out.flush();
+
+    waitForStdinToClose();
+    System.exit(0);
+  }
+
+  private static boolean causedByStoreLock(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("FileLockException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void waitForStdinToClose() {
+    try {
+      while (System.in.read() != -1) {
+        // Input is ignored: end of stream means the parent process is gone.
+      }
+    } catch (IOException ignored) {
+      // A broken pipe also means the parent is gone.
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../server/neo4j/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+
+const options = { boltPort: 0, heapMb: 512, pageCacheMb: 64 };
+
+function connect(instance: EmbeddedNeo4j) {
+  return new Database({ uri: instance.uri, user: 'neo4j', password: '', database: undefined, queryTimeoutMs: 10_000 });
+}
+
+// This file starts its own embedded Neo4j (not the run's shared one) because it stops and restarts it.
+describe('embedded Neo4j', () => {
+  let home: string;
+  let instance: EmbeddedNeo4j;
+  let db: Database;
+
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(tmpdir(), 'entente-embedded-'));
+    instance = await startEmbeddedNeo4j({ home, ...options });
+    db = connect(instance);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await instance?.stop();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('When nodes are written over Bolt, then they are read back with their properties', async () => {
+    await db.write('UNWIND $names AS name CREATE (:Probe {name: name})', { names: ['alpha', 'beta'] });
+    const { records } = await db.read<{ name: string }>('MATCH (p:Probe) RETURN p.name AS name ORDER BY name');
+    expect(records.map((r) => r.get('name'))).toEqual(['alpha', 'beta']);
+  });
+
+  it('When a uniqueness constraint exists, then a duplicate is rejected with the constraint error code', async () => {
+    await db.write('CREATE CONSTRAINT probe_key IF NOT EXISTS FOR (p:Keyed) REQUIRE p.key IS UNIQUE');
+    await db.write('CREATE (:Keyed {key: 1})');
+    await expect(db.write('CREATE (:Keyed {key: 1})')).rejects.toMatchObject({
+      code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
+    });
+  });
+
+  it('When a second instance opens the same store, then it fails fast naming the store and nothing is lost', async () => {
+    await expect(startEmbeddedNeo4j({ home, ...options })).rejects.toThrow(/in use by another process/);
+    const { records } = await db.read<{ count: number }>('MATCH (p:Probe) RETURN count(p) AS count');
+    expect(Number(records[0]?.get('count'))).toBe(2);
+  });
+
+  it('When the database is stopped and started on the same folder, then the data is still there', async () => {
+    await db.close();
+    await instance.stop();
+    instance = await startEmbeddedNeo4j({ home, ...options });
+    db = connect(instance);
+    const { records } = await db.read<{ names: string[] }>(
+      'MATCH (p:Probe) WITH p ORDER BY p.name RETURN collect(p.name) AS names',
+    );
+    expect(records[0]?.get('names')).toEqual(['alpha', 'beta']);
+    await expect(db.write('CREATE (:Keyed {key: 1})')).rejects.toMatchObject({
+      code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { createLogger } from '../../server/logger.js';
+import { Database } from '../../server/neo4j/database.js';
+import { connectTestDatabase } from '../support/database.js';
+
+const logger = createLogger('silent');
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('GET /api/health', () => {
+  const db = connectTestDatabase();
+  afterAll(() => db.close());
+
+  it('When Neo4j answers, then it reports ok with the real server version and edition', async () => {
+    const response = await request(createApp({ db, logger })).get('/api/health').expect(200);
+    expect(response.body.status).toBe('ok');
+    expect(response.body.neo4j.version).toMatch(/^5\.26\.\d+$/);
+    expect(response.body.neo4j.edition).toBe('community');
+  });
+
+  it('When Neo4j does not answer, then it is a 503 problem+json', async () => {
+    const down = new Database({
+      uri: `bolt://127.0.0.1:${await closedPort()}`,
+      user: 'neo4j',
+      password: '',
+      database: undefined,
+      queryTimeoutMs: 1_000,
+    });
+    try {
+      const response = await request(createApp({ db: down, logger }))
+        .get('/api/health')
+        .expect(503);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 503, title: 'Database unavailable' });
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('When an API route does not exist, then it is a 404 problem+json', async () => {
+    const response = await request(createApp({ db, logger })).get('/api/nope').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.detail).toContain('/nope');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
+
+describe('splitStatements', () => {
+  it('When a script has comments and several statements, then each statement comes back without comments', () => {
+    const script =
+      '// header\nCREATE CONSTRAINT a IF NOT EXISTS FOR (n:A) REQUIRE n.id IS UNIQUE;\n\n' +
+      "// second\nCREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.name);\nRETURN 'x;y' AS v;";
+    expect(splitStatements(script)).toEqual([
+      'CREATE CONSTRAINT a IF NOT EXISTS FOR (n:A) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.name)',
+      "RETURN 'x;y' AS v",
+    ]);
+  });
+});
+
+describe('loadCypher', () => {
+  it('When a query file exists, then its text is returned under its name', () => {
+    const queries = loadCypher('health/components');
+    expect(queries['health/components']).toContain('dbms.components()');
+  });
+
+  it('When a query file is missing, then loading fails with the file named', () => {
+    expect(() => loadCypher('no/such-query')).toThrow('Missing Cypher file: cypher/no/such-query.cypher');
+  });
+});
