@@ -9,9 +9,10 @@ CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT product_id IF NOT EXISTS FOR (n:Product) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT lawsuit_id IF NOT EXISTS FOR (n:Lawsuit) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Company|Person|Regulator|Deal|Project|Product|Event|Lawsuit|Source)
+FOR (n:Company|Person|Regulator|Deal|Project|Product|Event|Lawsuit|Metric|Source)
 ON EACH [n.name, n.aliases]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 // Wait until the indexes above are online, so the first search after start-up finds everything.

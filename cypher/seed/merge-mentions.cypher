@@ -1,0 +1,7 @@
+// Links each node to the documents that mention it, so a Source can be expanded like any other node.
+UNWIND $rows AS row
+MATCH (n:$(row.label) {id: row.id})
+MATCH (s:Source {id: row.source})
+MERGE (n)-[r:MENTIONED_IN {id: row.id + '_mentioned_in_' + row.source}]->(s)
+SET r.sources = [row.source],
+    r.claim = n.name + ' is mentioned in ' + s.name

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../../server/seed/prepare.js';
+import { connectTestDatabase } from '../../support/database.js';
+
+const db = connectTestDatabase();
+
+async function graphCounts() {
+  const { records } = await db.read(
+    'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
+  );
+  return { nodes: Number(records[0]!.get('nodes')), relationships: Number(records[0]!.get('relationships')) };
+}
+
+/** One relationship of the loaded graph, as a plain object with ISO dates. */
+async function relationship(from: string, type: string, to: string, where = 'true') {
+  const { records } = await db.read(
+    `MATCH ({id: $from})-[r]->({id: $to}) WHERE type(r) = $type AND ${where}
+     RETURN properties(r) AS props, toString(r.since) AS since, toString(r.until) AS until`,
+    { from, to, type },
+  );
+  expect(records, `${from} ${type} ${to}`).toHaveLength(1);
+  const record = records[0]!;
+  return { ...record.get('props'), since: record.get('since'), until: record.get('until') };
+}
+
+async function node(id: string) {
+  const { records } = await db.read(
+    'MATCH (n {id: $id}) RETURN labels(n) AS labels, properties(n) AS props, toString(n.since) AS since',
+    { id },
+  );
+  expect(records, id).toHaveLength(1);
+  return { labels: records[0]!.get('labels'), ...records[0]!.get('props'), since: records[0]!.get('since') };
+}
+
+describe('the default dataset', () => {
+  let first: { nodes: number; relationships: number };
+
+  beforeAll(async () => {
+    await seedDatabase(db);
+    first = await graphCounts();
+  });
+  afterAll(() => db.close());
+
+  it('When it is loaded a second time, then the node and relationship counts do not change', async () => {
+    await seedDatabase(db);
+    expect(await graphCounts()).toEqual(first);
+    expect(first.nodes).toBeGreaterThan(60);
+    expect(first.relationships).toBeGreaterThan(200);
+  });
+
+  it('When any relationship is read, then it cites at least one source that is a Source node', async () => {
+    const { records } = await db.read(`
+      MATCH ()-[r]->()
+      WHERE r.claim IS NULL OR size(r.sources) = 0
+         OR NOT any(id IN r.sources WHERE EXISTS { MATCH (:Source {id: id}) })
+      RETURN count(r) AS unsourced`);
+    expect(Number(records[0]!.get('unsourced'))).toBe(0);
+  });
+
+  it('When the five documents are looked up, then each is a Source node with its language', async () => {
+    const { records } = await db.read('MATCH (s:Source) RETURN s.id AS id, s.language AS language ORDER BY id');
+    expect(records.map((r) => r.get('id'))).toHaveLength(5);
+    expect(new Set(records.map((r) => r.get('language')))).toEqual(new Set(['fr']));
+    expect((await node('004_7ad8b1a156c96548')).published.toString()).toBe('2025-06-22');
+  });
+
+  // A dozen facts, across all five documents, read back from the database.
+  it('Fact (doc 000): Microsoft can take up to 20 % of OpenAI revenue until $92 billion', async () => {
+    const share = await relationship('openai', 'SHARES_REVENUE_WITH', 'microsoft', "r.id = 'revenue-share-capped'");
+    expect(share).toMatchObject({ percent: 20, capUsd: 92e9, qualifier: 'up to' });
+  });
+
+  it('Fact (docs 000, 001, 004): the stake figures disagree and are kept side by side with their sources', async () => {
+    const discussed = await relationship('microsoft', 'DISCUSSED_STAKE_IN', 'openai-restructuring');
+    expect(discussed).toMatchObject({ percentMin: 20, percentMax: 49, sources: ['000_4ad60acd83ff3f26'] });
+    const sought = await relationship('microsoft', 'SEEKS_STAKE_IN', 'openai-restructuring');
+    expect(sought).toMatchObject({ percentMin: 30, percentMax: 35, reportedBy: 'Bloomberg' });
+    const offered = await relationship('openai', 'OFFERED_STAKE_TO', 'microsoft');
+    expect(offered).toMatchObject({ percent: 33, since: '2025-06-01', sincePrecision: 'month' });
+  });
+
+  it('Fact (docs 000, 002, 003 vs 004): total invested is $13 billion or about $14 billion, each cited', async () => {
+    const thirteen = await relationship('microsoft', 'INVESTED_IN', 'openai', 'r.amountUsd = 13e9');
+    expect(thirteen.sources).toEqual(['000_4ad60acd83ff3f26', '002_a0041f55834fc920', '003_42f3b6a20bd09641']);
+    const fourteen = await relationship('microsoft', 'INVESTED_IN', 'openai', 'r.amountUsd = 14e9');
+    expect(fourteen).toMatchObject({ qualifier: 'about', sources: ['004_7ad8b1a156c96548'] });
+  });
+
+  it('Fact (doc 001): the current contract runs until 2030 or until AGI', async () => {
+    const partnership = await node('microsoft-openai-partnership');
+    const { records } = await db.read(
+      "MATCH (d:Deal {id: 'microsoft-openai-partnership'}) RETURN toString(d.until) AS until",
+    );
+    expect(records[0]!.get('until')).toBe('2030-01-01');
+    expect(partnership).toMatchObject({ untilPrecision: 'year', untilCondition: expect.stringContaining('AGI') });
+  });
+
+  it('Fact (doc 002): OpenAI was valued at $300 billion in March 2025', async () => {
+    expect(await node('openai-funding-round-2025')).toMatchObject({ valuationUsd: 300e9, since: '2025-03-01' });
+  });
+
+  it('Fact (doc 002): Bret Taylor is searchable as "Brett Taylor"', async () => {
+    const { records } = await db.read(
+      "CALL db.index.fulltext.queryNodes('entity_search', 'Brett') YIELD node RETURN node.id AS id",
+    );
+    expect(records.map((r) => r.get('id'))).toContain('bret-taylor');
+  });
+
+  it('Fact (doc 003): Microsoft received $493.8 million in 2024 and $865.8 million in Q1–Q3 2025', async () => {
+    const paid2024 = await relationship(
+      'openai',
+      'PAID_REVENUE_SHARE_TO',
+      'microsoft',
+      "r.id = 'revenue-share-paid-2024'",
+    );
+    expect(paid2024).toMatchObject({ amountUsd: 493.8e6, since: '2024-01-01', until: '2025-01-01' });
+    const paid2025 = await relationship(
+      'openai',
+      'PAID_REVENUE_SHARE_TO',
+      'microsoft',
+      "r.id = 'revenue-share-paid-2025'",
+    );
+    expect(paid2025.amountUsd).toBe(865.8e6);
+  });
+
+  it('Fact (doc 003): inference costs are projected at $8.65 billion for 2025', async () => {
+    expect(await node('openai-inference-costs-2025')).toMatchObject({ amountUsd: 8.65e9, qualifier: 'projected' });
+  });
+
+  it('Fact (doc 004): the $1 billion investment was in July 2019 and the $10 billion one in January 2023', async () => {
+    expect(await node('microsoft-investment-2019')).toMatchObject({ amountUsd: 1e9, since: '2019-07-01' });
+    expect(await node('microsoft-investment-2023')).toMatchObject({ amountUsd: 10e9, since: '2023-01-01' });
+  });
+
+  it('Fact (doc 004): the board observer seat ran from November 2023 and ended in July 2024', async () => {
+    const seat = await relationship('microsoft', 'OBSERVER_ON_BOARD_OF', 'openai');
+    expect(seat).toMatchObject({ since: '2023-11-01', until: '2024-07-01', voting: false });
+  });
+
+  it('Fact (doc 004): 738 of 770 employees threatened to leave during the November 2023 crisis', async () => {
+    expect(await node('altman-ouster-2023')).toMatchObject({ count: 738, outOf: 770, since: '2023-11-01' });
+  });
+
+  it('Fact (doc 004): Stargate partners are OpenAI, Oracle, SoftBank and MGX', async () => {
+    const { records } = await db.read(
+      "MATCH (c)-[:PARTNER_IN]->(:Project {id: 'stargate'}) RETURN c.id AS id ORDER BY id",
+    );
+    expect(records.map((r) => r.get('id'))).toEqual(['mgx', 'openai', 'oracle', 'softbank']);
+  });
+
+  it('Fact (doc 004): OpenAI wanted to buy Windsurf for $3 billion', async () => {
+    const { records } = await db.read(
+      "MATCH (:Company {id: 'openai'})-[p:PARTY_TO {role: 'acquirer'}]->(d:Deal)<-[:PARTY_TO {role: 'target'}]-(:Company {id: 'windsurf'}) RETURN d.amountUsd AS amount",
+    );
+    expect(records.map((r) => r.get('amount'))).toEqual([3e9]);
+  });
+});
