@@ -1,22 +1,35 @@
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
-import { projectRoot } from './config.js';
+import { projectRoot, type Config } from './config.js';
+import { consoleRoutes } from './console/console.routes.js';
+import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
+import { ApiRoutes } from './http/route.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
+import { nodeRoutes } from './nodes/nodes.routes.js';
+import { openApiRoutes } from './openapi/openapi.routes.js';
+import { pathRoutes } from './paths/paths.routes.js';
+import { queryRoutes } from './queries/queries.routes.js';
+import { schemaRoutes } from './schema/schema.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { subgraphRoutes } from './subgraph/subgraph.routes.js';
 
 export interface AppDependencies {
   db: Database;
   logger: Logger;
+  api: Config['api'];
 }
 
 const clientDist = path.join(projectRoot, 'client/dist');
 
 /** Builds the HTTP application; `index.ts` listens, tests call this with port 0. */
-export function createApp({ db, logger }: AppDependencies): Express {
+export function createApp({ db, logger, api: apiConfig }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -30,10 +43,29 @@ export function createApp({ db, logger }: AppDependencies): Express {
       },
     }),
   );
+  app.use(
+    helmet({
+      // The API docs page runs Swagger UI's inline initialiser.
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
+  app.use('/api', cors({ origin: apiConfig.corsOrigins.length ? apiConfig.corsOrigins : false }));
   app.use(express.json({ limit: '1mb' }));
+
+  const catalog = new Catalog(db);
+  const routes = new ApiRoutes();
+  schemaRoutes(routes, catalog);
+  searchRoutes(routes, db, catalog);
+  nodeRoutes(routes, db, catalog);
+  pathRoutes(routes, db, catalog);
+  subgraphRoutes(routes, db, catalog);
+  queryRoutes(routes, db, catalog, apiConfig);
+  consoleRoutes(routes, db, apiConfig.cypher);
 
   const api = express.Router();
   api.use(healthRoutes(db));
+  api.use(openApiRoutes(routes));
+  api.use(routes.router);
   api.use(apiNotFound);
   app.use('/api', api);
 

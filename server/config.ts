@@ -65,6 +65,24 @@ const environmentSchema = z.object({
     .min(100, 'must be at least 100')
     .default(15000),
   SEED_ON_START: booleanFlag.default(true),
+  ENTENTE_API_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://example.org' }))),
+  CYPHER_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100, 'must be at least 100')
+    .default(10_000),
+  CYPHER_MAX_ROWS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).default(5_000),
+  CYPHER_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).default(60),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -83,6 +101,12 @@ export interface Config {
   };
   embedded: { home: string; boltPort: number; heapMb: number; pageCacheMb: number };
   seedOnStart: boolean;
+  api: {
+    /** Unset: the write routes (users' saved queries) are off. */
+    token: string | undefined;
+    corsOrigins: string[];
+    cypher: { timeoutMs: number; maxRows: number; ratePerMinute: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -117,5 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: e.NEO4J_EMBEDDED_PAGECACHE_MB,
     },
     seedOnStart: e.SEED_ON_START,
+    api: {
+      token: e.ENTENTE_API_TOKEN,
+      corsOrigins: e.CORS_ORIGINS,
+      cypher: {
+        timeoutMs: e.CYPHER_TIMEOUT_MS,
+        maxRows: e.CYPHER_MAX_ROWS,
+        ratePerMinute: e.CYPHER_RATE_LIMIT_PER_MINUTE,
+      },
+    },
   };
 }

@@ -61,7 +61,7 @@ async function main() {
     const preparing = prepareWhenReachable(db, config, logger);
     // A configured database may be down: serve (health says 503) and let preparation finish later.
     if (neo4j.origin !== 'configured') await preparing;
-    server = await listen(createApp({ db, logger }), config);
+    server = await listen(createApp({ db, logger, api: config.api }), config);
   } catch (error) {
     await db.close();
     await neo4j.stop();

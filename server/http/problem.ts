@@ -16,6 +16,9 @@ export interface FieldError {
 export class ProblemError extends Error {
   override name = 'ProblemError';
 
+  /** Extra members of the problem object (RFC 9457 extensions), such as a syntax error's position. */
+  extensions: Record<string, unknown> = {};
+
   constructor(
     readonly status: number,
     readonly slug: string,
@@ -24,6 +27,11 @@ export class ProblemError extends Error {
     readonly errors?: FieldError[],
   ) {
     super(detail);
+  }
+
+  with(extensions: Record<string, unknown>): this {
+    this.extensions = { ...this.extensions, ...extensions };
+    return this;
   }
 
   static badRequest(detail: string, errors?: FieldError[]) {
@@ -48,29 +56,59 @@ function fromZod(error: ZodError): ProblemError {
 /** Maps driver failures by Neo4j status code, never by message text. */
 function fromNeo4j(error: Neo4jError): ProblemError {
   const code = error.code ?? '';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || isRetryableError(error)) {
-    return ProblemError.unavailable('Neo4j is not answering; try again shortly.');
-  }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new ProblemError(504, 'query-timeout', 'Query timed out', 'The query ran longer than the server allows.');
   }
+  if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+    return new ProblemError(
+      507,
+      'query-memory',
+      'Query too large',
+      'The query needs more memory than one query may use.',
+    );
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || isRetryableError(error)) {
+    return ProblemError.unavailable('Neo4j is not answering; try again shortly.');
+  }
   if (code.startsWith('Neo.ClientError.Statement.')) {
-    return ProblemError.badRequest(error.message);
+    return ProblemError.badRequest(error.message.split('\n')[0] ?? error.message);
   }
   return new ProblemError(500, 'database-error', 'Database error', `Neo4j failed with ${code || 'an unknown error'}.`);
+}
+
+/** Errors raised by Express's own middleware (body parser): http-errors with a status and `expose`. */
+function fromHttpError(error: { status: number; type?: string; message: string }): ProblemError {
+  if (error.status === 413) {
+    return new ProblemError(413, 'body-too-large', 'Body too large', 'The request body is larger than 1 MB.');
+  }
+  if (error.type === 'entity.parse.failed') return ProblemError.badRequest('The request body is not valid JSON.');
+  return new ProblemError(error.status, 'bad-request', 'Bad request', error.message);
+}
+
+function isHttpError(error: unknown): error is { status: number; type?: string; message: string; expose: boolean } {
+  return (
+    error instanceof Error &&
+    'status' in error &&
+    typeof error.status === 'number' &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    'expose' in error
+  );
 }
 
 export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof ZodError) return fromZod(error);
   if (error instanceof Neo4jError) return fromNeo4j(error);
-  if (error instanceof SyntaxError && 'status' in error && error.status === 400) {
-    return ProblemError.badRequest('The request body is not valid JSON.');
-  }
+  if (isHttpError(error)) return fromHttpError(error);
   return new ProblemError(500, 'internal', 'Internal error', 'Something went wrong on the server.');
 }
 
+/** Seconds a client should wait before retrying while the database is unavailable. */
+const retryAfterSeconds = 5;
+
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: ProblemError) {
+  if (problem.status === 503) res.set('Retry-After', String(retryAfterSeconds));
   res
     .status(problem.status)
     .type('application/problem+json')
@@ -80,6 +118,7 @@ export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem
       status: problem.status,
       detail: problem.detail,
       ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.extensions,
     });
 }
 

@@ -1,4 +1,11 @@
-import neo4j, { type Driver, type EagerResult, type RecordShape, type RoutingControl } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type EagerResult,
+  type Record as Neo4jRecord,
+  type RecordShape,
+  type ResultSummary,
+  type RoutingControl,
+} from 'neo4j-driver';
 
 export interface ConnectionSettings {
   uri: string;
@@ -48,6 +55,44 @@ export class Database {
       database: this.settings.database,
       transactionConfig: { timeout: this.settings.queryTimeoutMs },
     });
+  }
+
+  /** Plans a query without running it (EXPLAIN), returning its query type and plan. */
+  async explain(cypher: string, parameters: Parameters = {}): Promise<ResultSummary> {
+    const { summary } = await this.run(`EXPLAIN ${cypher}`, parameters, neo4j.routing.READ);
+    return summary;
+  }
+
+  /**
+   * Runs a read in a READ transaction and streams at most `maxRows` records, so a query returning
+   * millions of rows costs no more than its first page; `truncated` says whether more were there.
+   */
+  async readBounded(
+    cypher: string,
+    parameters: Parameters,
+    options: { maxRows: number; timeoutMs: number },
+  ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(
+        async (tx) => {
+          const result = tx.run(cypher, parameters);
+          const records: Neo4jRecord[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (records.length === options.maxRows) {
+              truncated = true;
+              break;
+            }
+            records.push(record);
+          }
+          return { keys: [...(await result.keys())], records, truncated };
+        },
+        { timeout: options.timeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
   }
 
   close(): Promise<void> {

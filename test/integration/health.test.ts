@@ -2,12 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
-import { createLogger } from '../../server/logger.js';
 import { Database } from '../../server/neo4j/database.js';
+import { testApp } from '../support/app.js';
 import { connectTestDatabase } from '../support/database.js';
-
-const logger = createLogger('silent');
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -22,7 +19,7 @@ describe('GET /api/health', () => {
   afterAll(() => db.close());
 
   it('When Neo4j answers, then it reports ok with the real server version and edition', async () => {
-    const response = await request(createApp({ db, logger })).get('/api/health').expect(200);
+    const response = await request(testApp(db)).get('/api/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.neo4j.version).toMatch(/^5\.26\.\d+$/);
     expect(response.body.neo4j.edition).toBe('community');
@@ -37,9 +34,7 @@ describe('GET /api/health', () => {
       queryTimeoutMs: 1_000,
     });
     try {
-      const response = await request(createApp({ db: down, logger }))
-        .get('/api/health')
-        .expect(503);
+      const response = await request(testApp(down)).get('/api/health').expect(503);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ status: 503, title: 'Database unavailable' });
     } finally {
@@ -48,7 +43,7 @@ describe('GET /api/health', () => {
   });
 
   it('When an API route does not exist, then it is a 404 problem+json', async () => {
-    const response = await request(createApp({ db, logger })).get('/api/nope').expect(404);
+    const response = await request(testApp(db)).get('/api/nope').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.detail).toContain('/nope');
   });

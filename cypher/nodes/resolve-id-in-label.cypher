@@ -1,0 +1,2 @@
+UNION
+MATCH (n:{{label}} {id: key}) RETURN n

@@ -1,0 +1,9 @@
+// name: Who invested in whom, and how much
+// description: Investments, stakes and funding commitments, largest first, with the documents behind each.
+// parameters:
+//   - { name: minAmountUsd, type: number, default: 0, description: 'Smallest amount to show, in US dollars' }
+MATCH (investor)-[money:INVESTED_IN|COMMITTED_FUNDING_TO|HOLDS_STAKE_IN]->(recipient)
+WHERE coalesce(money.amountUsd, 0) >= $minAmountUsd
+RETURN investor, money, recipient,
+       money.amountUsd AS amountUsd, money.percent AS percent, money.qualifier AS qualifier, money.sources AS sources
+ORDER BY amountUsd DESC

@@ -1,0 +1,2 @@
+MATCH (q:_EntenteSavedQuery {id: $id})
+RETURN q

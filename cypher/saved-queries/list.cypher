@@ -1,0 +1,3 @@
+MATCH (q:_EntenteSavedQuery)
+RETURN q
+ORDER BY q.name

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import { apiResultSchema } from '../graph/graph.schemas.js';
+import { perClientRateLimit } from '../http/guards.js';
+import type { ApiRoutes } from '../http/route.js';
+import type { Database } from '../neo4j/database.js';
+import { runReadOnly } from './run.js';
+
+export const cypherBody = z.strictObject({
+  query: z.string().trim().min(1, 'must not be empty').max(20_000),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export function consoleRoutes(api: ApiRoutes, db: Database, limits: Config['api']['cypher']) {
+  api.add({
+    method: 'post',
+    path: '/cypher',
+    tag: 'Cypher',
+    summary: 'Run a read-only Cypher statement',
+    description:
+      'The statement is planned first and refused (403) unless it is a pure read without file access, ' +
+      'administration commands or procedures outside an allow-list; it then runs in a READ transaction ' +
+      `with a timeout (${limits.timeoutMs} ms) and a row cap (${limits.maxRows}, see meta.truncated). ` +
+      'Syntax errors are 400 problems with a `position` { line, column, offset }.',
+    body: cypherBody,
+    response: apiResultSchema,
+    errors: [403, 429, 504],
+    guards: [perClientRateLimit(limits.ratePerMinute)],
+    handler: ({ body }) => runReadOnly(db, body.query, body.params, limits),
+  });
+}

@@ -1,0 +1,60 @@
+import type { ResultSummary } from 'neo4j-driver';
+import { ProblemError } from '../http/problem.js';
+
+/** Procedures the console may call: read-only introspection and full-text search. */
+export const allowedProcedures = new Set([
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
+]);
+
+/** Plan operators that read files or URLs, see or stop other users' work, or batch writes. */
+const forbiddenOperators: [RegExp, string][] = [
+  [/^LoadCSV/, 'LOAD CSV reads files and URLs'],
+  [/^Transaction(Apply|Foreach)/, 'CALL { … } IN TRANSACTIONS is not allowed'],
+  [/^(Show|Terminate)/, 'administration commands (SHOW, TERMINATE) are not allowed'],
+];
+
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+function forbidden(reason: string): ProblemError {
+  return new ProblemError(403, 'read-only', 'Statement not allowed', `The console is read-only: ${reason}.`);
+}
+
+function checkPlan(plan: PlanNode) {
+  const operator = plan.operatorType.replace(/@.*$/, '');
+  for (const [pattern, reason] of forbiddenOperators) {
+    if (pattern.test(operator)) throw forbidden(reason);
+  }
+  if (operator.startsWith('ProcedureCall')) {
+    const details = String(plan.arguments.Details ?? plan.arguments.Signature ?? '');
+    const name = /^([\w.]+)\s*\(/.exec(details)?.[1];
+    if (!name || !allowedProcedures.has(name)) {
+      throw forbidden(`the procedure ${name ?? '(unknown)'} is not on the allow-list`);
+    }
+  }
+  plan.children.forEach(checkPlan);
+}
+
+/**
+ * Accepts a statement only if Neo4j's own plan of it is a pure read (query type `r`, not `rw`, `w`, or
+ * `s` for schema writes) and no operator reaches outside the graph. Keyword filters would miss what
+ * Cypher decodes before parsing (comments, unicode escapes); the plan sees what will actually run.
+ */
+export function assertReadOnly(summary: ResultSummary) {
+  if (summary.queryType !== 'r') {
+    const kind =
+      { w: 'it writes', rw: 'it writes', s: 'it changes the schema' }[summary.queryType] ?? 'it is not a read';
+    throw forbidden(kind);
+  }
+  if (summary.plan && typeof summary.plan === 'object') checkPlan(summary.plan as unknown as PlanNode);
+}

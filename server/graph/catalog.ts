@@ -1,0 +1,90 @@
+import { ProblemError } from '../http/problem.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { toJson } from './mapping.js';
+
+const cypher = loadCypher('graph/catalog', 'graph/id-indexes', 'graph/fulltext-indexes');
+
+/** Users' saved queries live under this label; search, schema and expand never show it. */
+export const savedQueryLabel = '_EntenteSavedQuery';
+
+export interface NamedCount {
+  name: string;
+  count: number;
+}
+
+export interface CatalogSnapshot {
+  labels: NamedCount[];
+  relationshipTypes: NamedCount[];
+  propertyKeys: string[];
+  /** Labels with an online index on `id`: a lookup by id names them to seek the index. */
+  idIndexedLabels: string[];
+  /** Online full-text indexes over nodes, for search. */
+  fulltextIndexes: string[];
+}
+
+const freshForMs = 5_000;
+
+/**
+ * The database's own lists of labels, types and keys: what user-supplied names are checked against
+ * before any of them is written into a query. Re-read at most every few seconds.
+ */
+export class Catalog {
+  private snapshot?: { at: number; value: Promise<CatalogSnapshot> };
+
+  constructor(private readonly db: Database) {}
+
+  current(): Promise<CatalogSnapshot> {
+    if (!this.snapshot || Date.now() - this.snapshot.at > freshForMs) {
+      const value = this.read();
+      this.snapshot = { at: Date.now(), value };
+      value.catch(() => (this.snapshot = undefined));
+    }
+    return this.snapshot.value;
+  }
+
+  /** Forgets the cached lists, after the graph's shape changed. */
+  invalidate(): void {
+    this.snapshot = undefined;
+  }
+
+  private async read(): Promise<CatalogSnapshot> {
+    const [counts, indexes, fulltext] = await Promise.all([
+      this.db.read(cypher['graph/catalog']),
+      this.db.read(cypher['graph/id-indexes']),
+      this.db.read(cypher['graph/fulltext-indexes']),
+    ]);
+    const record = counts.records[0]!;
+    const visible = (entries: unknown) =>
+      (toJson(entries) as NamedCount[]).filter((entry) => entry.count > 0 && entry.name !== savedQueryLabel);
+    return {
+      labels: visible(record.get('labels')),
+      relationshipTypes: visible(record.get('relationshipTypes')),
+      propertyKeys: (record.get('propertyKeys') as string[]).sort(),
+      idIndexedLabels: (indexes.records[0]?.get('labels') as string[]).filter((label) => label !== savedQueryLabel),
+      fulltextIndexes: fulltext.records[0]?.get('names') as string[],
+    };
+  }
+
+  /** Checks names from a request against the database's labels; an unknown one is a 400 naming it. */
+  async requireLabels(names: string[], parameter: string): Promise<string[]> {
+    const known = new Set((await this.current()).labels.map((label) => label.name));
+    return requireKnown(names, known, parameter, 'label');
+  }
+
+  async requireRelationshipTypes(names: string[], parameter: string): Promise<string[]> {
+    const known = new Set((await this.current()).relationshipTypes.map((type) => type.name));
+    return requireKnown(names, known, parameter, 'relationship type');
+  }
+}
+
+function requireKnown(names: string[], known: Set<string>, parameter: string, what: string): string[] {
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length) {
+    throw ProblemError.badRequest(
+      `${parameter}: unknown ${what}${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+      [{ location: `query.${parameter}`, message: `not a ${what} of this database: ${unknown.join(', ')}` }],
+    );
+  }
+  return names;
+}

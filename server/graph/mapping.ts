@@ -1,0 +1,164 @@
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+  type Node as Neo4jNode,
+  type Path as Neo4jPath,
+  type Relationship as Neo4jRelationship,
+} from 'neo4j-driver';
+
+/** The API's node: `id` is the node's `id` property where it has one, otherwise its elementId. */
+export interface ApiNode {
+  id: string;
+  labels: string[];
+  caption: string;
+  properties: Record<string, unknown>;
+}
+
+export interface ApiEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+export interface ApiGraph {
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+  meta?: Record<string, unknown>;
+}
+
+/** Properties tried in order for a node's display name. */
+const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 'fullName', 'username', 'code'];
+
+/**
+ * Converts any value the driver returns into plain JSON: integers become numbers (strings beyond 2^53,
+ * rather than losing digits), temporal values ISO strings, graph entities the API shapes.
+ */
+export function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (isPoint(value)) {
+    return { srid: toJson(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
+  }
+  if (isNode(value)) return toApiNode(value);
+  if (isRelationship(value)) return toApiEdge(value);
+  if (isPath(value)) return pathToGraph(value);
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toJson(entry)]));
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+function toProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  return toJson(properties) as Record<string, unknown>;
+}
+
+export function nodeKey(node: Neo4jNode): string {
+  const id = node.properties.id;
+  if (typeof id === 'string' && id) return id;
+  if (typeof id === 'number' || isInt(id)) return String(toJson(id));
+  return node.elementId;
+}
+
+function captionOf(labels: string[], properties: Record<string, unknown>, id: string): string {
+  for (const key of captionKeys) {
+    const value = properties[key];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return `${labels[0] ?? 'Node'} ${id}`;
+}
+
+export function toApiNode(node: Neo4jNode): ApiNode {
+  const id = nodeKey(node);
+  const properties = toProperties(node.properties);
+  return { id, labels: [...node.labels], caption: captionOf(node.labels, properties, id), properties };
+}
+
+/**
+ * An edge's endpoints are given as API node ids, which only the nodes themselves know, so edges are
+ * mapped with a lookup from elementId to API id built from the nodes returned alongside them.
+ */
+export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string, string>): ApiEdge {
+  const id = relationship.properties.id;
+  return {
+    id: typeof id === 'string' && id ? id : relationship.elementId,
+    type: relationship.type,
+    source: nodeIds?.get(relationship.startNodeElementId) ?? relationship.startNodeElementId,
+    target: nodeIds?.get(relationship.endNodeElementId) ?? relationship.endNodeElementId,
+    properties: toProperties(relationship.properties),
+  };
+}
+
+/** Collects nodes and relationships once each, whatever order they arrive in. */
+export class GraphBuilder {
+  private readonly nodes = new Map<string, Neo4jNode>();
+  private readonly relationships = new Map<string, Neo4jRelationship>();
+
+  addNode(node: Neo4jNode): this {
+    this.nodes.set(node.elementId, node);
+    return this;
+  }
+
+  addRelationship(relationship: Neo4jRelationship): this {
+    this.relationships.set(relationship.elementId, relationship);
+    return this;
+  }
+
+  addPath(path: Neo4jPath): this {
+    this.addNode(path.start);
+    for (const segment of path.segments) {
+      this.addNode(segment.end).addRelationship(segment.relationship);
+    }
+    return this;
+  }
+
+  /** Adds every node, relationship and path found anywhere inside a value (lists and maps included). */
+  addAny(value: unknown): this {
+    if (isNode(value)) this.addNode(value);
+    else if (isRelationship(value)) this.addRelationship(value);
+    else if (isPath(value)) this.addPath(value);
+    else if (Array.isArray(value)) value.forEach((item) => this.addAny(item));
+    else if (value && typeof value === 'object' && !isInt(value)) Object.values(value).forEach((v) => this.addAny(v));
+    return this;
+  }
+
+  /**
+   * The graph; a relationship whose end nodes were not collected keeps elementIds as endpoints, which
+   * clients can still resolve with /api/nodes/:id.
+   */
+  build(meta?: Record<string, unknown>): ApiGraph {
+    const nodeIds = new Map([...this.nodes.values()].map((node) => [node.elementId, nodeKey(node)]));
+    return {
+      nodes: [...this.nodes.values()].map(toApiNode),
+      edges: [...this.relationships.values()].map((relationship) => toApiEdge(relationship, nodeIds)),
+      ...(meta ? { meta } : {}),
+    };
+  }
+}
+
+function pathToGraph(path: Neo4jPath): ApiGraph {
+  return new GraphBuilder().addPath(path).build();
+}

@@ -1,0 +1,136 @@
+import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ location: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details (application/problem+json)' });
+
+const problemText: Record<number, string> = {
+  400: 'Invalid parameters or body',
+  401: 'Missing or wrong bearer token',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Body too large',
+  429: 'Too many requests',
+  503: 'Database unavailable',
+  504: 'Query timed out',
+};
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface RouteSpec<Params, Query, Body, Result> {
+  method: Method;
+  /** Express-style path below /api, e.g. `/nodes/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodType<Params>;
+  query?: z.ZodType<Query>;
+  body?: z.ZodType<Body>;
+  response: z.ZodType<Result>;
+  status?: number;
+  /** Problem statuses this route can answer besides 400 and 503. */
+  errors?: number[];
+  /** Runs before parsing (authentication, rate limits). */
+  guards?: RequestHandler[];
+  handler: (input: { params: Params; query: Query; body: Body; req: Request; res: Response }) => Promise<Result>;
+}
+
+/**
+ * Routes declared once with their zod schemas: the same declaration parses requests (the handler gets
+ * typed, parsed values) and feeds the OpenAPI document, so the two cannot drift apart.
+ */
+export class ApiRoutes {
+  readonly router = Router();
+  readonly registry = new OpenAPIRegistry();
+
+  constructor() {
+    this.registry.register('Problem', problemSchema);
+  }
+
+  add<Params = Record<string, never>, Query = Record<string, never>, Body = undefined, Result = unknown>(
+    spec: RouteSpec<Params, Query, Body, Result>,
+  ): void {
+    const openApiPath = spec.path.replace(/:(\w+)/g, '{$1}');
+    const statuses = [400, 503, ...(spec.errors ?? [])];
+    this.registry.registerPath({
+      method: spec.method,
+      path: `/api${openApiPath}`,
+      summary: spec.summary,
+      description: spec.description,
+      tags: [spec.tag],
+      request: {
+        ...(spec.params ? { params: spec.params as never } : {}),
+        ...(spec.query ? { query: spec.query as never } : {}),
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+      },
+      responses: {
+        [spec.status ?? 200]: {
+          description: 'Success',
+          content: { 'application/json': { schema: spec.response } },
+        },
+        ...Object.fromEntries(
+          statuses.map((status) => [
+            status,
+            {
+              description: problemText[status] ?? 'Error',
+              content: { 'application/problem+json': { schema: problemSchema } },
+            },
+          ]),
+        ),
+      },
+    });
+
+    const run: RequestHandler = async (req, res) => {
+      const input = {
+        params: (spec.params ? await parseIn(spec.params, req.params, 'path') : {}) as Params,
+        query: (spec.query ? await parseIn(spec.query, req.query, 'query') : {}) as Query,
+        body: (spec.body ? await parseIn(spec.body, req.body ?? {}, 'body') : undefined) as Body,
+        req,
+        res,
+      };
+      const result = await spec.handler(input);
+      res.status(spec.status ?? 200).json(result);
+    };
+    this.router[spec.method](spec.path, ...(spec.guards ?? []), run);
+  }
+}
+
+async function parseIn<T>(schema: z.ZodType<T>, value: unknown, where: string): Promise<T> {
+  const result = await schema.safeParseAsync(value);
+  if (result.success) return result.data;
+  throw new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: [where, ...issue.path] })));
+}
+
+/** A comma-separated list in a query string (`types=A,B`), as an array of non-empty names. */
+export const commaList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .openapi({ type: 'string', description: 'Comma-separated list' });
+
+/** A calendar date in a query string, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(value).toISOString().startsWith(value),
+    {
+      message: 'must be a real calendar date',
+    },
+  );

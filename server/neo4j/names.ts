@@ -1,0 +1,35 @@
+/**
+ * Labels, relationship types and property keys cannot be Cypher parameters. Where a query needs one
+ * written out (for the planner to use an index or a node's per-type degree), the name must come from the
+ * database's own list (see graph/catalog.ts) and is inserted only through these functions.
+ */
+export function escapeName(name: string): string {
+  // Cypher decodes \u0060 to a backtick before parsing, so it is doubled like a literal backtick.
+  return '`' + name.replace(/\\u0060/gi, '``').replace(/`/g, '``') + '`';
+}
+
+/** Fills `{{placeholder}}` slots of a query template with escaped names. */
+export function fillTemplate(template: string, names: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_match, slot: string) => {
+    const name = names[slot];
+    if (name === undefined) throw new Error(`Query template slot {{${slot}}} has no value`);
+    return escapeName(name);
+  });
+}
+
+/**
+ * Replaces the line `// @<marker>` of a query with one copy of `fragment` per name, each with its
+ * `{{slot}}` filled (escaped) with that name.
+ */
+export function expandEach(
+  query: string,
+  marker: string,
+  fragment: string,
+  slot: string,
+  names: string[],
+  separator = '\n',
+) {
+  const line = new RegExp(`^[ \\t]*// @${marker}[ \\t]*$`, 'm');
+  if (!line.test(query)) throw new Error(`Query has no // @${marker} line`);
+  return query.replace(line, () => names.map((name) => fillTemplate(fragment, { [slot]: name })).join(separator));
+}

@@ -1,0 +1,102 @@
+import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
+import type { Catalog } from '../graph/catalog.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { expandEach } from '../neo4j/names.js';
+
+const cypher = loadCypher(
+  'nodes/resolve-ids',
+  'nodes/resolve-id-in-label',
+  'nodes/resolve-ids-by-scan',
+  'nodes/degrees',
+  'nodes/degree-of-type',
+  'nodes/neighbours',
+);
+
+/** Looks nodes up by API id (elementId or `id` property); ids with no node are absent from the map. */
+export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]): Promise<Map<string, Neo4jNode>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, Neo4jNode>();
+  if (!unique.length) return found;
+  const { idIndexedLabels } = await catalog.current();
+  const query = expandEach(
+    cypher['nodes/resolve-ids'],
+    'each-id-indexed-label',
+    cypher['nodes/resolve-id-in-label'],
+    'label',
+    idIndexedLabels,
+  );
+  const collect = (records: { get(key: 'key' | 'node'): unknown }[]) => {
+    for (const record of records) {
+      const node = record.get('node') as Neo4jNode | null;
+      if (node) found.set(record.get('key') as string, node);
+    }
+  };
+  collect((await db.read(query, { ids: unique })).records);
+  const missing = unique.filter((id) => !found.has(id));
+  if (missing.length) collect((await db.read(cypher['nodes/resolve-ids-by-scan'], { ids: missing })).records);
+  return found;
+}
+
+export interface TypeDegree {
+  type: string;
+  direction: 'out' | 'in';
+  count: number;
+}
+
+export async function readDegrees(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeDegree[]> {
+  const types = (await catalog.current()).relationshipTypes.map((type) => type.name);
+  if (!types.length) return [];
+  const query = expandEach(
+    cypher['nodes/degrees'],
+    'each-relationship-type',
+    cypher['nodes/degree-of-type'],
+    'type',
+    types,
+    ',\n',
+  );
+  const { records } = await db.read(query, { elementId: node.elementId });
+  const degrees = (records[0]?.get('degrees') ?? []) as [neo4j.Integer, neo4j.Integer][];
+  return types
+    .flatMap((type, index) => {
+      const [out, into] = degrees[index] ?? [neo4j.int(0), neo4j.int(0)];
+      return [
+        { type, direction: 'out' as const, count: out.toNumber() },
+        { type, direction: 'in' as const, count: into.toNumber() },
+      ];
+    })
+    .filter((degree) => degree.count > 0)
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+}
+
+export interface NeighbourFilter {
+  types: string[];
+  labels: string[];
+  direction: 'in' | 'out' | 'both';
+  limit: number;
+  skip: number;
+  asOf: neo4j.Date<number> | null;
+}
+
+export interface NeighbourPage {
+  centre: Neo4jNode;
+  total: number;
+  relationships: Relationship[];
+  neighbours: Neo4jNode[];
+}
+
+export async function readNeighbours(db: Database, node: Neo4jNode, filter: NeighbourFilter): Promise<NeighbourPage> {
+  const { records } = await db.read(cypher['nodes/neighbours'], {
+    elementId: node.elementId,
+    ...filter,
+    limit: neo4j.int(filter.limit),
+    skip: neo4j.int(filter.skip),
+  });
+  const record = records[0]!;
+  return {
+    centre: record.get('centre'),
+    total: (record.get('total') as neo4j.Integer).toNumber(),
+    relationships: record.get('relationships'),
+    neighbours: record.get('neighbours'),
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { asOfDate } from '../graph/as-of.js';
+import type { Catalog } from '../graph/catalog.js';
+import { apiGraphSchema, apiNodeSchema, nodeIdParam } from '../graph/graph.schemas.js';
+import { GraphBuilder, toApiNode } from '../graph/mapping.js';
+import { ProblemError } from '../http/problem.js';
+import { commaList, isoDate, type ApiRoutes } from '../http/route.js';
+import type { Database } from '../neo4j/database.js';
+import { readDegrees, readNeighbours, resolveNodes } from './nodes.queries.js';
+
+const idParams = z.object({ id: nodeIdParam });
+
+const neighboursQuery = z.strictObject({
+  types: commaList.optional(),
+  labels: commaList.optional(),
+  direction: z.enum(['in', 'out', 'both']).default('both'),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  asOf: isoDate.optional(),
+});
+
+const relationshipMenuSchema = z.object({
+  relationships: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })),
+});
+
+export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
+  async function findNode(id: string) {
+    const node = (await resolveNodes(db, catalog, [id])).get(id);
+    if (!node) throw ProblemError.notFound(`No node has the id "${id}".`);
+    return node;
+  }
+
+  api.add({
+    method: 'get',
+    path: '/nodes/:id',
+    tag: 'Graph',
+    summary: 'One node',
+    params: idParams,
+    response: z.object({ node: apiNodeSchema }),
+    errors: [404],
+    handler: async ({ params }) => ({ node: toApiNode(await findNode(params.id)) }),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/nodes/:id/relationships',
+    tag: 'Graph',
+    summary: "A node's expand menu: its relationship count per type and direction",
+    description: 'Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any.',
+    params: idParams,
+    response: relationshipMenuSchema,
+    errors: [404],
+    handler: async ({ params }) => ({ relationships: await readDegrees(db, catalog, await findNode(params.id)) }),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/nodes/:id/neighbours',
+    tag: 'Graph',
+    summary: "One page of a node's neighbours, most-connected first",
+    description:
+      'The centre node, the neighbours and the relationships to them; `meta.total` counts all that match the ' +
+      'filters and `meta.truncated` says whether more pages follow.',
+    params: idParams,
+    query: neighboursQuery,
+    response: apiGraphSchema,
+    errors: [404],
+    handler: async ({ params, query }) => {
+      const [types, labels] = await Promise.all([
+        catalog.requireRelationshipTypes(query.types ?? [], 'types'),
+        catalog.requireLabels(query.labels ?? [], 'labels'),
+      ]);
+      const node = await findNode(params.id);
+      const page = await readNeighbours(db, node, {
+        types,
+        labels,
+        direction: query.direction,
+        limit: query.limit,
+        skip: query.skip,
+        asOf: asOfDate(query.asOf),
+      });
+      const graph = new GraphBuilder().addNode(page.centre);
+      page.neighbours.forEach((neighbour) => graph.addNode(neighbour));
+      page.relationships.forEach((relationship) => graph.addRelationship(relationship));
+      return graph.build({
+        centre: toApiNode(page.centre).id,
+        total: page.total,
+        skip: query.skip,
+        limit: query.limit,
+        truncated: query.skip + page.relationships.length < page.total,
+      });
+    },
+  });
+}

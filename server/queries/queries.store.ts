@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import { projectRoot } from '../config.js';
+import { toJson } from '../graph/mapping.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { parameterSchema, parseQueryFile, type QueryParameter, type SavedQuery } from './saved-query.js';
+
+const cypher = loadCypher(
+  'saved-queries/list',
+  'saved-queries/get',
+  'saved-queries/create',
+  'saved-queries/update',
+  'saved-queries/delete',
+  'saved-queries/constraint',
+);
+
+const shippedDir = path.join(projectRoot, 'cypher/queries');
+
+/** The queries shipped as files in cypher/queries/, read once at start-up; a bad header stops start-up. */
+export function loadShippedQueries(): Map<string, SavedQuery> {
+  const files = readdirSync(shippedDir).filter((file) => file.endsWith('.cypher'));
+  return new Map(
+    files.sort().map((file) => {
+      const id = file.replace(/\.cypher$/, '');
+      return [id, parseQueryFile(id, readFileSync(path.join(shippedDir, file), 'utf8'))];
+    }),
+  );
+}
+
+export interface QueryFields {
+  name: string;
+  description: string;
+  query: string;
+  parameters: QueryParameter[];
+}
+
+function fromNode(node: Neo4jNode): SavedQuery {
+  const properties = toJson(node.properties) as Record<string, unknown>;
+  return {
+    id: String(properties.id),
+    name: String(properties.name),
+    description: String(properties.description ?? ''),
+    query: String(properties.query),
+    parameters: parameterSchema.array().parse(JSON.parse(String(properties.parameters ?? '[]'))),
+    origin: 'user',
+    version: Number(properties.version),
+  };
+}
+
+function toFields(fields: QueryFields) {
+  // Parameters are stored as JSON text: Neo4j properties cannot hold lists of maps.
+  return { ...fields, parameters: JSON.stringify(fields.parameters) };
+}
+
+/** Users' saved queries, stored in Neo4j under a reserved label. */
+export class UserQueryStore {
+  private constraintReady = false;
+
+  constructor(private readonly db: Database) {}
+
+  async list(): Promise<SavedQuery[]> {
+    const { records } = await this.db.read<{ q: Neo4jNode }>(cypher['saved-queries/list']);
+    return records.map((record) => fromNode(record.get('q')));
+  }
+
+  async get(id: string): Promise<SavedQuery | undefined> {
+    const { records } = await this.db.read<{ q: Neo4jNode }>(cypher['saved-queries/get'], { id });
+    return records[0] && fromNode(records[0].get('q'));
+  }
+
+  /** Returns undefined when the id is already taken. */
+  async create(id: string, fields: QueryFields): Promise<SavedQuery | undefined> {
+    if (!this.constraintReady) {
+      await this.db.write(cypher['saved-queries/constraint']);
+      this.constraintReady = true;
+    }
+    const { records } = await this.db.write<{ q: Neo4jNode }>(cypher['saved-queries/create'], {
+      id,
+      fields: toFields(fields),
+    });
+    return records[0] && fromNode(records[0].get('q'));
+  }
+
+  /** Returns undefined when `version` is not the current one (or the query is gone). */
+  async update(id: string, version: number, fields: QueryFields): Promise<SavedQuery | undefined> {
+    const { records } = await this.db.write<{ q: Neo4jNode }>(cypher['saved-queries/update'], {
+      id,
+      version: neo4j.int(version),
+      fields: toFields(fields),
+    });
+    return records[0] && fromNode(records[0].get('q'));
+  }
+
+  async delete(id: string, version: number): Promise<boolean> {
+    const { records } = await this.db.write(cypher['saved-queries/delete'], { id, version: neo4j.int(version) });
+    return Number(toJson(records[0]?.get('deleted'))) > 0;
+  }
+}

@@ -1,0 +1,98 @@
+import neo4j from 'neo4j-driver';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { isoDate } from '../http/route.js';
+
+export const parameterTypes = ['string', 'number', 'boolean', 'date', 'nodeId'] as const;
+
+export const parameterSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),
+    type: z.enum(parameterTypes),
+    description: z.string().optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    values: z
+      .array(z.union([z.string(), z.number()]))
+      .min(1)
+      .optional(),
+  })
+  .openapi('QueryParameter');
+
+export type QueryParameter = z.infer<typeof parameterSchema>;
+
+const headerSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  parameters: z.array(parameterSchema).default([]),
+});
+
+export interface SavedQuery {
+  id: string;
+  name: string;
+  description: string;
+  parameters: QueryParameter[];
+  query: string;
+  origin: 'shipped' | 'user';
+  /** Users' queries only: bumped on every change, for optimistic concurrency. */
+  version?: number;
+}
+
+/**
+ * Reads a shipped query file: a header of `//` comment lines holding YAML (name, description,
+ * parameters), then the Cypher.
+ */
+export function parseQueryFile(id: string, text: string): SavedQuery {
+  const lines = text.split('\n');
+  const headerLines: string[] = [];
+  while (lines.length && lines[0]!.startsWith('//')) headerLines.push(lines.shift()!.replace(/^\/\/ ?/, ''));
+  const file = `cypher/queries/${id}.cypher`;
+  let yaml: unknown;
+  try {
+    yaml = parse(headerLines.join('\n'));
+  } catch (error) {
+    throw new Error(`${file}: the header is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const header = headerSchema.safeParse(yaml);
+  if (!header.success) {
+    const issue = header.error.issues[0];
+    throw new Error(`${file}: bad header: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return { id, ...header.data, query: lines.join('\n').trim(), origin: 'shipped' };
+}
+
+function valueSchema(parameter: QueryParameter): z.ZodType<unknown> {
+  const base = {
+    string: z.string(),
+    number: z.number(),
+    boolean: z.boolean(),
+    date: isoDate,
+    nodeId: z.string().min(1),
+  }[parameter.type] as z.ZodType<unknown>;
+  const values = parameter.values;
+  if (!values) return base;
+  return base.refine((value) => values.includes(value as string | number), {
+    message: `must be one of ${values.join(', ')}`,
+  });
+}
+
+/**
+ * Checks run parameters against the declared ones (defaults filled in, unknown names refused) and
+ * converts dates to Cypher dates. Errors name the parameter.
+ */
+export function parseRunParameters(query: SavedQuery, given: Record<string, unknown>): Record<string, unknown> {
+  const shape = Object.fromEntries(
+    query.parameters.map((parameter) => {
+      const schema = valueSchema(parameter);
+      return [parameter.name, parameter.default === undefined ? schema : schema.default(parameter.default)];
+    }),
+  );
+  const parsed = z.strictObject(shape).parse(given) as Record<string, unknown>;
+  for (const parameter of query.parameters) {
+    const value = parsed[parameter.name];
+    if (parameter.type === 'date' && typeof value === 'string') {
+      const [year, month, day] = value.split('-').map(Number);
+      parsed[parameter.name] = new neo4j.types.Date(year!, month!, day!);
+    }
+  }
+  return parsed;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Catalog } from '../graph/catalog.js';
+import type { ApiRoutes } from '../http/route.js';
+
+const namedCount = z.object({ name: z.string(), count: z.number().int() });
+
+export function schemaRoutes(api: ApiRoutes, catalog: Catalog) {
+  api.add({
+    method: 'get',
+    path: '/schema',
+    tag: 'Graph',
+    summary: "The database's labels and relationship types with counts, and its property keys",
+    response: z.object({
+      labels: z.array(namedCount),
+      relationshipTypes: z.array(namedCount),
+      propertyKeys: z.array(z.string()),
+    }),
+    handler: async () => {
+      const { labels, relationshipTypes, propertyKeys } = await catalog.current();
+      return { labels, relationshipTypes, propertyKeys };
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
+import { z } from 'zod';
+import { asOfDate } from '../graph/as-of.js';
+import type { Catalog } from '../graph/catalog.js';
+import { apiGraphSchema, nodeIdParam } from '../graph/graph.schemas.js';
+import { GraphBuilder } from '../graph/mapping.js';
+import { isoDate, type ApiRoutes } from '../http/route.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { resolveNodes } from '../nodes/nodes.queries.js';
+
+const cypher = loadCypher('subgraph/valid-nodes', 'subgraph/relationships-among');
+
+const maxRelationships = 20_000;
+
+const subgraphBody = z.strictObject({
+  ids: z.array(nodeIdParam).min(1).max(1000, 'at most 1,000 ids'),
+  asOf: isoDate.optional(),
+});
+
+export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
+  api.add({
+    method: 'post',
+    path: '/subgraph',
+    tag: 'Graph',
+    summary: 'Given nodes and every relationship among them',
+    description:
+      `Up to 1,000 ids; ids with no node are listed in \`meta.missing\`. At most ${maxRelationships} ` +
+      'relationships are returned (`meta.truncated`).',
+    body: subgraphBody,
+    response: apiGraphSchema,
+    handler: async ({ body }) => {
+      const asOf = asOfDate(body.asOf);
+      const found = await resolveNodes(db, catalog, body.ids);
+      const valid = await db.read<{ a: Neo4jNode }>(cypher['subgraph/valid-nodes'], {
+        elementIds: [...found.values()].map((node) => node.elementId),
+        asOf,
+      });
+      const nodes = valid.records.map((record) => record.get('a'));
+      const among = await db.read<{ r: Relationship }>(cypher['subgraph/relationships-among'], {
+        elementIds: nodes.map((node) => node.elementId),
+        asOf,
+        limit: neo4j.int(maxRelationships + 1),
+      });
+      const graph = new GraphBuilder();
+      nodes.forEach((node) => graph.addNode(node));
+      among.records.slice(0, maxRelationships).forEach((record) => graph.addRelationship(record.get('r')));
+      return graph.build({
+        missing: body.ids.filter((id) => !found.has(id)),
+        truncated: among.records.length > maxRelationships,
+      });
+    },
+  });
+}
