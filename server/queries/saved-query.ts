@@ -50,7 +50,9 @@ export function parseQueryFile(id: string, text: string): SavedQuery {
   try {
     yaml = parse(headerLines.join('\n'));
   } catch (error) {
-    throw new Error(`${file}: the header is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`${file}: the header is not valid YAML: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
   const header = headerSchema.safeParse(yaml);
   if (!header.success) {
