@@ -51,10 +51,12 @@ function checkPlan(plan: PlanNode) {
  * Cypher decodes before parsing (comments, unicode escapes); the plan sees what will actually run.
  */
 export function assertReadOnly(summary: ResultSummary) {
+  // The plan is checked first: it names the operator or procedure at fault, where the type only says 's'.
+  if (summary.plan && typeof summary.plan === 'object') checkPlan(summary.plan as unknown as PlanNode);
   if (summary.queryType !== 'r') {
     const kind =
-      { w: 'it writes', rw: 'it writes', s: 'it changes the schema' }[summary.queryType] ?? 'it is not a read';
+      { w: 'it writes', rw: 'it writes', s: 'it is a schema or administration statement' }[summary.queryType] ??
+      'it is not a read';
     throw forbidden(kind);
   }
-  if (summary.plan && typeof summary.plan === 'object') checkPlan(summary.plan as unknown as PlanNode);
 }

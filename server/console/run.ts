@@ -1,9 +1,12 @@
-import neo4j, { Neo4jError } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
 import { performance } from 'node:perf_hooks';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { Database, Parameters } from '../neo4j/database.js';
+import { loadCypher } from '../neo4j/cypher.js';
 import { assertReadOnly } from './read-only.js';
+
+const cypher = loadCypher('graph/nodes-by-element-id');
 
 export interface RunLimits {
   maxRows: number;
@@ -56,6 +59,14 @@ export async function checkReadOnly(db: Database, query: string, parameters: Par
   assertReadOnly(summary);
 }
 
+/** Completes the graph with the end nodes of relationships the query returned on their own. */
+async function addMissingEndpoints(db: Database, graph: GraphBuilder) {
+  const elementIds = graph.missingEndpoints();
+  if (!elementIds.length) return;
+  const { records } = await db.read<{ n: Neo4jNode }>(cypher['graph/nodes-by-element-id'], { elementIds });
+  records.forEach((record) => graph.addNode(record.get('n')));
+}
+
 /**
  * Runs a user's statement: planned first and refused unless read-only, then run in a READ transaction
  * with a timeout and a row cap. Nodes, relationships and paths anywhere in the rows also form the graph.
@@ -74,13 +85,10 @@ export async function runReadOnly(
     limits,
   );
   const graph = new GraphBuilder();
-  const rows = records.map((record) =>
-    keys.map((key) => {
-      const value = record.get(key);
-      graph.addAny(value);
-      return toJson(value);
-    }),
-  );
+  records.forEach((record) => keys.forEach((key) => graph.addAny(record.get(key))));
+  await addMissingEndpoints(db, graph);
+  const nodeIds = graph.nodeIds();
+  const rows = records.map((record) => keys.map((key) => toJson(record.get(key), nodeIds)));
   return {
     columns: keys,
     rows,

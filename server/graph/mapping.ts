@@ -44,7 +44,7 @@ const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 'fullNa
  * Converts any value the driver returns into plain JSON: integers become numbers (strings beyond 2^53,
  * rather than losing digits), temporal values ISO strings, graph entities the API shapes.
  */
-export function toJson(value: unknown): unknown {
+export function toJson(value: unknown, nodeIds?: Map<string, string>): unknown {
   if (value === null || value === undefined) return null;
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
@@ -62,11 +62,11 @@ export function toJson(value: unknown): unknown {
     return { srid: toJson(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
   }
   if (isNode(value)) return toApiNode(value);
-  if (isRelationship(value)) return toApiEdge(value);
+  if (isRelationship(value)) return toApiEdge(value, nodeIds);
   if (isPath(value)) return pathToGraph(value);
-  if (Array.isArray(value)) return value.map(toJson);
+  if (Array.isArray(value)) return value.map((item) => toJson(item, nodeIds));
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toJson(entry)]));
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toJson(entry, nodeIds)]));
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return value;
@@ -145,12 +145,28 @@ export class GraphBuilder {
     return this;
   }
 
+  /** elementIds of relationship ends that were not collected as nodes. */
+  missingEndpoints(): string[] {
+    const missing = new Set<string>();
+    for (const relationship of this.relationships.values()) {
+      for (const end of [relationship.startNodeElementId, relationship.endNodeElementId]) {
+        if (!this.nodes.has(end)) missing.add(end);
+      }
+    }
+    return [...missing];
+  }
+
+  /** elementId → API id of the collected nodes. */
+  nodeIds(): Map<string, string> {
+    return new Map([...this.nodes.values()].map((node) => [node.elementId, nodeKey(node)]));
+  }
+
   /**
    * The graph; a relationship whose end nodes were not collected keeps elementIds as endpoints, which
    * clients can still resolve with /api/nodes/:id.
    */
   build(meta?: Record<string, unknown>): ApiGraph {
-    const nodeIds = new Map([...this.nodes.values()].map((node) => [node.elementId, nodeKey(node)]));
+    const nodeIds = this.nodeIds();
     return {
       nodes: [...this.nodes.values()].map(toApiNode),
       edges: [...this.relationships.values()].map((relationship) => toApiEdge(relationship, nodeIds)),

@@ -70,7 +70,10 @@ function fromNeo4j(error: Neo4jError): ProblemError {
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || isRetryableError(error)) {
     return ProblemError.unavailable('Neo4j is not answering; try again shortly.');
   }
-  if (code.startsWith('Neo.ClientError.Statement.')) {
+  if (code.startsWith('Neo.ClientError.Security.')) {
+    return new ProblemError(403, 'forbidden', 'Forbidden', 'The database refused this operation to Entente.');
+  }
+  if (code.startsWith('Neo.ClientError.')) {
     return ProblemError.badRequest(error.message.split('\n')[0] ?? error.message);
   }
   return new ProblemError(500, 'database-error', 'Database error', `Neo4j failed with ${code || 'an unknown error'}.`);
