@@ -11,6 +11,7 @@ const cypher = loadCypher(
   'nodes/degrees',
   'nodes/degree-of-type',
   'nodes/neighbours',
+  'nodes/neighbour-count',
 );
 
 /** Looks nodes up by API id (elementId or `id` property); ids with no node are absent from the map. */
@@ -79,24 +80,47 @@ export interface NeighbourFilter {
 }
 
 export interface NeighbourPage {
-  centre: Neo4jNode;
   total: number;
   relationships: Relationship[];
   neighbours: Neo4jNode[];
 }
 
-export async function readNeighbours(db: Database, node: Neo4jNode, filter: NeighbourFilter): Promise<NeighbourPage> {
-  const { records } = await db.read(cypher['nodes/neighbours'], {
+/**
+ * How many relationships match: from the node's per-type degrees (constant time) unless labels or a
+ * date filter the far ends, which only a pass over the relationships can count.
+ */
+async function countNeighbours(db: Database, catalog: Catalog, node: Neo4jNode, filter: NeighbourFilter) {
+  if (!filter.labels.length && !filter.asOf) {
+    const degrees = await readDegrees(db, catalog, node);
+    return degrees
+      .filter((degree) => !filter.types.length || filter.types.includes(degree.type))
+      .filter((degree) => filter.direction === 'both' || degree.direction === filter.direction)
+      .reduce((sum, degree) => sum + degree.count, 0);
+  }
+  const { records } = await db.read(cypher['nodes/neighbour-count'], { elementId: node.elementId, ...filter });
+  return (records[0]!.get('total') as neo4j.Integer).toNumber();
+}
+
+export async function readNeighbours(
+  db: Database,
+  catalog: Catalog,
+  node: Neo4jNode,
+  filter: NeighbourFilter,
+): Promise<NeighbourPage> {
+  const parameters = {
     elementId: node.elementId,
     ...filter,
     limit: neo4j.int(filter.limit),
     skip: neo4j.int(filter.skip),
-  });
-  const record = records[0]!;
+  };
+  const [total, page] = await Promise.all([
+    countNeighbours(db, catalog, node, filter),
+    db.read(cypher['nodes/neighbours'], parameters),
+  ]);
+  const record = page.records[0];
   return {
-    centre: record.get('centre'),
-    total: (record.get('total') as neo4j.Integer).toNumber(),
-    relationships: record.get('relationships'),
-    neighbours: record.get('neighbours'),
+    total,
+    relationships: record?.get('relationships') ?? [],
+    neighbours: record?.get('neighbours') ?? [],
   };
 }

@@ -71,7 +71,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         catalog.requireLabels(query.labels ?? [], 'labels'),
       ]);
       const node = await findNode(params.id);
-      const page = await readNeighbours(db, node, {
+      const page = await readNeighbours(db, catalog, node, {
         types,
         labels,
         direction: query.direction,
@@ -79,11 +79,11 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         skip: query.skip,
         asOf: asOfDate(query.asOf),
       });
-      const graph = new GraphBuilder().addNode(page.centre);
+      const graph = new GraphBuilder().addNode(node);
       page.neighbours.forEach((neighbour) => graph.addNode(neighbour));
       page.relationships.forEach((relationship) => graph.addRelationship(relationship));
       return graph.build({
-        centre: toApiNode(page.centre).id,
+        centre: toApiNode(node).id,
         total: page.total,
         skip: query.skip,
         limit: query.limit,

@@ -37,9 +37,22 @@ describe('GET /api/health', () => {
       const response = await request(testApp(down)).get('/api/health').expect(503);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ status: 503, title: 'Database unavailable' });
+      const search = await request(testApp(down)).get('/api/search?q=microsoft').expect(503);
+      expect(search.headers['retry-after']).toBe('5');
+      expect(search.body.title).toBe('Database unavailable');
     } finally {
       await down.close();
     }
+  });
+
+  it('When a response is sent, then security headers are set and CORS is closed unless configured', async () => {
+    const closed = await request(testApp(db)).get('/api/health').set('origin', 'https://evil.example');
+    expect(closed.headers['x-content-type-options']).toBe('nosniff');
+    expect(closed.headers['access-control-allow-origin']).toBeUndefined();
+    const open = await request(testApp(db, { CORS_ORIGINS: 'https://analyst.example' }))
+      .get('/api/health')
+      .set('origin', 'https://analyst.example');
+    expect(open.headers['access-control-allow-origin']).toBe('https://analyst.example');
   });
 
   it('When an API route does not exist, then it is a 404 problem+json', async () => {

@@ -1,0 +1,156 @@
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { problem, useApi } from '../../support/api.js';
+import { testApp } from '../../support/app.js';
+
+const token = 'test-token-0123456789abcdef';
+const context = useApi({ ENTENTE_API_TOKEN: token });
+const api = () => context.api();
+const auth = { authorization: `Bearer ${token}` };
+
+afterAll(() => context.db.write("MATCH (q:_EntenteSavedQuery) WHERE q.id STARTS WITH 'test-' DETACH DELETE q"));
+
+describe('shipped saved queries', () => {
+  it('When listed, then at least eight come with names, descriptions and typed parameters', async () => {
+    const { body } = await api().get('/api/queries').expect(200);
+    const shipped = body.queries.filter((query: { origin: string }) => query.origin === 'shipped');
+    expect(shipped.length).toBeGreaterThanOrEqual(8);
+    for (const query of shipped) {
+      expect(query.name).toBeTruthy();
+      expect(query.description).toBeTruthy();
+      expect(query.query).toBeUndefined();
+    }
+    const timeline = shipped.find((query: { id: string }) => query.id === 'company-timeline');
+    expect(timeline.parameters.map((parameter: { type: string }) => parameter.type)).toEqual([
+      'nodeId',
+      'date',
+      'date',
+    ]);
+  });
+
+  it('When every shipped query is run with its defaults, then each returns rows', async () => {
+    const { body } = await api().get('/api/queries').expect(200);
+    for (const query of body.queries.filter((q: { origin: string }) => q.origin === 'shipped')) {
+      const response = await api().post(`/api/queries/${query.id}/run`).send({});
+      expect({ id: query.id, status: response.status }).toEqual({ id: query.id, status: 200 });
+      expect(response.body.rows.length, query.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('When one is fetched, then its Cypher comes with it', async () => {
+    const { body } = await api().get('/api/queries/investments').expect(200);
+    expect(body.query).toMatch(/^MATCH/);
+    expect(problem(await api().get('/api/queries/no-such-query').expect(404)).status).toBe(404);
+  });
+
+  it('When run with parameters, then the result has rows and a graph', async () => {
+    const { body } = await api()
+      .post('/api/queries/investments/run')
+      .send({ params: { minAmountUsd: 13_500_000_000 } })
+      .expect(200);
+    expect(body.columns).toContain('amountUsd');
+    expect(body.rows.map((row: unknown[]) => row[body.columns.indexOf('amountUsd')])).toEqual([14e9]);
+    expect(body.graph.edges).toHaveLength(1);
+  });
+
+  it('When run with defaults, then declared defaults fill the parameters (dates included)', async () => {
+    const { body } = await api().post('/api/queries/company-timeline/run').send({}).expect(200);
+    const dates = body.rows.map((row: unknown[]) => row[body.columns.indexOf('date')]);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates).toContain('2023-11-01');
+  });
+
+  it.each([
+    [{ minAmountUsd: 'lots' }, 'body.params.minAmountUsd'],
+    [{ colour: 'red' }, 'body.params'],
+    [{ company: 'no-such-company' }, 'body.params.company'],
+  ])('When parameters are %j, then it is a 400 naming %s', async (params, location) => {
+    const id = 'company' in params ? 'company-deals' : 'investments';
+    const response = await api().post(`/api/queries/${id}/run`).send({ params }).expect(400);
+    expect(problem(response).detail.startsWith(location)).toBe(true);
+  });
+
+  it('When a shipped query is changed or deleted, then it is a 409', async () => {
+    const update = { name: 'x', query: 'RETURN 1', version: 1 };
+    expect(problem(await api().put('/api/queries/investments').set(auth).send(update).expect(409)).status).toBe(409);
+    expect(problem(await api().delete('/api/queries/investments?version=1').set(auth).expect(409)).status).toBe(409);
+  });
+});
+
+describe("users' saved queries", () => {
+  const draft = {
+    id: 'test-big-deals',
+    name: 'Big deals',
+    description: 'Deals above an amount',
+    query: 'MATCH (d:Deal) WHERE d.amountUsd >= $min RETURN d.name AS name ORDER BY name',
+    parameters: [{ name: 'min', type: 'number', default: 1e9 }],
+  };
+
+  it('When no token is configured, then write routes are off with a 403', async () => {
+    const closed = request(testApp(context.db, {}));
+    const response = await closed.post('/api/queries').set(auth).send(draft);
+    expect(response.status).toBe(403);
+    expect(problem(response).detail).toMatch(/ENTENTE_API_TOKEN/);
+  });
+
+  it('When the token is wrong or missing, then it is a 401', async () => {
+    expect((await api().post('/api/queries').send(draft)).status).toBe(401);
+    expect((await api().post('/api/queries').set({ authorization: 'Bearer nope' }).send(draft)).status).toBe(401);
+  });
+
+  it('When created, changed and deleted at the current version, then each step succeeds and versions advance', async () => {
+    const created = await api().post('/api/queries').set(auth).send(draft).expect(201);
+    expect(created.body).toMatchObject({ id: draft.id, origin: 'user', version: 1 });
+    expect(problem(await api().post('/api/queries').set(auth).send(draft).expect(409)).detail).toMatch(/exists/);
+
+    const run = await api()
+      .post(`/api/queries/${draft.id}/run`)
+      .send({ params: { min: 5e9 } })
+      .expect(200);
+    expect(run.body.rows).toEqual([["Microsoft's $10 billion multi-year investment (2023)"]]);
+
+    const changed = await api()
+      .put(`/api/queries/${draft.id}`)
+      .set(auth)
+      .send({ ...draft, id: undefined, name: 'Big deals (renamed)', version: 1 })
+      .expect(200);
+    expect(changed.body).toMatchObject({ name: 'Big deals (renamed)', version: 2 });
+
+    const stale = await api()
+      .put(`/api/queries/${draft.id}`)
+      .set(auth)
+      .send({ ...draft, id: undefined, name: 'Lost update', version: 1 })
+      .expect(409);
+    expect(problem(stale).detail).toMatch(/version 2/);
+    expect((await api().get(`/api/queries/${draft.id}`).expect(200)).body.name).toBe('Big deals (renamed)');
+
+    expect((await api().delete(`/api/queries/${draft.id}?version=1`).set(auth)).status).toBe(409);
+    await api().delete(`/api/queries/${draft.id}?version=2`).set(auth).expect(200);
+    await api().get(`/api/queries/${draft.id}`).expect(404);
+  });
+
+  it('When a saved query would write, then saving it is refused with a 403', async () => {
+    const response = await api()
+      .post('/api/queries')
+      .set(auth)
+      .send({ ...draft, id: 'test-writer', query: 'CREATE (:Hacked)' });
+    expect(response.status).toBe(403);
+  });
+
+  it('When users have saved queries, then schema, search and expand do not show them', async () => {
+    await api()
+      .post('/api/queries')
+      .set(auth)
+      .send({ ...draft, id: 'test-hidden', name: 'Microsoft hidden query' })
+      .expect(201);
+    const schema = await api().get('/api/schema').expect(200);
+    expect(schema.body.labels.map((label: { name: string }) => label.name)).not.toContain('_EntenteSavedQuery');
+    const search = await api().get('/api/search?q=hidden').expect(200);
+    expect(search.body.results).toEqual([]);
+    const subgraph = await api()
+      .post('/api/subgraph')
+      .send({ ids: ['test-hidden'] })
+      .expect(200);
+    expect(subgraph.body.meta.missing).toEqual(['test-hidden']);
+  });
+});
