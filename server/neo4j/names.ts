@@ -5,7 +5,7 @@
  */
 export function escapeName(name: string): string {
   // Cypher decodes \u0060 to a backtick before parsing, so it is doubled like a literal backtick.
-  return '`' + name.replace(/\\u0060/gi, '``').replace(/`/g, '``') + '`';
+  return '`' + name.replace(/\\u0060/gi, '`').replace(/`/g, '``') + '`';
 }
 
 /** Fills `{{placeholder}}` slots of a query template with escaped names. */

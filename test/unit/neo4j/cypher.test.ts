@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
+import { loadCypher, splitStatements } from '../../../server/neo4j/cypher.js';
 
 describe('splitStatements', () => {
   it('When a script has comments and several statements, then each statement comes back without comments', () => {

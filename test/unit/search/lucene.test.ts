@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { searchTerms, toLuceneQuery } from '../../../server/search/lucene.js';
+
+describe('toLuceneQuery', () => {
+  it('When a word is typed, then it matches exactly (boosted), as a prefix, and with a typo when long enough', () => {
+    expect(toLuceneQuery('Micro')).toBe('(micro^3 OR micro* OR micro~1)');
+    expect(toLuceneQuery('ai')).toBe('(ai^3 OR ai*)');
+    expect(toLuceneQuery('Microsoftt')).toBe('(microsoftt^3 OR microsoftt* OR microsoftt~2)');
+  });
+
+  it('When two words are typed, then both must match, or their concatenation ("Open AI" finds OpenAI)', () => {
+    expect(toLuceneQuery('Open AI')).toBe(
+      '((open^3 OR open* OR open~1) AND (ai^3 OR ai*)) OR (openai^3 OR openai* OR openai~1)',
+    );
+  });
+
+  it('When accents and case vary, then terms are folded to plain lower case', () => {
+    expect(searchTerms('ALTMÁN Société')).toEqual(['altman', 'societe']);
+  });
+
+  it.each(['AND(', '*', '"', '\\', '((', 'a:b', '[1 TO 5]', '~', '&& ||'])(
+    'When %j is typed, then no Lucene syntax reaches the query',
+    (text) => {
+      const query = toLuceneQuery(text);
+      if (query === undefined) return;
+      const withoutOurSyntax = query.replace(/\^3|\*|~[12]| OR | AND |[()]/g, ' ');
+      expect(withoutOurSyntax).toMatch(/^[\p{L}\p{N} ]*$/u);
+    },
+  );
+
+  it('When only punctuation is typed, then there is nothing to search', () => {
+    expect(toLuceneQuery('*?!')).toBeUndefined();
+  });
+});
