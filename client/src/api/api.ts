@@ -1,0 +1,131 @@
+/** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
+
+export interface ApiNode {
+  id: string;
+  labels: string[];
+  caption: string;
+  properties: Record<string, unknown>;
+}
+
+export interface ApiEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+export interface Graph {
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+  meta?: Record<string, unknown>;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+  graph: Graph;
+  meta: { truncated: boolean; elapsedMs: number };
+}
+
+export interface QueryParameter {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'date' | 'nodeId';
+  description?: string;
+  default?: string | number | boolean;
+  values?: (string | number)[];
+}
+
+export interface SavedQuerySummary {
+  id: string;
+  name: string;
+  description: string;
+  parameters: QueryParameter[];
+  origin: 'shipped' | 'user';
+}
+
+export interface SearchResult {
+  id: string;
+  labels: string[];
+  caption: string;
+  score: number;
+}
+
+export interface TypeCount {
+  type: string;
+  direction: 'in' | 'out';
+  count: number;
+}
+
+export interface Schema {
+  labels: { name: string; count: number }[];
+  relationshipTypes: { name: string; count: number }[];
+}
+
+/** A problem+json answer from the API, kept whole so the UI can show its detail and position. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly position?: { line: number; column: number; offset: number },
+  ) {
+    super(detail || title);
+  }
+}
+
+/** Counts requests in flight, so the page can show one loading indicator for all of them. */
+export const activity = new EventTarget();
+let inFlight = 0;
+function track(delta: number) {
+  inFlight += delta;
+  activity.dispatchEvent(new CustomEvent('change', { detail: inFlight }));
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  track(1);
+  try {
+    const response = await fetch(`/api${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init?.headers },
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', body.position);
+    }
+    return body as T;
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(0, 'Network error', 'The server could not be reached. Is Entente running?');
+  } finally {
+    track(-1);
+  }
+}
+
+const query = (parameters: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(parameters))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  return search.toString();
+};
+
+export const api = {
+  schema: () => request<Schema>('/schema'),
+  search: (q: string, limit = 8) => request<{ results: SearchResult[] }>(`/search?${query({ q, limit })}`),
+  node: (id: string) => request<{ node: ApiNode }>(`/nodes/${encodeURIComponent(id)}`),
+  relationships: (id: string) =>
+    request<{ relationships: TypeCount[] }>(`/nodes/${encodeURIComponent(id)}/relationships`),
+  neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
+    request<Graph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
+  paths: (from: string, to: string, maxHops = 4) =>
+    request<{ paths: Graph[] }>(`/paths?${query({ from, to, maxHops })}`),
+  subgraph: (ids: string[]) => request<Graph>('/subgraph', { method: 'POST', body: JSON.stringify({ ids }) }),
+  queries: () => request<{ queries: SavedQuerySummary[] }>('/queries'),
+  runQuery: (id: string, params: Record<string, unknown>) =>
+    request<QueryResult>(`/queries/${encodeURIComponent(id)}/run`, {
+      method: 'POST',
+      body: JSON.stringify({ params }),
+    }),
+  cypher: (queryText: string, params: Record<string, unknown> = {}) =>
+    request<QueryResult>('/cypher', { method: 'POST', body: JSON.stringify({ query: queryText, params }) }),
+};

@@ -1,0 +1,194 @@
+import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { CanvasGraph } from '../graph/canvasState';
+import { changeBetween, validOn } from '../time/time';
+import { layoutOptions, type LayoutName } from './layouts';
+import { edgeWidth, kindStyle, stylesheet } from './style';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+
+export interface Selection {
+  kind: 'node' | 'edge';
+  id: string;
+}
+
+export interface CanvasView {
+  asOf?: string;
+  compare?: { from: string; to: string };
+  hiddenLabels: Set<string>;
+  hiddenTypes: Set<string>;
+  highlighted: Set<string>;
+  pinned: Set<string>;
+}
+
+export interface GraphCanvasHandle {
+  positions(): Record<string, Position>;
+  fit(): void;
+  relayout(name: LayoutName): void;
+  png(): Blob;
+}
+
+interface Props {
+  graph: CanvasGraph;
+  view: CanvasView;
+  layout: LayoutName;
+  /** Positions to restore (shared links); nodes without one are laid out. */
+  initialPositions?: Record<string, Position>;
+  selected?: Selection;
+  onSelect(selection: Selection | undefined): void;
+  onExpand(nodeId: string): void;
+  onContextMenu(nodeId: string, at: { x: number; y: number }): void;
+}
+
+function toElements(graph: CanvasGraph): ElementDefinition[] {
+  const nodes = Object.values(graph.nodes).map((node) => {
+    const { color, shape } = kindStyle(node.labels[0]);
+    return { group: 'nodes' as const, data: { id: node.id, caption: node.caption, color, shape } };
+  });
+  const edges = Object.values(graph.edges).map((edge) => ({
+    group: 'edges' as const,
+    data: {
+      id: `edge:${edge.id}`,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      width: edgeWidth(edge.properties.amountUsd),
+    },
+  }));
+  return [...nodes, ...edges];
+}
+
+/**
+ * Draws the canvas graph with Cytoscape. The data lives in React state; this component only keeps one
+ * Cytoscape instance in step with it (adding and removing the difference in a batch) and reports gestures.
+ */
+export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core>(undefined);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  useEffect(() => {
+    const instance = cytoscape({
+      container: container.current,
+      style: stylesheet,
+      minZoom: 0.05,
+      maxZoom: 4,
+      hideEdgesOnViewport: false,
+    });
+    instance.on('tap', (event) => {
+      if (event.target === instance) callbacks.current.onSelect(undefined);
+      else if (event.target.isNode()) callbacks.current.onSelect({ kind: 'node', id: event.target.id() });
+      else callbacks.current.onSelect({ kind: 'edge', id: String(event.target.id()).replace(/^edge:/, '') });
+    });
+    instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(event.target.id()));
+    instance.on('cxttap', 'node', (event) => {
+      const box = container.current!.getBoundingClientRect();
+      callbacks.current.onContextMenu(event.target.id(), {
+        x: box.left + event.renderedPosition.x,
+        y: box.top + event.renderedPosition.y,
+      });
+    });
+    cy.current = instance;
+    return () => instance.destroy();
+  }, []);
+
+  // Keep the drawing in step with the data: add what is new near its neighbours, remove what is gone.
+  useEffect(() => {
+    const instance = cy.current!;
+    const wanted = toElements(props.graph);
+    const wantedIds = new Set(wanted.map((element) => element.data.id!));
+    let added = 0;
+    instance.batch(() => {
+      instance
+        .elements()
+        .filter((element) => !wantedIds.has(element.id()))
+        .remove();
+      for (const element of wanted) {
+        if (instance.getElementById(element.data.id!).nonempty()) continue;
+        if (element.group === 'nodes') {
+          const restored = props.initialPositions?.[element.data.id!];
+          instance.add({ ...element, position: restored ?? { x: 0, y: 0 } });
+          if (!restored) added++;
+        } else {
+          instance.add(element);
+        }
+      }
+      // New nodes start beside a neighbour already placed, so the layout only has to settle them.
+      const placed = (position: Position) => position.x !== 0 || position.y !== 0;
+      instance.nodes().forEach((node) => {
+        if (placed(node.position())) return;
+        const anchor = node
+          .neighborhood()
+          .nodes()
+          .filter((other) => placed(other.position()))[0];
+        const { x, y } = anchor ? anchor.position() : { x: 0, y: 0 };
+        const angle = Math.random() * 2 * Math.PI;
+        const radius = anchor ? 60 : 200 + Math.random() * 200;
+        node.position({ x: x + Math.cos(angle) * radius, y: y + Math.sin(angle) * radius });
+      });
+    });
+    if (added > 0) {
+      const placed = instance.nodes().length - added;
+      instance.layout(layoutOptions(props.layout, instance.nodes().length, placed > 0)).run();
+      if (placed === 0) instance.fit(undefined, 40);
+    }
+  }, [props.graph]);
+
+  // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
+  useEffect(() => {
+    const instance = cy.current!;
+    const { asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned } = props.view;
+    instance.batch(() => {
+      instance.nodes().forEach((element) => {
+        const node = props.graph.nodes[element.id()];
+        if (!node) return;
+        element.toggleClass(
+          'filtered',
+          node.labels.some((label) => hiddenLabels.has(label)),
+        );
+        element.toggleClass('faded', !!asOf && !validOn(node.properties, asOf));
+        element.toggleClass('highlighted', highlighted.has(node.id));
+        element.toggleClass('pinned', pinned.has(node.id));
+        if (pinned.has(node.id)) element.lock();
+        else element.unlock();
+      });
+      instance.edges().forEach((element) => {
+        const edge = props.graph.edges[element.id().replace(/^edge:/, '')];
+        if (!edge) return;
+        element.toggleClass('filtered', hiddenTypes.has(edge.type));
+        element.toggleClass('faded', !!asOf && !validOn(edge.properties, asOf));
+        element.toggleClass('highlighted', highlighted.has(edge.id));
+        const change = compare ? changeBetween(edge.properties, compare.from, compare.to) : 'same';
+        element.toggleClass('new', change === 'new');
+        element.toggleClass('gone', change === 'gone');
+      });
+    });
+  }, [props.view, props.graph]);
+
+  useEffect(() => {
+    const instance = cy.current!;
+    instance.elements().unselect();
+    if (props.selected) {
+      const id = props.selected.kind === 'edge' ? `edge:${props.selected.id}` : props.selected.id;
+      instance.getElementById(id).select();
+    }
+  }, [props.selected, props.graph]);
+
+  useImperativeHandle(ref, () => ({
+    positions: () =>
+      Object.fromEntries(
+        cy
+          .current!.nodes()
+          .map((node) => [node.id(), { x: Math.round(node.position().x), y: Math.round(node.position().y) }]),
+      ),
+    fit: () => cy.current!.fit(undefined, 40),
+    relayout: (name) => cy.current!.layout(layoutOptions(name, cy.current!.nodes().length, false)).run(),
+    png: () => cy.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob,
+  }));
+
+  return <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />;
+});

@@ -1,0 +1,88 @@
+import type { StylesheetJson } from 'cytoscape';
+
+/** Colours and shapes for the default dataset's kinds; any other label gets a colour from its name. */
+const kinds: Record<string, { color: string; shape: string }> = {
+  Company: { color: '#2563eb', shape: 'round-rectangle' },
+  Person: { color: '#db2777', shape: 'ellipse' },
+  Regulator: { color: '#b45309', shape: 'hexagon' },
+  Deal: { color: '#059669', shape: 'diamond' },
+  Project: { color: '#7c3aed', shape: 'round-pentagon' },
+  Product: { color: '#0891b2', shape: 'round-tag' },
+  Event: { color: '#ea580c', shape: 'star' },
+  Lawsuit: { color: '#dc2626', shape: 'vee' },
+  Metric: { color: '#64748b', shape: 'round-triangle' },
+  Source: { color: '#475569', shape: 'rectangle' },
+};
+
+const palette = ['#0f766e', '#9333ea', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8', '#a16207', '#334155'];
+
+export function kindStyle(label: string | undefined): { color: string; shape: string } {
+  if (label && kinds[label]) return kinds[label];
+  let hash = 0;
+  for (const char of label ?? '') hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return { color: palette[Math.abs(hash) % palette.length]!, shape: 'ellipse' };
+}
+
+/** Edge width grows with the logarithm of an amount, so $1 billion and $14 billion both stay readable. */
+export function edgeWidth(amountUsd: unknown): number {
+  return typeof amountUsd === 'number' && amountUsd > 0 ? Math.min(9, 1.5 + Math.log10(amountUsd / 1e6)) : 1.5;
+}
+
+export const stylesheet: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(caption)',
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      width: 30,
+      height: 30,
+      'font-size': 10,
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'ellipsis',
+      'text-max-width': '120px',
+      color: '#1f2937',
+      'border-width': 0,
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      label: 'data(type)',
+      width: 'data(width)',
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+      'line-color': '#94a3b8',
+      'target-arrow-color': '#94a3b8',
+      'font-size': 7,
+      color: '#475569',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+      'text-background-padding': '1px',
+    },
+  },
+  { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111827', 'line-color': '#111827' } },
+  {
+    selector: '.highlighted',
+    style: {
+      'line-color': '#f59e0b',
+      'target-arrow-color': '#f59e0b',
+      'border-width': 4,
+      'border-color': '#f59e0b',
+      width: 4,
+    },
+  },
+  { selector: '.faded', style: { opacity: 0.15 } },
+  { selector: '.filtered', style: { display: 'none' } },
+  {
+    selector: 'edge.new',
+    style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a', 'line-style': 'solid', width: 4 },
+  },
+  {
+    selector: 'edge.gone',
+    style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed', width: 4 },
+  },
+  { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#111827' } },
+];

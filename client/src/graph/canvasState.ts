@@ -1,0 +1,89 @@
+import type { ApiEdge, ApiNode, Graph } from '../api/api';
+
+/** What is on the canvas: the data only; Cytoscape draws it and owns the positions while it does. */
+export interface CanvasGraph {
+  nodes: Record<string, ApiNode>;
+  edges: Record<string, ApiEdge>;
+}
+
+export interface History {
+  past: CanvasGraph[];
+  present: CanvasGraph;
+  future: CanvasGraph[];
+}
+
+export type CanvasAction =
+  | { type: 'add'; graph: Graph }
+  | { type: 'replace'; graph: Graph }
+  | { type: 'remove'; ids: string[] }
+  | { type: 'keepOnly'; ids: string[] }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+export const emptyGraph: CanvasGraph = { nodes: {}, edges: {} };
+export const emptyHistory: History = { past: [], present: emptyGraph, future: [] };
+
+const maxHistory = 100;
+
+/** Keeps only edges whose two ends are on the canvas. */
+function withConnectedEdges(nodes: CanvasGraph['nodes'], edges: ApiEdge[]): CanvasGraph {
+  return {
+    nodes,
+    edges: Object.fromEntries(edges.filter((e) => nodes[e.source] && nodes[e.target]).map((e) => [e.id, e])),
+  };
+}
+
+function addGraph(current: CanvasGraph, graph: Graph): CanvasGraph {
+  const nodes = { ...current.nodes };
+  for (const node of graph.nodes) nodes[node.id] = node;
+  return withConnectedEdges(nodes, [...Object.values(current.edges), ...graph.edges]);
+}
+
+function keep(current: CanvasGraph, keepNode: (id: string) => boolean): CanvasGraph {
+  const nodes = Object.fromEntries(Object.entries(current.nodes).filter(([id]) => keepNode(id)));
+  return withConnectedEdges(nodes, Object.values(current.edges));
+}
+
+function change(current: CanvasGraph, action: Exclude<CanvasAction, { type: 'undo' | 'redo' }>): CanvasGraph {
+  switch (action.type) {
+    case 'add':
+      return addGraph(current, action.graph);
+    case 'replace':
+      return addGraph(emptyGraph, action.graph);
+    case 'remove': {
+      const removed = new Set(action.ids);
+      return keep(current, (id) => !removed.has(id));
+    }
+    case 'keepOnly': {
+      const kept = new Set(action.ids);
+      return keep(current, (id) => kept.has(id));
+    }
+  }
+}
+
+/** Canvas changes with undo and redo; a change that changes nothing is not recorded. */
+export function canvasReducer(history: History, action: CanvasAction): History {
+  if (action.type === 'undo') {
+    const previous = history.past.at(-1);
+    if (!previous) return history;
+    return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future] };
+  }
+  if (action.type === 'redo') {
+    const next = history.future[0];
+    if (!next) return history;
+    return { past: [...history.past, history.present], present: next, future: history.future.slice(1) };
+  }
+  const present = change(history.present, action);
+  if (sameGraph(present, history.present)) return history;
+  return { past: [...history.past, history.present].slice(-maxHistory), present, future: [] };
+}
+
+function sameGraph(a: CanvasGraph, b: CanvasGraph): boolean {
+  const keys = (record: object) => Object.keys(record).sort().join('\n');
+  return keys(a.nodes) === keys(b.nodes) && keys(a.edges) === keys(b.edges);
+}
+
+/** The canvas as the API's Graph shape (for export). */
+export function toGraph(graph: CanvasGraph): Graph {
+  return { nodes: Object.values(graph.nodes), edges: Object.values(graph.edges) };
+}

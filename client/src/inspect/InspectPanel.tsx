@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { api, type ApiEdge, type ApiNode } from '../api/api';
+import { formatDate, formatProperty } from './format';
+
+interface Props {
+  item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };
+  onShowSource(sourceId: string): void;
+}
+
+/** Properties shown in their own sections (evidence, dates) rather than in the table. */
+const shownElsewhere = new Set([
+  'claim',
+  'sources',
+  'sincePrecision',
+  'untilPrecision',
+  'publishedPrecision',
+  'id',
+  'name',
+]);
+
+function Evidence({
+  claim,
+  sources,
+  onShowSource,
+}: {
+  claim?: unknown;
+  sources: string[];
+  onShowSource(id: string): void;
+}) {
+  const [documents, setDocuments] = useState<Record<string, ApiNode | null>>({});
+  const key = sources.join('|');
+  useEffect(() => {
+    let live = true;
+    const ids = key.split('|');
+    Promise.all(
+      ids.map((id) =>
+        api.node(id).then(
+          ({ node }) => node,
+          () => null,
+        ),
+      ),
+    ).then((found) => {
+      if (live) setDocuments(Object.fromEntries(ids.map((id, index) => [id, found[index] ?? null])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return (
+    <section className="evidence" aria-label="Evidence">
+      <h3>Evidence</h3>
+      {typeof claim === 'string' && <p className="claim">{claim}</p>}
+      <ul>
+        {sources.map((id) => {
+          const document = documents[id];
+          const published = document?.properties.published;
+          return (
+            <li key={id}>
+              <button className="link" onClick={() => onShowSource(id)} title="Show everything this source supports">
+                {document?.caption ?? id}
+              </button>
+              <span className="meta">
+                {[
+                  document?.properties.outlet,
+                  document?.properties.author,
+                  typeof published === 'string'
+                    ? formatDate(published, document?.properties.publishedPrecision)
+                    : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The side panel for the selection: its properties formatted for people, and the evidence behind it. */
+export function InspectPanel({ item, onShowSource }: Props) {
+  const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
+  const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
+  const rows = Object.entries(properties).filter(([key]) => !shownElsewhere.has(key));
+  return (
+    <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
+      {item.kind === 'node' ? (
+        <>
+          <h2>{item.node.caption}</h2>
+          <div className="labels">{item.node.labels.join(' · ')}</div>
+        </>
+      ) : (
+        <>
+          <h2>{item.edge.type}</h2>
+          <div className="labels">
+            {item.source?.caption ?? item.edge.source} → {item.target?.caption ?? item.edge.target}
+          </div>
+        </>
+      )}
+      <table>
+        <tbody>
+          {rows.map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row">{key}</th>
+              <td>{formatProperty(key, value, properties)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {(sources.length > 0 || typeof properties.claim === 'string') && (
+        <Evidence claim={properties.claim} sources={sources} onShowSource={onShowSource} />
+      )}
+    </aside>
+  );
+}

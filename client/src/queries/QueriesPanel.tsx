@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { api, type Graph, type QueryParameter, type QueryResult, type SavedQuerySummary } from '../api/api';
+import { ResultTable } from './ResultTable';
+
+interface Props {
+  onGraph(graph: Graph, mode: 'add' | 'replace'): void;
+}
+
+function initialValues(parameters: QueryParameter[]): Record<string, string> {
+  return Object.fromEntries(
+    parameters.map((parameter) => [parameter.name, parameter.default === undefined ? '' : String(parameter.default)]),
+  );
+}
+
+function toValue(parameter: QueryParameter, text: string): unknown {
+  if (parameter.type === 'number') return text === '' ? undefined : Number(text);
+  if (parameter.type === 'boolean') return text === 'true';
+  return text === '' ? undefined : text;
+}
+
+/** Saved queries: pick one, fill the form built from its declared parameters, run it onto the canvas. */
+export function QueriesPanel({ onGraph }: Props) {
+  const [queries, setQueries] = useState<SavedQuerySummary[]>([]);
+  const [chosen, setChosen] = useState<SavedQuerySummary>();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [mode, setMode] = useState<'add' | 'replace'>('add');
+  const [result, setResult] = useState<QueryResult>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api.queries().then(
+      ({ queries: found }) => setQueries(found),
+      (failure: Error) => setError(failure.message),
+    );
+  }, []);
+
+  const choose = (query: SavedQuerySummary) => {
+    setChosen(query);
+    setValues(initialValues(query.parameters));
+    setResult(undefined);
+    setError(undefined);
+  };
+
+  const run = async () => {
+    if (!chosen) return;
+    setError(undefined);
+    const params = Object.fromEntries(
+      chosen.parameters
+        .map((parameter) => [parameter.name, toValue(parameter, values[parameter.name] ?? '')])
+        .filter(([, value]) => value !== undefined),
+    );
+    try {
+      const answer = await api.runQuery(chosen.id, params);
+      setResult(answer);
+      onGraph(answer.graph, mode);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+
+  return (
+    <section className="queries" aria-label="Saved queries">
+      <select
+        aria-label="Saved query"
+        value={chosen?.id ?? ''}
+        onChange={(event) => {
+          const query = queries.find((candidate) => candidate.id === event.target.value);
+          if (query) choose(query);
+        }}
+      >
+        <option value="">Choose a saved query…</option>
+        {queries.map((query) => (
+          <option key={query.id} value={query.id}>
+            {query.name}
+          </option>
+        ))}
+      </select>
+      {chosen && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run();
+          }}
+        >
+          <p className="hint">{chosen.description}</p>
+          {chosen.parameters.map((parameter) => (
+            <label key={parameter.name}>
+              {parameter.description ?? parameter.name}
+              {parameter.values ? (
+                <select
+                  value={values[parameter.name]}
+                  onChange={(event) => setValues({ ...values, [parameter.name]: event.target.value })}
+                >
+                  {parameter.values.map((value) => (
+                    <option key={String(value)}>{String(value)}</option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  name={parameter.name}
+                  type={parameter.type === 'number' ? 'number' : parameter.type === 'date' ? 'date' : 'text'}
+                  value={values[parameter.name] ?? ''}
+                  onChange={(event) => setValues({ ...values, [parameter.name]: event.target.value })}
+                />
+              )}
+            </label>
+          ))}
+          <div className="row">
+            <label>
+              <input type="radio" checked={mode === 'add'} onChange={() => setMode('add')} /> Add to canvas
+            </label>
+            <label>
+              <input type="radio" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace canvas
+            </label>
+          </div>
+          <button type="submit">Run</button>
+        </form>
+      )}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {result && <ResultTable result={result} />}
+    </section>
+  );
+}

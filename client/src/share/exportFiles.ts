@@ -1,0 +1,67 @@
+import type { Graph } from '../api/api';
+
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function csvCell(value: unknown): string {
+  const text =
+    value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of a CSV file: fixed columns first, then every property key found. */
+export function toCsv(rows: { fixed: Record<string, unknown>; properties: Record<string, unknown> }[]): string {
+  const fixed = Object.keys(rows[0]?.fixed ?? {});
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row.properties)))].sort();
+  const lines = [[...fixed, ...keys].map(csvCell).join(',')];
+  for (const row of rows)
+    lines.push(
+      [...fixed.map((key) => row.fixed[key]), ...keys.map((key) => row.properties[key])].map(csvCell).join(','),
+    );
+  return lines.join('\n') + '\n';
+}
+
+export function exportJson(graph: Graph) {
+  download('entente-graph.json', new Blob([JSON.stringify(graph, null, 2)], { type: 'application/json' }));
+}
+
+export function exportCsv(graph: Graph) {
+  download(
+    'entente-nodes.csv',
+    new Blob(
+      [
+        toCsv(
+          graph.nodes.map((node) => ({
+            fixed: { id: node.id, labels: node.labels.join(';'), caption: node.caption },
+            properties: node.properties,
+          })),
+        ),
+      ],
+      { type: 'text/csv' },
+    ),
+  );
+  download(
+    'entente-edges.csv',
+    new Blob(
+      [
+        toCsv(
+          graph.edges.map((edge) => ({
+            fixed: { id: edge.id, type: edge.type, source: edge.source, target: edge.target },
+            properties: edge.properties,
+          })),
+        ),
+      ],
+      { type: 'text/csv' },
+    ),
+  );
+}
+
+export function exportPng(png: Blob) {
+  download('entente-graph.png', png);
+}
