@@ -1,6 +1,7 @@
 import type { Position } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { activity, api, type Graph } from '../api/api';
+import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
 import { layoutLabels, type LayoutName } from '../canvas/layouts';
 import { kindStyle } from '../canvas/style';
@@ -59,7 +60,7 @@ export function App() {
   const [asOf, setAsOf] = useState<string | undefined>(initialView?.asOf);
   const [compare, setCompare] = useState<{ from: string; to: string }>();
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
-  const [tab, setTab] = useState<'filters' | 'queries' | 'console'>('filters');
+  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console'>('filters');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
   const [initialPositions] = useState<Record<string, Position> | undefined>(initialView?.positions);
   const busy = useSlowActivity();
@@ -74,7 +75,9 @@ export function App() {
   useEffect(() => {
     const start = async () => {
       if (initialView?.ids.length) {
-        addGraph(await api.subgraph(initialView.ids), 'replace');
+        const shared = await api.subgraph(initialView.ids);
+        const edges = new Set(initialView.edges);
+        addGraph({ nodes: shared.nodes, edges: shared.edges.filter((edge) => edges.has(edge.id)) }, 'replace');
         return;
       }
       const centre = await api.subgraph(overviewIds);
@@ -107,6 +110,7 @@ export function App() {
       if (!ids.length) return;
       const hash = encodeView({
         ids,
+        edges: Object.keys(graph.edges),
         positions: canvas.current?.positions() ?? {},
         asOf,
         selected,
@@ -241,7 +245,7 @@ export function App() {
           onPick={(result) =>
             api.node(result.id).then(({ node }) => {
               addGraph({ nodes: [node], edges: [] });
-              setSelected({ kind: 'node', id: node.id });
+              select({ kind: 'node', id: node.id });
             }, fail)
           }
         />
@@ -304,9 +308,16 @@ export function App() {
       <main className="workspace">
         <nav className="side" aria-label="Panels">
           <div className="tabs" role="tablist">
-            {(['filters', 'queries', 'console'] as const).map((name) => (
+            {(
+              [
+                ['filters', 'Legend'],
+                ['list', 'List'],
+                ['queries', 'Queries'],
+                ['console', 'Cypher'],
+              ] as const
+            ).map(([name, label]) => (
               <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
-                {name === 'filters' ? 'Legend & filters' : name === 'queries' ? 'Saved queries' : 'Cypher'}
+                {label}
               </button>
             ))}
           </div>
@@ -340,6 +351,7 @@ export function App() {
               )}
             </section>
           )}
+          {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && <QueriesPanel onGraph={addGraph} />}
           {tab === 'console' && <CypherConsole onGraph={addGraph} />}
         </nav>
@@ -356,7 +368,11 @@ export function App() {
         />
         <div className="details">
           {inspected ? (
-            <InspectPanel item={inspected} onShowSource={(id) => void showSource(id)} />
+            <InspectPanel
+              item={inspected}
+              onShowSource={(id) => void showSource(id)}
+              onOpenMenu={(nodeId, at) => setMenu({ nodeId, at })}
+            />
           ) : (
             <p className="hint">
               Select a node or relationship to see its details and evidence. Double-click a node to expand it;

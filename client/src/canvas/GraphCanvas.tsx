@@ -3,7 +3,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
-import { changeBetween, validOn } from '../time/time';
+import { edgeStatus, nodeStatus, type CanvasView } from './status';
 import { layoutOptions, type LayoutName } from './layouts';
 import { edgeWidth, kindStyle, stylesheet } from './style';
 
@@ -13,15 +13,6 @@ cytoscape.use(dagre);
 export interface Selection {
   kind: 'node' | 'edge';
   id: string;
-}
-
-export interface CanvasView {
-  asOf?: string;
-  compare?: { from: string; to: string };
-  hiddenLabels: Set<string>;
-  hiddenTypes: Set<string>;
-  highlighted: Set<string>;
-  pinned: Set<string>;
 }
 
 export interface GraphCanvasHandle {
@@ -141,30 +132,28 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
   useEffect(() => {
     const instance = cy.current!;
-    const { asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned } = props.view;
     instance.batch(() => {
       instance.nodes().forEach((element) => {
         const node = props.graph.nodes[element.id()];
         if (!node) return;
-        element.toggleClass(
-          'filtered',
-          node.labels.some((label) => hiddenLabels.has(label)),
-        );
-        element.toggleClass('faded', !!asOf && !validOn(node.properties, asOf));
-        element.toggleClass('highlighted', highlighted.has(node.id));
-        element.toggleClass('pinned', pinned.has(node.id));
-        if (pinned.has(node.id)) element.lock();
+        const status = nodeStatus(node, props.view);
+        element.toggleClass('filtered', status.hidden);
+        element.toggleClass('faded', status.faded);
+        element.toggleClass('highlighted', status.highlighted);
+        const pinned = props.view.pinned.has(node.id);
+        element.toggleClass('pinned', pinned);
+        if (pinned) element.lock();
         else element.unlock();
       });
       instance.edges().forEach((element) => {
         const edge = props.graph.edges[element.id().replace(/^edge:/, '')];
         if (!edge) return;
-        element.toggleClass('filtered', hiddenTypes.has(edge.type));
-        element.toggleClass('faded', !!asOf && !validOn(edge.properties, asOf));
-        element.toggleClass('highlighted', highlighted.has(edge.id));
-        const change = compare ? changeBetween(edge.properties, compare.from, compare.to) : 'same';
-        element.toggleClass('new', change === 'new');
-        element.toggleClass('gone', change === 'gone');
+        const status = edgeStatus(edge, props.view);
+        element.toggleClass('filtered', status.hidden);
+        element.toggleClass('faded', status.faded);
+        element.toggleClass('highlighted', status.highlighted);
+        element.toggleClass('new', status.change === 'new');
+        element.toggleClass('gone', status.change === 'gone');
       });
     });
   }, [props.view, props.graph]);

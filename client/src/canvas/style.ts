@@ -64,16 +64,8 @@ export const stylesheet: StylesheetJson = [
     },
   },
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111827', 'line-color': '#111827' } },
-  {
-    selector: '.highlighted',
-    style: {
-      'line-color': '#f59e0b',
-      'target-arrow-color': '#f59e0b',
-      'border-width': 4,
-      'border-color': '#f59e0b',
-      width: 4,
-    },
-  },
+  { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
+  { selector: 'edge.highlighted', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 4 } },
   { selector: '.faded', style: { opacity: 0.15 } },
   { selector: '.filtered', style: { display: 'none' } },
   {

@@ -5,6 +5,8 @@ import { formatDate, formatProperty } from './format';
 interface Props {
   item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };
   onShowSource(sourceId: string): void;
+  /** Opens the node's expand menu next to the given element (keyboard access to what right-click does). */
+  onOpenMenu(nodeId: string, at: { x: number; y: number }): void;
 }
 
 /** Properties shown in their own sections (evidence, dates) rather than in the table. */
@@ -79,7 +81,7 @@ function Evidence({
 }
 
 /** The side panel for the selection: its properties formatted for people, and the evidence behind it. */
-export function InspectPanel({ item, onShowSource }: Props) {
+export function InspectPanel({ item, onShowSource, onOpenMenu }: Props) {
   const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
   const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
   const rows = Object.entries(properties).filter(([key]) => !shownElsewhere.has(key));
@@ -89,6 +91,14 @@ export function InspectPanel({ item, onShowSource }: Props) {
         <>
           <h2>{item.node.caption}</h2>
           <div className="labels">{item.node.labels.join(' · ')}</div>
+          <button
+            onClick={(event) => {
+              const box = event.currentTarget.getBoundingClientRect();
+              onOpenMenu(item.node.id, { x: box.left - 230, y: box.top });
+            }}
+          >
+            Expand, paths, pin…
+          </button>
         </>
       ) : (
         <>

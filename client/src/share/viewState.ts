@@ -4,6 +4,8 @@ import type { LayoutName } from '../canvas/layouts';
 /** Everything a shared link restores: which nodes, where, with which filters, date and selection. */
 export interface ViewState {
   ids: string[];
+  /** The relationships drawn among those nodes (a subgraph of the ids can hold more). */
+  edges: string[];
   positions: Record<string, Position>;
   asOf?: string;
   selected?: { kind: 'node' | 'edge'; id: string };

@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config.js';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { testApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import { connectTestDatabase } from '../support/database.js';
+
+// One analyst's session, step by step, in a real Chromium against the built client and the real API.
+describe('the explorer in a browser', () => {
+  const db = connectTestDatabase();
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+
+  const listItem = (text: string) => page.getByTestId('element-list').locator('li', { hasText: text });
+  const statusOf = (text: string) => listItem(text).first().getAttribute('data-status');
+  const showTab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+
+  async function pickFromSearch(text: string) {
+    const box = page.getByRole('combobox', { name: 'Search the graph' });
+    await box.fill(text);
+    await page.getByRole('option').first().waitFor();
+    await box.press('Enter');
+  }
+
+  async function downloaded(download: Download): Promise<Buffer> {
+    const file = await download.path();
+    return readFile(file);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
+      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
+    }
+    await seedDatabase(db);
+    server = testApp(db).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await db.close();
+  });
+
+  it('When the page opens, then it shows Microsoft and OpenAI with their partners and a legend', async () => {
+    await page.goto(baseUrl);
+    await showTab('List');
+    await listItem('Microsoft').first().waitFor();
+    expect(await page.getByTestId('element-list').locator('li[data-id="openai"]').count()).toBe(1);
+    expect(await page.getByTestId('element-list').locator('li').count()).toBeGreaterThan(10);
+    await showTab('Legend');
+    await expect.poll(() => page.getByLabel('Legend and filters').textContent()).toContain('Company');
+  });
+
+  it('When a search hit is chosen with the keyboard, then it is added and inspected', async () => {
+    await pickFromSearch('windsurf');
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('Windsurf');
+  });
+
+  it('When a node is expanded by one relationship type, then only that type is added', async () => {
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    const menu = page.getByTestId('expand-menu');
+    await menu.getByRole('menuitem', { name: /PARTY_TO/ }).click();
+    await showTab('List');
+    await listItem("OpenAI's planned acquisition of Windsurf").first().waitFor();
+  });
+
+  it('When a relationship is inspected, then its claim and sources show, and a source shows what it supports', async () => {
+    await listItem('Windsurf PARTY_TO').getByRole('button').click();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.textContent()).toContain('Windsurf is the target.');
+    await inspect.getByRole('button', { name: 'OpenAI et Microsoft' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/\d+ relationships cite this source/);
+  });
+
+  it('When paths are asked between two companies, then they are added and highlighted', async () => {
+    await pickFromSearch('Google Cloud');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
+    await pickFromSearch('Microsoft');
+    await expect.poll(() => page.locator('.banner.info').first().textContent()).toMatch(/shortest paths? highlighted/);
+    await showTab('List');
+    expect(await statusOf('Google Cloud')).toContain('highlighted');
+  });
+
+  it('When the date moves past the end of a relationship, then it fades as not valid', async () => {
+    await pickFromSearch('Microsoft');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /OBSERVER_ON_BOARD_OF/ }).click();
+    await showTab('List');
+    await listItem('OBSERVER_ON_BOARD_OF').first().waitFor();
+    await page.getByRole('checkbox', { name: 'As of' }).check();
+    await page.getByLabel('As-of day').fill('2024-01-15');
+    await expect.poll(() => statusOf('OBSERVER_ON_BOARD_OF')).not.toContain('not valid');
+    await page.getByLabel('As-of day').fill('2024-08-01');
+    await expect.poll(() => statusOf('OBSERVER_ON_BOARD_OF')).toContain('not valid on the date');
+  });
+
+  it('When a saved query is run with a parameter, then its rows show in a table and its graph on the canvas', async () => {
+    await showTab('Queries');
+    await page.getByLabel('Saved query').selectOption({ label: 'All deals of a company over time' });
+    await page.getByLabel('The company').fill('windsurf');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const table = page.getByTestId('result-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await table.textContent()).toContain("OpenAI's planned acquisition of Windsurf");
+  });
+
+  it('When the Cypher console gets a syntax error, then the error shows where it is', async () => {
+    await showTab('Cypher');
+    const editor = page.getByLabel('Cypher query');
+    await editor.fill('MATCH (n RETURN n');
+    await editor.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('console-error').textContent()).toMatch(/Line 1, column 10/);
+  });
+
+  it('When the page URL is opened again, then the same nodes, date and filters come back', async () => {
+    await showTab('List');
+    const ids = async (target: Page) =>
+      (
+        await target
+          .getByTestId('element-list')
+          .locator('li[data-id]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-id')))
+      ).sort();
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain('#view=');
+    await page.waitForTimeout(1000);
+    const before = await ids(page);
+    const copy = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await copy.goto(page.url());
+    await copy.getByRole('tab', { name: 'List', exact: true }).click();
+    await expect.poll(async () => (await ids(copy)).length).toBe(before.length);
+    expect(await ids(copy)).toEqual(before);
+    expect(await copy.getByLabel('As-of day').inputValue()).toBe('2024-08-01');
+    await copy.close();
+  });
+
+  it('When the view is exported, then the JSON, CSV and PNG files parse', async () => {
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'JSON' }).click(),
+    ]);
+    const graph = JSON.parse((await downloaded(json)).toString('utf8'));
+    expect(graph.nodes.length).toBeGreaterThan(10);
+    expect(graph.edges[0]).toEqual(expect.objectContaining({ id: expect.any(String), type: expect.any(String) }));
+
+    const csvFiles: Buffer[] = [];
+    page.on('download', (download) => void downloaded(download).then((content) => csvFiles.push(content)));
+    await page.getByRole('button', { name: 'CSV' }).click();
+    await expect.poll(() => csvFiles.length).toBe(2);
+    const headers = csvFiles.map((file) => file.toString('utf8').split('\n')[0]).sort();
+    expect(headers[0]).toMatch(/^id,labels,caption,/);
+    expect(headers[1]).toMatch(/^id,type,source,target/);
+    page.removeAllListeners('download');
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    expect((await downloaded(png)).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // The picture of this run, for people reviewing it (git-ignored).
+    await page.screenshot({ path: path.join(projectRoot, 'test/e2e/output/explorer.png') });
+  });
+});
