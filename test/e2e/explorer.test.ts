@@ -122,7 +122,7 @@ describe('the explorer in a browser', () => {
 
   it('When the Cypher console gets a syntax error, then the error shows where it is', async () => {
     await showTab('Cypher');
-    const editor = page.getByLabel('Cypher query');
+    const editor = page.getByLabel('Cypher query').locator('.cm-content');
     await editor.fill('MATCH (n RETURN n');
     await editor.press('Control+Enter');
     await expect.poll(() => page.getByTestId('console-error').textContent()).toMatch(/Line 1, column 10/);

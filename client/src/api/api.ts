@@ -60,6 +60,7 @@ export interface TypeCount {
 export interface Schema {
   labels: { name: string; count: number }[];
   relationshipTypes: { name: string; count: number }[];
+  propertyKeys: string[];
 }
 
 /** A problem+json answer from the API, kept whole so the UI can show its detail and position. */
