@@ -109,6 +109,32 @@ describe('the explorer in a browser', () => {
     await expect.poll(() => statusOf('OBSERVER_ON_BOARD_OF')).toContain('not valid on the date');
   });
 
+  it('When two dates are compared, then what ended between them is marked gone and what began is new', async () => {
+    await page.getByRole('checkbox', { name: 'Compare' }).check();
+    await page.getByLabel('Compare from').fill('2024-01-01');
+    await page.getByLabel('Compare to').fill('2024-12-31');
+    await expect.poll(() => statusOf('OBSERVER_ON_BOARD_OF')).toContain('gone');
+    await page.getByLabel('Compare from').fill('2023-06-01');
+    await page.getByLabel('Compare to').fill('2023-12-31');
+    await expect.poll(() => statusOf('OBSERVER_ON_BOARD_OF')).toContain('new');
+    await page.getByRole('checkbox', { name: 'Compare' }).uncheck();
+  });
+
+  it('When a change is undone and redone, then the canvas goes back and forth', async () => {
+    const count = () => page.getByTestId('element-list').locator('li[data-id]').count();
+    const before = await count();
+    await listItem('Windsurf').first().getByRole('button').click();
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /^Hide/ }).click();
+    await expect.poll(count).toBeLessThan(before);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(count).toBe(before);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(count).toBeLessThan(before);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(count).toBe(before);
+  });
+
   it('When a saved query is run with a parameter, then its rows show in a table and its graph on the canvas', async () => {
     await showTab('Queries');
     await page.getByLabel('Saved query').selectOption({ label: 'All deals of a company over time' });
@@ -149,7 +175,7 @@ describe('the explorer in a browser', () => {
     await copy.close();
   });
 
-  it('When the view is exported, then the JSON, CSV and PNG files parse', async () => {
+  it('When the view is exported, then the JSON, CSV, SVG and PNG files parse', async () => {
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'JSON' }).click(),
@@ -166,6 +192,9 @@ describe('the explorer in a browser', () => {
     expect(headers[0]).toMatch(/^id,labels,caption,/);
     expect(headers[1]).toMatch(/^id,type,source,target/);
     page.removeAllListeners('download');
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    expect((await downloaded(svg)).toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
     expect((await downloaded(png)).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

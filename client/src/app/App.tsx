@@ -12,7 +12,7 @@ import { InspectPanel } from '../inspect/InspectPanel';
 import { CypherConsole } from '../queries/CypherConsole';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { SearchBox } from '../search/SearchBox';
-import { exportCsv, exportJson, exportPng } from '../share/exportFiles';
+import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
 import { decodeView, encodeView } from '../share/viewState';
 import { TimeControls } from '../time/TimeControls';
 import { dateSpan } from '../time/time';
@@ -122,6 +122,22 @@ export function App() {
     }, 800);
     return () => clearTimeout(timer);
   }, [graph, asOf, selected, hiddenLabels, hiddenTypes, layout]);
+
+  // Ctrl/Cmd-Z undoes and Ctrl/Cmd-Shift-Z (or Ctrl-Y) redoes canvas changes, outside text fields.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
+      else if ((key === 'z' && event.shiftKey) || key === 'y') dispatch({ type: 'redo' });
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const expand = async (nodeId: string, choice?: ExpandChoice) => {
     setMenu(undefined);
@@ -273,6 +289,7 @@ export function App() {
           </select>
           <button onClick={() => canvas.current?.fit()}>Fit</button>
           <button onClick={() => exportPng(canvas.current!.png())}>PNG</button>
+          <button onClick={() => exportSvg(canvas.current!.svg())}>SVG</button>
           <button onClick={() => exportJson(toGraph(graph))}>JSON</button>
           <button onClick={() => exportCsv(toGraph(graph))}>CSV</button>
           <button
@@ -403,6 +420,7 @@ export function App() {
           onAction={(action) => {
             setMenu(undefined);
             if (action === 'hide') dispatch({ type: 'remove', ids: [menu.nodeId] });
+            if (action === 'collapse') dispatch({ type: 'collapse', id: menu.nodeId });
             if (action === 'keep-selection') dispatch({ type: 'keepOnly', ids: [menu.nodeId] });
             if (action === 'pin') setPinned(toggle(pinned, menu.nodeId));
             if (action === 'path-from') setPathFrom(menu.nodeId);

@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
 import { edgeStatus, nodeStatus, type CanvasView } from './status';
@@ -9,6 +10,7 @@ import { edgeWidth, kindStyle, stylesheet } from './style';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
+cytoscape.use(svg);
 
 export interface Selection {
   kind: 'node' | 'edge';
@@ -20,6 +22,7 @@ export interface GraphCanvasHandle {
   fit(): void;
   relayout(name: LayoutName): void;
   png(): Blob;
+  svg(): string;
 }
 
 interface Props {
@@ -177,6 +180,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     fit: () => cy.current!.fit(undefined, 40),
     relayout: (name) => cy.current!.layout(layoutOptions(name, cy.current!.nodes().length, false)).run(),
     png: () => cy.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob,
+    // cytoscape-svg adds svg() to the core; its options mirror png()'s.
+    svg: () => (cy.current as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
   }));
 
   return <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />;

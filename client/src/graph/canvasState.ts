@@ -17,6 +17,7 @@ export type CanvasAction =
   | { type: 'replace'; graph: Graph }
   | { type: 'remove'; ids: string[] }
   | { type: 'keepOnly'; ids: string[] }
+  | { type: 'collapse'; id: string }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -58,7 +59,26 @@ function change(current: CanvasGraph, action: Exclude<CanvasAction, { type: 'und
       const kept = new Set(action.ids);
       return keep(current, (id) => kept.has(id));
     }
+    case 'collapse': {
+      const leaves = new Set(collapsibleNeighbours(current, action.id));
+      return keep(current, (id) => !leaves.has(id));
+    }
   }
+}
+
+/** The neighbours of a node that hang on it alone: what collapsing it removes. */
+export function collapsibleNeighbours(graph: CanvasGraph, id: string): string[] {
+  const links = new Map<string, Set<string>>();
+  for (const edge of Object.values(graph.edges)) {
+    for (const [from, to] of [
+      [edge.source, edge.target],
+      [edge.target, edge.source],
+    ] as const) {
+      if (!links.has(from)) links.set(from, new Set());
+      links.get(from)!.add(to);
+    }
+  }
+  return [...(links.get(id) ?? [])].filter((neighbour) => neighbour !== id && links.get(neighbour)!.size === 1);
 }
 
 /** Canvas changes with undo and redo; a change that changes nothing is not recorded. */

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, type TypeCount } from '../api/api';
 
+export type MenuAction = 'hide' | 'pin' | 'collapse' | 'keep-selection' | 'path-from';
+
 export interface ExpandChoice {
   type: string;
   direction: 'in' | 'out';
@@ -11,7 +13,7 @@ interface Props {
   at: { x: number; y: number };
   pageSize: number;
   onExpand(choice: ExpandChoice): void;
-  onAction(action: 'hide' | 'pin' | 'keep-selection' | 'path-from'): void;
+  onAction(action: MenuAction): void;
   onClose(): void;
 }
 
@@ -55,6 +57,9 @@ export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }
       <div className="menu-title">Node</div>
       <button role="menuitem" onClick={() => onAction('path-from')}>
         Find paths from here…
+      </button>
+      <button role="menuitem" onClick={() => onAction('collapse')}>
+        Collapse (remove neighbours linked only to it)
       </button>
       <button role="menuitem" onClick={() => onAction('pin')}>
         Pin / unpin

@@ -65,3 +65,7 @@ export function exportCsv(graph: Graph) {
 export function exportPng(png: Blob) {
   download('entente-graph.png', png);
 }
+
+export function exportSvg(svg: string) {
+  download('entente-graph.svg', new Blob([svg], { type: 'image/svg+xml' }));
+}
