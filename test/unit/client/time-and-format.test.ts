@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatProperty, formatUsd } from '../../../client/src/inspect/format.js';
+import { addDays, changeBetween, dateSpan, daysBetween, validOn } from '../../../client/src/time/time.js';
+
+describe('validOn', () => {
+  const seat = { since: '2023-11-01', until: '2024-07-01' };
+  it.each([
+    ['2023-10-31', false],
+    ['2023-11-01', true],
+    ['2024-06-30', true],
+    ['2024-07-01', false],
+  ])('When the date is %s, then the seat is valid: %s', (asOf, valid) => {
+    expect(validOn(seat, asOf)).toBe(valid);
+  });
+
+  it('When a bound is missing, then it is open', () => {
+    expect(validOn({ since: '2020-01-01' }, '2099-01-01')).toBe(true);
+    expect(validOn({}, '1900-01-01')).toBe(true);
+  });
+});
+
+describe('changeBetween', () => {
+  it('When something began or ended between two dates, then it is new or gone', () => {
+    expect(changeBetween({ since: '2024-03-01' }, '2024-01-01', '2024-12-31')).toBe('new');
+    expect(changeBetween({ since: '2020-01-01', until: '2024-07-01' }, '2024-01-01', '2024-12-31')).toBe('gone');
+    expect(changeBetween({ since: '2020-01-01' }, '2024-01-01', '2024-12-31')).toBe('same');
+  });
+});
+
+describe('date span and slider days', () => {
+  it('When items carry dates, then the span runs from the first to the last and days convert both ways', () => {
+    const span = dateSpan([{ since: '2019-07-01' }, { until: '2030-01-01' }, { since: 'not a date' }]);
+    expect(span).toEqual({ first: '2019-07-01', last: '2030-01-01' });
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+});
+
+describe('formatting for people', () => {
+  it('When amounts are shown, then they read in millions and billions', () => {
+    expect(formatUsd(13e9)).toBe('$13 billion');
+    expect(formatUsd(493.8e6)).toBe('$493.8 million');
+    expect(formatUsd(8.65e9)).toBe('$8.65 billion');
+    expect(formatUsd(2500)).toBe('$2,500');
+  });
+
+  it('When dates are shown, then they keep the precision they are known to', () => {
+    expect(formatDate('2019-07-01', 'month')).toBe('July 2019');
+    expect(formatDate('2019-01-01', 'year')).toBe('2019');
+    expect(formatDate('2025-06-22')).toBe('22 June 2025');
+  });
+
+  it('When properties are shown, then money, percentages and dates are recognised by their keys', () => {
+    const properties = { since: '2023-01-01', sincePrecision: 'month', percent: 49, capUsd: 1.2e11 };
+    expect(formatProperty('since', properties.since, properties)).toBe('January 2023');
+    expect(formatProperty('percent', 49, properties)).toBe('49 %');
+    expect(formatProperty('capUsd', 1.2e11, properties)).toBe('$120 billion');
+  });
+});
