@@ -1,25 +1,10 @@
+// The API's shapes are the server's own types (type-only: nothing of the server is bundled).
+import type { ApiEdge, ApiGraph, ApiNode } from '../../../server/graph/mapping.js';
+
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
 
-export interface ApiNode {
-  id: string;
-  labels: string[];
-  caption: string;
-  properties: Record<string, unknown>;
-}
-
-export interface ApiEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
-
-export interface Graph {
-  nodes: ApiNode[];
-  edges: ApiEdge[];
-  meta?: Record<string, unknown>;
-}
+export type { ApiEdge, ApiNode };
+export type Graph = ApiGraph;
 
 export interface QueryResult {
   columns: string[];

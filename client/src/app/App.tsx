@@ -4,7 +4,7 @@ import { activity, api, type Graph } from '../api/api';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
 import { layoutLabels, type LayoutName } from '../canvas/layouts';
-import { kindStyle } from '../canvas/style';
+import { FilterPanel } from '../filters/FilterPanel';
 import { canvasReducer, emptyHistory, toGraph } from '../graph/canvasState';
 import { ExpandMenu, type ExpandChoice } from '../inspect/ExpandMenu';
 import { formatDate } from '../inspect/format';
@@ -339,34 +339,14 @@ export function App() {
             ))}
           </div>
           {tab === 'filters' && (
-            <section className="filters" aria-label="Legend and filters">
-              <h3>Kinds</h3>
-              {counts.labels.map(([label, count]) => (
-                <label key={label}>
-                  <input
-                    type="checkbox"
-                    checked={!hiddenLabels.has(label)}
-                    onChange={() => setHiddenLabels(toggle(hiddenLabels, label))}
-                  />
-                  <span className="swatch" style={{ background: kindStyle(label).color }} /> {label}{' '}
-                  <span className="count">{count}</span>
-                </label>
-              ))}
-              <h3>Relationships</h3>
-              {counts.types.map(([type, count]) => (
-                <label key={type}>
-                  <input
-                    type="checkbox"
-                    checked={!hiddenTypes.has(type)}
-                    onChange={() => setHiddenTypes(toggle(hiddenTypes, type))}
-                  />{' '}
-                  {type} <span className="count">{count}</span>
-                </label>
-              ))}
-              {!counts.labels.length && (
-                <p className="hint">The canvas is empty: search above, or run a saved query.</p>
-              )}
-            </section>
+            <FilterPanel
+              labels={counts.labels}
+              types={counts.types}
+              hiddenLabels={hiddenLabels}
+              hiddenTypes={hiddenTypes}
+              onToggleLabel={(label) => setHiddenLabels(toggle(hiddenLabels, label))}
+              onToggleType={(type) => setHiddenTypes(toggle(hiddenTypes, type))}
+            />
           )}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && <QueriesPanel onGraph={addGraph} />}
