@@ -84,6 +84,8 @@ describe('the explorer in a browser', () => {
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toMatch(/\d+ relationships cite this source/);
+    // The canvas is now large enough for the overview thumbnail.
+    await page.locator('.overview img').waitFor();
   });
 
   it('When paths are asked between two companies, then they are added and highlighted', async () => {

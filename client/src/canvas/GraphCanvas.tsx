@@ -2,15 +2,19 @@ import cytoscape, { type Core, type ElementDefinition, type Position } from 'cyt
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
 import { edgeStatus, nodeStatus, type CanvasView } from './status';
 import { layoutOptions, type LayoutName } from './layouts';
+import { Overview } from './Overview';
 import { edgeWidth, kindStyle, stylesheet } from './style';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
 cytoscape.use(svg);
+
+/** From this many nodes on, an overview helps find one's way. */
+const overviewFrom = 40;
 
 export interface Selection {
   kind: 'node' | 'edge';
@@ -62,6 +66,7 @@ function toElements(graph: CanvasGraph): ElementDefinition[] {
 export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core>(undefined);
+  const [large, setLarge] = useState(false);
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -125,6 +130,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         node.position({ x: x + Math.cos(angle) * radius, y: y + Math.sin(angle) * radius });
       });
     });
+    setLarge(instance.nodes().length >= overviewFrom);
     if (added > 0) {
       const placed = instance.nodes().length - added;
       instance.layout(layoutOptions(props.layout, instance.nodes().length, placed > 0)).run();
@@ -184,5 +190,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     svg: () => (cy.current as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
   }));
 
-  return <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />;
+  return (
+    <div className="canvas-area">
+      <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />
+      {large && cy.current && <Overview cy={cy.current} />}
+    </div>
+  );
 });
