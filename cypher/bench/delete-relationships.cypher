@@ -1,0 +1,4 @@
+MATCH (:BenchNode)-[r]-()
+WITH DISTINCT r LIMIT $batch
+DELETE r
+RETURN count(*) AS deleted

@@ -1,0 +1,216 @@
+// The server benchmark: API latency against the same queries run directly, throughput against a bare
+// node:http route, and server memory, as one Markdown table. `run.ts` is its command line.
+import autocannon from 'autocannon';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import neo4j from 'neo4j-driver';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { Catalog } from '../../server/graph/catalog.js';
+import { createLogger } from '../../server/logger.js';
+import { loadCypher } from '../../server/neo4j/cypher.js';
+import { Database } from '../../server/neo4j/database.js';
+import { readDegrees, readNeighbours, resolveNodes } from '../../server/nodes/nodes.queries.js';
+import { toLuceneQuery } from '../../server/search/lucene.js';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { generateBenchGraph, quickSize, removeBenchGraph } from './graph.js';
+
+const cypher = loadCypher(
+  'search/fulltext',
+  'paths/shortest',
+  'subgraph/valid-nodes',
+  'subgraph/relationships-among',
+  'bench/sample',
+);
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+
+/** p50 and p95 of `runs` sequential calls, after two warm-up calls. */
+async function time(call: () => Promise<unknown>, runs: number): Promise<Timing> {
+  await call();
+  await call();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await call();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (share: number) => samples[Math.min(samples.length - 1, Math.ceil(share * samples.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+async function get(url: string, init?: RequestInit) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function throughput(url: string, loadSeconds: number): Promise<number> {
+  const result = await autocannon({ url, connections: 32, duration: loadSeconds });
+  if (result.non2xx || result.errors)
+    throw new Error(`load on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+const megabytes = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+
+/**
+ * Runs the benchmark against `db` (which must hold the benchmark graph, unless `quick` builds a small one
+ * and removes it after) and returns the table. Seeds the default dataset for the search figure.
+ */
+export async function runBenchmark(db: Database, { quick }: { quick: boolean }): Promise<string> {
+  const runs = quick ? 7 : 31;
+  const loadSeconds = quick ? 3 : 20;
+  const app = createServer(
+    createApp({ db, logger: createLogger('silent'), api: loadConfig({ CYPHER_RATE_LIMIT_PER_MINUTE: '100000' }).api }),
+  );
+  const bare = createServer();
+  try {
+    await seedDatabase(db);
+    if (quick) {
+      await removeBenchGraph(db);
+      await generateBenchGraph(db, quickSize);
+    }
+    const sample = (await db.read(cypher['bench/sample'])).records[0];
+    if (!sample?.get('far')) throw new Error('No benchmark graph here: run `npm run bench:data` first.');
+    const ids = {
+      ordinary: sample.get('ordinary') as string,
+      hub: sample.get('hub') as string,
+      far: sample.get('far') as string,
+    };
+    const base = await listen(app);
+    const catalog = new Catalog(db);
+    const subgraphIds = Array.from(
+      { length: 500 },
+      (_, index) => `b-${(index * 7) % (quick ? quickSize.nodes : 200_000)}`,
+    );
+    const node = async (id: string) => (await resolveNodes(db, catalog, [id])).get(id)!;
+    const page = { types: [], labels: [], direction: 'both' as const, limit: 50, skip: 0, asOf: null };
+
+    // Each scenario: the API over HTTP, and the same queries called directly in this process (the floor).
+    const scenarios: { name: string; api: () => Promise<unknown>; direct: () => Promise<unknown> }[] = [
+      {
+        name: 'search "micro"',
+        api: () => get(`${base}/api/search?q=micro`),
+        direct: () =>
+          db.read(cypher['search/fulltext'], {
+            index: 'entity_search',
+            lucene: toLuceneQuery('micro'),
+            labels: [],
+            limit: neo4j.int(10),
+            fetch: neo4j.int(10),
+          }),
+      },
+      {
+        name: 'relationships menu (supernode)',
+        api: () => get(`${base}/api/nodes/${ids.hub}/relationships`),
+        direct: async () => readDegrees(db, catalog, await node(ids.hub)),
+      },
+      {
+        name: 'neighbours page (ordinary node)',
+        api: () => get(`${base}/api/nodes/${ids.ordinary}/neighbours`),
+        direct: async () => readNeighbours(db, catalog, await node(ids.ordinary), page),
+      },
+      {
+        name: 'neighbours page (supernode)',
+        api: () => get(`${base}/api/nodes/${ids.hub}/neighbours`),
+        direct: async () => readNeighbours(db, catalog, await node(ids.hub), page),
+      },
+      {
+        name: 'paths (3 hops apart)',
+        api: () => get(`${base}/api/paths?from=${ids.ordinary}&to=${ids.far}`),
+        direct: async () => {
+          const ends = await resolveNodes(db, catalog, [ids.ordinary, ids.far]);
+          return db.read(cypher['paths/shortest'], {
+            fromElementId: ends.get(ids.ordinary)!.elementId,
+            toElementId: ends.get(ids.far)!.elementId,
+            maxHops: neo4j.int(4),
+            limit: neo4j.int(25),
+            asOf: null,
+          });
+        },
+      },
+      {
+        name: 'subgraph of 500 ids',
+        api: () =>
+          get(`${base}/api/subgraph`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ ids: subgraphIds }),
+          }),
+        direct: async () => {
+          const found = await resolveNodes(db, catalog, subgraphIds);
+          const elementIds = [...found.values()].map((n) => n.elementId);
+          await db.read(cypher['subgraph/valid-nodes'], { elementIds, asOf: null });
+          return db.read(cypher['subgraph/relationships-among'], { elementIds, asOf: null, limit: neo4j.int(20_001) });
+        },
+      },
+    ];
+
+    const rows: string[] = [];
+    const latency: Record<string, { api: Timing; direct: Timing }> = {};
+    for (const scenario of scenarios) {
+      const direct = await time(scenario.direct, runs);
+      const api = await time(scenario.api, runs);
+      latency[scenario.name] = { api, direct };
+      rows.push(
+        `| ${scenario.name} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${direct.p50.toFixed(1)} | ` +
+          `${direct.p95.toFixed(1)} | ${(api.p95 / direct.p95).toFixed(2)}× |`,
+      );
+    }
+
+    const neighboursBody = JSON.stringify(await get(`${base}/api/nodes/${ids.ordinary}/neighbours`));
+    bare.on('request', (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(neighboursBody));
+    const bareBase = await listen(bare);
+    const restMb = megabytes();
+    const bareRate = await throughput(`${bareBase}/`, loadSeconds);
+    const apiRate = await throughput(`${base}/api/nodes/${ids.ordinary}/neighbours`, loadSeconds);
+    const loadedMb = megabytes();
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const settledMb = megabytes();
+
+    const supernodeRatio =
+      latency['neighbours page (supernode)']!.api.p50 / latency['neighbours page (ordinary node)']!.api.p50;
+    const worstRatio = Math.max(...Object.values(latency).map(({ api, direct }) => api.p95 / direct.p95));
+    const table = [
+      `# Entente benchmark${quick ? ' (quick smoke run)' : ''}, ${new Date().toISOString().slice(0, 16)}Z`,
+      '',
+      `Graph: ${quick ? `${quickSize.nodes} nodes, ${quickSize.relationships} relationships` : '200,000 nodes, 1,000,000 relationships (npm run bench:data)'}; ` +
+        `${runs} runs per figure, milliseconds; Neo4j at ${db.settings.uri}.`,
+      '',
+      '| request | API p50 | API p95 | direct p50 | direct p95 | API p95 ÷ direct p95 |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+      '',
+      '| throughput (32 connections, ' + `${loadSeconds} s) | requests/s |`,
+      '| --- | ---: |',
+      `| bare node:http, same body | ${bareRate.toFixed(0)} |`,
+      `| API neighbours page | ${apiRate.toFixed(0)} (${((apiRate / bareRate) * 100).toFixed(0)} % of bare) |`,
+      '',
+      `Server RSS: ${restMb} MiB at rest, ${loadedMb} MiB after the load, ${settledMb} MiB 5 s later.`,
+      '',
+      '| goal | figure | met |',
+      '| --- | --- | --- |',
+      `| API p95 within 1.2× of direct | worst ${worstRatio.toFixed(2)}× | ${worstRatio <= 1.2 ? 'yes' : 'no'} |`,
+      `| supernode page within 2× of an ordinary page (p50) | ${supernodeRatio.toFixed(2)}× | ${supernodeRatio <= 2 ? 'yes' : 'no'} |`,
+      `| memory back near its start after load | ${settledMb - restMb} MiB above | ${settledMb - restMb < 50 ? 'yes' : 'no'} |`,
+      '',
+    ].join('\n');
+    if (quick) await removeBenchGraph(db);
+    return table;
+  } finally {
+    app.close();
+    bare.close();
+  }
+}

@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBenchmark } from '../bench/benchmark.js';
+import { connectTestDatabase } from '../support/database.js';
+
+// The benchmark's quick configuration as a smoke test: it must complete and print its table. No timing
+// is asserted here; the figures mean something only in a full run on an idle machine.
+describe('npm run bench -- --quick', () => {
+  const db = connectTestDatabase();
+  afterAll(() => db.close());
+
+  it('When the quick benchmark runs, then it completes and prints every row of its table', async () => {
+    const table = await runBenchmark(db, { quick: true });
+    console.log(table);
+    for (const row of [
+      'search "micro"',
+      'relationships menu (supernode)',
+      'neighbours page (supernode)',
+      'paths (3 hops apart)',
+      'subgraph of 500 ids',
+      'bare node:http',
+      'Server RSS',
+    ]) {
+      expect(table).toContain(row);
+    }
+    const { records } = await db.read('MATCH (n:BenchNode) RETURN count(n) AS left');
+    expect(Number(records[0]!.get('left'))).toBe(0);
+  }, 300_000);
+});
