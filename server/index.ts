@@ -1,3 +1,4 @@
+import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createApp } from './app.js';
@@ -6,6 +7,7 @@ import { createLogger, type Logger } from './logger.js';
 import { Database } from './neo4j/database.js';
 import { EmbeddedStartError } from './neo4j/embedded.js';
 import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
+import { SeedValidationError } from './seed/dataset.js';
 import { prepareDatabase } from './seed/prepare.js';
 
 const retryPreparationMs = 5_000;
@@ -29,6 +31,8 @@ async function prepareWhenReachable(db: Database, config: Config, logger: Logger
       await prepareDatabase(db, { seedIfEmpty: config.seedOnStart }, logger);
       return;
     } catch (error) {
+      // Only an unreachable database is worth waiting for; bad seed files or a refused write are not.
+      if (!(error instanceof Neo4jError && isRetryableError(error))) throw error;
       logger.warn({ err: error }, `Database not ready; retrying in ${retryPreparationMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, retryPreparationMs).unref());
     }
@@ -61,12 +65,14 @@ async function main() {
     const preparing = prepareWhenReachable(db, config, logger);
     // A configured database may be down: serve (health says 503) and let preparation finish later.
     if (neo4j.origin !== 'configured') await preparing;
+    else preparing.catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
     server = await listen(createApp({ db, logger, api: config.api }), config);
   } catch (error) {
     await db.close();
     await neo4j.stop();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Port ${config.http.port} is already in use; set PORT to another port.`);
+    if (error instanceof SeedValidationError) fail(error.message);
     throw error;
   }
 

@@ -22,7 +22,7 @@ export async function seedDatabase(db: Database): Promise<Dataset> {
 
 /**
  * Seeds an empty database. A database that already holds data (ours from an earlier start, or anyone
- * else's) is left exactly as it is: Entente adds no constraint or index to a graph it did not create.
+ * else's) is left as it is: the dataset's constraints and indexes go only into a database Entente seeds.
  */
 export async function prepareDatabase(db: Database, options: PrepareOptions, logger: Logger): Promise<void> {
   const { records } = await db.read<{ empty: boolean }>(cypher['seed/is-empty']);
