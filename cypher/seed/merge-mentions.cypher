@@ -1,6 +1,6 @@
-// Links each node to the documents that mention it, so a Source can be expanded like any other node.
+// Links nodes of one kind to the documents that mention them, so a Source can be expanded like any node.
 UNWIND $rows AS row
-MATCH (n:$(row.label) {id: row.id})
+MATCH (n:{{label}} {id: row.id})
 MATCH (s:Source {id: row.source})
 MERGE (n)-[r:MENTIONED_IN {id: row.id + '_mentioned_in_' + row.source}]->(s)
 SET r.sources = [row.source],

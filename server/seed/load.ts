@@ -1,4 +1,5 @@
 import { loadCypher } from '../neo4j/cypher.js';
+import { fillTemplate } from '../neo4j/names.js';
 import type { Database } from '../neo4j/database.js';
 import {
   precisionOf,
@@ -56,6 +57,24 @@ async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>) {
   }
 }
 
+/**
+ * Runs a template once per group of rows that share its label slots. The labels are the dataset's own
+ * kinds (checked by its schema), written into the query so that lookups seek the id constraints.
+ */
+async function byLabels<T>(db: Database, template: string, rows: T[], labelsOf: (row: T) => Record<string, string>) {
+  const groups = new Map<string, { labels: Record<string, string>; rows: T[] }>();
+  for (const row of rows) {
+    const labels = labelsOf(row);
+    const key = JSON.stringify(labels);
+    if (!groups.has(key)) groups.set(key, { labels, rows: [] });
+    groups.get(key)!.rows.push(row);
+  }
+  for (const group of groups.values()) {
+    const query = fillTemplate(template, group.labels);
+    await inBatches(group.rows, (batch) => db.write(query, { rows: batch }));
+  }
+}
+
 /** Merges the dataset by id, so loading it again changes nothing. Expects a validated dataset. */
 export async function loadDataset(db: Database, dataset: Dataset): Promise<void> {
   const sourceRows = dataset.sources.map(({ id, published, ...rest }) => ({
@@ -64,15 +83,18 @@ export async function loadDataset(db: Database, dataset: Dataset): Promise<void>
     properties: defined({ ...rest, publishedPrecision: published && precisionOf(published) }),
   }));
   await inBatches(sourceRows, (rows) => db.write(cypher['seed/merge-sources'], { rows }));
-  await inBatches(dataset.nodes.map(nodeRow), (rows) => db.write(cypher['seed/merge-nodes'], { rows }));
+  await byLabels(db, cypher['seed/merge-nodes'], dataset.nodes.map(nodeRow), (row) => ({ label: row.label }));
 
   const labelOf = new Map(dataset.nodes.map((node) => [node.id, node.kind as string]));
   for (const source of dataset.sources) labelOf.set(source.id, 'Source');
   const relationshipRows = dataset.relationships.map((relationship) => relationshipRow(relationship, labelOf));
-  await inBatches(relationshipRows, (rows) => db.write(cypher['seed/merge-relationships'], { rows }));
+  await byLabels(db, cypher['seed/merge-relationships'], relationshipRows, (row) => ({
+    fromLabel: row.fromLabel!,
+    toLabel: row.toLabel!,
+  }));
 
   const mentionRows = dataset.nodes.flatMap((node) =>
     node.sources.map((source) => ({ id: node.id, label: node.kind, source })),
   );
-  await inBatches(mentionRows, (rows) => db.write(cypher['seed/merge-mentions'], { rows }));
+  await byLabels(db, cypher['seed/merge-mentions'], mentionRows, (row) => ({ label: row.label }));
 }

@@ -15,13 +15,14 @@ describe('npm run bench -- --quick', () => {
       'search "micro"',
       'relationships menu (supernode)',
       'neighbours page (supernode)',
-      'paths (3 hops apart)',
+      'paths (ends of a 3-step walk)',
       'subgraph of 500 ids',
       'bare node:http',
       'Server RSS',
     ]) {
       expect(table).toContain(row);
     }
+    expect(table).not.toContain('failed:');
     const { records } = await db.read('MATCH (n:BenchNode) RETURN count(n) AS left');
     expect(Number(records[0]!.get('left'))).toBe(0);
   }, 300_000);
