@@ -6,7 +6,7 @@ import { toJson } from './mapping.js';
 const cypher = loadCypher('graph/catalog', 'graph/id-indexes', 'graph/fulltext-indexes');
 
 /** Users' saved queries live under this label; search, schema and expand never show it. */
-export const savedQueryLabel = '_EntenteSavedQuery';
+const savedQueryLabel = '_EntenteSavedQuery';
 
 export interface NamedCount {
   name: string;
@@ -41,11 +41,6 @@ export class Catalog {
       value.catch(() => (this.snapshot = undefined));
     }
     return this.snapshot.value;
-  }
-
-  /** Forgets the cached lists, after the graph's shape changed. */
-  invalidate(): void {
-    this.snapshot = undefined;
   }
 
   private async read(): Promise<CatalogSnapshot> {
