@@ -99,10 +99,18 @@ describe('GET /api/nodes/:id/neighbours', () => {
 
   it('When filtered by type and direction, then only those relationships come back', async () => {
     const { body } = await api().get('/api/nodes/microsoft/neighbours?types=DEVELOPED&direction=out').expect(200);
-    expect(body.meta.total).toBe(10);
+    expect(body.meta.total).toBe(11); // ten DEVELOPED products and the licensed GPT-3
     expect(new Set(body.edges.map((edge: { type: string }) => edge.type))).toEqual(new Set(['DEVELOPED']));
     const inbound = await api().get('/api/nodes/microsoft/neighbours?types=DEVELOPED&direction=in').expect(200);
     expect(inbound.body.meta.total).toBe(0);
+  });
+
+  it("When filtered by the far end's label, then every neighbour has it and the total counts only those", async () => {
+    const { body } = await api().get('/api/nodes/microsoft/neighbours?labels=Product&direction=out').expect(200);
+    const neighbours = body.nodes.filter((node: { id: string }) => node.id !== 'microsoft');
+    expect(neighbours.length).toBe(body.meta.total);
+    for (const node of neighbours) expect(node.labels).toContain('Product');
+    expect(body.meta.total).toBe(11); // ten DEVELOPED products and the licensed GPT-3
   });
 
   it('When paged, then pages do not overlap and truncated says whether more follow', async () => {
