@@ -3,7 +3,6 @@
 import autocannon from 'autocannon';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
@@ -14,6 +13,7 @@ import { Database } from '../../server/neo4j/database.js';
 import { readDegrees, readNeighbours, resolveNodes } from '../../server/nodes/nodes.queries.js';
 import { toLuceneQuery } from '../../server/search/lucene.js';
 import { seedDatabase } from '../../server/seed/prepare.js';
+import { timeCalls, type Timing } from '../support/timing.js';
 import { generateBenchGraph, quickSize, removeBenchGraph } from './graph.js';
 
 const cypher = loadCypher(
@@ -23,26 +23,6 @@ const cypher = loadCypher(
   'subgraph/relationships-among',
   'bench/sample',
 );
-
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
-/** p50 and p95 of `runs` sequential calls, after two warm-up calls. */
-async function time(call: () => Promise<unknown>, runs: number): Promise<Timing> {
-  await call();
-  await call();
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    await call();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (share: number) => samples[Math.min(samples.length - 1, Math.ceil(share * samples.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -162,8 +142,8 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
     const latency: Record<string, { api: Timing; direct: Timing }> = {};
     for (const scenario of scenarios) {
       try {
-        const direct = await time(scenario.direct, runs);
-        const api = await time(scenario.api, runs);
+        const direct = await timeCalls(scenario.direct, runs);
+        const api = await timeCalls(scenario.api, runs);
         latency[scenario.name] = { api, direct };
         rows.push(
           `| ${scenario.name} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${direct.p50.toFixed(1)} | ` +
