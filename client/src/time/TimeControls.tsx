@@ -1,5 +1,11 @@
 import { addDays, daysBetween } from './time';
 
+/** Comparing the last two years of the data is a useful first picture; the dates can then be moved. */
+function defaultCompareFrom(span: { first: string; last: string }): string {
+  const twoYearsBefore = addDays(span.last, -730);
+  return twoYearsBefore < span.first ? span.first : twoYearsBefore;
+}
+
 interface Props {
   span?: { first: string; last: string };
   asOf?: string;
@@ -46,7 +52,9 @@ export function TimeControls({ span, asOf, compare, onAsOf, onCompare }: Props) 
         <input
           type="checkbox"
           checked={!!compare}
-          onChange={(event) => onCompare(event.target.checked ? { from: '2023-01-01', to: span.last } : undefined)}
+          onChange={(event) =>
+            onCompare(event.target.checked ? { from: defaultCompareFrom(span), to: span.last } : undefined)
+          }
         />
         Compare
       </label>
