@@ -76,7 +76,6 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       style: stylesheet,
       minZoom: 0.05,
       maxZoom: 4,
-      hideEdgesOnViewport: false,
     });
     instance.on('tap', (event) => {
       if (event.target === instance) callbacks.current.onSelect(undefined);
