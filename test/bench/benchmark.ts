@@ -14,6 +14,7 @@ import { readDegrees, readNeighbours, resolveNodes } from '../../server/nodes/no
 import { toLuceneQuery } from '../../server/search/lucene.js';
 import { seedDatabase } from '../../server/seed/prepare.js';
 import { timeCalls, type Timing } from '../support/timing.js';
+import { runBrowserBenchmark } from './browser.js';
 import { generateBenchGraph, quickSize, removeBenchGraph } from './graph.js';
 
 const cypher = loadCypher(
@@ -165,6 +166,8 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const settledMb = megabytes();
 
+    const browser = await runBrowserBenchmark(base, { quick });
+
     const supernodeRatio =
       latency['neighbours page (supernode)']!.api.p50 / latency['neighbours page (ordinary node)']!.api.p50;
     const worstRatio = Math.max(...Object.values(latency).map(({ api, direct }) => api.p95 / direct.p95));
@@ -185,11 +188,16 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
       '',
       `Server RSS: ${restMb} MiB at rest, ${loadedMb} MiB after the load, ${settledMb} MiB 5 s later.`,
       '',
+      `The explorer in headless Chromium (milliseconds from the data's arrival; medians of ${quick ? 1 : 3} runs):`,
+      '',
+      ...browser.rows,
+      '',
       '| goal | figure | met |',
       '| --- | --- | --- |',
       `| API p95 within 1.2× of direct | worst ${worstRatio.toFixed(2)}× | ${worstRatio <= 1.2 ? 'yes' : 'no'} |`,
       `| supernode page within 2× of an ordinary page (p50) | ${supernodeRatio.toFixed(2)}× | ${supernodeRatio <= 2 ? 'yes' : 'no'} |`,
       `| memory back near its start after load | ${settledMb - restMb} MiB above | ${settledMb - restMb < 50 ? 'yes' : 'no'} |`,
+      ...browser.goals.map((goal) => `| ${goal.name} | ${goal.figure} | ${goal.met ? 'yes' : 'no'} |`),
       '',
     ].join('\n');
     if (quick) await removeBenchGraph(db);

@@ -40,7 +40,7 @@ const types = ['BENCH_FUNDS', 'BENCH_OWNS', 'BENCH_PARTNERS', 'BENCH_KNOWS'];
 const batchSize = 10_000;
 
 /** mulberry32: a small seeded generator, so the same flags always build the same graph. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

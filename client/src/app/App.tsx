@@ -362,6 +362,7 @@ export function App() {
           onSelect={select}
           onExpand={(id) => void expand(id)}
           onContextMenu={(nodeId, at) => setMenu({ nodeId, at })}
+          onError={fail}
         />
         <div className="details">
           {inspected ? (

@@ -1,20 +1,25 @@
-import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
+import cytoscape, {
+  type Core,
+  type CytoscapeOptions,
+  type ElementDefinition,
+  type EdgeSingular,
+  type NodeSingular,
+  type Position,
+} from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
 import { edgeStatus, nodeStatus, type CanvasView } from './status';
-import { layoutOptions, type LayoutName } from './layouts';
+import type { LayoutName } from './layouts';
+import { LayoutWorker } from './layoutWorker';
 import { Overview } from './Overview';
-import { edgeWidth, kindStyle, stylesheet } from './style';
+import { gpuName, wantsWebgl } from './renderer';
+import { detailAt, edgeWidth, kindStyle, overviewFrom, stylesheet, type Detail } from './style';
 
-cytoscape.use(fcose);
-cytoscape.use(dagre);
 cytoscape.use(svg);
 
-/** From this many nodes on, an overview helps find one's way. */
-const overviewFrom = 40;
+/** From this many nodes on, a thumbnail of the whole graph helps find one's way. */
+const thumbnailFrom = 40;
 
 export interface Selection {
   kind: 'node' | 'edge';
@@ -39,7 +44,16 @@ interface Props {
   onSelect(selection: Selection | undefined): void;
   onExpand(nodeId: string): void;
   onContextMenu(nodeId: string, at: { x: number; y: number }): void;
+  onError(error: Error): void;
 }
+
+/** Changes a class only where it differs: on thousands of elements, toggling them all costs a frame. */
+function setClass(element: NodeSingular | EdgeSingular, name: string, on: boolean): void {
+  if (element.hasClass(name) !== on) element.toggleClass(name, on);
+}
+
+/** Cytoscape's options with its renderer's, which its type declarations leave out. */
+type CanvasOptions = CytoscapeOptions & { renderer: { name: 'canvas'; webgl: boolean } };
 
 function toElements(graph: CanvasGraph): ElementDefinition[] {
   const nodes = Object.values(graph.nodes).map((node) => {
@@ -66,55 +80,102 @@ function toElements(graph: CanvasGraph): ElementDefinition[] {
 export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core>(undefined);
+  // The same instance as state, for the overview to follow when it is replaced.
+  const [core, setCore] = useState<Core>();
+  const [gpu] = useState(gpuName);
+  const webgl = useRef(false);
+  const detail = useRef<Detail>('full');
+  const layouts = useRef<LayoutWorker>(undefined);
   const [large, setLarge] = useState(false);
   const callbacks = useRef(props);
   callbacks.current = props;
 
-  useEffect(() => {
-    const instance = cytoscape({
-      container: container.current,
-      style: stylesheet,
-      minZoom: 0.05,
-      maxZoom: 4,
-    });
-    instance.on('tap', (event) => {
-      if (event.target === instance) callbacks.current.onSelect(undefined);
-      else if (event.target.isNode()) callbacks.current.onSelect({ kind: 'node', id: event.target.id() });
-      else callbacks.current.onSelect({ kind: 'edge', id: String(event.target.id()).replace(/^edge:/, '') });
-    });
-    instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(event.target.id()));
-    instance.on('cxttap', 'node', (event) => {
-      const box = container.current!.getBoundingClientRect();
-      callbacks.current.onContextMenu(event.target.id(), {
-        x: box.left + event.renderedPosition.x,
-        y: box.top + event.renderedPosition.y,
-      });
-    });
-    cy.current = instance;
-    return () => instance.destroy();
+  const showDetail = useCallback((instance: Core, level: Detail) => {
+    if (level === detail.current) return;
+    detail.current = level;
+    instance.style(stylesheet(level));
   }, []);
+
+  /**
+   * A Cytoscape instance wired to the callbacks. Given the previous one, it takes over its elements and
+   * viewport and destroys it: the renderer is fixed at creation, so switching to WebGL means a new instance.
+   */
+  const createCore = useCallback(
+    (withWebgl: boolean, previous?: Core): Core => {
+      const options: CanvasOptions = {
+        container: container.current,
+        style: stylesheet(detail.current),
+        minZoom: 0.05,
+        maxZoom: 4,
+        renderer: { name: 'canvas', webgl: withWebgl },
+      };
+      webgl.current = withWebgl;
+      const carried = previous && {
+        elements: previous.elements().jsons() as unknown as ElementDefinition[],
+        viewport: { zoom: previous.zoom(), pan: { ...previous.pan() } },
+      };
+      previous?.destroy();
+      const instance = cytoscape(options);
+      if (carried) {
+        instance.add(carried.elements);
+        instance.viewport(carried.viewport);
+      }
+      instance.on('tap', (event) => {
+        if (event.target === instance) callbacks.current.onSelect(undefined);
+        else if (event.target.isNode()) callbacks.current.onSelect({ kind: 'node', id: event.target.id() });
+        else callbacks.current.onSelect({ kind: 'edge', id: String(event.target.id()).replace(/^edge:/, '') });
+      });
+      instance.on('zoom', () => showDetail(instance, detailAt(instance.zoom())));
+      instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(event.target.id()));
+      instance.on('cxttap', 'node', (event) => {
+        const box = container.current!.getBoundingClientRect();
+        callbacks.current.onContextMenu(event.target.id(), {
+          x: box.left + event.renderedPosition.x,
+          y: box.top + event.renderedPosition.y,
+        });
+      });
+      cy.current = instance;
+      setCore(instance);
+      return instance;
+    },
+    [showDetail],
+  );
+
+  useEffect(() => {
+    createCore(false);
+    layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
+    return () => {
+      layouts.current!.terminate();
+      cy.current!.destroy();
+    };
+  }, [createCore]);
 
   // Keep the drawing in step with the data: add what is new near its neighbours, remove what is gone.
   useEffect(() => {
-    const instance = cy.current!;
+    const grown = Object.keys(props.graph.nodes).length;
+    // One way only: a graph that shrinks keeps WebGL, so the picture never flickers between renderers.
+    const instance = webgl.current || !wantsWebgl(gpu, grown) ? cy.current! : createCore(true, cy.current);
     const wanted = toElements(props.graph);
     const wantedIds = new Set(wanted.map((element) => element.data.id!));
+    const wasEmpty = instance.nodes().empty();
+    // Styled once at the level it will be seen at, not in full detail and again after the fit.
+    if (wasEmpty && grown >= overviewFrom) showDetail(instance, 'overview');
     let added = 0;
     instance.batch(() => {
       instance
         .elements()
         .filter((element) => !wantedIds.has(element.id()))
         .remove();
-      for (const element of wanted) {
-        if (instance.getElementById(element.data.id!).nonempty()) continue;
-        if (element.group === 'nodes') {
+      const fresh = wanted.filter((element) => instance.getElementById(element.data.id!).empty());
+      // One add() for all of them: adding one by one costs Cytoscape a pass per element.
+      instance.add(
+        fresh.map((element) => {
+          if (element.group === 'edges') return element;
           const restored = props.initialPositions?.[element.data.id!];
-          instance.add({ ...element, position: restored ?? { x: 0, y: 0 } });
           if (!restored) added++;
-        } else {
-          instance.add(element);
-        }
-      }
+          return { ...element, position: restored ?? { x: 0, y: 0 } };
+        }),
+      );
       // New nodes start beside a neighbour already placed, so the layout only has to settle them.
       const placed = (position: Position) => position.x !== 0 || position.y !== 0;
       instance.nodes().forEach((node) => {
@@ -129,12 +190,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         node.position({ x: x + Math.cos(angle) * radius, y: y + Math.sin(angle) * radius });
       });
     });
-    setLarge(instance.nodes().length >= overviewFrom);
-    if (added > 0) {
-      const placed = instance.nodes().length - added;
-      instance.layout(layoutOptions(props.layout, instance.nodes().length, placed > 0)).run();
-      if (placed === 0) instance.fit(undefined, 40);
-    }
+    setLarge(instance.nodes().length >= thumbnailFrom);
+    const placed = instance.nodes().length - added;
+    if (added > 0) void layouts.current!.run(instance, props.layout, { incremental: placed > 0, fit: placed === 0 });
+    else if (wasEmpty) instance.fit(undefined, 40);
   }, [props.graph]);
 
   // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
@@ -145,23 +204,23 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         const node = props.graph.nodes[element.id()];
         if (!node) return;
         const status = nodeStatus(node, props.view);
-        element.toggleClass('filtered', status.hidden);
-        element.toggleClass('faded', status.faded);
-        element.toggleClass('highlighted', status.highlighted);
+        setClass(element, 'filtered', status.hidden);
+        setClass(element, 'faded', status.faded);
+        setClass(element, 'highlighted', status.highlighted);
         const pinned = props.view.pinned.has(node.id);
-        element.toggleClass('pinned', pinned);
-        if (pinned) element.lock();
-        else element.unlock();
+        setClass(element, 'pinned', pinned);
+        if (pinned && !element.locked()) element.lock();
+        else if (!pinned && element.locked()) element.unlock();
       });
       instance.edges().forEach((element) => {
         const edge = props.graph.edges[element.id().replace(/^edge:/, '')];
         if (!edge) return;
         const status = edgeStatus(edge, props.view);
-        element.toggleClass('filtered', status.hidden);
-        element.toggleClass('faded', status.faded);
-        element.toggleClass('highlighted', status.highlighted);
-        element.toggleClass('new', status.change === 'new');
-        element.toggleClass('gone', status.change === 'gone');
+        setClass(element, 'filtered', status.hidden);
+        setClass(element, 'faded', status.faded);
+        setClass(element, 'highlighted', status.highlighted);
+        setClass(element, 'new', status.change === 'new');
+        setClass(element, 'gone', status.change === 'gone');
       });
     });
   }, [props.view, props.graph]);
@@ -183,7 +242,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           .map((node) => [node.id(), { x: Math.round(node.position().x), y: Math.round(node.position().y) }]),
       ),
     fit: () => cy.current!.fit(undefined, 40),
-    relayout: (name) => cy.current!.layout(layoutOptions(name, cy.current!.nodes().length, false)).run(),
+    relayout: (name) => void layouts.current!.run(cy.current!, name, { incremental: false, fit: false }),
     png: () => cy.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob,
     // cytoscape-svg adds svg() to the core; its options mirror png()'s.
     svg: () => (cy.current as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
@@ -192,7 +251,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   return (
     <div className="canvas-area">
       <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />
-      {large && cy.current && <Overview cy={cy.current} />}
+      {large && core && <Overview cy={core} />}
     </div>
   );
 });

@@ -28,32 +28,44 @@ export function edgeWidth(amountUsd: unknown): number {
   return typeof amountUsd === 'number' && amountUsd > 0 ? Math.min(9, 1.5 + Math.log10(amountUsd / 1e6)) : 1.5;
 }
 
-export const stylesheet: StylesheetJson = [
+/** Node width and height, which layouts need too (they run where no stylesheet is). */
+export const nodeSize = 30;
+
+/** What every node and edge looks like at any level of detail. */
+const shapeRules: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      width: nodeSize,
+      height: nodeSize,
+      'border-width': 0,
+    },
+  },
+  { selector: 'edge', style: { width: 'data(width)', 'line-color': '#94a3b8' } },
+];
+
+/** Labels, arrowheads and curved parallel edges: full detail only. */
+const detailRules: StylesheetJson = [
   {
     selector: 'node',
     style: {
       label: 'data(caption)',
-      'background-color': 'data(color)',
-      shape: 'data(shape)' as never,
-      width: 30,
-      height: 30,
       'font-size': 10,
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'ellipsis',
       'text-max-width': '120px',
       color: '#1f2937',
-      'border-width': 0,
     },
   },
   {
     selector: 'edge',
     style: {
       label: 'data(type)',
-      width: 'data(width)',
       'curve-style': 'bezier',
       'target-arrow-shape': 'triangle',
-      'line-color': '#94a3b8',
       'target-arrow-color': '#94a3b8',
       'font-size': 7,
       color: '#475569',
@@ -63,6 +75,9 @@ export const stylesheet: StylesheetJson = [
       'text-background-padding': '1px',
     },
   },
+];
+
+const stateRules: StylesheetJson = [
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111827', 'line-color': '#111827' } },
   { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
   { selector: 'edge.highlighted', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 4 } },
@@ -78,3 +93,21 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#111827' } },
 ];
+
+/**
+ * Levels of detail. Below `overviewBelowZoom` a label is under 5 px and an arrowhead a speck: the overview
+ * leaves out labels and arrowheads and draws edges straight, which spares Cytoscape most of its styling
+ * and drawing and lets it cache the picture, so large graphs draw and pan quickly. A first picture of
+ * `overviewFrom` nodes or more will be fitted that small, so it starts there.
+ */
+export type Detail = 'full' | 'overview';
+export const overviewBelowZoom = 0.5;
+export const overviewFrom = 500;
+
+export function detailAt(zoom: number): Detail {
+  return zoom < overviewBelowZoom ? 'overview' : 'full';
+}
+
+export function stylesheet(detail: Detail): StylesheetJson {
+  return [...shapeRules, ...(detail === 'full' ? detailRules : []), ...stateRules];
+}

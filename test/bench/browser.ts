@@ -1,0 +1,401 @@
+/// <reference lib="dom" />
+// The explorer benchmark: the built app in headless Chromium against bare Cytoscape (no React, no app
+// styles, preset positions) drawing the same elements in the same run, as Markdown for the benchmark's
+// table. The app gets its graph the way a shared link delivers it (a #view= hash, then POST /api/subgraph);
+// that one response is served from here, so a 10,000-node picture needs no 10,000-node database query.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { projectRoot } from '../../server/config.js';
+import type { ApiGraph } from '../../server/graph/mapping.js';
+import { launchChromium } from '../support/browser.js';
+import { random } from './graph.js';
+
+type Positions = Record<string, { x: number; y: number }>;
+
+interface Synthetic {
+  graph: ApiGraph;
+  positions: Positions;
+}
+
+export interface BrowserFigures {
+  rows: string[];
+  goals: { name: string; figure: string; met: boolean }[];
+}
+
+const labels = ['Company', 'Person', 'Deal', 'Project', 'Product'];
+const types = ['INVESTED_IN', 'PARTNER_IN', 'PROVIDES_CLOUD_TO', 'PARTY_TO'];
+const viewport = { width: 1280, height: 800 };
+/** Scripts the bare page loads: Cytoscape and fcose with its two layout libraries, as published. */
+const bareScripts = [
+  'cytoscape/dist/cytoscape.min.js',
+  'layout-base/layout-base.js',
+  'cose-base/cose-base.js',
+  'cytoscape-fcose/cytoscape-fcose.js',
+];
+
+/**
+ * A connected graph of `nodeCount` nodes and twice as many edges (a random tree plus random extra edges),
+ * with positions spread as a force layout would spread them. Same seed, same graph.
+ */
+export function syntheticGraph(nodeCount: number, seed = 7): Synthetic {
+  const next = random(seed);
+  const side = Math.sqrt(nodeCount) * 90;
+  const nodes = Array.from({ length: nodeCount }, (_, index) => ({
+    id: `s-${index}`,
+    labels: [labels[index % labels.length]!],
+    caption: `Synthetic ${index}`,
+    properties: {},
+  }));
+  const edges = Array.from({ length: nodeCount * 2 }, (_, index) => {
+    const source = index < nodeCount - 1 ? index + 1 : Math.floor(next() * nodeCount);
+    let target = index < nodeCount - 1 ? Math.floor(next() * (index + 1)) : Math.floor(next() * nodeCount);
+    if (target === source) target = (target + 1) % nodeCount;
+    return {
+      id: `se-${index}`,
+      type: types[index % types.length]!,
+      source: `s-${source}`,
+      target: `s-${target}`,
+      properties: {},
+    };
+  });
+  const positions = Object.fromEntries(
+    nodes.map((node) => [node.id, { x: Math.round(next() * side), y: Math.round(next() * side) }]),
+  );
+  return { graph: { nodes, edges }, positions };
+}
+
+/** The shared-link hash the explorer opens on (the format of client/src/share/viewState.ts). */
+function viewHash(synthetic: Synthetic, withPositions: boolean): string {
+  const view = {
+    ids: synthetic.graph.nodes.map((node) => node.id),
+    edges: synthetic.graph.edges.map((edge) => edge.id),
+    positions: withPositions ? synthetic.positions : {},
+    hiddenLabels: [],
+    hiddenTypes: [],
+    layout: 'fcose',
+  };
+  return `#view=${Buffer.from(JSON.stringify(view)).toString('base64url')}`;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** Starts counting long tasks and Cytoscape frames in the page; `cy` is found through its container. */
+async function instrument(page: Page, container: string): Promise<void> {
+  await page.waitForFunction(
+    (selector) => (document.querySelector(selector) as { _cyreg?: { cy?: unknown } } | null)?._cyreg?.cy,
+    container,
+  );
+  await page.evaluate((selector) => {
+    const cy = (document.querySelector(selector) as unknown as { _cyreg: { cy: BenchCore } })._cyreg.cy;
+    const bench: BenchState = { cy, frames: 0, drawn: [], longTasks: [], layoutStops: [] };
+    (window as unknown as { bench: BenchState }).bench = bench;
+    // Frames are counted as animation frames: Cytoscape's WebGL renderer emits no 'render' events.
+    const tick = () => {
+      bench.frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    cy.on('render', () => bench.drawn.push({ at: performance.now(), nodes: cy.nodes().length }));
+    cy.on('layoutstop', () => bench.layoutStops.push(performance.now()));
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ at: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  }, container);
+}
+
+interface BenchCore {
+  on(event: string, handler: () => void): void;
+  nodes(): { length: number };
+  pan(): { x: number; y: number };
+}
+
+interface BenchState {
+  cy: BenchCore;
+  frames: number;
+  /** When the canvas renderer finished drawing a frame, and how many nodes it held. */
+  drawn: { at: number; nodes: number }[];
+  longTasks: { at: number; ms: number }[];
+  layoutStops: number[];
+}
+
+/** Frames per second while the mouse drags the background, as a user pans. */
+async function panFramesPerSecond(page: Page, container: string, seconds: number): Promise<number> {
+  // Cytoscape fills its texture caches in idle time after drawing; both pages get the same head start.
+  await page.waitForTimeout(2_000);
+  const box = (await page.locator(container).boundingBox())!;
+  const start = { x: box.x + 12, y: box.y + 12 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  // Past Cytoscape's tap threshold first, so that every measured move pans.
+  await page.mouse.move(start.x + 20, start.y + 20);
+  const panned = await page.evaluate(() => (window as unknown as { bench: BenchState }).bench.cy.pan());
+  const rates: number[] = [];
+  for (let slice = 0; slice < 3; slice++) {
+    const before = await page.evaluate(() => ({
+      at: performance.now(),
+      frames: (window as unknown as { bench: BenchState }).bench.frames,
+    }));
+    let step = 0;
+    for (const until = Date.now() + (seconds * 1000) / 3; Date.now() < until; step++) {
+      await page.mouse.move(start.x + 20 + 150 * Math.sin(step / 8), start.y + 20 + 100 * (1 - Math.cos(step / 8)));
+    }
+    const after = await page.evaluate(() => ({
+      at: performance.now(),
+      frames: (window as unknown as { bench: BenchState }).bench.frames,
+    }));
+    rates.push(((after.frames - before.frames) * 1000) / (after.at - before.at));
+  }
+  await page.mouse.up();
+  const moved = await page.evaluate(() => (window as unknown as { bench: BenchState }).bench.cy.pan());
+  if (moved.x === panned.x && moved.y === panned.y) throw new Error(`dragging ${container} did not pan it`);
+  return median(rates);
+}
+
+/** Milliseconds from the graph's response arriving to the canvas renderer's first frame of all its nodes. */
+async function firstFrameAfter(page: Page, url: string, nodeCount: number): Promise<number> {
+  await page
+    .waitForFunction(
+      (nodes) => (window as unknown as { bench: BenchState }).bench.drawn.some((frame) => frame.nodes === nodes),
+      nodeCount,
+      { timeout: 120_000, polling: 100 },
+    )
+    .catch(async (error: Error) => {
+      const seen = await page.evaluate(() => {
+        const { bench } = window as unknown as { bench: BenchState };
+        return { drawn: bench.drawn.slice(-3), nodes: bench.cy.nodes().length, frames: bench.frames };
+      });
+      throw new Error(`${error.message}; the page drew ${JSON.stringify(seen)}`);
+    });
+  return page.evaluate(
+    ({ url, nodes }) => {
+      const arrived = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith(url))
+        .at(-1) as PerformanceResourceTiming;
+      const { drawn } = (window as unknown as { bench: BenchState }).bench;
+      return drawn.find((frame) => frame.nodes === nodes)!.at - arrived.responseEnd;
+    },
+    { url, nodes: nodeCount },
+  );
+}
+
+/** A fresh page; esbuild (tsx, vitest) names functions with a `__name` helper the page must have too. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  return page;
+}
+
+class Harness {
+  private canvasSize = { width: 0, height: 0 };
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly appUrl: string,
+  ) {}
+
+  /** Opens the explorer on `synthetic` (with or without positions); the page is left open for more. */
+  async openExplorer(synthetic: Synthetic, withPositions: boolean): Promise<Page> {
+    const page = await newPage(this.browser);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Held until the page is instrumented, so no frame of the graph goes uncounted.
+    await page.route('**/api/subgraph', async (route) => {
+      await held;
+      await route.fulfill({ json: synthetic.graph });
+    });
+    await page.addInitScript((hash) => window.history.replaceState(null, '', hash), viewHash(synthetic, withPositions));
+    await page.goto(this.appUrl);
+    await instrument(page, '[data-testid="canvas"]');
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    this.canvasSize = { width: Math.round(box.width), height: Math.round(box.height) };
+    release();
+    return page;
+  }
+
+  /** Opens the bare page, sized like the explorer's canvas, and draws `synthetic` with preset positions. */
+  async openBare(synthetic: Synthetic, webgl: boolean): Promise<Page> {
+    const page = await newPage(this.browser);
+    const origin = 'http://bare.bench.invalid';
+    await page.route(`${origin}/**`, async (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (pathname === '/') {
+        const { width, height } = this.canvasSize;
+        await route.fulfill({
+          contentType: 'text/html',
+          body:
+            `<!doctype html><body style="margin:0"><div id="cy" style="width:${width}px;height:${height}px"></div>` +
+            bareScripts.map((_, index) => `<script src="/script-${index}.js"></script>`).join('') +
+            '<script>cytoscape.use(cytoscapeFcose)</script></body>',
+        });
+      } else if (pathname === '/graph.json') {
+        await route.fulfill({ json: synthetic });
+      } else {
+        const script = bareScripts[Number(/script-(\d+)/.exec(pathname)?.[1])]!;
+        await route.fulfill({
+          contentType: 'text/javascript',
+          body: await readFile(path.join(projectRoot, 'node_modules', script)),
+        });
+      }
+    });
+    await page.goto(`${origin}/`);
+    await page.evaluate(async (webgl) => {
+      const cytoscape = (window as unknown as { cytoscape: (options: object) => unknown }).cytoscape;
+      const response = await fetch('/graph.json');
+      const { graph, positions } = (await response.json()) as Synthetic;
+      cytoscape({
+        container: document.getElementById('cy'),
+        elements: [
+          ...graph.nodes.map((node) => ({ data: { id: node.id }, position: positions[node.id] })),
+          ...graph.edges.map((edge) => ({ data: { id: edge.id, source: edge.source, target: edge.target } })),
+        ],
+        layout: { name: 'preset' },
+        renderer: { name: 'canvas', webgl },
+      });
+    }, webgl);
+    return page;
+  }
+
+  /** Bare Cytoscape's fcose on the main thread: milliseconds and its longest task. */
+  async bareLayout(synthetic: Synthetic): Promise<{ ms: number; longest: number }> {
+    const page = await this.openBare(synthetic, false);
+    await instrument(page, '#cy');
+    // In a task of its own: the long-task observer does not see work done inside page.evaluate itself.
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          setTimeout(() => {
+            const { cy } = (window as unknown as { bench: { cy: { layout(options: object): { run(): void } } } }).bench;
+            const started = performance.now();
+            cy.layout({ name: 'fcose', animate: false }).run();
+            resolve(performance.now() - started);
+          }),
+        ),
+    );
+    await page.waitForTimeout(200);
+    const longest = await page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { bench: BenchState }).bench.longTasks.map((task) => task.ms)),
+    );
+    await page.close();
+    return { ms, longest };
+  }
+}
+
+/** Runs the explorer benchmark against the app at `appUrl`. */
+export async function runBrowserBenchmark(
+  appUrl: string,
+  { quick, sizes = quick ? [300] : [1_000, 5_000, 10_000] }: { quick: boolean; sizes?: number[] },
+): Promise<BrowserFigures> {
+  const runs = quick ? 1 : 3;
+  const panSeconds = quick ? 1.5 : 4.5;
+  const layoutSize = quick ? 200 : 1_000;
+  const browser = await launchChromium();
+  const harness = new Harness(browser, appUrl);
+  const rows = [
+    '| nodes / edges | first frame: bare | first frame: Entente | ratio | pan fps: bare canvas | pan fps: bare WebGL | pan fps: Entente | ratio to bare canvas |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const frameRatios: number[] = [];
+  const panRatios: number[] = [];
+  let fiveThousand: number | undefined;
+  try {
+    for (const size of sizes) {
+      const synthetic = syntheticGraph(size);
+      const explorer: number[] = [];
+      const bare: number[] = [];
+      let explorerFps = 0;
+      let renderer = 'canvas';
+      for (let run = 0; run < runs; run++) {
+        const page = await harness.openExplorer(synthetic, true);
+        explorer.push(await firstFrameAfter(page, '/api/subgraph', size));
+        if (run === runs - 1) {
+          renderer = (await page.locator('canvas[data-id$="webgl"]').count()) ? 'WebGL' : 'canvas';
+          explorerFps = await panFramesPerSecond(page, '[data-testid="canvas"]', panSeconds);
+        }
+        await page.close();
+      }
+      let bareFps = 0;
+      for (let run = 0; run < runs; run++) {
+        const page = await harness.openBare(synthetic, false);
+        await instrument(page, '#cy');
+        bare.push(await firstFrameAfter(page, '/graph.json', size));
+        if (run === runs - 1) bareFps = await panFramesPerSecond(page, '#cy', panSeconds);
+        await page.close();
+      }
+      const webglPage = await harness.openBare(synthetic, true);
+      await instrument(webglPage, '#cy');
+      const webglFps = await panFramesPerSecond(webglPage, '#cy', panSeconds);
+      await webglPage.close();
+
+      const frameRatio = median(explorer) / median(bare);
+      frameRatios.push(frameRatio);
+      panRatios.push(explorerFps / bareFps);
+      if (size === 5_000) fiveThousand = median(explorer);
+      rows.push(
+        `| ${count(size)} / ${count(size * 2)} | ${median(bare).toFixed(0)} ms | ${median(explorer).toFixed(0)} ms | ` +
+          `${frameRatio.toFixed(2)}× | ${bareFps.toFixed(1)} | ${webglFps.toFixed(1)} | ${explorerFps.toFixed(1)} (${renderer}) | ` +
+          `${(explorerFps / bareFps).toFixed(2)}× |`,
+      );
+    }
+
+    const synthetic = syntheticGraph(layoutSize);
+    const bareLayout = await harness.bareLayout(synthetic);
+    const page = await harness.openExplorer(synthetic, false);
+    await page.waitForFunction(() => (window as unknown as { bench: BenchState }).bench.layoutStops.length > 0, null, {
+      timeout: 120_000,
+    });
+    const explorerLayout = await page.evaluate(() => {
+      const { bench } = window as unknown as { bench: BenchState };
+      const arrived = (
+        performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/subgraph'))[0] as
+          PerformanceResourceTiming | undefined
+      )?.responseEnd;
+      const during = bench.longTasks.filter((task) => task.at >= (arrived ?? 0) && task.at <= bench.layoutStops[0]!);
+      return { ms: bench.layoutStops[0]! - (arrived ?? 0), longest: Math.max(0, ...during.map((task) => task.ms)) };
+    });
+    await page.close();
+    rows.push(
+      '',
+      `| fcose layout, ${count(layoutSize)} nodes | time | longest main-thread task |`,
+      '| --- | ---: | ---: |',
+      `| bare Cytoscape, on the main thread | ${bareLayout.ms.toFixed(0)} ms | ${bareLayout.longest.toFixed(0)} ms |`,
+      `| Entente, data arriving to positions applied | ${explorerLayout.ms.toFixed(0)} ms | ${explorerLayout.longest.toFixed(0)} ms |`,
+    );
+
+    const worstFrame = Math.max(...frameRatios);
+    const worstPan = Math.min(...panRatios);
+    return {
+      rows,
+      goals: [
+        {
+          name: 'first frame within 1.2× of bare Cytoscape',
+          figure: `worst ${worstFrame.toFixed(2)}×`,
+          met: worstFrame <= 1.2,
+        },
+        {
+          name: 'pan frame rate at least bare Cytoscape canvas',
+          figure: `worst ${worstPan.toFixed(2)}×`,
+          met: worstPan >= 1,
+        },
+        ...(fiveThousand === undefined
+          ? []
+          : [
+              {
+                name: '5,000 nodes + 10,000 edges drawn in under 3 s',
+                figure: `${(fiveThousand / 1000).toFixed(2)} s`,
+                met: fiveThousand < 3000,
+              },
+            ]),
+        {
+          name: 'no main-thread task over 100 ms while laying out',
+          figure: `longest ${explorerLayout.longest.toFixed(0)} ms`,
+          met: explorerLayout.longest <= 100,
+        },
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
