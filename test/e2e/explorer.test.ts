@@ -84,8 +84,17 @@ describe('the explorer in a browser', () => {
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toMatch(/\d+ relationships cite this source/);
-    // The canvas is now large enough for the overview thumbnail.
-    await page.locator('.overview img').waitFor();
+    // The canvas is now large enough for the overview thumbnail, which draws the graph in miniature.
+    const thumbnail = page.locator('.overview canvas');
+    await thumbnail.waitFor();
+    const paintedPixels = () =>
+      thumbnail.evaluate(
+        (canvas: HTMLCanvasElement) =>
+          Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data).filter(
+            (value, index) => index % 4 === 3 && value > 0,
+          ).length,
+      );
+    await expect.poll(paintedPixels).toBeGreaterThan(100);
   });
 
   it('When paths are asked between two companies, then they are added and highlighted', async () => {

@@ -4,11 +4,35 @@ import { useEffect, useRef, useState } from 'react';
 const width = 180;
 const height = 130;
 
-interface Picture {
-  image: string;
-  /** The graph's bounding box in model coordinates, which the image shows whole. */
+interface Frame {
+  /** The graph's bounding box in model coordinates, which the thumbnail shows whole. */
   box: { x1: number; y1: number; w: number; h: number };
   scale: number;
+}
+
+/**
+ * Draws edges as hairlines and nodes as dots in their colour: a few milliseconds even for 10,000 nodes,
+ * where a full Cytoscape image of the graph would block the page for a large fraction of a second.
+ */
+function drawThumbnail(canvas: HTMLCanvasElement, cy: Core, { box, scale }: Frame): void {
+  const context = canvas.getContext('2d')!;
+  const at = (position: { x: number; y: number }) => [(position.x - box.x1) * scale, (position.y - box.y1) * scale];
+  context.clearRect(0, 0, width, height);
+  context.strokeStyle = 'rgba(100, 116, 139, 0.35)';
+  context.lineWidth = 0.5;
+  context.beginPath();
+  cy.edges(':visible').forEach((edge) => {
+    const [x1, y1] = at(edge.source().position());
+    const [x2, y2] = at(edge.target().position());
+    context.moveTo(x1!, y1!);
+    context.lineTo(x2!, y2!);
+  });
+  context.stroke();
+  cy.nodes(':visible').forEach((node) => {
+    const [x, y] = at(node.position());
+    context.fillStyle = node.data('color') as string;
+    context.fillRect(x! - 1.5, y! - 1.5, 3, 3);
+  });
 }
 
 /**
@@ -16,7 +40,8 @@ interface Picture {
  * centres the canvas there. The thumbnail is redrawn only when the graph settles, never while panning.
  */
 export function Overview({ cy }: { cy: Core }) {
-  const [picture, setPicture] = useState<Picture>();
+  const [frame, setFrame] = useState<Frame>();
+  const canvas = useRef<HTMLCanvasElement>(null);
   const [extent, setExtent] = useState(cy.extent());
   const redraw = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -24,10 +49,9 @@ export function Overview({ cy }: { cy: Core }) {
     const draw = () => {
       clearTimeout(redraw.current);
       redraw.current = setTimeout(() => {
-        const bounds = cy.elements().boundingBox();
+        const bounds = cy.nodes(':visible').boundingBox();
         if (!bounds.w || !bounds.h) return;
-        const scale = Math.min(width / bounds.w, height / bounds.h);
-        setPicture({ image: cy.png({ full: true, scale, bg: '#ffffff' }), box: bounds, scale });
+        setFrame({ box: bounds, scale: Math.min(width / bounds.w, height / bounds.h) });
       }, 400);
     };
     const follow = () => setExtent(cy.extent());
@@ -41,8 +65,12 @@ export function Overview({ cy }: { cy: Core }) {
     };
   }, [cy]);
 
-  if (!picture) return null;
-  const { box, scale } = picture;
+  useEffect(() => {
+    if (frame && canvas.current) drawThumbnail(canvas.current, cy, frame);
+  }, [cy, frame]);
+
+  if (!frame) return null;
+  const { box, scale } = frame;
   return (
     <div
       className="overview"
@@ -57,7 +85,7 @@ export function Overview({ cy }: { cy: Core }) {
         cy.pan({ x: cy.width() / 2 - model.x * cy.zoom(), y: cy.height() / 2 - model.y * cy.zoom() });
       }}
     >
-      <img src={picture.image} alt="" />
+      <canvas ref={canvas} width={width} height={height} />
       <div
         className="overview-view"
         style={{
