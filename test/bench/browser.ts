@@ -81,24 +81,35 @@ function viewHash(synthetic: Synthetic, withPositions: boolean): string {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 const count = (value: number) => value.toLocaleString('en-US');
 
-/** Starts counting long tasks and Cytoscape frames in the page; `cy` is found through its container. */
+/**
+ * Starts counting long tasks and Cytoscape frames in the page. `cy` is found through its container and
+ * followed when the page replaces it (the explorer does, to change renderer settings): a new instance
+ * adds its canvases, and the mutation observer's microtask runs before that instance can draw.
+ */
 async function instrument(page: Page, container: string): Promise<void> {
   await page.waitForFunction(
     (selector) => (document.querySelector(selector) as { _cyreg?: { cy?: unknown } } | null)?._cyreg?.cy,
     container,
   );
   await page.evaluate((selector) => {
-    const cy = (document.querySelector(selector) as unknown as { _cyreg: { cy: BenchCore } })._cyreg.cy;
-    const bench: BenchState = { cy, frames: 0, drawn: [], longTasks: [], layoutStops: [] };
+    const element = document.querySelector(selector) as unknown as { _cyreg: { cy: BenchCore } } & Node;
+    const bench: BenchState = { cy: element._cyreg.cy, frames: 0, drawn: [], longTasks: [], layoutStops: [] };
     (window as unknown as { bench: BenchState }).bench = bench;
+    const follow = (cy: BenchCore) => {
+      bench.cy = cy;
+      cy.on('render', () => bench.drawn.push({ at: performance.now(), nodes: cy.nodes().length }));
+      cy.on('layoutstop', () => bench.layoutStops.push(performance.now()));
+    };
+    follow(bench.cy);
+    new MutationObserver(() => {
+      if (element._cyreg.cy !== bench.cy) follow(element._cyreg.cy);
+    }).observe(element, { childList: true, subtree: true });
     // Frames are counted as animation frames: Cytoscape's WebGL renderer emits no 'render' events.
     const tick = () => {
       bench.frames++;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    cy.on('render', () => bench.drawn.push({ at: performance.now(), nodes: cy.nodes().length }));
-    cy.on('layoutstop', () => bench.layoutStops.push(performance.now()));
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) bench.longTasks.push({ at: entry.startTime, ms: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
@@ -122,8 +133,16 @@ interface BenchState {
 
 /** Frames per second while the mouse drags the background, as a user pans. */
 async function panFramesPerSecond(page: Page, container: string, seconds: number): Promise<number> {
-  // Cytoscape fills its texture caches in idle time after drawing; both pages get the same head start.
-  await page.waitForTimeout(2_000);
+  // Cytoscape fills its texture caches in idle time after drawing: both pages are panned once they have
+  // been idle (no long task) for two seconds.
+  await page.waitForFunction(
+    () => {
+      const last = (window as unknown as { bench: BenchState }).bench.longTasks.at(-1);
+      return performance.now() - (last ? last.at + last.ms : 0) > 2_000;
+    },
+    null,
+    { timeout: 120_000, polling: 250 },
+  );
   const box = (await page.locator(container).boundingBox())!;
   const start = { x: box.x + 12, y: box.y + 12 };
   await page.mouse.move(start.x, start.y);

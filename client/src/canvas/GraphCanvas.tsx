@@ -52,6 +52,13 @@ function setClass(element: NodeSingular | EdgeSingular, name: string, on: boolea
   if (element.hasClass(name) !== on) element.toggleClass(name, on);
 }
 
+/** Renderer settings, fixed for a Cytoscape instance's life. */
+interface Rendering {
+  webgl: boolean;
+  /** The graph has reached `overviewFrom` nodes. */
+  large: boolean;
+}
+
 /** Cytoscape's options with its renderer's, which its type declarations leave out. */
 type CanvasOptions = CytoscapeOptions & { renderer: { name: 'canvas'; webgl: boolean } };
 
@@ -83,7 +90,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   // The same instance as state, for the overview to follow when it is replaced.
   const [core, setCore] = useState<Core>();
   const [gpu] = useState(gpuName);
-  const webgl = useRef(false);
+  const rendering = useRef<Rendering>({ webgl: false, large: false });
   const detail = useRef<Detail>('full');
   const layouts = useRef<LayoutWorker>(undefined);
   const [large, setLarge] = useState(false);
@@ -98,18 +105,20 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
 
   /**
    * A Cytoscape instance wired to the callbacks. Given the previous one, it takes over its elements and
-   * viewport and destroys it: the renderer is fixed at creation, so switching to WebGL means a new instance.
+   * viewport and destroys it: renderer options are fixed at creation, so changing them means a new instance.
    */
   const createCore = useCallback(
-    (withWebgl: boolean, previous?: Core): Core => {
+    (next: Rendering, previous?: Core): Core => {
       const options: CanvasOptions = {
         container: container.current,
         style: stylesheet(detail.current),
         minZoom: 0.05,
         maxZoom: 4,
-        renderer: { name: 'canvas', webgl: withWebgl },
+        renderer: { name: 'canvas', webgl: next.webgl },
+        // While a large graph is dragged or zoomed, move a picture of it instead of redrawing every element.
+        textureOnViewport: next.large && !next.webgl,
       };
-      webgl.current = withWebgl;
+      rendering.current = next;
       const carried = previous && {
         elements: previous.elements().jsons() as unknown as ElementDefinition[],
         viewport: { zoom: previous.zoom(), pan: { ...previous.pan() } },
@@ -142,7 +151,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   );
 
   useEffect(() => {
-    createCore(false);
+    createCore(rendering.current);
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
     return () => {
       layouts.current!.terminate();
@@ -153,8 +162,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   // Keep the drawing in step with the data: add what is new near its neighbours, remove what is gone.
   useEffect(() => {
     const grown = Object.keys(props.graph.nodes).length;
-    // One way only: a graph that shrinks keeps WebGL, so the picture never flickers between renderers.
-    const instance = webgl.current || !wantsWebgl(gpu, grown) ? cy.current! : createCore(true, cy.current);
+    // One way only: a graph that shrinks keeps its renderer settings, so the picture never flickers.
+    const next = {
+      webgl: rendering.current.webgl || wantsWebgl(gpu, grown),
+      large: rendering.current.large || grown >= overviewFrom,
+    };
+    const unchanged = next.webgl === rendering.current.webgl && next.large === rendering.current.large;
+    const instance = unchanged ? cy.current! : createCore(next, cy.current);
     const wanted = toElements(props.graph);
     const wantedIds = new Set(wanted.map((element) => element.data.id!));
     const wasEmpty = instance.nodes().empty();
