@@ -204,8 +204,15 @@ describe('the explorer in a browser', () => {
     expect(headers[1]).toMatch(/^id,type,source,target/);
     page.removeAllListeners('download');
 
+    // Zoomed far out the screen leaves labels out; an export still carries them.
+    const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+    await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+    for (let step = 0; step < 40; step++) await page.mouse.wheel(0, 1000);
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
-    expect((await downloaded(svg)).toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+    const svgText = (await downloaded(svg)).toString('utf8');
+    expect(svgText).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+    expect(svgText).toContain('Windsurf');
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
     expect((await downloaded(png)).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

@@ -93,9 +93,20 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const rendering = useRef<Rendering>({ webgl: false, large: false });
   const detail = useRef<Detail>('full');
   const layouts = useRef<LayoutWorker>(undefined);
-  const [large, setLarge] = useState(false);
+  const [showThumbnail, setShowThumbnail] = useState(false);
   const callbacks = useRef(props);
   callbacks.current = props;
+
+  /** Exports show labels and arrowheads whatever the zoom: the overview's shorthand is for the screen. */
+  const inFullDetail = <T,>(instance: Core, draw: () => T): T => {
+    if (detail.current === 'full') return draw();
+    instance.style(stylesheet('full'));
+    try {
+      return draw();
+    } finally {
+      instance.style(stylesheet(detail.current));
+    }
+  };
 
   const showDetail = useCallback((instance: Core, level: Detail) => {
     if (level === detail.current) return;
@@ -204,7 +215,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         node.position({ x: x + Math.cos(angle) * radius, y: y + Math.sin(angle) * radius });
       });
     });
-    setLarge(instance.nodes().length >= thumbnailFrom);
+    setShowThumbnail(instance.nodes().length >= thumbnailFrom);
     const placed = instance.nodes().length - added;
     if (added > 0) void layouts.current!.run(instance, props.layout, { incremental: placed > 0, fit: placed === 0 });
     else if (wasEmpty) instance.fit(undefined, 40);
@@ -257,15 +268,19 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       ),
     fit: () => cy.current!.fit(undefined, 40),
     relayout: (name) => void layouts.current!.run(cy.current!, name, { incremental: false, fit: false }),
-    png: () => cy.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob,
+    png: () =>
+      inFullDetail(cy.current!, () => cy.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 })),
     // cytoscape-svg adds svg() to the core; its options mirror png()'s.
-    svg: () => (cy.current as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
+    svg: () =>
+      inFullDetail(cy.current!, () =>
+        (cy.current as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
+      ),
   }));
 
   return (
     <div className="canvas-area">
       <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />
-      {large && core && <Overview cy={core} />}
+      {showThumbnail && core && <Overview cy={core} />}
     </div>
   );
 });
