@@ -60,7 +60,7 @@ export function createApp({ db, logger, api: apiConfig }: AppDependencies): Expr
   pathRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
   queryRoutes(routes, db, catalog, apiConfig);
-  consoleRoutes(routes, db, apiConfig.cypher);
+  consoleRoutes(routes, db, catalog, apiConfig.cypher);
 
   const api = express.Router();
   api.use(healthRoutes(db));

@@ -1,2 +1,2 @@
 UNION
-MATCH (n:{{label}} {id: key}) RETURN n
+MATCH (n:{{label}}) WHERE n.id IN $values RETURN n

@@ -1,4 +1,4 @@
-// Fallback for ids no index knows (labels without an index on `id`): a scan, bounded by the query timeout.
-UNWIND $ids AS key
-MATCH (n) WHERE n.id = key AND NOT n:_EntenteSavedQuery
-RETURN key, collect(n)[0] AS node
+// Fallback for keys no index knows (labels without an index on `id`): one scan for all of them, bounded
+// by the query timeout.
+MATCH (n) WHERE n.id IN $values AND NOT n:_EntenteSavedQuery
+RETURN n

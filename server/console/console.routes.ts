@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Config } from '../config.js';
+import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
 import { perClientRateLimit } from '../http/guards.js';
 import type { ApiRoutes } from '../http/route.js';
@@ -11,7 +12,7 @@ export const cypherBody = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
-export function consoleRoutes(api: ApiRoutes, db: Database, limits: Config['api']['cypher']) {
+export function consoleRoutes(api: ApiRoutes, db: Database, catalog: Catalog, limits: Config['api']['cypher']) {
   api.add({
     method: 'post',
     path: '/cypher',
@@ -26,6 +27,6 @@ export function consoleRoutes(api: ApiRoutes, db: Database, limits: Config['api'
     response: apiResultSchema,
     errors: [403, 429, 504],
     guards: [perClientRateLimit(limits.ratePerMinute)],
-    handler: ({ body }) => runReadOnly(db, body.query, body.params, limits),
+    handler: async ({ body }) => runReadOnly(db, await catalog.identity(), body.query, body.params, limits),
   });
 }

@@ -1,5 +1,6 @@
 import neo4j, { Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
 import { performance } from 'node:perf_hooks';
+import type { NodeIdentity } from '../graph/identity.js';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { Database, Parameters } from '../neo4j/database.js';
@@ -73,6 +74,7 @@ async function addMissingEndpoints(db: Database, graph: GraphBuilder) {
  */
 export async function runReadOnly(
   db: Database,
+  identity: NodeIdentity,
   query: string,
   parameters: Parameters,
   limits: RunLimits,
@@ -84,11 +86,10 @@ export async function runReadOnly(
     toCypherParameters(parameters) as Parameters,
     limits,
   );
-  const graph = new GraphBuilder();
+  const graph = new GraphBuilder(identity);
   records.forEach((record) => keys.forEach((key) => graph.addAny(record.get(key))));
   await addMissingEndpoints(db, graph);
-  const nodeIds = graph.nodeIds();
-  const rows = records.map((record) => keys.map((key) => toJson(record.get(key), nodeIds)));
+  const rows = records.map((record) => keys.map((key) => toJson(record.get(key), graph)));
   return {
     columns: keys,
     rows,

@@ -1,9 +1,11 @@
+import neo4j from 'neo4j-driver';
 import { ProblemError } from '../http/problem.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
+import { NodeIdentity } from './identity.js';
 import { toJson } from './mapping.js';
 
-const cypher = loadCypher('graph/catalog', 'graph/id-indexes', 'graph/fulltext-indexes');
+const cypher = loadCypher('graph/catalog', 'graph/id-indexes', 'graph/fulltext-indexes', 'graph/shared-ids');
 
 /** Users' saved queries live under this label; search, schema and expand never show it. */
 const savedQueryLabel = '_EntenteSavedQuery';
@@ -21,9 +23,15 @@ export interface CatalogSnapshot {
   idIndexedLabels: string[];
   /** Online full-text indexes over nodes, for search. */
   fulltextIndexes: string[];
+  /** All nodes, from the count store. */
+  nodeCount: number;
 }
 
 const freshForMs = 5_000;
+/** The shared-id scan reads every node: re-run when the node count changes, else at most this often. */
+const identityFreshForMs = 60_000;
+/** Beyond this many shared `id` values, every node goes by its elementId. */
+const maxSharedKeys = 10_000;
 
 /**
  * The database's own lists of labels, types and keys: what user-supplied names are checked against
@@ -31,6 +39,7 @@ const freshForMs = 5_000;
  */
 export class Catalog {
   private snapshot?: { at: number; value: Promise<CatalogSnapshot> };
+  private nodeIdentity?: { at: number; nodeCount: number; value: Promise<NodeIdentity> };
 
   constructor(private readonly db: Database) {}
 
@@ -41,6 +50,24 @@ export class Catalog {
       value.catch(() => (this.snapshot = undefined));
     }
     return this.snapshot.value;
+  }
+
+  /** The rule that gives nodes their API ids on this database (see identity.ts). */
+  async identity(): Promise<NodeIdentity> {
+    const { nodeCount } = await this.current();
+    const cached = this.nodeIdentity;
+    if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
+      const value = this.readIdentity();
+      this.nodeIdentity = { at: Date.now(), nodeCount, value };
+      value.catch(() => (this.nodeIdentity = undefined));
+    }
+    return this.nodeIdentity!.value;
+  }
+
+  private async readIdentity(): Promise<NodeIdentity> {
+    const { records } = await this.db.read(cypher['graph/shared-ids'], { max: neo4j.int(maxSharedKeys) });
+    const record = records[0];
+    return new NodeIdentity(new Set((record?.get('keys') as string[]) ?? []), record?.get('overflow') === true);
   }
 
   private async read(): Promise<CatalogSnapshot> {
@@ -58,6 +85,7 @@ export class Catalog {
       propertyKeys: (record.get('propertyKeys') as string[]).sort(),
       idIndexedLabels: (indexes.records[0]?.get('labels') as string[]).filter((label) => label !== savedQueryLabel),
       fulltextIndexes: fulltext.records[0]?.get('names') as string[],
+      nodeCount: Number(toJson(record.get('nodeCount')) ?? 0),
     };
   }
 

@@ -14,8 +14,9 @@ import neo4j, {
   type Path as Neo4jPath,
   type Relationship as Neo4jRelationship,
 } from 'neo4j-driver';
+import { NodeIdentity } from './identity.js';
 
-/** The API's node: `id` is the node's `id` property where it has one, otherwise its elementId. */
+/** The API's node: `id` is decided by the one rule in identity.ts (its `id` property, else its elementId). */
 export interface ApiNode {
   id: string;
   labels: string[];
@@ -42,9 +43,10 @@ const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 'fullNa
 
 /**
  * Converts any value the driver returns into plain JSON: integers become numbers (strings beyond 2^53,
- * rather than losing digits), temporal values ISO strings, graph entities the API shapes.
+ * rather than losing digits), temporal values ISO strings, graph entities the API shapes (with the ids
+ * of `graph` when given, so rows and the graph built from them agree).
  */
-export function toJson(value: unknown, nodeIds?: Map<string, string>): unknown {
+export function toJson(value: unknown, graph?: GraphBuilder): unknown {
   if (value === null || value === undefined) return null;
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
@@ -61,12 +63,13 @@ export function toJson(value: unknown, nodeIds?: Map<string, string>): unknown {
   if (isPoint(value)) {
     return { srid: toJson(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
   }
-  if (isNode(value)) return toApiNode(value);
-  if (isRelationship(value)) return toApiEdge(value, nodeIds);
-  if (isPath(value)) return pathToGraph(value);
-  if (Array.isArray(value)) return value.map((item) => toJson(item, nodeIds));
+  const builder = graph ?? new GraphBuilder(new NodeIdentity());
+  if (isNode(value)) return builder.node(value);
+  if (isRelationship(value)) return builder.edge(value);
+  if (isPath(value)) return new GraphBuilder(builder.identity).addPath(value).build();
+  if (Array.isArray(value)) return value.map((item) => toJson(item, graph));
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toJson(entry, nodeIds)]));
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toJson(entry, graph)]));
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return value;
@@ -74,13 +77,6 @@ export function toJson(value: unknown, nodeIds?: Map<string, string>): unknown {
 
 function toProperties(properties: Record<string, unknown>): Record<string, unknown> {
   return toJson(properties) as Record<string, unknown>;
-}
-
-export function nodeKey(node: Neo4jNode): string {
-  const id = node.properties.id;
-  if (typeof id === 'string' && id) return id;
-  if (typeof id === 'number' || isInt(id)) return String(toJson(id));
-  return node.elementId;
 }
 
 function captionOf(labels: string[], properties: Record<string, unknown>, id: string): string {
@@ -91,8 +87,8 @@ function captionOf(labels: string[], properties: Record<string, unknown>, id: st
   return `${labels[0] ?? 'Node'} ${id}`;
 }
 
-export function toApiNode(node: Neo4jNode): ApiNode {
-  const id = nodeKey(node);
+export function toApiNode(node: Neo4jNode, identity: NodeIdentity): ApiNode {
+  const id = identity.keyOf(node);
   const properties = toProperties(node.properties);
   return { id, labels: [...node.labels], caption: captionOf(node.labels, properties, id), properties };
 }
@@ -116,9 +112,23 @@ export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string,
 export class GraphBuilder {
   private readonly nodes = new Map<string, Neo4jNode>();
   private readonly relationships = new Map<string, Neo4jRelationship>();
+  private apiIds?: Map<string, string>;
+
+  constructor(readonly identity: NodeIdentity) {}
+
+  /** One node in the API's shape, with this graph's ids. */
+  node(node: Neo4jNode): ApiNode {
+    return toApiNode(node, this.identity);
+  }
+
+  /** One relationship in the API's shape, its ends given as the ids of the nodes collected so far. */
+  edge(relationship: Neo4jRelationship): ApiEdge {
+    return toApiEdge(relationship, this.nodeIds());
+  }
 
   addNode(node: Neo4jNode): this {
     this.nodes.set(node.elementId, node);
+    this.apiIds = undefined;
     return this;
   }
 
@@ -158,7 +168,8 @@ export class GraphBuilder {
 
   /** elementId → API id of the collected nodes. */
   nodeIds(): Map<string, string> {
-    return new Map([...this.nodes.values()].map((node) => [node.elementId, nodeKey(node)]));
+    this.apiIds ??= new Map([...this.nodes.values()].map((node) => [node.elementId, this.identity.keyOf(node)]));
+    return this.apiIds;
   }
 
   /**
@@ -168,13 +179,9 @@ export class GraphBuilder {
   build(meta?: Record<string, unknown>): ApiGraph {
     const nodeIds = this.nodeIds();
     return {
-      nodes: [...this.nodes.values()].map(toApiNode),
+      nodes: [...this.nodes.values()].map((node) => toApiNode(node, this.identity)),
       edges: [...this.relationships.values()].map((relationship) => toApiEdge(relationship, nodeIds)),
       ...(meta ? { meta } : {}),
     };
   }
-}
-
-function pathToGraph(path: Neo4jPath): ApiGraph {
-  return new GraphBuilder().addPath(path).build();
 }

@@ -1,5 +1,6 @@
 import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import type { Catalog } from '../graph/catalog.js';
+import { idPropertyCandidates } from '../graph/identity.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { escapeName, expandEach } from '../neo4j/names.js';
@@ -15,12 +16,29 @@ const cypher = loadCypher(
   'nodes/neighbour-count',
 );
 
-/** Looks nodes up by API id (elementId or `id` property); ids with no node are absent from the map. */
+/**
+ * Looks nodes up by API key, the exact inverse of the identity rule (graph/identity.ts): a key names the
+ * node whose elementId it is, or the one node whose `id` property it writes. Keys with no node, or whose
+ * `id` several nodes share, are absent from the map.
+ */
 export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]): Promise<Map<string, Neo4jNode>> {
-  const unique = [...new Set(ids)];
+  const keys = new Set(ids);
   const found = new Map<string, Neo4jNode>();
-  if (!unique.length) return found;
-  const { idIndexedLabels } = await catalog.current();
+  if (!keys.size) return found;
+  const [{ idIndexedLabels }, identity] = await Promise.all([catalog.current(), catalog.identity()]);
+  const propertyKeys = [...keys].filter((key) => identity.mayBeProperty(key));
+  const byProperty = new Map<string, Set<string>>();
+  const nodes = new Map<string, Neo4jNode>();
+  const assign = (records: { get(key: 'n'): unknown }[]) => {
+    for (const record of records) {
+      const node = record.get('n') as Neo4jNode;
+      nodes.set(node.elementId, node);
+      if (keys.has(node.elementId)) found.set(node.elementId, node);
+      const key = identity.propertyKey(node);
+      if (key !== undefined && keys.has(key))
+        byProperty.set(key, (byProperty.get(key) ?? new Set()).add(node.elementId));
+    }
+  };
   const query = expandEach(
     cypher['nodes/resolve-ids'],
     'each-id-indexed-label',
@@ -28,15 +46,15 @@ export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]
     'label',
     idIndexedLabels,
   );
-  const collect = (records: { get(key: 'key' | 'node'): unknown }[]) => {
-    for (const record of records) {
-      const node = record.get('node') as Neo4jNode | null;
-      if (node) found.set(record.get('key') as string, node);
-    }
-  };
-  collect((await db.read(query, { ids: unique })).records);
-  const missing = unique.filter((id) => !found.has(id));
-  if (missing.length) collect((await db.read(cypher['nodes/resolve-ids-by-scan'], { ids: missing })).records);
+  const values = (list: string[]) => list.flatMap(idPropertyCandidates);
+  assign((await db.read(query, { elementIds: [...keys], values: values(propertyKeys) })).records);
+  const unresolved = propertyKeys.filter((key) => !found.has(key) && !byProperty.has(key));
+  if (unresolved.length)
+    assign((await db.read(cypher['nodes/resolve-ids-by-scan'], { values: values(unresolved) })).records);
+  for (const [key, elementIds] of byProperty) {
+    // Two holders of one key means the identity rule was read before they met: neither is guessed at.
+    if (elementIds.size === 1 && !found.has(key)) found.set(key, nodes.get([...elementIds][0]!)!);
+  }
   return found;
 }
 

@@ -38,7 +38,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     params: idParams,
     response: z.object({ node: apiNodeSchema }),
     errors: [404],
-    handler: async ({ params }) => ({ node: toApiNode(await findNode(params.id)) }),
+    handler: async ({ params }) => ({ node: toApiNode(await findNode(params.id), await catalog.identity()) }),
   });
 
   api.add({
@@ -79,11 +79,11 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         skip: query.skip,
         asOf: asOfDate(query.asOf),
       });
-      const graph = new GraphBuilder().addNode(node);
+      const graph = new GraphBuilder(await catalog.identity()).addNode(node);
       page.neighbours.forEach((neighbour) => graph.addNode(neighbour));
       page.relationships.forEach((relationship) => graph.addRelationship(relationship));
       return graph.build({
-        centre: toApiNode(node).id,
+        centre: graph.identity.keyOf(node),
         total: page.total,
         skip: query.skip,
         limit: query.limit,

@@ -42,7 +42,8 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         limit: neo4j.int(query.limit),
         asOf: asOfDate(query.asOf),
       });
-      return { paths: records.map((record) => new GraphBuilder().addPath(record.get('p')).build()) };
+      const identity = await catalog.identity();
+      return { paths: records.map((record) => new GraphBuilder(identity).addPath(record.get('p')).build()) };
     },
   });
 }

@@ -124,7 +124,7 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
           ]);
         }
       }
-      return runReadOnly(db, query.query, values, config.cypher);
+      return runReadOnly(db, await catalog.identity(), query.query, values, config.cypher);
     },
   });
 

@@ -53,9 +53,10 @@ export function searchRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
             labels,
             limit,
           });
+      const identity = await catalog.identity();
       return {
         results: records.map((record) => {
-          const { id, labels: nodeLabels, caption } = toApiNode(record.get('node'));
+          const { id, labels: nodeLabels, caption } = toApiNode(record.get('node'), identity);
           return { id, labels: nodeLabels, caption, score: record.get('score') };
         }),
       };

@@ -42,7 +42,7 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         asOf,
         limit: neo4j.int(maxRelationships + 1),
       });
-      const graph = new GraphBuilder();
+      const graph = new GraphBuilder(await catalog.identity());
       nodes.forEach((node) => graph.addNode(node));
       among.records.slice(0, maxRelationships).forEach((record) => graph.addRelationship(record.get('r')));
       return graph.build({

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { NodeIdentity } from '../../../server/graph/identity.js';
 import { GraphBuilder, toApiNode, toJson } from '../../../server/graph/mapping.js';
 
 const { Node, Relationship, Path, PathSegment, Date: CypherDate, DateTime } = neo4j.types;
@@ -7,6 +8,7 @@ const { Node, Relationship, Path, PathSegment, Date: CypherDate, DateTime } = ne
 const company = new Node(neo4j.int(1), ['Company'], { id: 'acme', name: 'Acme', founded: neo4j.int(1999) }, '4:x:1');
 const person = new Node(neo4j.int(2), ['Person'], { title: 'Dr Who' }, '4:x:2');
 const anonymous = new Node(neo4j.int(3), ['Thing'], { weight: 2.5 }, '4:x:3');
+const identity = new NodeIdentity();
 const employs = new Relationship(neo4j.int(7), neo4j.int(1), neo4j.int(2), 'EMPLOYS', {}, '5:x:7', '4:x:1', '4:x:2');
 
 describe('toJson', () => {
@@ -31,7 +33,7 @@ describe('toJson', () => {
 
 describe('toApiNode', () => {
   it('When a node has an id property, then that is its id and its name the caption', () => {
-    expect(toApiNode(company)).toEqual({
+    expect(toApiNode(company, identity)).toEqual({
       id: 'acme',
       labels: ['Company'],
       caption: 'Acme',
@@ -40,21 +42,21 @@ describe('toApiNode', () => {
   });
 
   it('When a node has no id or name, then its elementId is the id and the caption falls back', () => {
-    expect(toApiNode(person)).toMatchObject({ id: '4:x:2', caption: 'Dr Who' });
-    expect(toApiNode(anonymous)).toMatchObject({ id: '4:x:3', caption: 'Thing 4:x:3' });
+    expect(toApiNode(person, identity)).toMatchObject({ id: '4:x:2', caption: 'Dr Who' });
+    expect(toApiNode(anonymous, identity)).toMatchObject({ id: '4:x:3', caption: 'Thing 4:x:3' });
   });
 });
 
 describe('GraphBuilder', () => {
   it('When the same node and relationship arrive several times, then each is kept once with API ids as ends', () => {
     const path = new Path(company, person, [new PathSegment(company, employs, person)]);
-    const graph = new GraphBuilder().addAny([company, { nested: [employs, path] }, person]).build();
+    const graph = new GraphBuilder(identity).addAny([company, { nested: [employs, path] }, person]).build();
     expect(graph.nodes.map((node) => node.id)).toEqual(['acme', '4:x:2']);
     expect(graph.edges).toEqual([{ id: '5:x:7', type: 'EMPLOYS', source: 'acme', target: '4:x:2', properties: {} }]);
   });
 
   it('When a relationship arrives without its nodes, then its missing ends are reported', () => {
-    const builder = new GraphBuilder().addRelationship(employs).addNode(company);
+    const builder = new GraphBuilder(identity).addRelationship(employs).addNode(company);
     expect(builder.missingEndpoints()).toEqual(['4:x:2']);
   });
 });

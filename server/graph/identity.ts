@@ -1,0 +1,58 @@
+import neo4j, { isInt, type Node as Neo4jNode } from 'neo4j-driver';
+
+/** Neo4j 5 elementIds: `<kind>:<database id>:<number>`. */
+const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
+
+/** Whole numbers that a key written in a URL may stand for, as Neo4j integers compare (±2^63). */
+const integerKeyPattern = /^-?\d{1,18}$/;
+
+/**
+ * The `id` property written as an API key, for the kinds of value that survive a URL and come back
+ * unchanged: strings and integers. Anything else (floats, lists, absent) has no key.
+ */
+export function idPropertyKey(value: unknown): string | undefined {
+  if (typeof value === 'string') return value || undefined;
+  if (isInt(value)) return value.toString();
+  if (typeof value === 'bigint') return value.toString();
+  return undefined;
+}
+
+/** The `id` property values a key may stand for: the string itself, and the integer it spells. */
+export function idPropertyCandidates(key: string): unknown[] {
+  return integerKeyPattern.test(key) ? [key, neo4j.int(key)] : [key];
+}
+
+/**
+ * The one rule for a node's API id. A node is known by its `id` property (a string, or an integer
+ * written in digits) when no other node has the same key; otherwise — no `id`, an `id` that is not a
+ * string or integer, an `id` that several nodes share (an id unique per label only), or one that reads
+ * like an elementId — by its elementId. Resolution (nodes.queries.ts) is the exact inverse.
+ */
+export class NodeIdentity {
+  /**
+   * @param sharedKeys keys of `id` values that more than one node has
+   * @param allShared when there were too many shared keys to list: every node goes by elementId
+   */
+  constructor(
+    private readonly sharedKeys: ReadonlySet<string> = new Set(),
+    private readonly allShared = false,
+  ) {}
+
+  /** The key a node's `id` property gives it, when that key identifies it alone. */
+  propertyKey(node: Neo4jNode): string | undefined {
+    const key = idPropertyKey(node.properties.id);
+    if (key === undefined || this.allShared || this.sharedKeys.has(key) || elementIdPattern.test(key)) {
+      return undefined;
+    }
+    return key;
+  }
+
+  keyOf(node: Neo4jNode): string {
+    return this.propertyKey(node) ?? node.elementId;
+  }
+
+  /** Whether a key can stand for an `id` property at all (else it can only be an elementId). */
+  mayBeProperty(key: string): boolean {
+    return !this.allShared && !this.sharedKeys.has(key) && !elementIdPattern.test(key);
+  }
+}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { testApp } from '../../support/app.js';
+import { problem } from '../../support/api.js';
+import { connectTestDatabase } from '../../support/database.js';
+import { bankGraph } from '../../support/foreign-graphs.js';
+import { emptyDatabase, loadGraph } from '../../support/graphs.js';
+
+const db = connectTestDatabase();
+let api: () => ReturnType<typeof request>;
+
+interface ApiNode {
+  id: string;
+  labels: string[];
+  caption: string;
+  properties: Record<string, unknown>;
+}
+
+async function nodeWhere(cypher: string): Promise<ApiNode> {
+  const { body } = await api().post('/api/cypher').send({ query: cypher }).expect(200);
+  expect(body.graph.nodes).toHaveLength(1);
+  return body.graph.nodes[0] as ApiNode;
+}
+
+afterAll(async () => {
+  await emptyDatabase(db);
+  await db.close();
+});
+
+describe("a bank's own graph: integer ids, ids unique per label only, no id at all", () => {
+  beforeAll(async () => {
+    await loadGraph(db, bankGraph);
+    api = () => request(testApp(db));
+  }, 120_000);
+
+  it('When a node has an integer id that no other node has, then that number is its API id and it opens', async () => {
+    const zoe = await nodeWhere('MATCH (n:Customer) RETURN n');
+    expect(zoe.id).toBe('2');
+    const { body } = await api().get('/api/nodes/2').expect(200);
+    expect(body.node).toMatchObject({ id: '2', caption: 'Zoë Öztürk', labels: ['Person', 'Customer'] });
+    expect(body.node.properties.id).toBe(2);
+  });
+
+  it('When a Bank and an Account share id 1, then each keeps an id of its own and "1" names neither', async () => {
+    const bank = await nodeWhere('MATCH (n:Bank) RETURN n');
+    const account = await nodeWhere('MATCH (n:Account) RETURN n');
+    expect(bank.id).not.toBe(account.id);
+    expect([bank.id, account.id]).not.toContain('1');
+    expect(
+      (
+        await api()
+          .get(`/api/nodes/${encodeURIComponent(bank.id)}`)
+          .expect(200)
+      ).body.node.caption,
+    ).toBe('Zürcher Kantonalbank');
+    expect(
+      (
+        await api()
+          .get(`/api/nodes/${encodeURIComponent(account.id)}`)
+          .expect(200)
+      ).body.node.caption,
+    ).toBe('Compte courant');
+    expect(problem(await api().get('/api/nodes/1').expect(404)).detail).toContain('"1"');
+  });
+
+  it("When the account's neighbours are read, then the bank is drawn as the bank, not merged with the account", async () => {
+    const account = await nodeWhere('MATCH (n:Account) RETURN n');
+    const bank = await nodeWhere('MATCH (n:Bank) RETURN n');
+    const { body } = await api()
+      .get(`/api/nodes/${encodeURIComponent(account.id)}/neighbours`)
+      .expect(200);
+    const ids = body.nodes.map((node: ApiNode) => node.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([account.id, bank.id, '2']));
+    expect(body.edges).toContainEqual(
+      expect.objectContaining({ type: 'HELD AT', source: account.id, target: bank.id }),
+    );
+  });
+
+  it('When nodes have no id, a float id or a string id, then their API ids round-trip through every route', async () => {
+    const blob = await nodeWhere('MATCH (n:Blob) RETURN n');
+    const sensor = await nodeWhere('MATCH (n:Sensor) RETURN n');
+    const audit = await nodeWhere('MATCH (n:Event) RETURN n');
+    expect(audit.caption).toBe('Audit annuel 2021');
+    expect(blob.caption).toMatch(/^Blob /);
+    for (const node of [blob, sensor, audit, { id: 'tanaka' }, { id: '3' }]) {
+      const { body } = await api()
+        .get(`/api/nodes/${encodeURIComponent(node.id)}`)
+        .expect(200);
+      expect(body.node.id).toBe(node.id);
+    }
+    const { body: subgraph } = await api()
+      .post('/api/subgraph')
+      .send({ ids: [blob.id, audit.id, sensor.id, '3', 'tanaka', '2'] })
+      .expect(200);
+    expect(subgraph.meta.missing).toEqual([]);
+    expect(subgraph.nodes).toHaveLength(6);
+    expect(subgraph.edges).toContainEqual(
+      expect.objectContaining({ type: 'ATTACHED_TO', source: blob.id, target: audit.id }),
+    );
+    expect(subgraph.edges).toContainEqual(expect.objectContaining({ type: 'IN', source: sensor.id, target: '3' }));
+  });
+
+  it('When paths are asked between integer-id nodes, then they are found and their ends keep their ids', async () => {
+    const { body } = await api().get('/api/paths?from=2&to=3').expect(200);
+    expect(body.paths.length).toBeGreaterThan(0);
+    const ids = body.paths[0].nodes.map((node: ApiNode) => node.id);
+    expect(ids).toEqual(expect.arrayContaining(['2', '3']));
+  });
+
+  it('When a hub has 5,000 neighbours with integer ids, then its menu and pages count them all', async () => {
+    const menu = await api().get('/api/nodes/100/relationships').expect(200);
+    expect(menu.body.relationships).toContainEqual({ type: 'CLEARS', direction: 'out', count: 5000 });
+    const page = await api().get('/api/nodes/100/neighbours?types=CLEARS&limit=50').expect(200);
+    expect(page.body.meta).toMatchObject({ total: 5000, truncated: true });
+    expect(page.body.nodes).toHaveLength(51);
+    const members = page.body.nodes.filter((node: ApiNode) => node.labels.includes('Member'));
+    for (const member of members) {
+      expect(member.id).toBe(String(member.properties.id));
+      await api().get(`/api/nodes/${member.id}`).expect(200);
+    }
+  });
+
+  it('When labels and types have spaces and non-Latin letters, then they filter and expand', async () => {
+    const schema = await api().get('/api/schema').expect(200);
+    expect(schema.body.labels).toContainEqual({ name: 'Filiale Genève', count: 1 });
+    expect(schema.body.relationshipTypes).toContainEqual({ name: '所属', count: 1 });
+    const page = await api()
+      .get(`/api/nodes/3/neighbours?types=${encodeURIComponent('所属')}&labels=Bank`)
+      .expect(200);
+    expect(page.body.meta.total).toBe(1);
+    expect(page.body.nodes.map((node: ApiNode) => node.caption)).toContain('Zürcher Kantonalbank');
+  });
+});
+
+describe('a brand-new empty database', () => {
+  beforeAll(async () => {
+    await emptyDatabase(db);
+    api = () => request(testApp(db));
+  }, 120_000);
+
+  it.each([
+    ['GET', '/api/schema'],
+    ['GET', '/api/search?q=anything'],
+    ['GET', '/api/nodes/x'],
+    ['GET', '/api/nodes/x/relationships'],
+    ['GET', '/api/nodes/x/neighbours'],
+    ['GET', '/api/paths?from=a&to=b'],
+    ['POST', '/api/subgraph'],
+    ['GET', '/api/queries'],
+    ['POST', '/api/cypher'],
+  ])('When %s %s is asked, then it answers 2xx or a 4xx problem, never a 5xx', async (method, path) => {
+    const response =
+      method === 'GET'
+        ? await api().get(path)
+        : await api()
+            .post(path)
+            .send(path.endsWith('subgraph') ? { ids: ['x'] } : { query: 'MATCH (n) RETURN n LIMIT 5' });
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it('When the schema of an empty database is asked, then every list is empty', async () => {
+    const { body } = await api().get('/api/schema').expect(200);
+    expect(body).toEqual({ labels: [], relationshipTypes: [], propertyKeys: expect.any(Array) });
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Graphs that are not Entente's: written the way other teams write theirs, to try the API on data it was
+ * not designed for.
+ */
+
+/**
+ * A bank's graph: integer ids, an id shared by a Bank and an Account (unique per label only), a node with
+ * two labels, captions in `title`, nodes with no id or name, a float id, labels and types with spaces and
+ * non-Latin letters, relationships dated by datetimes and by integer years, accented names, and a hub with
+ * 5,000 neighbours. No full-text index and no constraint.
+ */
+export const bankGraph: string[] = [
+  `CREATE (bank:Bank {id: 1, name: 'Zürcher Kantonalbank', founded: 1870})
+   CREATE (account:Account {id: 1, title: 'Compte courant'})
+   CREATE (zoe:Person:Customer {id: 2, name: 'Zoë Öztürk'})
+   CREATE (branch:\`Filiale Genève\` {id: 3, name: 'Genève Centre'})
+   CREATE (audit:Event {title: 'Audit annuel 2021', at: datetime('2021-06-30T12:00:00Z')})
+   CREATE (blob:Blob {weight: 2.5})
+   CREATE (sensor:Sensor {id: 1.5, name: 'Capteur'})
+   CREATE (kanji:\`銀行員\` {id: 'tanaka', name: 'Tanaka Hiroshi'})
+   CREATE (zoe)-[:OWNS {since: datetime('2019-03-01T10:00:00Z'), until: datetime('2023-01-01T00:00:00Z')}]->(account)
+   CREATE (account)-[:\`HELD AT\` {since: 2015}]->(bank)
+   CREATE (branch)-[:\`所属\`]->(bank)
+   CREATE (kanji)-[:\`WORKS AT\` {since: localdatetime('2020-04-01T09:00:00')}]->(branch)
+   CREATE (audit)-[:CONCERNS]->(bank)
+   CREATE (blob)-[:ATTACHED_TO]->(audit)
+   CREATE (sensor)-[:IN]->(branch)`,
+  `CREATE (hub:Hub {id: 100, name: 'Clearing house'})
+   WITH hub
+   UNWIND range(1, 5000) AS i
+   CREATE (hub)-[:CLEARS]->(:Member {id: 1000 + i, name: 'Member ' + i})`,
+  `MATCH (hub:Hub {id: 100}), (bank:Bank {id: 1}) CREATE (bank)-[:MEMBER_OF]->(hub)`,
+];

@@ -1,0 +1,33 @@
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { idPropertyCandidates, NodeIdentity } from '../../../server/graph/identity.js';
+
+const node = (id: unknown, elementId = '4:ab12:7') => new neo4j.types.Node(neo4j.int(7), ['X'], { id }, elementId);
+
+describe('NodeIdentity', () => {
+  const identity = new NodeIdentity(new Set(['1']));
+
+  it.each([
+    ['a string id', 'acme', 'acme'],
+    ['an integer id', neo4j.int(3), '3'],
+    ['an integer beyond 2^53', neo4j.int('9007199254740993'), '9007199254740993'],
+    ['a float id', 1.5, '4:ab12:7'],
+    ['an empty id', '', '4:ab12:7'],
+    ['a list id', ['a'], '4:ab12:7'],
+    ['no id', undefined, '4:ab12:7'],
+    ['an id another node shares', neo4j.int(1), '4:ab12:7'],
+    ['an id that reads like an elementId', '4:ab12:9', '4:ab12:7'],
+  ])('When a node has %s, then its key is %j', (_what, id, key) => {
+    expect(identity.keyOf(node(id))).toBe(key);
+  });
+
+  it('When every id is shared (too many to list), then every node goes by its elementId', () => {
+    expect(new NodeIdentity(new Set(), true).keyOf(node('acme'))).toBe('4:ab12:7');
+  });
+
+  it('When a key is written in digits, then it may stand for the string or the integer', () => {
+    expect(idPropertyCandidates('42')).toEqual(['42', neo4j.int(42)]);
+    expect(idPropertyCandidates('acme')).toEqual(['acme']);
+    expect(idPropertyCandidates('1234567890123456789012')).toEqual(['1234567890123456789012']);
+  });
+});
