@@ -1,6 +1,8 @@
 // The API's shapes are the server's own types (type-only: nothing of the server is bundled).
 import type { ApiEdge, ApiGraph, ApiNode } from '../../../server/graph/mapping.js';
 
+import { track as trackWork } from '../probe/probe';
+
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
 
 export type { ApiEdge, ApiNode };
@@ -70,6 +72,7 @@ function track(delta: number) {
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   track(1);
+  const done = trackWork();
   try {
     const response = await fetch(`/api${path}`, {
       ...init,
@@ -85,6 +88,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     throw new ApiError(0, 'Network error', 'The server could not be reached. Is Entente running?');
   } finally {
     track(-1);
+    done();
   }
 }
 

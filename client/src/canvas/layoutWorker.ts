@@ -1,4 +1,5 @@
 import type { Core, Position } from 'cytoscape';
+import { countLayout, track } from '../probe/probe';
 import type { LayoutName } from './layouts';
 
 export interface LayoutRequest {
@@ -28,12 +29,21 @@ export class LayoutWorker {
       this.waiting.get(data.id)?.(data.id === this.latest ? data.positions : undefined);
       this.waiting.delete(data.id);
     };
-    this.worker.onerror = (event) => onError(new Error(`The layout failed: ${event.message}`));
+    this.worker.onerror = (event) => {
+      onError(new Error(`The layout failed: ${event.message}`));
+      this.waiting.forEach((resolve) => resolve(undefined));
+      this.waiting.clear();
+    };
   }
 
   /** Lays out `cy`'s graph and moves its nodes there (locked nodes stay); resolves once they have moved. */
-  async run(cy: Core, name: LayoutName, { incremental, fit }: { incremental: boolean; fit: boolean }) {
+  async run(
+    cy: Core,
+    name: LayoutName,
+    { incremental, fit }: { incremental: boolean; fit: boolean },
+  ): Promise<boolean> {
     const id = ++this.latest;
+    const done = track();
     const request: LayoutRequest = {
       id,
       name,
@@ -41,14 +51,22 @@ export class LayoutWorker {
       nodes: cy.nodes().map((node) => ({ id: node.id(), position: node.position(), locked: node.locked() })),
       edges: cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
     };
-    const positions = await new Promise<Record<string, Position> | undefined>((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage(request);
-    });
-    if (!positions || cy.destroyed()) return;
-    // A preset layout moves them in one batch (nodes added meanwhile keep their place) and emits
-    // layoutstop, which the overview listens for.
-    cy.layout({ name: 'preset', positions, fit, padding: 40, animate: false }).run();
+    try {
+      const positions = await new Promise<Record<string, Position> | undefined>((resolve) => {
+        this.waiting.set(id, resolve);
+        this.worker.postMessage(request);
+      });
+      if (!positions || cy.destroyed()) return false;
+      // A preset layout moves them in one batch (nodes added meanwhile keep their place) and emits
+      // layoutstop, which the overview listens for.
+      cy.layout({ name: 'preset', positions, fit: false, animate: false }).run();
+      // Fitted to what is shown: filtered-out elements keep a place but take no room on the screen.
+      if (fit) cy.fit(cy.elements(':visible'), 40);
+      countLayout();
+      return true;
+    } finally {
+      done();
+    }
   }
 
   terminate(): void {

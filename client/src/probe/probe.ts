@@ -1,0 +1,108 @@
+/**
+ * The explorer's public measuring hook, `window.__entente`: tests and the benchmark read the page's progress
+ * here (what the canvas holds, when it drew, whether work is under way), never Cytoscape's internals.
+ * It only counts; nothing in the app reads it back.
+ */
+export interface EntentePoint {
+  x: number;
+  y: number;
+}
+
+export interface EntenteProbe {
+  /** Nodes and edges the canvas holds now, and how many of them are shown (not filtered out). */
+  nodes: number;
+  edges: number;
+  visibleNodes: number;
+  /** Frames the canvas has drawn. */
+  frames: number;
+  /** For each node count the canvas has held: when (performance.now()) it first drew a frame with it. */
+  firstDrawn: Record<number, number>;
+  /** When each layout's positions were applied. */
+  layoutsDone: number[];
+  /** Requests and layouts under way. */
+  pending: number;
+  /** Resolves once nothing has been pending for two animation frames (requests answered, layouts applied). */
+  idle(): Promise<void>;
+  /** The canvas viewport. */
+  viewport(): { zoom: number; pan: EntentePoint };
+  /** Where each shown node is drawn, in page (client) coordinates. */
+  onScreen(): Record<string, EntentePoint>;
+}
+
+type Source = Pick<EntenteProbe, 'viewport' | 'onScreen'>;
+
+const waiting: (() => void)[] = [];
+let source: Source = { viewport: () => ({ zoom: 1, pan: { x: 0, y: 0 } }), onScreen: () => ({}) };
+
+export const probe: EntenteProbe = {
+  nodes: 0,
+  edges: 0,
+  visibleNodes: 0,
+  frames: 0,
+  firstDrawn: {},
+  layoutsDone: [],
+  pending: 0,
+  idle: () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      settle();
+    }),
+  viewport: () => source.viewport(),
+  onScreen: () => source.onScreen(),
+};
+
+let checking = false;
+/** Resolves the idle waiters once nothing is pending for two frames in a row (a layout follows a response). */
+function settle(): void {
+  if (checking) return;
+  checking = true;
+  let quiet = 0;
+  const check = () => {
+    quiet = probe.pending === 0 ? quiet + 1 : 0;
+    if (quiet < 2) {
+      requestAnimationFrame(check);
+      return;
+    }
+    checking = false;
+    waiting.splice(0).forEach((resolve) => resolve());
+  };
+  requestAnimationFrame(check);
+}
+
+/** Counts a piece of work (a request, a layout) until the returned function is called. */
+export function track(): () => void {
+  probe.pending++;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    probe.pending--;
+  };
+}
+
+export function countDrawn(nodes: number): void {
+  probe.frames++;
+  probe.firstDrawn[nodes] ??= performance.now();
+}
+
+export function countContents(nodes: number, edges: number, visibleNodes: number): void {
+  probe.nodes = nodes;
+  probe.edges = edges;
+  probe.visibleNodes = visibleNodes;
+}
+
+export function countLayout(): void {
+  probe.layoutsDone.push(performance.now());
+}
+
+export function followCanvas(next: Source): void {
+  source = next;
+}
+
+declare global {
+  interface Window {
+    __entente?: EntenteProbe;
+  }
+}
+
+window.__entente = probe;
