@@ -5,17 +5,17 @@ import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
 import { layoutLabels, type LayoutName } from '../canvas/layouts';
 import { FilterPanel } from '../filters/FilterPanel';
-import { canvasReducer, emptyHistory, toGraph } from '../graph/canvasState';
+import { canvasReducer, defaultFilters, emptyHistory, toGraph, type Filters } from '../graph/canvasState';
 import { ExpandMenu, type ExpandChoice } from '../inspect/ExpandMenu';
-import { formatDate } from '../inspect/format';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { CypherConsole } from '../queries/CypherConsole';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { SearchBox } from '../search/SearchBox';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
-import { decodeView, encodeView } from '../share/viewState';
+import { encodeView, readView } from '../share/viewState';
 import { TimeControls } from '../time/TimeControls';
-import { dateSpan } from '../time/time';
+import { dateSpan, timeDefaults } from '../time/time';
+import { timelineOf } from '../time/timeline';
 
 const pageSize = 25;
 /** The overview the page opens on, when the database has these nodes. */
@@ -26,6 +26,19 @@ function toggle(set: Set<string>, value: string): Set<string> {
   if (next.has(value)) next.delete(value);
   else next.add(value);
   return next;
+}
+
+const toggled = (list: string[], value: string) =>
+  list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+
+/** The API caps a subgraph request at this many ids. */
+const subgraphLimit = 1000;
+
+/** Merges graphs (paths, pages) into one, so one user action is one addition and one undo step. */
+function mergeGraphs(graphs: Graph[]): Graph {
+  const nodes = new Map(graphs.flatMap((graph) => graph.nodes.map((node) => [node.id, node] as const)));
+  const edges = new Map(graphs.flatMap((graph) => graph.edges.map((edge) => [edge.id, edge] as const)));
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
 /** Shows the loading bar only for requests that take longer than 300 ms. */
@@ -46,40 +59,68 @@ function useSlowActivity(): boolean {
 }
 
 export function App() {
-  const initialView = useMemo(() => decodeView(window.location.hash), []);
-  const [history, dispatch] = useReducer(canvasReducer, emptyHistory);
+  const [opening] = useState(() => readView(window.location.hash));
+  const initialView = opening.kind === 'view' ? opening.view : undefined;
+  const [history, dispatch] = useReducer(canvasReducer, undefined, () => ({
+    ...emptyHistory,
+    filters: initialView
+      ? { hiddenLabels: initialView.hiddenLabels, hiddenTypes: initialView.hiddenTypes }
+      : defaultFilters,
+  }));
   const graph = history.present;
+  const { filters } = history;
+  const hiddenLabels = useMemo(() => new Set(filters.hiddenLabels), [filters]);
+  const hiddenTypes = useMemo(() => new Set(filters.hiddenTypes), [filters]);
   const canvas = useRef<GraphCanvasHandle>(null);
   const [selected, setSelected] = useState<Selection | undefined>(initialView?.selected);
+  /** The node whose timeline shows: the selected node, kept while one of its relationships is selected. */
+  const [timelineNode, setTimelineNode] = useState(
+    initialView?.selected?.kind === 'node' ? initialView.selected.id : undefined,
+  );
   const [menu, setMenu] = useState<{ nodeId: string; at: { x: number; y: number } }>();
   const [pathFrom, setPathFrom] = useState<string>();
   const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
   const [pinned, setPinned] = useState<Set<string>>(new Set());
-  const [hiddenLabels, setHiddenLabels] = useState(new Set(initialView?.hiddenLabels ?? []));
-  const [hiddenTypes, setHiddenTypes] = useState(new Set(initialView?.hiddenTypes ?? ['MENTIONED_IN']));
   const [asOf, setAsOf] = useState<string | undefined>(initialView?.asOf);
   const [compare, setCompare] = useState<{ from: string; to: string }>();
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console'>('filters');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
   const [initialPositions] = useState<Record<string, Position> | undefined>(initialView?.positions);
+  const [initialViewport] = useState(() =>
+    initialView?.zoom && initialView.pan ? { zoom: initialView.zoom, pan: initialView.pan } : undefined,
+  );
   const busy = useSlowActivity();
+  const present = useRef(graph);
+  present.current = graph;
 
   const fail = useCallback((error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }), []);
-  const addGraph = useCallback(
-    (added: Graph, mode: 'add' | 'replace' = 'add') => dispatch({ type: mode, graph: added }),
-    [],
-  );
 
-  // Open on the shared view, or on the overview of the default dataset.
-  useEffect(() => {
-    const start = async () => {
-      if (initialView?.ids.length) {
-        const shared = await api.subgraph(initialView.ids);
-        const edges = new Set(initialView.edges);
-        addGraph({ nodes: shared.nodes, edges: shared.edges.filter((edge) => edges.has(edge.id)) }, 'replace');
-        return;
+  /**
+   * Adds nodes and relationships with the relationships among the new nodes and those already drawn, so
+   * that nothing arrives unconnected; one call is one undo step. `show` also un-hides relationship types.
+   */
+  const addGraph = useCallback(async (added: Graph, mode: 'add' | 'replace' = 'add', show?: Filters) => {
+    const onCanvas = mode === 'add' ? Object.keys(present.current.nodes) : [];
+    const fresh = added.nodes.map((node) => node.id).filter((id) => !onCanvas.includes(id));
+    let edges = added.edges;
+    if (fresh.length) {
+      const ids = [...new Set([...fresh, ...onCanvas])].slice(0, subgraphLimit);
+      const touches = new Set(fresh);
+      try {
+        const among = await api.subgraph(ids);
+        edges = [...edges, ...among.edges.filter((edge) => touches.has(edge.source) || touches.has(edge.target))];
+      } catch {
+        // The additions still come, with the relationships they were given.
       }
+    }
+    const graph = { nodes: added.nodes, edges };
+    dispatch(mode === 'add' ? { type: 'add', graph, filters: show } : { type: 'replace', graph });
+  }, []);
+
+  // Open on the shared view, or on the overview of the default dataset; a link that cannot be honoured says so.
+  useEffect(() => {
+    const overview = async () => {
       const centre = await api.subgraph(overviewIds);
       if (!centre.nodes.length) {
         setMessage({ kind: 'info', text: 'Search for a node to start exploring.' });
@@ -95,33 +136,65 @@ export function App() {
             .catch(() => undefined),
         ),
       );
-      addGraph({
-        nodes: [...centre.nodes, ...pages.flatMap((page) => page?.nodes ?? [])],
-        edges: [...centre.edges, ...pages.flatMap((page) => page?.edges ?? [])],
+      dispatch({ type: 'open', graph: mergeGraphs([centre, ...pages.filter((page) => page !== undefined)]) });
+    };
+    const start = async () => {
+      if (opening.kind === 'damaged') {
+        setMessage({
+          kind: 'error',
+          text: 'This link cannot be read (it is damaged or cut short), so the overview is shown instead.',
+        });
+        return overview();
+      }
+      if (!initialView?.ids.length) return overview();
+      const shared = await api.subgraph(initialView.ids.slice(0, subgraphLimit));
+      const found = new Set(shared.nodes.map((node) => node.id));
+      const missing = initialView.ids.filter((id) => !found.has(id));
+      if (!found.size) {
+        setMessage({
+          kind: 'error',
+          text: `None of this link's ${initialView.ids.length} nodes is in the database any more, so the overview is shown instead.`,
+        });
+        return overview();
+      }
+      if (missing.length)
+        setMessage({
+          kind: 'info',
+          text: `${missing.length} of this link's ${initialView.ids.length} nodes are no longer in the database (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}); the rest are shown.`,
+        });
+      const edges = new Set(initialView.edges);
+      dispatch({
+        type: 'open',
+        graph: { nodes: shared.nodes, edges: shared.edges.filter((edge) => edges.has(edge.id)) },
       });
     };
     start().catch(fail);
-  }, [initialView, addGraph, fail]);
+  }, [opening, initialView, fail]);
 
-  // Keep the view in the URL, so a pasted link reopens the same picture.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const ids = Object.keys(graph.nodes);
-      if (!ids.length) return;
-      const hash = encodeView({
-        ids,
-        edges: Object.keys(graph.edges),
-        positions: canvas.current?.positions() ?? {},
-        asOf,
-        selected,
-        hiddenLabels: [...hiddenLabels],
-        hiddenTypes: [...hiddenTypes],
-        layout,
-      });
-      window.history.replaceState(null, '', hash);
-    }, 800);
-    return () => clearTimeout(timer);
-  }, [graph, asOf, selected, hiddenLabels, hiddenTypes, layout]);
+  // The view in the URL, so a pasted link reopens the same picture: written when the state changes, when a
+  // layout ends, a node is dropped or the view is panned or zoomed, and on Share.
+  const latest = useRef({ graph, asOf, selected, filters, layout });
+  latest.current = { graph, asOf, selected, filters, layout };
+  const writeUrl = useCallback(() => {
+    const { graph: shown, asOf: date, selected: selection, filters: hidden, layout: name } = latest.current;
+    const ids = Object.keys(shown.nodes);
+    if (!ids.length || !canvas.current) return;
+    const { zoom, pan } = canvas.current.viewport();
+    const hash = encodeView({
+      ids,
+      edges: Object.keys(shown.edges),
+      positions: canvas.current.positions(),
+      asOf: date,
+      selected: selection,
+      hiddenLabels: hidden.hiddenLabels,
+      hiddenTypes: hidden.hiddenTypes,
+      layout: name,
+      zoom: Math.round(zoom * 1000) / 1000,
+      pan: { x: Math.round(pan.x), y: Math.round(pan.y) },
+    });
+    window.history.replaceState(null, '', hash);
+  }, []);
+  useEffect(writeUrl, [graph, asOf, selected, filters, layout, writeUrl]);
 
   // Ctrl/Cmd-Z undoes and Ctrl/Cmd-Shift-Z (or Ctrl-Y) redoes canvas changes, outside text fields.
   useEffect(() => {
@@ -154,13 +227,22 @@ export function App() {
         limit: pageSize,
         skip: shown,
       });
-      addGraph(page);
+      // A type the legend hides is shown when it is asked for by name: else its nodes would come unconnected.
+      const unhide = choice && hiddenTypes.has(choice.type);
+      await addGraph(
+        page,
+        'add',
+        unhide ? { ...filters, hiddenTypes: filters.hiddenTypes.filter((type) => type !== choice.type) } : undefined,
+      );
       const total = Number(page.meta?.total ?? 0);
-      if (page.meta?.truncated)
-        setMessage({
-          kind: 'info',
-          text: `Added ${page.edges.length} of ${total} relationships, most-connected first. Expand again from the menu for more.`,
-        });
+      const shownNow = shown + page.edges.length;
+      const notes = [
+        unhide && `${choice.type} relationships were hidden by the legend's filter; they are shown now.`,
+        page.meta?.truncated
+          ? `Added ${shownNow} of ${total} relationships, most-connected first. Expand again from the menu for more.`
+          : shown > 0 && `All ${shownNow} relationships of this kind are on the canvas.`,
+      ].filter(Boolean);
+      setMessage(notes.length ? { kind: 'info', text: notes.join(' ') } : undefined);
     } catch (error) {
       fail(error);
     }
@@ -174,7 +256,7 @@ export function App() {
         setMessage({ kind: 'info', text: 'No path of 4 hops or fewer joins these two nodes.' });
         return;
       }
-      paths.forEach((path) => addGraph(path));
+      await addGraph(mergeGraphs(paths));
       setHighlighted(
         new Set(paths.flatMap((path) => [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)])),
       );
@@ -188,12 +270,13 @@ export function App() {
     setMenu(undefined);
     if (pathFrom && selection?.kind === 'node' && selection.id !== pathFrom) void findPaths(pathFrom, selection.id);
     setSelected(selection);
+    if (selection?.kind !== 'edge') setTimelineNode(selection?.id);
   };
 
   const showSource = async (sourceId: string) => {
     try {
       const result = await api.runQuery('source-evidence', { source: sourceId });
-      addGraph(result.graph);
+      await addGraph(result.graph);
       setHighlighted(new Set([...result.graph.nodes.map((n) => n.id), ...result.graph.edges.map((e) => e.id)]));
       setMessage({
         kind: 'info',
@@ -213,10 +296,10 @@ export function App() {
     return { labels: [...labels].sort(), types: [...types].sort() };
   }, [graph]);
 
-  const span = useMemo(
-    () => dateSpan([...Object.values(graph.edges), ...Object.values(graph.nodes)].map((item) => item.properties)),
-    [graph],
-  );
+  const { span, defaults } = useMemo(() => {
+    const dated = [...Object.values(graph.edges), ...Object.values(graph.nodes)].map((item) => item.properties);
+    return { span: dateSpan(dated), defaults: timeDefaults(dated) };
+  }, [graph]);
   const view = useMemo(
     () => ({ asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned }),
     [asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned],
@@ -235,23 +318,10 @@ export function App() {
         : undefined;
 
   const timeline = useMemo(() => {
-    if (selected?.kind !== 'node') return [];
-    return Object.values(graph.edges)
-      .filter(
-        (edge) =>
-          (edge.source === selected.id || edge.target === selected.id) && typeof edge.properties.since === 'string',
-      )
-      .map((edge) => {
-        const other = graph.nodes[edge.source === selected.id ? edge.target : edge.source];
-        return {
-          id: edge.id,
-          date: edge.properties.since as string,
-          precision: edge.properties.sincePrecision,
-          text: `${edge.type} ${other?.caption ?? ''}`,
-        };
-      })
-      .sort((a, b) => a.date.localeCompare(b.date));
-  }, [graph, selected]);
+    const edge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
+    const shows = selected?.kind === 'node' || (edge && (edge.source === timelineNode || edge.target === timelineNode));
+    return shows && timelineNode ? timelineOf(timelineNode, graph.nodes, graph.edges) : [];
+  }, [graph, selected, timelineNode]);
 
   return (
     <div className="app">
@@ -259,10 +329,13 @@ export function App() {
         <h1>Entente</h1>
         <SearchBox
           onPick={(result) =>
-            api.node(result.id).then(({ node }) => {
-              addGraph({ nodes: [node], edges: [] });
-              select({ kind: 'node', id: node.id });
-            }, fail)
+            api
+              .node(result.id)
+              .then(async ({ node }) => {
+                await addGraph({ nodes: [node], edges: [] });
+                select({ kind: 'node', id: node.id });
+              })
+              .catch(fail)
           }
         />
         <div className="tools" role="toolbar" aria-label="Canvas tools">
@@ -287,13 +360,16 @@ export function App() {
               </option>
             ))}
           </select>
-          <button onClick={() => canvas.current?.fit()}>Fit</button>
+          <button onClick={() => canvas.current?.fit()} title="Fit what is shown">
+            Fit
+          </button>
           <button onClick={() => exportPng(canvas.current!.png())}>PNG</button>
           <button onClick={() => exportSvg(canvas.current!.svg())}>SVG</button>
           <button onClick={() => exportJson(toGraph(graph))}>JSON</button>
           <button onClick={() => exportCsv(toGraph(graph))}>CSV</button>
           <button
             onClick={() => {
+              writeUrl();
               void navigator.clipboard?.writeText(window.location.href);
               setMessage({ kind: 'info', text: 'Link to this view copied.' });
             }}
@@ -301,13 +377,18 @@ export function App() {
             Share
           </button>
         </div>
-        {busy && (
-          <div className="loading" role="status">
-            Loading…
-          </div>
-        )}
+        <div className={busy ? 'loading busy' : 'loading'} role="status">
+          {busy ? 'Loading…' : ''}
+        </div>
       </header>
-      <TimeControls span={span} asOf={asOf} compare={compare} onAsOf={setAsOf} onCompare={setCompare} />
+      <TimeControls
+        span={span}
+        defaults={defaults}
+        asOf={asOf}
+        compare={compare}
+        onAsOf={setAsOf}
+        onCompare={setCompare}
+      />
       {message && (
         <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}{' '}
@@ -344,13 +425,20 @@ export function App() {
               types={counts.types}
               hiddenLabels={hiddenLabels}
               hiddenTypes={hiddenTypes}
-              onToggleLabel={(label) => setHiddenLabels(toggle(hiddenLabels, label))}
-              onToggleType={(type) => setHiddenTypes(toggle(hiddenTypes, type))}
+              onToggleLabel={(label) =>
+                dispatch({
+                  type: 'filter',
+                  filters: { ...filters, hiddenLabels: toggled(filters.hiddenLabels, label) },
+                })
+              }
+              onToggleType={(type) =>
+                dispatch({ type: 'filter', filters: { ...filters, hiddenTypes: toggled(filters.hiddenTypes, type) } })
+              }
             />
           )}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
-          {tab === 'queries' && <QueriesPanel onGraph={addGraph} />}
-          {tab === 'console' && <CypherConsole onGraph={addGraph} />}
+          {tab === 'queries' && <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} />}
+          {tab === 'console' && <CypherConsole onGraph={(added, mode) => void addGraph(added, mode)} />}
         </nav>
         <GraphCanvas
           ref={canvas}
@@ -358,6 +446,8 @@ export function App() {
           view={view}
           layout={layout}
           initialPositions={initialPositions}
+          initialViewport={initialViewport}
+          onViewChange={writeUrl}
           selected={selected}
           onSelect={select}
           onExpand={(id) => void expand(id)}
@@ -383,7 +473,17 @@ export function App() {
               <ol>
                 {timeline.map((entry) => (
                   <li key={entry.id}>
-                    <time>{formatDate(entry.date, entry.precision)}</time> {entry.text}
+                    <button
+                      className="link"
+                      aria-current={selected?.kind === 'edge' && selected.id === entry.id ? 'true' : undefined}
+                      onClick={() => {
+                        const selection = { kind: 'edge' as const, id: entry.id };
+                        setSelected(selection);
+                        canvas.current?.centre(selection);
+                      }}
+                    >
+                      <time dateTime={entry.date}>{entry.when}</time> {entry.sentence}
+                    </button>
                   </li>
                 ))}
               </ol>

@@ -13,6 +13,7 @@ import { edgeStatus, nodeStatus, type CanvasView } from './status';
 import type { LayoutName } from './layouts';
 import { LayoutWorker } from './layoutWorker';
 import { Overview } from './Overview';
+import { countContents, countDrawn, followCanvas, probe, track } from '../probe/probe';
 import { gpuName, wantsWebgl } from './renderer';
 import { detailAt, edgeWidth, kindStyle, overviewFrom, stylesheet, type Detail } from './style';
 
@@ -26,9 +27,18 @@ export interface Selection {
   id: string;
 }
 
+export interface Viewport {
+  zoom: number;
+  pan: Position;
+}
+
 export interface GraphCanvasHandle {
   positions(): Record<string, Position>;
+  viewport(): Viewport;
+  /** Fits what is shown (filtered-out elements take no room). */
   fit(): void;
+  /** Centres the canvas on a node or relationship. */
+  centre(selection: Selection): void;
   relayout(name: LayoutName): void;
   png(): Blob;
   svg(): string;
@@ -40,16 +50,59 @@ interface Props {
   layout: LayoutName;
   /** Positions to restore (shared links); nodes without one are laid out. */
   initialPositions?: Record<string, Position>;
+  /** The zoom and pan to restore with them. */
+  initialViewport?: Viewport;
   selected?: Selection;
   onSelect(selection: Selection | undefined): void;
   onExpand(nodeId: string): void;
   onContextMenu(nodeId: string, at: { x: number; y: number }): void;
   onError(error: Error): void;
+  /** The picture settled: a layout was applied, a node dropped, or the user stopped panning or zooming. */
+  onViewChange(): void;
 }
 
 /** Changes a class only where it differs: on thousands of elements, toggling them all costs a frame. */
 function setClass(element: NodeSingular | EdgeSingular, name: string, on: boolean): void {
   if (element.hasClass(name) !== on) element.toggleClass(name, on);
+}
+
+/** Fits what is shown, never closer than a comfortable reading zoom (one node would fill the screen). */
+function fitShown(cy: Core): void {
+  const shown = cy.elements(':visible');
+  if (shown.empty()) return;
+  cy.fit(shown, 40);
+  if (cy.zoom() > 1.5) cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+}
+
+/**
+ * Brings nodes just added to a drawn graph into view, with the neighbours that explain them: nothing moves
+ * when they are already on the screen; else the whole picture is fitted when it stays legible that way,
+ * or the view moves to them and their neighbours.
+ */
+function reveal(cy: Core, ids: string[]): void {
+  const wanted = new Set(ids);
+  const added = cy.nodes(':visible').filter((node) => wanted.has(node.id()));
+  if (added.empty()) return;
+  const around = added.union(added.neighborhood().nodes(':visible'));
+  const view = cy.extent();
+  const box = around.boundingBox();
+  if (box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2) return;
+  const padding = 40;
+  const zoomFor = (target: { w: number; h: number }) =>
+    Math.min(
+      1.5,
+      (cy.width() - 2 * padding) / Math.max(target.w, 1),
+      (cy.height() - 2 * padding) / Math.max(target.h, 1),
+    );
+  const everything = cy.elements(':visible').boundingBox();
+  const target = zoomFor(everything) >= 0.5 ? everything : box;
+  const zoom = Math.max(cy.minZoom(), zoomFor(target));
+  const pan = {
+    x: cy.width() / 2 - ((target.x1 + target.x2) / 2) * zoom,
+    y: cy.height() / 2 - ((target.y1 + target.y2) / 2) * zoom,
+  };
+  const done = track();
+  cy.animate({ zoom, pan }, { duration: 250, complete: done });
 }
 
 /** Renderer settings, fixed for a Cytoscape instance's life. */
@@ -96,6 +149,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const [showThumbnail, setShowThumbnail] = useState(false);
   const callbacks = useRef(props);
   callbacks.current = props;
+  /** Nodes added to a drawn graph, to bring into view once they are placed. */
+  const toReveal = useRef(new Set<string>());
 
   /** Exports show labels and arrowheads whatever the zoom: the overview's shorthand is for the screen. */
   const inFullDetail = <T,>(instance: Core, draw: () => T): T => {
@@ -146,7 +201,14 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         else callbacks.current.onSelect({ kind: 'edge', id: String(event.target.id()).replace(/^edge:/, '') });
       });
       instance.on('zoom', () => showDetail(instance, detailAt(instance.zoom())));
+      instance.on('render', () => countDrawn(probe.nodes));
       instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(event.target.id()));
+      instance.on('dragfree', 'node', () => callbacks.current.onViewChange());
+      let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+      instance.on('viewport', () => {
+        clearTimeout(viewportTimer);
+        viewportTimer = setTimeout(() => !instance.destroyed() && callbacks.current.onViewChange(), 300);
+      });
       instance.on('cxttap', 'node', (event) => {
         const box = container.current!.getBoundingClientRect();
         callbacks.current.onContextMenu(event.target.id(), {
@@ -163,6 +225,20 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
 
   useEffect(() => {
     createCore(rendering.current);
+    followCanvas({
+      viewport: () => ({ zoom: cy.current!.zoom(), pan: { ...cy.current!.pan() } }),
+      onScreen: () => {
+        const box = container.current!.getBoundingClientRect();
+        return Object.fromEntries(
+          cy
+            .current!.nodes(':visible')
+            .map((node) => [
+              node.id(),
+              { x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y },
+            ]),
+        );
+      },
+    });
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
     return () => {
       layouts.current!.terminate();
@@ -186,6 +262,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     // Styled once at the level it will be seen at, not in full detail and again after the fit.
     if (wasEmpty && grown >= overviewFrom) showDetail(instance, 'overview');
     let added = 0;
+    const newIds: string[] = [];
     instance.batch(() => {
       instance
         .elements()
@@ -198,6 +275,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           if (element.group === 'edges') return element;
           const restored = props.initialPositions?.[element.data.id!];
           if (!restored) added++;
+          newIds.push(element.data.id!);
           return { ...element, position: restored ?? { x: 0, y: 0 } };
         }),
       );
@@ -216,9 +294,24 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       });
     });
     setShowThumbnail(instance.nodes().length >= thumbnailFrom);
+    countContents(instance.nodes().length, instance.edges().length, instance.nodes(':visible').length);
     const placed = instance.nodes().length - added;
-    if (added > 0) void layouts.current!.run(instance, props.layout, { incremental: placed > 0, fit: placed === 0 });
-    else if (wasEmpty) instance.fit(undefined, 40);
+    if (!wasEmpty) newIds.forEach((id) => toReveal.current.add(id));
+    if (added > 0) {
+      void layouts
+        .current!.run(instance, props.layout, { incremental: placed > 0, fit: placed === 0 })
+        .then((applied) => {
+          if (!applied) return;
+          reveal(instance, [...toReveal.current]);
+          toReveal.current.clear();
+          callbacks.current.onViewChange();
+        });
+    } else if (wasEmpty && props.initialViewport) instance.viewport(props.initialViewport);
+    else if (wasEmpty) fitShown(instance);
+    else if (toReveal.current.size) {
+      reveal(instance, [...toReveal.current]);
+      toReveal.current.clear();
+    }
   }, [props.graph]);
 
   // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
@@ -266,8 +359,19 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           .current!.nodes()
           .map((node) => [node.id(), { x: Math.round(node.position().x), y: Math.round(node.position().y) }]),
       ),
-    fit: () => cy.current!.fit(undefined, 40),
-    relayout: (name) => void layouts.current!.run(cy.current!, name, { incremental: false, fit: false }),
+    viewport: () => ({ zoom: cy.current!.zoom(), pan: { ...cy.current!.pan() } }),
+    fit: () => fitShown(cy.current!),
+    centre: (selection) => {
+      const instance = cy.current!;
+      const element = instance.getElementById(selection.kind === 'edge' ? `edge:${selection.id}` : selection.id);
+      if (element.empty()) return;
+      const done = track();
+      instance.animate({ center: { eles: element } }, { duration: 250, complete: done });
+    },
+    relayout: (name) =>
+      void layouts.current!.run(cy.current!, name, { incremental: false, fit: true }).then((applied) => {
+        if (applied) callbacks.current.onViewChange();
+      }),
     png: () =>
       inFullDetail(cy.current!, () => cy.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 })),
     // cytoscape-svg adds svg() to the core; its options mirror png()'s.

@@ -6,11 +6,12 @@ const kinds: Record<string, { color: string; shape: string }> = {
   Person: { color: '#db2777', shape: 'ellipse' },
   Regulator: { color: '#b45309', shape: 'hexagon' },
   Deal: { color: '#059669', shape: 'diamond' },
-  Project: { color: '#7c3aed', shape: 'round-pentagon' },
-  Product: { color: '#0891b2', shape: 'round-tag' },
+  // Shapes that SVG export can draw too: cytoscape-svg has no rounded polygons but the round rectangle.
+  Project: { color: '#7c3aed', shape: 'pentagon' },
+  Product: { color: '#0891b2', shape: 'tag' },
   Event: { color: '#ea580c', shape: 'star' },
   Lawsuit: { color: '#dc2626', shape: 'vee' },
-  Metric: { color: '#64748b', shape: 'round-triangle' },
+  Metric: { color: '#64748b', shape: 'triangle' },
   Source: { color: '#475569', shape: 'rectangle' },
 };
 

@@ -6,14 +6,34 @@ export interface CanvasGraph {
   edges: Record<string, ApiEdge>;
 }
 
+/** Which kinds are filtered out: part of the history, so a filter change is undone like any other. */
+export interface Filters {
+  hiddenLabels: string[];
+  hiddenTypes: string[];
+}
+
+/** One step of the history: the canvas and its filters as they were. */
+export interface Snapshot {
+  graph: CanvasGraph;
+  filters: Filters;
+}
+
+/**
+ * The canvas with undo and redo. One user action is one step; `open` sets the view the page opened on,
+ * which is the floor: nothing before it can be undone.
+ */
 export interface History {
-  past: CanvasGraph[];
+  past: Snapshot[];
   present: CanvasGraph;
-  future: CanvasGraph[];
+  filters: Filters;
+  future: Snapshot[];
 }
 
 export type CanvasAction =
-  | { type: 'add'; graph: Graph }
+  | { type: 'open'; graph: Graph; filters?: Filters }
+  | { type: 'filter'; filters: Filters }
+  /** `filters`, when given, change in the same step (a hidden type asked for by name is shown). */
+  | { type: 'add'; graph: Graph; filters?: Filters }
   | { type: 'replace'; graph: Graph }
   | { type: 'remove'; ids: string[] }
   | { type: 'keepOnly'; ids: string[] }
@@ -22,7 +42,8 @@ export type CanvasAction =
   | { type: 'redo' };
 
 export const emptyGraph: CanvasGraph = { nodes: {}, edges: {} };
-export const emptyHistory: History = { past: [], present: emptyGraph, future: [] };
+export const defaultFilters: Filters = { hiddenLabels: [], hiddenTypes: ['MENTIONED_IN'] };
+export const emptyHistory: History = { past: [], present: emptyGraph, filters: defaultFilters, future: [] };
 
 const maxHistory = 100;
 
@@ -45,7 +66,10 @@ function keep(current: CanvasGraph, keepNode: (id: string) => boolean): CanvasGr
   return withConnectedEdges(nodes, Object.values(current.edges));
 }
 
-function change(current: CanvasGraph, action: Exclude<CanvasAction, { type: 'undo' | 'redo' }>): CanvasGraph {
+function change(
+  current: CanvasGraph,
+  action: Exclude<CanvasAction, { type: 'undo' | 'redo' | 'open' | 'filter' }>,
+): CanvasGraph {
   switch (action.type) {
     case 'add':
       return addGraph(current, action.graph);
@@ -81,21 +105,60 @@ export function collapsibleNeighbours(graph: CanvasGraph, id: string): string[] 
   return [...(links.get(id) ?? [])].filter((neighbour) => neighbour !== id && links.get(neighbour)!.size === 1);
 }
 
+const sortedFilters = (filters: Filters): Filters => ({
+  hiddenLabels: [...filters.hiddenLabels].sort(),
+  hiddenTypes: [...filters.hiddenTypes].sort(),
+});
+
 /** Canvas changes with undo and redo; a change that changes nothing is not recorded. */
 export function canvasReducer(history: History, action: CanvasAction): History {
-  if (action.type === 'undo') {
-    const previous = history.past.at(-1);
-    if (!previous) return history;
-    return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future] };
+  const now: Snapshot = { graph: history.present, filters: history.filters };
+  switch (action.type) {
+    case 'undo': {
+      const previous = history.past.at(-1);
+      if (!previous) return history;
+      return {
+        past: history.past.slice(0, -1),
+        present: previous.graph,
+        filters: previous.filters,
+        future: [now, ...history.future],
+      };
+    }
+    case 'redo': {
+      const next = history.future[0];
+      if (!next) return history;
+      return {
+        past: [...history.past, now],
+        present: next.graph,
+        filters: next.filters,
+        future: history.future.slice(1),
+      };
+    }
+    case 'open':
+      return {
+        past: [],
+        present: addGraph(emptyGraph, action.graph),
+        filters: sortedFilters(action.filters ?? history.filters),
+        future: [],
+      };
+    case 'filter': {
+      const filters = sortedFilters(action.filters);
+      if (sameFilters(filters, history.filters)) return history;
+      return { past: [...history.past, now].slice(-maxHistory), present: history.present, filters, future: [] };
+    }
+    default: {
+      const present = change(history.present, action);
+      const filters = action.type === 'add' && action.filters ? sortedFilters(action.filters) : history.filters;
+      if (sameGraph(present, history.present) && sameFilters(filters, history.filters)) return history;
+      return { past: [...history.past, now].slice(-maxHistory), present, filters, future: [] };
+    }
   }
-  if (action.type === 'redo') {
-    const next = history.future[0];
-    if (!next) return history;
-    return { past: [...history.past, history.present], present: next, future: history.future.slice(1) };
-  }
-  const present = change(history.present, action);
-  if (sameGraph(present, history.present)) return history;
-  return { past: [...history.past, history.present].slice(-maxHistory), present, future: [] };
+}
+
+function sameFilters(a: Filters, b: Filters): boolean {
+  return (
+    a.hiddenLabels.join('\n') === b.hiddenLabels.join('\n') && a.hiddenTypes.join('\n') === b.hiddenTypes.join('\n')
+  );
 }
 
 function sameGraph(a: CanvasGraph, b: CanvasGraph): boolean {

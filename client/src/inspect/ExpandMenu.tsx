@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api, type TypeCount } from '../api/api';
 
 export type MenuAction = 'hide' | 'pin' | 'collapse' | 'keep-selection' | 'path-from';
@@ -24,6 +24,8 @@ interface Props {
 export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }: Props) {
   const [counts, setCounts] = useState<TypeCount[]>();
   const [error, setError] = useState<string>();
+  const element = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState(at);
 
   useEffect(() => {
     api
@@ -32,12 +34,55 @@ export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }
       .catch((failure: Error) => setError(failure.message));
   }, [nodeId]);
 
+  // Inside the window whatever its size: moved left and up from the click point as far as it must, again
+  // whenever its content grows (the counts arrive after it opens).
+  useLayoutEffect(() => {
+    const menu = element.current!;
+    const clamp = () => {
+      const margin = 8;
+      const { width, height } = menu.getBoundingClientRect();
+      setPlace({
+        x: Math.max(margin, Math.min(at.x, window.innerWidth - width - margin)),
+        y: Math.max(margin, Math.min(at.y, window.innerHeight - height - margin)),
+      });
+    };
+    clamp();
+    const observer = new ResizeObserver(clamp);
+    observer.observe(menu);
+    window.addEventListener('resize', clamp);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', clamp);
+    };
+  }, [at]);
+
+  // Escape, or a press anywhere outside it, closes it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    const onPress = (event: PointerEvent) => {
+      if (!element.current?.contains(event.target as Node)) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPress, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPress, true);
+    };
+  }, [onClose]);
+
+  // Keyboard users land in it.
+  useEffect(() => element.current?.focus({ preventScroll: true }), []);
+
   return (
     <div
+      ref={element}
       className="context-menu"
       role="menu"
-      style={{ left: at.x, top: at.y }}
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+      aria-label="Node actions"
+      tabIndex={-1}
+      style={{ left: place.x, top: place.y }}
       data-testid="expand-menu"
     >
       <div className="menu-title">Expand</div>

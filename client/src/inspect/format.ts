@@ -49,6 +49,7 @@ export function formatProperty(key: string, value: unknown, properties: Record<s
   if ((key === 'since' || key === 'until' || key === 'published') && typeof value === 'string') {
     return formatDate(value, properties[`${key}Precision`]);
   }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join(', ');
   if (value && typeof value === 'object') return JSON.stringify(value);
   return String(value);

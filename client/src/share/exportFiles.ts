@@ -18,7 +18,10 @@ function csvCell(value: unknown): string {
 /** Rows of a CSV file: fixed columns first, then every property key found. */
 export function toCsv(rows: { fixed: Record<string, unknown>; properties: Record<string, unknown> }[]): string {
   const fixed = Object.keys(rows[0]?.fixed ?? {});
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row.properties)))].sort();
+  // A property named like a fixed column (nodes carry their `id` as a property too) is that column.
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row.properties)))]
+    .filter((key) => !fixed.includes(key))
+    .sort();
   const lines = [[...fixed, ...keys].map(csvCell).join(',')];
   for (const row of rows)
     lines.push(

@@ -12,6 +12,9 @@ export interface ViewState {
   hiddenLabels: string[];
   hiddenTypes: string[];
   layout: LayoutName;
+  /** The zoom and pan the link was shared at. */
+  zoom?: number;
+  pan?: Position;
 }
 
 const prefix = '#view=';
@@ -34,13 +37,37 @@ export function encodeView(view: ViewState): string {
 
 /** The view in a URL hash, or undefined when there is none or it cannot be read. */
 export function decodeView(hash: string): ViewState | undefined {
-  if (!hash.startsWith(prefix)) return undefined;
+  const read = readView(hash);
+  return read.kind === 'view' ? read.view : undefined;
+}
+
+/** What a URL hash holds: no view, a view, or a view link that is damaged (said to the user, never ignored). */
+export type ReadView = { kind: 'none' } | { kind: 'view'; view: ViewState } | { kind: 'damaged' };
+
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+export function readView(hash: string): ReadView {
+  if (!hash.startsWith(prefix)) return { kind: 'none' };
+  let parsed: unknown;
   try {
-    const view = JSON.parse(fromBase64Url(hash.slice(prefix.length))) as ViewState;
-    return Array.isArray(view.ids)
-      ? { ...view, hiddenLabels: view.hiddenLabels ?? [], hiddenTypes: view.hiddenTypes ?? [] }
-      : undefined;
+    parsed = JSON.parse(fromBase64Url(hash.slice(prefix.length)));
   } catch {
-    return undefined;
+    return { kind: 'damaged' };
   }
+  if (!parsed || typeof parsed !== 'object') return { kind: 'damaged' };
+  const view = parsed as Partial<ViewState>;
+  if (!isStrings(view.ids)) return { kind: 'damaged' };
+  return {
+    kind: 'view',
+    view: {
+      ...view,
+      ids: view.ids,
+      edges: isStrings(view.edges) ? view.edges : [],
+      positions: view.positions && typeof view.positions === 'object' ? view.positions : {},
+      hiddenLabels: isStrings(view.hiddenLabels) ? view.hiddenLabels : [],
+      hiddenTypes: isStrings(view.hiddenTypes) ? view.hiddenTypes : [],
+      layout: view.layout === 'dagre' || view.layout === 'concentric' ? view.layout : 'fcose',
+    },
+  };
 }

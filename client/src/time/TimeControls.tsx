@@ -1,13 +1,10 @@
+import { formatDate } from '../inspect/format';
 import { addDays, daysBetween } from './time';
-
-/** Comparing the last two years of the data is a useful first picture; the dates can then be moved. */
-function defaultCompareFrom(span: { first: string; last: string }): string {
-  const twoYearsBefore = addDays(span.last, -730);
-  return twoYearsBefore < span.first ? span.first : twoYearsBefore;
-}
 
 interface Props {
   span?: { first: string; last: string };
+  /** Where ticking As of or Compare starts (see timeDefaults). */
+  defaults?: { asOf: string; compare: { from: string; to: string } };
   asOf?: string;
   compare?: { from: string; to: string };
   onAsOf(asOf: string | undefined): void;
@@ -18,8 +15,8 @@ interface Props {
  * The date slider (the graph as of a day: what had not begun or had ended fades out) and the comparison
  * of two dates (what began between them is marked new, what ended is marked gone).
  */
-export function TimeControls({ span, asOf, compare, onAsOf, onCompare }: Props) {
-  if (!span) return <div className="time hint">No dated relationships on the canvas.</div>;
+export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare }: Props) {
+  if (!span || !defaults) return <div className="time hint">No dated relationships on the canvas.</div>;
   const total = Math.max(1, daysBetween(span.first, span.last));
   return (
     <div className="time" aria-label="Time">
@@ -27,7 +24,7 @@ export function TimeControls({ span, asOf, compare, onAsOf, onCompare }: Props) 
         <input
           type="checkbox"
           checked={!!asOf}
-          onChange={(event) => onAsOf(event.target.checked ? span.last : undefined)}
+          onChange={(event) => onAsOf(event.target.checked ? defaults.asOf : undefined)}
         />
         As of
       </label>
@@ -36,7 +33,8 @@ export function TimeControls({ span, asOf, compare, onAsOf, onCompare }: Props) 
         aria-label="As-of date"
         min={0}
         max={total}
-        value={asOf ? Math.max(0, Math.min(total, daysBetween(span.first, asOf))) : total}
+        value={Math.max(0, Math.min(total, daysBetween(span.first, asOf ?? defaults.asOf)))}
+        aria-valuetext={formatDate(asOf ?? defaults.asOf)}
         disabled={!asOf}
         onChange={(event) => onAsOf(addDays(span.first, Number(event.target.value)))}
       />
@@ -52,9 +50,7 @@ export function TimeControls({ span, asOf, compare, onAsOf, onCompare }: Props) 
         <input
           type="checkbox"
           checked={!!compare}
-          onChange={(event) =>
-            onCompare(event.target.checked ? { from: defaultCompareFrom(span), to: span.last } : undefined)
-          }
+          onChange={(event) => onCompare(event.target.checked ? defaults.compare : undefined)}
         />
         Compare
       </label>

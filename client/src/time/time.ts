@@ -41,3 +41,35 @@ export function addDays(first: string, days: number): string {
 export function daysBetween(first: string, last: string): number {
   return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Today as an ISO date (UTC). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Every distinct date something began or ended, sorted. */
+function changeDates(items: Dated[]): string[] {
+  return [
+    ...new Set(items.flatMap((item) => [dateOf(item.since), dateOf(item.until)]).filter((d): d is string => !!d)),
+  ].sort();
+}
+
+/**
+ * Where the time controls open: as of the latest date something began or ended that is not after `now`
+ * (planned, future dates would fade what holds today), and a comparison that ends there and reaches back
+ * about two years, far enough to hold at least one other change.
+ */
+export function timeDefaults(
+  items: Dated[],
+  now = today(),
+): { asOf: string; compare: { from: string; to: string } } | undefined {
+  const dates = changeDates(items);
+  const past = dates.filter((date) => date <= now);
+  const to = past.at(-1) ?? dates[0];
+  if (!to) return undefined;
+  const earlier = dates.filter((date) => date < to);
+  const twoYearsBefore = addDays(to, -730);
+  // Begun in (from, to]: from is the day before the latest change at or before two years back, else before the first.
+  const start = earlier.filter((date) => date <= twoYearsBefore).at(-1) ?? earlier[0] ?? to;
+  return { asOf: to, compare: { from: addDays(start, -1), to } };
+}

@@ -1,0 +1,53 @@
+import type { ApiEdge, ApiNode } from '../api/api';
+import { formatDate } from '../inspect/format';
+
+/** How a relationship type reads in a sentence, where its lower-cased words would read badly. */
+const verbs: Record<string, string> = {
+  PARTY_TO: 'is party to',
+  PARTNER_IN: 'is a partner in',
+  HOLDS_STAKE_IN: 'holds a stake in',
+  TO_KEEP_STAKE_IN: 'is to keep a stake in',
+  OBSERVER_ON_BOARD_OF: 'is an observer on the board of',
+  CEO_OF: 'is CEO of',
+  MUST_APPROVE: 'must approve',
+  MENTIONED_IN: 'is mentioned in',
+  INVOLVED: 'involves',
+  AGAINST: 'is against',
+};
+
+export function verbOf(type: string): string {
+  return verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
+}
+
+export interface TimelineEntry {
+  id: string;
+  /** Sorting key: when it began. */
+  date: string;
+  /** "March 2023 – July 2024", "2019 –" (still holds), or one date for an instant. */
+  when: string;
+  /** Source first, as the relationship points: "Sam Altman founded OpenAI". */
+  sentence: string;
+}
+
+/** The dated relationships of a node, oldest first, each as a sentence in its own direction. */
+export function timelineOf(
+  nodeId: string,
+  nodes: Record<string, ApiNode>,
+  edges: Record<string, ApiEdge>,
+): TimelineEntry[] {
+  return Object.values(edges)
+    .filter((edge) => (edge.source === nodeId || edge.target === nodeId) && typeof edge.properties.since === 'string')
+    .map((edge) => {
+      const since = edge.properties.since as string;
+      const until = typeof edge.properties.until === 'string' ? edge.properties.until : undefined;
+      const from = formatDate(since, edge.properties.sincePrecision);
+      const caption = (id: string) => nodes[id]?.caption ?? id;
+      return {
+        id: edge.id,
+        date: since,
+        when: until ? `${from} – ${formatDate(until, edge.properties.untilPrecision)}` : from,
+        sentence: `${caption(edge.source)} ${verbOf(edge.type)} ${caption(edge.target)}`,
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.sentence.localeCompare(b.sentence));
+}
