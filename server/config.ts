@@ -65,6 +65,7 @@ const environmentSchema = z.object({
     .min(100, 'must be at least 100')
     .default(15000),
   SEED_ON_START: booleanFlag.default(true),
+  SEARCH_INDEX: z.enum(['auto', 'off'], { error: 'must be auto or off' }).default('auto'),
   ENTENTE_API_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
   CORS_ORIGINS: z
     .string()
@@ -101,6 +102,8 @@ export interface Config {
   };
   embedded: { home: string; boltPort: number; heapMb: number; pageCacheMb: number };
   seedOnStart: boolean;
+  /** `auto`: create a full-text index for search on a database that has none. */
+  searchIndex: Environment['SEARCH_INDEX'];
   api: {
     /** Unset: the write routes (users' saved queries) are off. */
     token: string | undefined;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: e.NEO4J_EMBEDDED_PAGECACHE_MB,
     },
     seedOnStart: e.SEED_ON_START,
+    searchIndex: e.SEARCH_INDEX,
     api: {
       token: e.ENTENTE_API_TOKEN,
       corsOrigins: e.CORS_ORIGINS,

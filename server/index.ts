@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger.js';
 import { Database } from './neo4j/database.js';
 import { EmbeddedStartError } from './neo4j/embedded.js';
 import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
+import { ensureSearchIndex } from './search/search.index.js';
 import { SeedValidationError } from './seed/dataset.js';
 import { prepareDatabase } from './seed/prepare.js';
 
@@ -24,11 +25,15 @@ function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Serv
   });
 }
 
-/** Applies the schema and loads the default dataset; while the database is down, keeps trying. */
+/**
+ * Applies the schema, loads the default dataset into an empty database and gives search its index; while
+ * the database is down, keeps trying.
+ */
 async function prepareWhenReachable(db: Database, config: Config, logger: Logger): Promise<void> {
   for (;;) {
     try {
       await prepareDatabase(db, { seedIfEmpty: config.seedOnStart }, logger);
+      await ensureSearchIndex(db, config.searchIndex, logger);
       return;
     } catch (error) {
       // Only an unreachable database is worth waiting for; bad seed files or a refused write are not.

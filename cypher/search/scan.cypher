@@ -1,9 +1,23 @@
-// Search for databases without a full-text index: every word must appear in a display property.
+// Search for databases without a full-text index: every required word must appear in a display property,
+// both sides folded the same way (lower case, accents removed: NFKD, then the combining marks $marks
+// stripped, only from texts that have any). Whole-name and prefix matches rank first.
 MATCH (node)
 WHERE NOT node:_EntenteSavedQuery
   AND (size($labels) = 0 OR any(label IN labels(node) WHERE label IN $labels))
-WITH node, [key IN ['name', 'title', 'caption', 'label', 'id'] WHERE node[key] IS NOT NULL
-            | toLower(toString(node[key]))] AS texts
-WHERE all(term IN $terms WHERE any(text IN texts WHERE text CONTAINS term))
-RETURN node, 1.0 AS score
+WITH node, reduce(texts = [], key IN $keys |
+       texts + CASE WHEN node[key] IS :: STRING NOT NULL THEN [node[key]]
+                    WHEN node[key] IS :: LIST<STRING NOT NULL> NOT NULL THEN node[key]
+                    ELSE [] END) AS texts
+WHERE size(texts) > 0
+WITH node, [text IN texts |
+       CASE WHEN normalize(toLower(text), NFKD) = toLower(text) THEN toLower(text)
+            ELSE reduce(folded = normalize(toLower(text), NFKD), mark IN $marks | replace(folded, mark, '')) END
+     ] AS folded
+WHERE all(term IN $required WHERE any(text IN folded WHERE text CONTAINS term))
+WITH node, folded,
+     CASE WHEN $phrase IN folded THEN 3.0
+          WHEN any(text IN folded WHERE text STARTS WITH $phrase) THEN 2.0
+          ELSE 1.0 END AS score
+RETURN node, score
+ORDER BY score DESC, size(folded[0]) ASC
 LIMIT $limit

@@ -39,7 +39,7 @@ export interface ApiGraph {
 }
 
 /** Properties tried in order for a node's display name. */
-const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 'fullName', 'username', 'code'];
+export const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 'fullName', 'username', 'code'];
 
 /**
  * Converts any value the driver returns into plain JSON: integers become numbers (strings beyond 2^53,

@@ -1,16 +1,23 @@
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Catalog } from '../graph/catalog.js';
-import { toApiNode } from '../graph/mapping.js';
+import { captionKeys, toApiNode } from '../graph/mapping.js';
 import { commaList, type ApiRoutes } from '../http/route.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { searchTerms, toLuceneQuery } from './lucene.js';
+import { searchIndexName } from './search.index.js';
+import { isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
 
 const cypher = loadCypher('search/fulltext', 'search/scan');
 
-/** The index the default dataset creates; on other databases any node full-text index serves. */
-const preferredIndex = 'entity_search';
+/** Searched first: the default dataset's index, then the one Entente creates (search.index.ts), then any. */
+const preferredIndexes = ['entity_search', searchIndexName];
+
+/** Unicode's combining diacritical marks, which the scan strips after NFKD as the JS side does. */
+const combiningMarks = Array.from({ length: 0x70 }, (_, offset) => String.fromCharCode(0x300 + offset));
+
+/** Properties the scan reads: what captions are made of, and aliases. */
+const scannedKeys = [...captionKeys, 'aliases'];
 
 const searchQuery = z.strictObject({
   q: z.string().max(200).default(''),
@@ -38,7 +45,9 @@ export function searchRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
       const lucene = toLuceneQuery(query.q);
       if (!lucene) return { results: [] };
       const { fulltextIndexes } = await catalog.current();
-      const index = fulltextIndexes.includes(preferredIndex) ? preferredIndex : fulltextIndexes[0];
+      const index = preferredIndexes.find((name) => fulltextIndexes.includes(name)) ?? fulltextIndexes[0];
+      const terms = searchTerms(query.q);
+      const required = terms.filter((term) => !isStopWord(term));
       const limit = neo4j.int(query.limit);
       const { records } = index
         ? await db.read<{ node: Neo4jNode; score: number }>(cypher['search/fulltext'], {
@@ -49,7 +58,10 @@ export function searchRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
             fetch: neo4j.int(labels.length ? query.limit * 10 : query.limit),
           })
         : await db.read<{ node: Neo4jNode; score: number }>(cypher['search/scan'], {
-            terms: searchTerms(query.q),
+            required: required.length ? required : terms,
+            phrase: terms.join(' '),
+            keys: scannedKeys,
+            marks: combiningMarks,
             labels,
             limit,
           });

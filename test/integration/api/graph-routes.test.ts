@@ -32,6 +32,14 @@ describe('GET /api/search', () => {
     expect((await ids(q)).slice(0, 3)).toContain(expected);
   });
 
+  it.each([
+    ['Competition and Markets Authority', 'cma'],
+    ['Securities and Exchange Commission', 'sec'],
+    ['Attorney General of Delaware', 'delaware-attorney-general'],
+  ])('When a full name with stop words, %j, is typed, then %s comes first', async (q, expected) => {
+    expect((await ids(q))[0]).toBe(expected);
+  });
+
   it.each(['AND(', '*', '"', 'title:x OR', '\\'])(
     'When q is Lucene syntax %j, then it is a search, not an error',
     async (q) => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { createLogger } from '../../../server/logger.js';
+import { ensureSearchIndex } from '../../../server/search/search.index.js';
 import { testApp } from '../../support/app.js';
 import { problem } from '../../support/api.js';
 import { connectTestDatabase } from '../../support/database.js';
@@ -130,6 +132,51 @@ describe("a bank's own graph: integer ids, ids unique per label only, no id at a
       .expect(200);
     expect(page.body.meta.total).toBe(1);
     expect(page.body.nodes.map((node: ApiNode) => node.caption)).toContain('Zürcher Kantonalbank');
+  });
+});
+
+describe('search on a graph that is not ours', () => {
+  const captions = async (q: string) =>
+    (
+      await api()
+        .get(`/api/search?q=${encodeURIComponent(q)}`)
+        .expect(200)
+    ).body.results.map((result: { caption: string }) => result.caption);
+
+  beforeAll(async () => {
+    await loadGraph(db, bankGraph);
+    api = () => request(testApp(db));
+  }, 120_000);
+
+  it.each([
+    ['Zurcher', 'Zürcher Kantonalbank'],
+    ['zoe ozturk', 'Zoë Öztürk'],
+    ['ÖZTÜRK', 'Zoë Öztürk'],
+    ['Geneve', 'Genève Centre'],
+    ['audit annuel', 'Audit annuel 2021'],
+  ])(
+    'When there is no full-text index and %j is typed, then the scan folds both sides and finds %s',
+    async (q, caption) => {
+      expect((await captions(q))[0]).toBe(caption);
+    },
+  );
+
+  it('When Entente creates its own index (SEARCH_INDEX=auto), then search uses it and forgives typos', async () => {
+    const mode = await ensureSearchIndex(db, 'auto', createLogger('silent'));
+    expect(mode).toEqual({ kind: 'index', index: 'entente_search', created: true });
+    await db.write('CALL db.awaitIndexes(60)');
+    api = () => request(testApp(db));
+    expect((await captions('Kantonalbnk'))[0]).toBe('Zürcher Kantonalbank');
+    expect((await captions('Zoe'))[0]).toBe('Zoë Öztürk');
+    expect((await captions('Tanaka'))[0]).toBe('Tanaka Hiroshi');
+  });
+
+  it('When SEARCH_INDEX=off, then no index is created and the log says search scans', async () => {
+    await loadGraph(db, bankGraph);
+    const mode = await ensureSearchIndex(db, 'off', createLogger('silent'));
+    expect(mode.kind).toBe('scan');
+    const { records } = await db.read('SHOW FULLTEXT INDEXES YIELD name RETURN count(*) AS indexes');
+    expect(Number(records[0]!.get('indexes'))).toBe(0);
   });
 });
 

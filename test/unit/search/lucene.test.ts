@@ -10,8 +10,20 @@ describe('toLuceneQuery', () => {
 
   it('When two words are typed, then both must match, or their concatenation ("Open AI" finds OpenAI)', () => {
     expect(toLuceneQuery('Open AI')).toBe(
-      '((open^3 OR open* OR open~1) AND (ai^3 OR ai*)) OR (openai^3 OR openai* OR openai~1)',
+      '(+(open^3 OR open* OR open~1) +(ai^3 OR ai*)) OR (openai^3 OR openai* OR openai~1) OR "open ai"^6',
     );
+  });
+
+  it('When a name has stop words, then they are never required, only the other words are', () => {
+    const query = toLuceneQuery('Competition and Markets Authority')!;
+    expect(query).toContain('+(competition^3');
+    expect(query).toContain(' (and^3 OR and*)');
+    expect(query).not.toContain('+(and');
+    expect(query).toContain('"competition and markets authority"^6');
+  });
+
+  it('When only stop words are typed, then each is optional rather than nothing being searched', () => {
+    expect(toLuceneQuery('Of The')).toContain('((of^3 OR of*) (the^3 OR the*))');
   });
 
   it('When accents and case vary, then terms are folded to plain lower case', () => {
@@ -23,7 +35,7 @@ describe('toLuceneQuery', () => {
     (text) => {
       const query = toLuceneQuery(text);
       if (query === undefined) return;
-      const withoutOurSyntax = query.replace(/\^3|\*|~[12]| OR | AND |[()]/g, ' ');
+      const withoutOurSyntax = query.replace(/\^[36]|\*|~[12]| OR |\+|"|[()]/g, ' ');
       expect(withoutOurSyntax).toMatch(/^[\p{L}\p{N} ]*$/u);
     },
   );
