@@ -43,12 +43,14 @@ export function createApp({ db, logger, api: apiConfig }: AppDependencies): Expr
       },
     }),
   );
-  app.use(
-    helmet({
-      // The API docs page runs Swagger UI's inline initialiser.
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
-    }),
-  );
+  // HSTS only means something over HTTPS (behind a TLS proxy: `req.secure` with trust proxy set).
+  app.use(helmet({ strictTransportSecurity: false }));
+  app.use((req, res, next) => {
+    if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
+  // Only the API docs page runs an inline script (Swagger UI's initialiser); the rest of the site none.
+  app.use('/api/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
   app.use('/api', cors({ origin: apiConfig.corsOrigins.length ? apiConfig.corsOrigins : false }));
   app.use(express.json({ limit: '1mb' }));
 
@@ -61,6 +63,7 @@ export function createApp({ db, logger, api: apiConfig }: AppDependencies): Expr
   subgraphRoutes(routes, db, catalog);
   queryRoutes(routes, db, catalog, apiConfig);
   consoleRoutes(routes, db, catalog, apiConfig.cypher);
+  routes.refuseOtherMethods();
 
   const api = express.Router();
   api.use(healthRoutes(db));

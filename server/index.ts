@@ -2,6 +2,7 @@ import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createApp } from './app.js';
+import { attachClientErrorHandler } from './http/problem.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { Database } from './neo4j/database.js';
@@ -72,6 +73,7 @@ async function main() {
     if (neo4j.origin !== 'configured') await preparing;
     else preparing.catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
     server = await listen(createApp({ db, logger, api: config.api }), config);
+    attachClientErrorHandler(server);
   } catch (error) {
     await db.close();
     await neo4j.stop();

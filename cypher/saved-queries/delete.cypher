@@ -1,5 +1,8 @@
-// Deletes a user's saved query only at the version the caller saw; returns how many were deleted.
+// Deletes a user's saved query only at the version the caller saw, reading the version under the node's
+// write lock (see update.cypher); returns how many were deleted.
 MATCH (q:_EntenteSavedQuery {id: $id})
-WHERE q.version = $version
+SET q._lock = true
+REMOVE q._lock
+WITH q WHERE q.version = $version
 DETACH DELETE q
 RETURN count(*) AS deleted

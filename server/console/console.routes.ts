@@ -3,13 +3,13 @@ import type { Config } from '../config.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
 import { perClientRateLimit } from '../http/guards.js';
-import type { ApiRoutes } from '../http/route.js';
+import { cypherParameters, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { runReadOnly } from './run.js';
 
 export const cypherBody = z.strictObject({
   query: z.string().trim().min(1, 'must not be empty').max(20_000),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: cypherParameters,
 });
 
 export function consoleRoutes(api: ApiRoutes, db: Database, catalog: Catalog, limits: Config['api']['cypher']) {

@@ -8,7 +8,7 @@ import { ProblemError, sendProblem } from './problem.js';
  * off (403), never open.
  */
 export function requireToken(token: string | undefined): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     if (!token) {
       throw new ProblemError(
         403,
@@ -17,10 +17,12 @@ export function requireToken(token: string | undefined): RequestHandler {
         'Set ENTENTE_API_TOKEN on the server to enable write routes.',
       );
     }
-    const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    // The scheme name is case-insensitive (RFC 9110 §11.1).
+    const given = /^Bearer +(.+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
     const expected = Buffer.from(token);
     const actual = Buffer.from(given);
     if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+      res.set('WWW-Authenticate', given ? 'Bearer realm="entente", error="invalid_token"' : 'Bearer realm="entente"');
       throw new ProblemError(401, 'unauthorized', 'Unauthorized', 'A valid bearer token is required for this route.');
     }
     next();

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { STATUS_CODES, type Server } from 'node:http';
 import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
@@ -79,23 +80,28 @@ function fromNeo4j(error: Neo4jError): ProblemError {
   return new ProblemError(500, 'database-error', 'Database error', `Neo4j failed with ${code || 'an unknown error'}.`);
 }
 
-/** Errors raised by Express's own middleware (body parser): http-errors with a status and `expose`. */
-function fromHttpError(error: { status: number; type?: string; message: string }): ProblemError {
+/**
+ * Errors raised by Express's own middleware and router with a 4xx status: the body parser's http-errors,
+ * and the router's URIError for a path segment that is not valid percent-encoding.
+ */
+function fromHttpError(error: Error & { status: number; type?: string }): ProblemError {
   if (error.status === 413) {
     return new ProblemError(413, 'body-too-large', 'Body too large', 'The request body is larger than 1 MB.');
   }
   if (error.type === 'entity.parse.failed') return ProblemError.badRequest('The request body is not valid JSON.');
-  return new ProblemError(error.status, 'bad-request', 'Bad request', error.message);
+  if (error instanceof URIError) {
+    return ProblemError.badRequest('A path segment of the URL is not valid percent-encoded UTF-8.');
+  }
+  return new ProblemError(error.status, 'bad-request', STATUS_CODES[error.status] ?? 'Bad request', error.message);
 }
 
-function isHttpError(error: unknown): error is { status: number; type?: string; message: string; expose: boolean } {
+function isHttpError(error: unknown): error is Error & { status: number; type?: string } {
   return (
     error instanceof Error &&
     'status' in error &&
     typeof error.status === 'number' &&
     error.status >= 400 &&
-    error.status < 500 &&
-    'expose' in error
+    error.status < 500
   );
 }
 
@@ -131,6 +137,33 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (problem.status >= 500) logger.error({ err: error }, problem.detail);
     sendProblem(res, problem);
   };
+}
+
+/**
+ * Requests Node refuses before Express sees them (a URL or headers over its 16 KB limit: 431; a malformed
+ * request: 400) get a problem+json body like every other error.
+ */
+export function attachClientErrorHandler(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'HPE_HEADER_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify({
+      type: `/problems/${status === 431 ? 'headers-too-large' : 'bad-request'}`,
+      title: STATUS_CODES[status],
+      status,
+      detail:
+        status === 431
+          ? 'The URL or the headers are larger than the server accepts (16 KB).'
+          : 'The request is not valid HTTP.',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }
 
 export const apiNotFound: RequestHandler = (req) => {

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { ProblemError } from './problem.js';
 
 extendZodWithOpenApi(z);
 
@@ -16,6 +17,7 @@ export const problemSchema = z
 
 const problemText: Record<number, string> = {
   400: 'Invalid parameters or body',
+  405: 'Method not allowed',
   401: 'Missing or wrong bearer token',
   403: 'Not allowed',
   404: 'Not found',
@@ -44,6 +46,8 @@ export interface RouteSpec<Params, Query, Body, Result> {
   errors?: number[];
   /** Runs before parsing (authentication, rate limits). */
   guards?: RequestHandler[];
+  /** Declares the bearer token in the OpenAPI document (the guard itself is in `guards`). */
+  bearerToken?: boolean;
   handler: (input: { params: Params; query: Query; body: Body; req: Request; res: Response }) => Promise<Result>;
 }
 
@@ -54,26 +58,53 @@ export interface RouteSpec<Params, Query, Body, Result> {
 export class ApiRoutes {
   readonly router = Router();
   readonly registry = new OpenAPIRegistry();
+  private readonly methodsByPath = new Map<string, Set<string>>();
 
   constructor() {
     this.registry.register('Problem', problemSchema);
+    this.registry.registerComponent('securitySchemes', 'bearerToken', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'ENTENTE_API_TOKEN of the server',
+    });
+  }
+
+  /**
+   * Answers 405 with an `Allow` header for a method no route of a known path serves (TRACE, PATCH…).
+   * Called once, after every route is added.
+   */
+  refuseOtherMethods(): void {
+    for (const [path, methods] of this.methodsByPath) {
+      const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].join(', ');
+      this.router.all(path, (req, res) => {
+        res.set('Allow', allow);
+        throw new ProblemError(
+          405,
+          'method-not-allowed',
+          'Method not allowed',
+          `${req.method} is not allowed on this route; allowed: ${allow}.`,
+        );
+      });
+    }
   }
 
   add<Params = Record<string, never>, Query = Record<string, never>, Body = undefined, Result = unknown>(
     spec: RouteSpec<Params, Query, Body, Result>,
   ): void {
     const openApiPath = spec.path.replace(/:(\w+)/g, '{$1}');
-    const statuses = [400, 503, ...(spec.errors ?? [])];
+    const statuses = [400, 503, ...(spec.bearerToken ? [401, 403] : []), ...(spec.errors ?? [])];
+    this.methodsByPath.set(spec.path, (this.methodsByPath.get(spec.path) ?? new Set()).add(spec.method.toUpperCase()));
     this.registry.registerPath({
       method: spec.method,
       path: `/api${openApiPath}`,
       summary: spec.summary,
       description: spec.description,
       tags: [spec.tag],
+      ...(spec.bearerToken ? { security: [{ bearerToken: [] }] } : {}),
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
       },
       responses: {
         [spec.status ?? 200]: {
@@ -124,13 +155,45 @@ export const commaList = z
   )
   .openapi({ type: 'string', description: 'Comma-separated list' });
 
-/** A calendar date in a query string, `YYYY-MM-DD`. */
+/** A calendar date in a query string, `YYYY-MM-DD` (years 0001–9999, months 01–12, days 01–31). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written YYYY-MM-DD')
   .refine(
     (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(value).toISOString().startsWith(value),
     {
       message: 'must be a real calendar date',
     },
   );
+
+const maxParameterDepth = 32;
+const maxParameterValues = 100_000;
+
+/** Depth and number of values of a parsed JSON value, walked without recursion (no stack to overflow). */
+function jsonShape(value: unknown): { depth: number; values: number } {
+  let depth = 0;
+  let values = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length) {
+    const [item, level] = pending.pop()!;
+    values += 1;
+    depth = Math.max(depth, level);
+    if (depth > maxParameterDepth || values > maxParameterValues) break;
+    if (item && typeof item === 'object') {
+      for (const child of Object.values(item)) pending.push([child, level + 1]);
+    }
+  }
+  return { depth, values };
+}
+
+/** Cypher parameters from a JSON body: any values, nested at most 32 deep, at most 100,000 of them. */
+export const cypherParameters = z
+  .record(z.string(), z.unknown())
+  .superRefine((parameters, context) => {
+    const { depth, values } = jsonShape(parameters);
+    if (depth > maxParameterDepth)
+      context.addIssue({ code: 'custom', message: `nested more than ${maxParameterDepth} deep` });
+    else if (values > maxParameterValues)
+      context.addIssue({ code: 'custom', message: `more than ${maxParameterValues} values` });
+  })
+  .default({});

@@ -5,7 +5,7 @@ import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
 import { requireToken } from '../http/guards.js';
 import { ProblemError } from '../http/problem.js';
-import type { ApiRoutes } from '../http/route.js';
+import { cypherParameters, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import { parameterSchema, parseRunParameters, type SavedQuery } from './saved-query.js';
@@ -96,7 +96,7 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
     summary: 'Run a saved query with parameters',
     description: 'Parameters are checked against the declared types; a wrong one is a 400 naming it.',
     params: z.object({ id: z.string() }),
-    body: z.strictObject({ params: z.record(z.string(), z.unknown()).default({}) }),
+    body: z.strictObject({ params: cypherParameters }),
     response: apiResultSchema,
     errors: [403, 404, 504],
     handler: async ({ params, body }) => {
@@ -138,6 +138,7 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
     response: savedQuerySchema,
     errors: [401, 403, 409],
     guards: writeGuards,
+    bearerToken: true,
     handler: async ({ body: { id, ...fields } }) => {
       refuseShipped(id);
       await checkFields(fields);
@@ -158,6 +159,7 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
     response: savedQuerySchema,
     errors: [401, 403, 404, 409],
     guards: writeGuards,
+    bearerToken: true,
     handler: async ({ params, body: { version, ...fields } }) => {
       refuseShipped(params.id);
       await checkFields(fields);
@@ -183,6 +185,7 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
     response: z.object({ deleted: z.literal(true) }),
     errors: [401, 403, 404, 409],
     guards: writeGuards,
+    bearerToken: true,
     handler: async ({ params, query }) => {
       refuseShipped(params.id);
       if (await users.delete(params.id, query.version)) return { deleted: true as const };

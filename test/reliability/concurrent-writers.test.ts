@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { connectTestDatabase } from '../support/database.js';
+import { fullReliabilityRun, ReliabilityTable } from '../support/reliability-table.js';
+import { listenTestApp, type RunningServer } from '../support/server.js';
+
+const token = 'test-token-0123456789abcdef';
+const writers = 20;
+const rounds = fullReliabilityRun ? 10 : 3;
+const table = new ReliabilityTable('Concurrent writers on one saved query');
+
+describe('optimistic concurrency under concurrent writers', () => {
+  const db = connectTestDatabase();
+  let server: RunningServer;
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    await seedDatabase(db);
+    server = await listenTestApp(db, { ENTENTE_API_TOKEN: token });
+    await db.write("MATCH (q:_EntenteSavedQuery {id: 'test-race'}) DETACH DELETE q");
+  });
+
+  afterAll(async () => {
+    table.print();
+    await db.write("MATCH (q:_EntenteSavedQuery {id: 'test-race'}) DETACH DELETE q");
+    await server.close();
+    await db.close();
+  });
+
+  it(`When ${writers} writers PUT the same version at once, ${rounds} times, then exactly one wins each round and the rest get 409`, async () => {
+    const created = await send('POST', '/api/queries', { id: 'test-race', name: 'Race', query: 'RETURN 1' });
+    expect(created.status).toBe(201);
+    let version = 1;
+    const winners: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const responses = await Promise.all(
+        Array.from({ length: writers }, (_, writer) =>
+          send('PUT', '/api/queries/test-race', {
+            name: `Round ${round} writer ${writer}`,
+            query: 'RETURN 1',
+            version,
+          }),
+        ),
+      );
+      const statuses = responses.map((response) => response.status);
+      winners.push(statuses.filter((status) => status === 200).length);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(writers - 1);
+      const current = await (await send('GET', '/api/queries/test-race')).json();
+      expect(current.version).toBe(version + 1);
+      version += 1;
+    }
+    table.add(
+      `${rounds} rounds of ${writers} concurrent PUTs at one version`,
+      'one winner per round, the rest 409',
+      `winners per round: ${winners.join(', ')}`,
+    );
+    const deletes = await Promise.all(
+      Array.from({ length: writers }, () => send('DELETE', `/api/queries/test-race?version=${version}`)),
+    );
+    expect(deletes.filter((response) => response.status === 200)).toHaveLength(1);
+  });
+});
