@@ -4,8 +4,10 @@
  * database's own list (see graph/catalog.ts) and is inserted only through these functions.
  */
 export function escapeName(name: string): string {
-  // Cypher decodes \u0060 to a backtick before parsing, so it is doubled like a literal backtick.
-  return '`' + name.replace(/\\u0060/gi, '`').replace(/`/g, '``') + '`';
+  // Cypher decodes \uXXXX escapes in the query text before it parses names, so a backslash in a name is
+  // written as the escape of a backslash (\u005C), which the decoder turns back into one and does not
+  // read again; backticks are doubled.
+  return '`' + name.replace(/\\/g, '\\u005C').replace(/`/g, '``') + '`';
 }
 
 /** Fills `{{placeholder}}` slots of a query template with escaped names. */

@@ -6,7 +6,8 @@ describe('escapeName', () => {
     ['Company', '`Company`'],
     ['Has Space', '`Has Space`'],
     ['back`tick', '`back``tick`'],
-    ['unicode\\u0060tick', '`unicode``tick`'],
+    ['unicode\\u0060tick', '`unicode\\u005Cu0060tick`'],
+    ['C:\\users', '`C:\\u005Cusers`'],
     ['a`) DETACH DELETE (n', '`a``) DETACH DELETE (n`'],
   ])('When the name is %j, then it is quoted as %s', (name, escaped) => {
     expect(escapeName(name)).toBe(escaped);
