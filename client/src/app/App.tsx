@@ -378,7 +378,7 @@ export function App() {
           </button>
         </div>
         <div className={busy ? 'loading busy' : 'loading'} role="status">
-          {busy ? 'Loading…' : ''}
+          Loading…
         </div>
       </header>
       <TimeControls

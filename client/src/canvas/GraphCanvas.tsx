@@ -294,7 +294,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       });
     });
     setShowThumbnail(instance.nodes().length >= thumbnailFrom);
-    countContents(instance.nodes().length, instance.edges().length, instance.nodes(':visible').length);
+    countContents(instance.nodes().length, instance.edges().length, instance.nodes().not('.filtered').length);
     const placed = instance.nodes().length - added;
     if (!wasEmpty) newIds.forEach((id) => toReveal.current.add(id));
     if (added > 0) {
@@ -341,6 +341,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         setClass(element, 'gone', status.change === 'gone');
       });
     });
+    countContents(instance.nodes().length, instance.edges().length, instance.nodes().not('.filtered').length);
   }, [props.view, props.graph]);
 
   useEffect(() => {

@@ -3,31 +3,9 @@
  * here (what the canvas holds, when it drew, whether work is under way), never Cytoscape's internals.
  * It only counts; nothing in the app reads it back.
  */
-export interface EntentePoint {
-  x: number;
-  y: number;
-}
+import type { EntenteProbe } from './types';
 
-export interface EntenteProbe {
-  /** Nodes and edges the canvas holds now, and how many of them are shown (not filtered out). */
-  nodes: number;
-  edges: number;
-  visibleNodes: number;
-  /** Frames the canvas has drawn. */
-  frames: number;
-  /** For each node count the canvas has held: when (performance.now()) it first drew a frame with it. */
-  firstDrawn: Record<number, number>;
-  /** When each layout's positions were applied. */
-  layoutsDone: number[];
-  /** Requests and layouts under way. */
-  pending: number;
-  /** Resolves once nothing has been pending for two animation frames (requests answered, layouts applied). */
-  idle(): Promise<void>;
-  /** The canvas viewport. */
-  viewport(): { zoom: number; pan: EntentePoint };
-  /** Where each shown node is drawn, in page (client) coordinates. */
-  onScreen(): Record<string, EntentePoint>;
-}
+export type { EntenteProbe, EntentePoint } from './types';
 
 type Source = Pick<EntenteProbe, 'viewport' | 'onScreen'>;
 

@@ -105,14 +105,16 @@ export function QueriesPanel({ onGraph }: Props) {
               )}
             </label>
           ))}
-          <div className="row">
+          <fieldset className="choices">
+            <legend>Results</legend>
             <label>
-              <input type="radio" checked={mode === 'add'} onChange={() => setMode('add')} /> Add to canvas
+              <input type="radio" name="mode" checked={mode === 'add'} onChange={() => setMode('add')} /> Add to canvas
             </label>
             <label>
-              <input type="radio" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace canvas
+              <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
+              Replace canvas
             </label>
-          </div>
+          </fieldset>
           <button type="submit">Run</button>
         </form>
       )}

@@ -1,0 +1,26 @@
+/** The shape of `window.__entente` (probe.ts), free of DOM types so that tests can import it too. */
+export interface EntentePoint {
+  x: number;
+  y: number;
+}
+
+export interface EntenteProbe {
+  /** Nodes and edges the canvas holds now, and how many of them are shown (not filtered out). */
+  nodes: number;
+  edges: number;
+  visibleNodes: number;
+  /** Frames the canvas has drawn. */
+  frames: number;
+  /** For each node count the canvas has held: when (performance.now()) it first drew a frame with it. */
+  firstDrawn: Record<number, number>;
+  /** When each layout's positions were applied. */
+  layoutsDone: number[];
+  /** Requests and layouts under way. */
+  pending: number;
+  /** Resolves once nothing has been pending for two animation frames (requests answered, layouts applied). */
+  idle(): Promise<void>;
+  /** The canvas viewport. */
+  viewport(): { zoom: number; pan: EntentePoint };
+  /** Where each shown node is drawn, in page (client) coordinates. */
+  onScreen(): Record<string, EntentePoint>;
+}

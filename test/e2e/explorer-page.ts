@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import type { EntentePoint, EntenteProbe } from '../../client/src/probe/types.js';
+
+export type Point = EntentePoint;
+
+/**
+ * The explorer page as a test drives it: what a user does (search, drag, tabs) and what the explorer's
+ * public measuring hook (`window.__entente`) tells about the canvas. Nothing reads Cytoscape itself.
+ */
+export interface ExplorerPage {
+  page: Page;
+  /** Resolves once no request or layout is under way. */
+  idle(): Promise<void>;
+  /** Runs `read` on the page's probe; `read` is sent as source text, so it must use nothing but its argument. */
+  probe<T>(read: (probe: EntenteProbe) => T): Promise<T>;
+  onScreen(id: string): Promise<Point | undefined>;
+  canvasBox(): Promise<{ x: number; y: number; width: number; height: number }>;
+  insideCanvas(point: Point | undefined): Promise<boolean>;
+  /** Drags a node by the mouse to a point on the page. */
+  drag(id: string, to: Point): Promise<void>;
+  /** Types in the search box and picks the first hit with Enter. */
+  pick(text: string): Promise<void>;
+  showTab(name: string): Promise<void>;
+  fit(): Promise<void>;
+}
+
+export async function openExplorer(page: Page, url: string): Promise<ExplorerPage> {
+  // esbuild (vitest) may name functions with a `__name` helper, which the page must have too.
+  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { __entente?: EntenteProbe }).__entente?.nodes, null, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  const explorer: ExplorerPage = {
+    page,
+    idle: () => page.evaluate(() => (window as unknown as { __entente: EntenteProbe }).__entente.idle()),
+    probe: <T>(read: (probe: EntenteProbe) => T) => page.evaluate<T>(`(${read.toString()})(window.__entente)`),
+    onScreen: async (id) => (await explorer.probe((probe) => probe.onScreen()))[id],
+    canvasBox: async () => (await page.getByTestId('canvas').boundingBox())!,
+    insideCanvas: async (point) => {
+      const box = await explorer.canvasBox();
+      return (
+        !!point && point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height
+      );
+    },
+    drag: async (id, to) => {
+      await explorer.idle();
+      const from = await explorer.onScreen(id);
+      if (!from) throw new Error(`${id} is not drawn`);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let step = 1; step <= 10; step++)
+        await page.mouse.move(from.x + ((to.x - from.x) * step) / 10, from.y + ((to.y - from.y) * step) / 10);
+      await page.mouse.up();
+      await explorer.idle();
+    },
+    pick: async (text) => {
+      const box = page.getByRole('combobox', { name: 'Search the graph' });
+      await box.fill(text);
+      await page.getByRole('option').first().waitFor();
+      await box.press('Enter');
+    },
+    showTab: (name) => page.getByRole('tab', { name, exact: true }).click(),
+    fit: async () => {
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
+      await explorer.idle();
+    },
+  };
+  await explorer.idle();
+  return explorer;
+}

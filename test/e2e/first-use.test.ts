@@ -1,0 +1,403 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config.js';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { testApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import { connectTestDatabase } from '../support/database.js';
+import { openExplorer } from './explorer-page.js';
+
+// The defects a new user met (issue #11), each from a fresh page in a real Chromium against the built client
+// and the real API. Positions and the viewport come from the explorer's public measuring hook.
+describe('the explorer on a first visit', () => {
+  const db = connectTestDatabase();
+  let server: Server;
+  let browser: Browser;
+  let baseUrl: string;
+  const pages: Page[] = [];
+  const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
+
+  async function fresh(hash = '') {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    pages.push(page);
+    return openExplorer(page, `${baseUrl}/${hash}`);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
+      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
+    }
+    await seedDatabase(db);
+    server = testApp(db).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await db.close();
+  });
+
+  it('When a busy node near the bottom is right-clicked, then its whole menu is inside the window, and Escape or a click elsewhere closes menus and the search list', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const canvas = await explorer.canvasBox();
+    // Microsoft, dropped near the bottom edge of the canvas, then right-clicked there.
+    const low = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height - 12 };
+    await explorer.drag('microsoft', low);
+    await page.mouse.click(low.x, low.y, { button: 'right' });
+    const menu = page.getByTestId('expand-menu');
+    await menu
+      .getByRole('menuitem', { name: /PARTY_TO/ })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: output('menu-near-bottom.png') });
+    const box = (await menu.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    const hide = menu.getByRole('menuitem', { name: /^Hide/ });
+    await hide.scrollIntoViewIfNeeded();
+    const hideBox = (await hide.boundingBox())!;
+    expect(hideBox.y + hideBox.height).toBeLessThanOrEqual(800);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    await page.mouse.click(low.x, low.y, { button: 'right' });
+    await menu.waitFor();
+    await page.locator('.time').click({ position: { x: 1000, y: 10 } });
+    await expect.poll(() => menu.count()).toBe(0);
+
+    const box2 = page.getByRole('combobox', { name: 'Search the graph' });
+    const list = page.getByRole('listbox');
+    await box2.fill('micro');
+    await list.waitFor();
+    await box2.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+    await box2.fill('open');
+    await list.waitFor();
+    await page.mouse.click(canvas.x + 10, canvas.y + 10);
+    await expect.poll(() => list.count()).toBe(0);
+  });
+
+  it('When a search hit is picked, then it comes with its relationships to what is drawn, inside the canvas', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const before = await explorer.probe((probe) => probe.edges);
+    expect(await explorer.onScreen('microsoft-openai-partnership')).toBeDefined();
+    await explorer.pick('Federal Trade');
+    await explorer.idle();
+    await page.screenshot({ path: output('search-pick.png') });
+    // The FTC investigated the partnership, which the opening view shows.
+    expect(await explorer.probe((probe) => probe.edges)).toBeGreaterThan(before);
+    expect(await explorer.insideCanvas(await explorer.onScreen('ftc'))).toBe(true);
+  });
+
+  it('When the layout changes, then the picture is fitted to what is shown, and Fit does the same', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const spread = async () => {
+      const canvas = await explorer.canvasBox();
+      const points = Object.values(await explorer.probe((probe) => probe.onScreen()));
+      const xs = points.map((point) => point.x);
+      const ys = points.map((point) => point.y);
+      const all = await Promise.all(points.map((point) => explorer.insideCanvas(point)));
+      return {
+        inside: all.every(Boolean),
+        share: Math.max(
+          (Math.max(...xs) - Math.min(...xs)) / canvas.width,
+          (Math.max(...ys) - Math.min(...ys)) / canvas.height,
+        ),
+      };
+    };
+    await page.getByLabel('Layout').selectOption({ label: 'Hierarchical' });
+    await explorer.idle();
+    await page.getByLabel('Layout').selectOption({ label: 'Force-directed' });
+    await explorer.idle();
+    await page.screenshot({ path: output('layout-change.png') });
+    const afterLayout = await spread();
+    expect(afterLayout.inside).toBe(true);
+    expect(afterLayout.share).toBeGreaterThan(0.6);
+    // Hiding most kinds, then Fit: what is left fills the canvas.
+    await explorer.showTab('Legend');
+    await page
+      .getByLabel('Legend and filters')
+      .getByRole('checkbox', { name: /^Company/ })
+      .uncheck();
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await explorer.idle();
+    const afterFit = await spread();
+    expect(afterFit.inside).toBe(true);
+    expect(afterFit.share).toBeGreaterThan(0.6);
+  });
+
+  it('When the page opens, Undo is off; then one path search and one filter change are one undo step each', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const undo = page.getByRole('button', { name: 'Undo' });
+    expect(await undo.isDisabled()).toBe(true);
+    const opening = await explorer.probe((probe) => probe.nodes);
+    const openingEdges = await explorer.probe((probe) => probe.edges);
+    await explorer.pick('Google Cloud');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
+    await explorer.pick('Microsoft');
+    await expect
+      .poll(() => page.locator('.banner.info').first().textContent())
+      .toMatch(/\d+ shortest paths highlighted/);
+    await explorer.idle();
+    expect(await explorer.probe((probe) => probe.edges)).toBeGreaterThan(openingEdges);
+    expect(await undo.isDisabled()).toBe(false);
+    // Every path came in one step: one undo is back at the opening view, which is as far as undo goes.
+    await undo.click();
+    await explorer.idle();
+    expect(await explorer.probe((probe) => probe.nodes)).toBe(opening);
+    expect(await explorer.probe((probe) => probe.edges)).toBe(openingEdges);
+    expect(await undo.isDisabled()).toBe(true);
+
+    await explorer.showTab('Legend');
+    const company = page.getByLabel('Legend and filters').getByRole('checkbox', { name: /^Company/ });
+    await company.uncheck();
+    await expect.poll(() => explorer.probe((probe) => probe.visibleNodes)).toBeLessThan(opening);
+    await undo.click();
+    await expect.poll(() => company.isChecked()).toBe(true);
+    await expect.poll(() => explorer.probe((probe) => probe.visibleNodes)).toBe(opening);
+  });
+
+  it('When the view is exported, then every node kind keeps its shape in the SVG and the CSV has one id column', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    for (const name of ['ChatGPT', 'Stargate', 'inference costs']) {
+      await explorer.pick(name);
+      await explorer.idle();
+    }
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    const svgText = await readFile(await svg.path(), 'utf8');
+    // Product, Project and Metric, besides the kinds of the opening view: each colour fills a shape.
+    for (const colour of ['#0891b2', '#7c3aed', '#64748b', '#2563eb']) {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(colour.slice(at, at + 2), 16));
+      expect(svgText.toLowerCase()).toMatch(new RegExp(`fill="(${colour}|rgb\\(${r}, ?${g}, ?${b}\\))"`));
+    }
+    expect(problems.filter((text) => /path command/.test(text))).toEqual([]);
+
+    const files: string[] = [];
+    page.on(
+      'download',
+      (download) => void download.path().then((file) => readFile(file, 'utf8').then((text) => files.push(text))),
+    );
+    await page.getByRole('button', { name: 'CSV' }).click();
+    await expect.poll(() => files.length).toBe(2);
+    for (const file of files) {
+      const header = file.split('\n')[0]!.split(',');
+      expect(header.filter((column) => column === 'id')).toEqual(['id']);
+    }
+  });
+
+  it("When a node is selected, then its timeline reads in each relationship's direction with its dates, and an entry selects and centres it", async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('OpenAI');
+    await explorer.idle();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect.poll(() => timeline.textContent()).toContain('Sam Altman founded OpenAI');
+    expect(await timeline.textContent()).not.toMatch(/FOUNDED/);
+    const entry = timeline.getByRole('button', { name: /Sam Altman founded OpenAI/ });
+    await entry.click();
+    await explorer.idle();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('FOUNDED');
+    await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
+    const canvas = await explorer.canvasBox();
+    const [from, to] = [await explorer.onScreen('sam-altman'), await explorer.onScreen('openai')];
+    const middle = { x: (from!.x + to!.x) / 2, y: (from!.y + to!.y) / 2 };
+    expect(Math.abs(middle.x - (canvas.x + canvas.width / 2))).toBeLessThan(30);
+    expect(Math.abs(middle.y - (canvas.y + canvas.height / 2))).toBeLessThan(30);
+    // A relationship that ended shows both dates.
+    await explorer.pick('Microsoft');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /OBSERVER_ON_BOARD_OF/ }).click();
+    await explorer.idle();
+    await expect
+      .poll(() => timeline.textContent())
+      .toMatch(/November 2023 – July 2024\s*Microsoft is an observer on the board of OpenAI/);
+    await page.screenshot({ path: output('timeline.png') });
+  });
+
+  it('When As of and Compare are ticked, then they open on dates not in the future that show changes', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByRole('checkbox', { name: 'As of' }).check();
+    const asOf = await page.getByLabel('As-of day').inputValue();
+    expect(asOf <= today).toBe(true);
+    expect(await page.getByLabel('As-of date').getAttribute('aria-valuetext')).toMatch(/\d{4}$/);
+    await explorer.showTab('List');
+    const statuses = () =>
+      page
+        .getByTestId('element-list')
+        .locator('li[data-status]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-status') ?? ''));
+    // The core partnership holds on that date.
+    const invested = page.getByTestId('element-list').locator('li', { hasText: 'INVESTED_IN' }).first();
+    expect(await invested.getAttribute('data-status')).not.toContain('not valid');
+    await page.getByRole('checkbox', { name: 'As of' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Compare' }).check();
+    expect(await page.getByLabel('Compare to').inputValue()).toBe(asOf);
+    await expect.poll(async () => (await statuses()).some((status) => /new|gone/.test(status))).toBe(true);
+  });
+
+  it('When a node is dragged and the link is opened elsewhere, then it is where it was dropped, at the same zoom', async () => {
+    const explorer = await fresh();
+    const canvas = await explorer.canvasBox();
+    const target = { x: canvas.x + 120, y: canvas.y + 90 };
+    await explorer.drag('openai', target);
+    await explorer.page.mouse.wheel(0, -200);
+    await explorer.idle();
+    await explorer.page.waitForTimeout(600);
+    const url = explorer.page.url();
+    const where = (await explorer.onScreen('openai'))!;
+    const zoom = await explorer.probe((probe) => probe.viewport().zoom);
+    const copy = await fresh(url.slice(url.indexOf('#')));
+    await copy.idle();
+    const again = (await copy.onScreen('openai'))!;
+    expect(Math.abs(again.x - where.x)).toBeLessThan(3);
+    expect(Math.abs(again.y - where.y)).toBeLessThan(3);
+    expect(await copy.probe((probe) => probe.viewport().zoom)).toBeCloseTo(zoom, 2);
+  });
+
+  it('When a link is damaged or names nodes that are gone, then the page says so', async () => {
+    const damaged = await fresh('#view=not-base64');
+    await expect.poll(() => damaged.page.getByRole('alert').textContent()).toContain('cannot be read');
+    expect(await damaged.probe((probe) => probe.nodes)).toBeGreaterThan(0);
+    const view = {
+      ids: ['microsoft', 'no-such-node'],
+      edges: [],
+      positions: {},
+      hiddenLabels: [],
+      hiddenTypes: [],
+      layout: 'fcose',
+    };
+    const stale = await fresh(`#view=${Buffer.from(JSON.stringify(view)).toString('base64url')}`);
+    await expect.poll(() => stale.page.locator('.banner').first().textContent()).toContain('1 of this link');
+    expect(await stale.probe((probe) => probe.nodes)).toBe(1);
+  });
+
+  it('When a new user meets the small things, then hints are legible, the toolbar stays put, and words read right', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    // "Nothing matches" is dark on white and whole.
+    const search = page.getByRole('combobox', { name: 'Search the graph' });
+    await search.fill('zzqqxxyy');
+    const hint = page.locator('.search-hint');
+    await hint.waitFor();
+    const look = await hint.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { color: style.color, background: style.backgroundColor };
+    });
+    expect(look.background).toBe('rgb(255, 255, 255)');
+    const [r, g, b] = look.color.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(300);
+    const hintBox = (await hint.boundingBox())!;
+    expect(hintBox.height).toBeGreaterThan(15);
+    await page.screenshot({ path: output('nothing-matches.png') });
+    await search.fill('');
+
+    // The Loading badge takes no room from the toolbar when it shows.
+    const fit = page.getByRole('button', { name: 'Fit', exact: true });
+    const idleX = (await fit.boundingBox())!.x;
+    await page.route('**/api/search**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await search.fill('micro');
+    await page.locator('.loading.busy').waitFor();
+    expect((await fit.boundingBox())!.x).toBe(idleX);
+    await page.unroute('**/api/search**');
+    await search.fill('');
+
+    // The board seat: "voting: no"; its sources' titles and dates on lines of their own.
+    await explorer.pick('Microsoft');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /OBSERVER_ON_BOARD_OF/ }).click();
+    await explorer.idle();
+    await explorer.showTab('List');
+    await page
+      .getByTestId('element-list')
+      .locator('li', { hasText: 'OBSERVER_ON_BOARD_OF' })
+      .first()
+      .getByRole('button')
+      .click();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.locator('tr', { hasText: 'voting' }).locator('td').textContent()).toBe('no');
+    const source = inspect.locator('.evidence li').first();
+    await source.locator('.meta').filter({ hasText: /\d{4}/ }).waitFor();
+    const title = (await source.getByRole('button').boundingBox())!;
+    const date = (await source.locator('.meta').boundingBox())!;
+    expect(date.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
+
+    // The add/replace radios sit next to their words.
+    await explorer.showTab('Queries');
+    await page.getByLabel('Saved query').selectOption({ index: 1 });
+    for (const name of ['Add to canvas', 'Replace canvas']) {
+      const radio = (await page.getByRole('radio', { name }).boundingBox())!;
+      const label = (await page.locator('label', { hasText: name }).boundingBox())!;
+      expect(label.height).toBeLessThan(30);
+      expect(radio.x - label.x).toBeLessThan(10);
+    }
+  });
+
+  it('When a hidden type is expanded page by page, then it is shown with a word why, and the last page says all are in', async () => {
+    // A source mentioned by more than one page of nodes.
+    const { records } = await db.read(
+      'MATCH (s:Source)<-[r:MENTIONED_IN]-() WITH s, count(r) AS n WHERE n > 25 RETURN s.id AS id, n ORDER BY n LIMIT 1',
+    );
+    const id = String(records[0]!.get('id'));
+    const total = Number(records[0]!.get('n'));
+    const view = {
+      ids: [id],
+      edges: [],
+      positions: {},
+      hiddenLabels: [],
+      hiddenTypes: ['MENTIONED_IN'],
+      layout: 'fcose',
+    };
+    const explorer = await fresh(`#view=${Buffer.from(JSON.stringify(view)).toString('base64url')}`);
+    const { page } = explorer;
+    const point = (await explorer.onScreen(id))!;
+    const banner = page.locator('.banner.info').first();
+    const expand = async () => {
+      await page.mouse.click(point.x, point.y, { button: 'right' });
+      await page
+        .getByTestId('expand-menu')
+        .getByRole('menuitem', { name: /MENTIONED_IN/ })
+        .click();
+      await explorer.idle();
+      await explorer.fit();
+      Object.assign(point, await explorer.onScreen(id));
+    };
+    await expand();
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(/hidden by the legend's filter; they are shown now\. Added 25 of/);
+    await page.screenshot({ path: output('hidden-type-expanded.png') });
+    for (let page = 2; page <= Math.ceil(total / 25); page++) await expand();
+    await expect
+      .poll(() => banner.textContent())
+      .toContain(`All ${total} relationships of this kind are on the canvas.`);
+    expect(await explorer.probe((probe) => probe.edges)).toBeGreaterThanOrEqual(total);
+  });
+
+  afterAll(async () => {
+    await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
+  });
+});
