@@ -1,7 +1,6 @@
 // One batch of nodes of one kind, merged by id; {{label}} is the kind (written out so that the MERGE
-// seeks the kind's id constraint instead of scanning). Partial dates become Neo4j dates.
+// seeks the kind's id constraint instead of scanning). The properties (dates already Neo4j dates, id
+// included) replace the node's, so a field removed from the files is removed from the graph.
 UNWIND $rows AS row
 MERGE (n:{{label}} {id: row.id})
-SET n += row.properties,
-    n.since = date(row.since),
-    n.until = date(row.until)
+SET n = row.properties

@@ -1,5 +1,4 @@
-// One batch of source documents, merged by id.
+// One batch of source documents, merged by id; the properties (id included) replace the old ones.
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s += row.properties,
-    s.published = date(row.published)
+SET s = row.properties

@@ -9,23 +9,69 @@ export const partialDate = z.string().refine((value) => {
   return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
 }, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
 
-export type Precision = 'year' | 'month' | 'day';
+/**
+ * How much of a date the text gives. `late-year` is a year the text qualifies as its end ("late 2022",
+ * "at the end of 2024"): the date is written `YYYY` and the precision is given explicitly.
+ */
+export const precisions = ['day', 'month', 'year', 'late-year'] as const;
+export type Precision = (typeof precisions)[number];
 
+/** The precision a date's written form gives on its own. */
 export function precisionOf(value: string): Precision {
   return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
 }
 
+/** The date fields of a record. `until` and `deadline` are exclusive bounds; the others name a period. */
+export const dateFields = ['since', 'until', 'deadline', 'statusAsOf'] as const;
+export type DateField = (typeof dateFields)[number];
+export const exclusiveDateFields = new Set<DateField>(['until', 'deadline']);
+
+/** A date field's precision property, e.g. `sincePrecision`. */
+export function precisionField(field: DateField) {
+  return `${field}Precision` as const;
+}
+
+/** The first day of a written date's period, as `YYYY-MM-DD`. */
+export function firstDay(value: string): string {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+}
+
+/** The first day after a written date's period: `2024-07` gives `2024-08-01`, `2030` gives `2031-01-01`. */
+export function firstDayAfter(value: string): string {
+  const [year, month = 1, day] = value.split('-').map(Number) as [number, number?, number?];
+  const next =
+    value.length === 4
+      ? new Date(Date.UTC(year + 1, 0, 1))
+      : value.length === 7
+        ? new Date(Date.UTC(year, month, 1))
+        : new Date(Date.UTC(year, month - 1, day! + 1));
+  return next.toISOString().slice(0, 10);
+}
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, - or _');
-const sourceList = z.array(z.string()).min(1, 'must cite at least one source');
+const sourceIds = z.array(z.string());
 const usd = z.number().nonnegative();
 const percent = z.number().min(0).max(1000);
+const vaguePrecision = z.literal('late-year');
 
-/** Figures, dates and qualifiers shared by fact-bearing nodes and relationships. */
+/** Figures, dates, hedges and the support of a claim, shared by fact-bearing nodes and relationships. */
 const facts = {
+  claim: z.string().min(1).optional(),
+  /** The documents that state the claim (support), not those that merely mention the record. */
+  sources: sourceIds.optional(),
+  /** The claim comes from outside the five documents: it cites none and says so. */
+  outsideKnowledge: z.literal(true).optional(),
   since: partialDate.optional(),
+  sincePrecision: vaguePrecision.optional(),
   until: partialDate.optional(),
   untilCondition: z.string().optional(),
+  /** The dated node (an event, a deal) that ends this fact; `until` is then the first day after its period. */
+  endedBy: id.optional(),
+  deadline: partialDate.optional(),
+  statusAsOf: partialDate.optional(),
+  statusAsOfPrecision: vaguePrecision.optional(),
   amountUsd: usd.optional(),
+  amountAtRiskUsd: usd.optional(),
   valuationUsd: usd.optional(),
   capUsd: usd.optional(),
   percent: percent.optional(),
@@ -40,7 +86,53 @@ const facts = {
   exclusive: z.boolean().optional(),
   role: z.string().optional(),
   voting: z.boolean().optional(),
+  /** A conflict group: records stating the same fact with different figures share this key. */
+  disputes: id.optional(),
 };
+
+/** The fields that state something, so that a record carrying any of them must have a claim. */
+export const statingFields = Object.keys(facts).filter(
+  (field) => !['claim', 'sources', 'outsideKnowledge', 'role'].includes(field),
+);
+
+/** The figures a conflict group compares. */
+export const figureFields = [
+  'amountUsd',
+  'amountAtRiskUsd',
+  'valuationUsd',
+  'capUsd',
+  'percent',
+  'percentMin',
+  'percentMax',
+  'percentOfRevenue',
+  'count',
+  'outOf',
+] as const;
+
+type Facts = { [K in keyof typeof facts]?: z.infer<(typeof facts)[K]> };
+
+/** Rules on a claim and its support that hold for nodes and relationships alike. */
+function checkClaim(record: Facts, context: z.RefinementCtx, claimRequired: boolean) {
+  const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+  const sources = record.sources ?? [];
+  if (record.claim === undefined) {
+    if (claimRequired) problem('claim', 'must say what is claimed');
+    if (record.sources !== undefined) problem('sources', 'support only a claim: without a claim, list no sources');
+    if (record.outsideKnowledge) problem('outsideKnowledge', 'marks a claim: without a claim it means nothing');
+    const stating = statingFields.filter((field) => record[field as keyof Facts] !== undefined);
+    if (stating.length) problem('claim', `${stating.join(', ')} state a fact, so the record needs a claim`);
+    return;
+  }
+  if (record.outsideKnowledge && sources.length) problem('sources', 'a claim from outside knowledge cites no document');
+  if (!record.outsideKnowledge && !sources.length)
+    problem('sources', 'must cite at least one source (or mark the claim outsideKnowledge: true)');
+  if (new Set(sources).size !== sources.length) problem('sources', 'lists a source twice');
+  for (const field of dateFields) {
+    if (record[`${field}Precision` as keyof Facts] !== undefined && record[field]?.length !== 4)
+      problem(`${field}Precision`, `late-year needs ${field} written as a year (YYYY)`);
+  }
+  if (record.endedBy && !record.until) problem('endedBy', 'an end event needs the until it sets');
+}
 
 export const sourceSchema = z.strictObject({
   id,
@@ -78,28 +170,26 @@ export const nodeSchema = z
     description: z.string().optional(),
     country: z.string().optional(),
     dealType: z.string().optional(),
-    claim: z.string().min(1).optional(),
-    sources: sourceList,
+    /** Every document that names this node (generated as MENTIONED_IN); `sources` is a subset of it. */
+    mentionedIn: z.array(z.string()).min(1, 'must name at least one document that mentions the node'),
     ...facts,
   })
-  .refine((node) => !factBearingKinds.has(node.kind) || node.claim, {
-    message: 'a Deal, Project, Event, Lawsuit or Metric must have a claim',
-    path: ['claim'],
-  });
+  .superRefine((node, context) => checkClaim(node, context, factBearingKinds.has(node.kind)));
 
-export const relationshipSchema = z.strictObject({
-  type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE'),
-  from: id,
-  to: id,
-  key: id.optional(),
-  claim: z.string().min(1, 'must say what is claimed'),
-  sources: sourceList,
-  ...facts,
-});
+export const relationshipSchema = z
+  .strictObject({
+    type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE'),
+    from: id,
+    to: id,
+    key: id.optional(),
+    ...facts,
+  })
+  .superRefine((relationship, context) => checkClaim(relationship, context, true));
 
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type NodeRecord = z.infer<typeof nodeSchema>;
 export type RelationshipRecord = z.infer<typeof relationshipSchema>;
+export type FactRecord = NodeRecord | RelationshipRecord;
 
 export interface Dataset {
   sources: SourceRecord[];
@@ -108,6 +198,14 @@ export interface Dataset {
 }
 
 /** The stable id of a relationship: its key, or its endpoints and type. */
-export function relationshipId(relationship: RelationshipRecord): string {
+export function relationshipId(relationship: Pick<RelationshipRecord, 'key' | 'from' | 'type' | 'to'>): string {
   return relationship.key ?? `${relationship.from}_${relationship.type.toLowerCase()}_${relationship.to}`;
+}
+
+/** A date field's precision: `late-year` where the record says so, else what its written form gives. */
+export function precisionOfField(record: FactRecord, field: DateField): Precision | undefined {
+  const value = record[field];
+  if (value === undefined) return undefined;
+  const explicit = (record as Record<string, unknown>)[precisionField(field)];
+  return explicit === 'late-year' ? 'late-year' : precisionOf(value);
 }

@@ -4,11 +4,15 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { projectRoot } from '../config.js';
 import {
+  figureFields,
+  firstDay,
+  firstDayAfter,
   nodeSchema,
   relationshipId,
   relationshipSchema,
   sourceSchema,
   type Dataset,
+  type FactRecord,
   type NodeRecord,
   type RelationshipRecord,
   type SourceRecord,
@@ -82,7 +86,19 @@ function parseRecords<T>(
   return records;
 }
 
-/** Cross-record checks: unique ids, every reference resolves, dates in order. */
+/** A record's period as first-day strings; an open end is written as the far past or future. */
+function period(record: FactRecord): [string, string] {
+  return [record.since ? firstDay(record.since) : '0000-01-01', record.until ? firstDay(record.until) : '9999-12-31'];
+}
+
+function figures(record: FactRecord): string {
+  return JSON.stringify(figureFields.map((field) => record[field] ?? null));
+}
+
+/**
+ * Cross-record checks: unique ids, every reference resolves, a claim cites only documents that mention
+ * what it links, dates in order, end events and conflict groups consistent.
+ */
 function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<string>) {
   const sourceIds = new Set<string>();
   const nodeIds = new Set<string>();
@@ -92,22 +108,66 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
   };
   dataset.sources.forEach((source, index) => seen(sourceIds, source.id, describe(seedFiles.sources, index, source)));
   dataset.nodes.forEach((node, index) => seen(nodeIds, node.id, describe(seedFiles.nodes, index, node)));
+  const nodes = new Map(dataset.nodes.map((node) => [node.id, node]));
+  const known = (source: string) => sourceIds.has(source) || rejectedIds.has(source);
 
-  const checkFacts = (record: NodeRecord | RelationshipRecord, where: string) => {
-    for (const source of record.sources) {
-      if (!sourceIds.has(source) && !rejectedIds.has(source))
-        problems.push(`${where}: sources: unknown source "${source}"`);
+  const groups = new Map<string, { where: string; record: FactRecord }[]>();
+  /** `evidence`: the documents that mention what the record is about; its sources must be among them. */
+  const checkFacts = (record: FactRecord, where: string, evidence: Set<string> | undefined) => {
+    for (const source of record.sources ?? []) {
+      if (!known(source)) problems.push(`${where}: sources: unknown source "${source}"`);
+      else if (evidence && !evidence.has(source))
+        problems.push(
+          `${where}: sources: "${source}" does not mention ${describeEvidence(record)}, so it cannot support the claim`,
+        );
     }
-    if (record.since && record.until && record.until < record.since) {
-      problems.push(`${where}: until (${record.until}) is before since (${record.since})`);
+    const [start, end] = period(record);
+    if (record.until && end <= start) {
+      problems.push(
+        `${where}: until (${record.until}) must be after since (${record.since}): until is the first day after`,
+      );
+    }
+    if (record.endedBy) {
+      const event = nodes.get(record.endedBy);
+      if (!event) {
+        if (!rejectedIds.has(record.endedBy))
+          problems.push(`${where}: endedBy: no node has the id "${record.endedBy}"`);
+      } else if (!event.since) {
+        problems.push(`${where}: endedBy: "${record.endedBy}" has no date (since) to end anything`);
+      } else {
+        const written = firstDayAfter(event.since).slice(0, event.since.length);
+        if (record.until !== written)
+          problems.push(
+            `${where}: until: ended by "${event.id}" (${event.since}), so until is the first day after that period: '${written}'`,
+          );
+      }
+    }
+    if (record.disputes) {
+      const members = groups.get(record.disputes) ?? [];
+      members.push({ where, record });
+      groups.set(record.disputes, members);
     }
   };
-  dataset.nodes.forEach((node, index) => checkFacts(node, describe(seedFiles.nodes, index, node)));
+  const describeEvidence = (record: FactRecord) =>
+    'from' in record ? `both "${record.from}" and "${record.to}"` : `"${record.id}" (not in its mentionedIn)`;
+
+  dataset.nodes.forEach((node, index) => {
+    const where = describe(seedFiles.nodes, index, node);
+    for (const source of node.mentionedIn) {
+      if (!known(source)) problems.push(`${where}: mentionedIn: unknown source "${source}"`);
+    }
+    checkFacts(node, where, new Set(node.mentionedIn));
+  });
 
   const relationshipIds = new Set<string>();
   dataset.relationships.forEach((relationship, index) => {
     const where = describe(seedFiles.relationships, index, relationship);
-    checkFacts(relationship, where);
+    const ends = [nodes.get(relationship.from), nodes.get(relationship.to)];
+    const evidence =
+      ends[0] && ends[1]
+        ? new Set(ends[0].mentionedIn.filter((source) => ends[1]!.mentionedIn.includes(source)))
+        : undefined;
+    checkFacts(relationship, where, evidence);
     for (const end of ['from', 'to'] as const) {
       const target = relationship[end];
       if (!nodeIds.has(target) && !rejectedIds.has(target))
@@ -117,6 +177,25 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
     if (relationshipIds.has(id)) problems.push(`${where}: duplicate relationship id "${id}" (add a distinct key)`);
     relationshipIds.add(id);
   });
+
+  for (const [group, members] of groups) {
+    const first = members[0]!;
+    if (members.length < 2) {
+      problems.push(`${first.where}: disputes: the group "${group}" has no other record to compare with`);
+      continue;
+    }
+    if (new Set(members.map(({ record }) => figures(record))).size < 2)
+      problems.push(`${first.where}: disputes: every record of "${group}" states the same figures`);
+    members.forEach((member, index) => {
+      for (const other of members.slice(index + 1)) {
+        const [a, b] = [period(member.record), period(other.record)];
+        if (!(a[0] < b[1] && b[0] < a[1]))
+          problems.push(
+            `${other.where}: disputes: its period does not overlap that of ${member.where.replace(/^seeds\/\S+ /, '')}, so "${group}" would compare different facts`,
+          );
+      }
+    });
+  }
 }
 
 export interface SeedTexts {

@@ -1,10 +1,16 @@
+import neo4j from 'neo4j-driver';
 import { loadCypher } from '../neo4j/cypher.js';
 import { fillTemplate } from '../neo4j/names.js';
 import type { Database } from '../neo4j/database.js';
 import {
+  dateFields,
+  firstDay,
+  precisionField,
   precisionOf,
+  precisionOfField,
   relationshipId,
   type Dataset,
+  type FactRecord,
   type NodeRecord,
   type RelationshipRecord,
 } from './dataset.schema.js';
@@ -13,41 +19,49 @@ const cypher = loadCypher('seed/merge-sources', 'seed/merge-nodes', 'seed/merge-
 
 const batchSize = 500;
 
-/** Drops unset fields so `SET x += properties` never writes nulls for what a record leaves out. */
+/** Drops unset fields so that a record's properties hold only what it states. */
 function defined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
-function temporal(record: { since?: string; until?: string }) {
-  return {
-    since: record.since ?? null,
-    until: record.until ?? null,
-    precision: defined({
-      sincePrecision: record.since && precisionOf(record.since),
-      untilPrecision: record.until && precisionOf(record.until),
-    }),
-  };
+/** A written date as a Neo4j date: the first day of its period. */
+function toDate(value: string) {
+  const [year, month, day] = firstDay(value).split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(year, month, day);
+}
+
+/**
+ * A record's stored properties: its fields, with every date as a Neo4j date next to its precision
+ * (`since` and `sincePrecision`, …), and `sources` always a list (empty for outside knowledge).
+ */
+function factProperties(record: FactRecord, fields: Record<string, unknown>): Record<string, unknown> {
+  const properties: Record<string, unknown> = { ...fields };
+  for (const field of dateFields) {
+    const value = record[field];
+    if (value === undefined) continue;
+    properties[field] = toDate(value);
+    properties[precisionField(field)] = precisionOfField(record, field);
+  }
+  if (record.claim !== undefined) properties.sources = record.sources ?? [];
+  return defined(properties);
 }
 
 function nodeRow(node: NodeRecord) {
-  const { id, kind, since, until, ...rest } = node;
-  const time = temporal({ since, until });
-  return { id, label: kind, since: time.since, until: time.until, properties: defined({ ...rest, ...time.precision }) };
+  const { kind, mentionedIn: _mentions, ...fields } = node;
+  return { id: node.id, label: kind, properties: factProperties(node, fields) };
 }
 
 function relationshipRow(relationship: RelationshipRecord, labelOf: Map<string, string>) {
-  const { type, from, to, key: _key, since, until, ...rest } = relationship;
-  const time = temporal({ since, until });
+  const { type, from, to, key: _key, ...fields } = relationship;
+  const id = relationshipId(relationship);
   return {
-    id: relationshipId(relationship),
+    id,
     type,
     from,
     to,
     fromLabel: labelOf.get(from),
     toLabel: labelOf.get(to),
-    since: time.since,
-    until: time.until,
-    properties: defined({ ...rest, ...time.precision }),
+    properties: factProperties(relationship, { id, ...fields }),
   };
 }
 
@@ -75,12 +89,18 @@ async function byLabels<T>(db: Database, template: string, rows: T[], labelsOf: 
   }
 }
 
-/** Merges the dataset by id, so loading it again changes nothing. Expects a validated dataset. */
+/**
+ * Merges the dataset by id, so loading it again changes nothing; a record's properties are replaced
+ * by what the files say now. Expects a validated dataset.
+ */
 export async function loadDataset(db: Database, dataset: Dataset): Promise<void> {
-  const sourceRows = dataset.sources.map(({ id, published, ...rest }) => ({
-    id,
-    published: published ?? null,
-    properties: defined({ ...rest, publishedPrecision: published && precisionOf(published) }),
+  const sourceRows = dataset.sources.map(({ published, ...rest }) => ({
+    id: rest.id,
+    properties: defined({
+      ...rest,
+      published: published && toDate(published),
+      publishedPrecision: published && precisionOf(published),
+    }),
   }));
   await inBatches(sourceRows, (rows) => db.write(cypher['seed/merge-sources'], { rows }));
   await byLabels(db, cypher['seed/merge-nodes'], dataset.nodes.map(nodeRow), (row) => ({ label: row.label }));
@@ -94,7 +114,7 @@ export async function loadDataset(db: Database, dataset: Dataset): Promise<void>
   }));
 
   const mentionRows = dataset.nodes.flatMap((node) =>
-    node.sources.map((source) => ({ id: node.id, label: node.kind, source })),
+    node.mentionedIn.map((source) => ({ id: node.id, label: node.kind, source })),
   );
   await byLabels(db, cypher['seed/merge-mentions'], mentionRows, (row) => ({ label: row.label }));
 }
