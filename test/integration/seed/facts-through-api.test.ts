@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { useApi } from '../../support/api.js';
+
+// Specific facts of the five documents, read the way the explorer reads them: through the HTTP API.
+const context = useApi();
+const api = () => context.api();
+
+const d000 = '000_4ad60acd83ff3f26';
+const d001 = '001_33e582f0ea316fce';
+const d002 = '002_a0041f55834fc920';
+const d003 = '003_42f3b6a20bd09641';
+const d004 = '004_7ad8b1a156c96548';
+
+interface Edge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+async function node(id: string): Promise<Record<string, unknown>> {
+  const { body } = await api().get(`/api/nodes/${id}`).expect(200);
+  return body.node.properties;
+}
+
+/** The relationships of a node of the given types (both directions unless said), on a date if given. */
+async function edges(id: string, types: string, extra = ''): Promise<Edge[]> {
+  const { body } = await api().get(`/api/nodes/${id}/neighbours?types=${types}&limit=100${extra}`).expect(200);
+  return body.edges;
+}
+
+async function edge(id: string, types: string, edgeId: string): Promise<Edge> {
+  const found = (await edges(id, types)).find((candidate) => candidate.id === edgeId);
+  expect(found, edgeId).toBeDefined();
+  return found!;
+}
+
+async function search(q: string): Promise<string[]> {
+  const { body } = await api()
+    .get(`/api/search?q=${encodeURIComponent(q)}&limit=5`)
+    .expect(200);
+  return body.results.map((result: { id: string }) => result.id);
+}
+
+describe('document 000 (the $13 billion relationship in peril)', () => {
+  it('When the capped revenue share is read, then it is up to 20 % until $92 billion, with no start date', async () => {
+    const share = await edge('openai', 'SHARES_REVENUE_WITH', 'revenue-share-capped');
+    expect(share.properties).toMatchObject({ percent: 20, capUsd: 92e9, qualifier: 'up to', sources: [d000] });
+    expect(share.properties.since).toBeUndefined();
+  });
+
+  it('When the SoftBank funding is read, then it is at risk with a deadline before 2025', async () => {
+    expect(await node('softbank-funding')).toMatchObject({
+      status: 'at risk',
+      deadline: '2025-01-01',
+      deadlinePrecision: 'year',
+      sources: [d000],
+    });
+  });
+
+  it('When the "more than $13 billion" total is read, then it cites 000 and 003 only', async () => {
+    const thirteen = await edge('microsoft', 'INVESTED_IN', 'microsoft-invested-13b');
+    expect(thirteen.properties).toMatchObject({ amountUsd: 13e9, qualifier: 'more than', sources: [d000, d003] });
+  });
+
+  it('When the approvals of the conversion are read, then Delaware, California and Microsoft must approve', async () => {
+    const approvers = (await edges('openai-restructuring', 'MUST_APPROVE')).map((e) => e.source).sort();
+    expect(approvers).toEqual(['california-attorney-general', 'delaware-attorney-general', 'microsoft']);
+  });
+});
+
+describe('document 001 (access beyond AGI)', () => {
+  it('When the partnership is read, then its contract runs through 2030 (until the first day of 2031) or to AGI, citing 001 only', async () => {
+    expect(await node('microsoft-openai-partnership')).toMatchObject({
+      until: '2031-01-01',
+      untilPrecision: 'year',
+      untilCondition: expect.stringContaining('AGI'),
+      sources: [d001],
+    });
+    const asOf = async (day: string) =>
+      (await edges('microsoft-openai-partnership', 'PARTY_TO', `&asOf=${day}`)).length;
+    expect(await asOf('2030-06-30')).toBe(2);
+  });
+
+  it('When "clause AGI" or its French name is searched, then the AGI clause node is found, part of the partnership', async () => {
+    expect((await search('clause AGI'))[0]).toBe('agi-clause');
+    expect(await search('intelligence artificielle générale')).toContain('agi-clause');
+    expect(await node('agi-clause')).toMatchObject({ sources: [d001, d004] });
+    const partOf = await edges('agi-clause', 'PART_OF', '&direction=out');
+    expect(partOf.map((e) => e.target)).toEqual(['microsoft-openai-partnership']);
+  });
+
+  it("When OpenAI's conditions are read, then it wants safe deployment and shared oversight, per Bloomberg", async () => {
+    const [wish] = await edges('openai', 'SEEKS_SAFEGUARDS_FROM', '&direction=out');
+    expect(wish!.target).toBe('microsoft');
+    expect(wish!.properties).toMatchObject({ reportedBy: 'Bloomberg', sources: [d001] });
+    expect(wish!.properties.claim).toMatch(/safe-deployment.*shared oversight/);
+  });
+
+  it('When "GitHub Copilot" is searched, then Copilot comes first, not GitHub', async () => {
+    expect((await search('GitHub Copilot'))[0]).toBe('copilot');
+  });
+});
+
+describe('document 002 (the preliminary agreement)', () => {
+  it('When "accord préliminaire" is searched, then the agreement is found and no made-up MOU alias remains', async () => {
+    expect((await search('accord préliminaire'))[0]).toBe('preliminary-agreement-2025');
+    const agreement = await node('preliminary-agreement-2025');
+    expect(agreement.aliases).not.toContain('MOU');
+    expect(JSON.stringify(agreement)).not.toMatch(/binding/);
+  });
+
+  it('When Microsoft is expanded, then the share-price rise of nearly 2 % after the announcement is linked to it', async () => {
+    const [rise] = await edges('microsoft', 'MOVED_SHARE_PRICE_OF');
+    expect(rise).toMatchObject({ source: 'preliminary-agreement-announcement', target: 'microsoft' });
+    expect(rise!.properties).toMatchObject({ percent: 2, qualifier: 'nearly', sources: [d002] });
+  });
+
+  it('When money raised is read, then only the March 2025 round is there; the $500 billion valuation is talk, per CNBC', async () => {
+    const raised = await edges('openai', 'RAISED_FUNDS', '&direction=out');
+    expect(raised.map((e) => e.target)).toEqual(['openai-funding-round-2025']);
+    const talks = await node('openai-500b-valuation-talks');
+    expect(talks).toMatchObject({ valuationUsd: 500e9, reportedBy: 'CNBC', qualifier: 'reported' });
+    expect(talks.claim).not.toMatch(/about/);
+  });
+
+  it('When the 49 % stake is read, then "about" comes from 002 and the plain 49 % from 004', async () => {
+    const stakes = await edges('openai-global', 'HOLDS_STAKE_IN');
+    const byId = Object.fromEntries(stakes.map((e) => [e.id, e.properties]));
+    expect(byId['microsoft-stake-about-49']).toMatchObject({ percent: 49, qualifier: 'about', sources: [d002] });
+    expect(byId['microsoft-stake-49']).toMatchObject({ percent: 49, sources: [d004] });
+    expect(byId['microsoft-stake-49']!.qualifier).toBeUndefined();
+  });
+
+  it('When OpenAI is expanded, then it is registered in Delaware and California and Microsoft was an early backer', async () => {
+    const registered = (await edges('openai', 'REGISTERED_UNDER', '&direction=out')).map((e) => e.target).sort();
+    expect(registered).toEqual(['california-attorney-general', 'delaware-attorney-general']);
+    const [backer] = await edges('openai', 'EARLY_BACKER_OF', '&direction=in');
+    expect(backer).toMatchObject({ source: 'microsoft', properties: { sources: [d002] } });
+  });
+});
+
+describe('document 003 (the 20 % revenue share)', () => {
+  it('When the payments are read, then each is reported, covers its own period and shares no conflict group', async () => {
+    const paid = await edges('microsoft', 'PAID_REVENUE_SHARE_TO');
+    const byId = Object.fromEntries(paid.map((e) => [e.id, e.properties]));
+    expect(byId['revenue-share-paid-2024']).toMatchObject({
+      amountUsd: 493.8e6,
+      qualifier: 'reported',
+      since: '2024-01-01',
+      until: '2025-01-01',
+    });
+    expect(byId['revenue-share-paid-2025']).toMatchObject({
+      amountUsd: 865.8e6,
+      qualifier: 'reported',
+      since: '2025-01-01',
+      until: '2025-10-01',
+    });
+    expect(paid.map((e) => e.properties.disputes)).toEqual([undefined, undefined]);
+  });
+
+  it('When the flat 20 % share is read, then it is reported and grouped with the capped one it disagrees with', async () => {
+    const flat = await edge('openai', 'SHARES_REVENUE_WITH', 'revenue-share-20');
+    expect(flat.properties).toMatchObject({ percent: 20, qualifier: 'reported', disputes: 'revenue-share-terms' });
+  });
+
+  it('When ChatGPT in Bing is read, then it cites 004 only (003 never names ChatGPT)', async () => {
+    const [integration] = await edges('chatgpt', 'INTEGRATES', '&direction=in').then((all) =>
+      all.filter((e) => e.source === 'bing'),
+    );
+    expect(integration!.properties.sources).toEqual([d004]);
+  });
+});
+
+describe('document 004 (the timeline)', () => {
+  it('When ChatGPT is read, then it dates from late 2022, not from a made-up month', async () => {
+    expect(await node('chatgpt')).toMatchObject({ since: '2022-01-01', sincePrecision: 'late-year', sources: [d004] });
+  });
+
+  it('When the restructuring is read, then the plan is undated and the negotiations began in late 2024, still open in June 2025', async () => {
+    expect((await node('openai-restructuring')).since).toBeUndefined();
+    expect(await node('restructuring-talks')).toMatchObject({
+      since: '2024-01-01',
+      sincePrecision: 'late-year',
+      status: 'ongoing',
+      statusAsOf: '2025-06-01',
+      statusAsOfPrecision: 'month',
+    });
+  });
+
+  it('When the chip project is read, then end 2025 is a deadline, not an end, and TSMC is a named partner only', async () => {
+    const chips = await node('openai-chips');
+    expect(chips).toMatchObject({ deadline: '2026-01-01', deadlinePrecision: 'year' });
+    expect(chips.until).toBeUndefined();
+    const [tsmc] = (await edges('openai-chips', 'PARTNER_IN')).filter((e) => e.source === 'tsmc');
+    expect(tsmc!.properties.claim).not.toMatch(/manufactur/i);
+  });
+
+  it('When the board seat is read as of a day, then it holds through July 2024 and is gone from August; its end is linked to OpenAI', async () => {
+    const seat = async (day: string) => (await edges('microsoft', 'OBSERVER_ON_BOARD_OF', `&asOf=${day}`)).length;
+    expect([await seat('2023-10-31'), await seat('2024-07-15'), await seat('2024-08-01')]).toEqual([0, 1, 0]);
+    const [exit] = await edges('microsoft-leaves-board-2024', 'INVOLVED').then((all) =>
+      all.filter((e) => e.source === 'openai'),
+    );
+    expect(exit).toBeDefined();
+  });
+
+  it('When the Azure exclusivity is read, then it ends with the May 2025 Google Cloud deal, which erodes it', async () => {
+    const exclusive = await edge('microsoft', 'PROVIDES_CLOUD_TO', 'azure-exclusive-cloud');
+    expect(exclusive.properties).toMatchObject({
+      exclusive: true,
+      until: '2025-06-01',
+      endedBy: 'google-cloud-deal',
+      sources: [d004],
+    });
+    const eroding = (await edges('azure-exclusivity', 'ERODES')).map((e) => e.source).sort();
+    expect(eroding).toEqual(['google-cloud-deal', 'oracle-cloud-deal']);
+    const cloudsOn = async (day: string) =>
+      (await edges('openai', 'PROVIDES_CLOUD_TO', `&asOf=${day}&direction=in`)).map((e) => e.source).sort();
+    expect(await cloudsOn('2025-07-01')).toEqual(['google-cloud', 'oracle']);
+  });
+
+  it('When the 33 % offer is read, then the $20 billion is funding at risk, not the price of the stake', async () => {
+    const offer = await node('openai-stake-offer-2025');
+    expect(offer).toMatchObject({ percent: 33, amountAtRiskUsd: 20e9, statusAsOf: '2025-06-01' });
+    expect(offer.amountUsd).toBeUndefined();
+  });
+
+  it('When the investigations are read, then the CMA, FTC and European Commission ones are open as of June 2025', async () => {
+    const open = await edges('microsoft-openai-partnership', 'INVESTIGATED');
+    expect(open.map((e) => e.source).sort()).toEqual(['cma', 'european-commission', 'ftc']);
+    for (const e of open) expect(e.properties).toMatchObject({ status: 'ongoing', statusAsOf: '2025-06-01' });
+  });
+
+  it('When the June 2024 filing is read, then it says many competitors are also partners', async () => {
+    expect((await node('microsoft-10k-2024')).claim).toMatch(/competitors are also current or potential partners/);
+  });
+
+  it('When OpenAI is read, then its 2015 founding cites 004 and it is mentioned in all five documents', async () => {
+    expect(await node('openai')).toMatchObject({ since: '2015-01-01', sources: [d004] });
+    const mentions = (await edges('openai', 'MENTIONED_IN', '&direction=out')).map((e) => e.target).sort();
+    expect(mentions).toEqual([d000, d001, d002, d003, d004]);
+  });
+});
+
+describe('facts from outside the documents', () => {
+  it('When such a claim is read, then it is marked outside knowledge and cites nothing', async () => {
+    const [created] = await edges('openai-global', 'CREATED');
+    expect(created!.properties).toMatchObject({ outsideKnowledge: true, sources: [] });
+    const [partOf] = await edges('google-cloud', 'PART_OF', '&direction=out');
+    expect(partOf!.properties).toMatchObject({ outsideKnowledge: true, sources: [] });
+  });
+
+  it('When Windsurf, Stargate and the models in products are read, then nothing the documents lack is shown', async () => {
+    expect((await node('windsurf')).description).not.toMatch(/coding/i);
+    const [lead] = (await edges('stargate', 'PARTNER_IN')).filter((e) => e.source === 'openai');
+    expect(lead!.properties.claim).not.toMatch(/lead/i);
+    const copilotIntegrations = (await edges('copilot', 'INTEGRATES')).map((e) => `${e.source}>${e.target}`).sort();
+    expect(copilotIntegrations).toEqual(['github>copilot', 'office>copilot', 'windows>copilot']);
+    expect(await edges('dall-e', 'INTEGRATES')).toEqual([]);
+  });
+});
+
+describe('names analysts type', () => {
+  it.each([
+    ['procureur général', 'delaware-attorney-general'],
+    ['procureur général', 'california-attorney-general'],
+    ["siège d'observateur", 'microsoft-leaves-board-2024'],
+    ['restructuration', 'openai-restructuring'],
+    ['GCP', 'google-cloud'],
+    ['OCI', 'oracle'],
+  ])('When %j is searched, then %s is among the results', async (q, id) => {
+    expect(await search(q)).toContain(id);
+  });
+});
+
+describe('conflict groups', () => {
+  it('When one read query asks for a group, then the three stake figures come back side by side with their sources', async () => {
+    const { body } = await api()
+      .post('/api/cypher')
+      .send({
+        query:
+          'MATCH (a)-[r {disputes: $group}]->(b) RETURN type(r) AS type, r.percent AS percent, ' +
+          'r.percentMin AS min, r.percentMax AS max, r.sources AS sources ORDER BY type',
+        params: { group: 'microsoft-stake-in-future-openai' },
+      })
+      .expect(200);
+    expect(body.rows).toEqual([
+      ['DISCUSSED_STAKE_IN', null, 20, 49, [d000]],
+      ['OFFERED_STAKE_TO', 33, null, null, [d004]],
+      ['SEEKS_STAKE_IN', null, 30, 35, [d001]],
+    ]);
+  });
+
+  it('When the totals invested are read, then $13 billion and about $14 billion share one group', async () => {
+    const totals = await edges('microsoft', 'INVESTED_IN', '&direction=out');
+    expect(new Set(totals.map((e) => e.properties.disputes))).toEqual(new Set(['microsoft-total-investment']));
+  });
+});
