@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { projectRoot, type Config } from './config.js';
+import { ConsoleRunner } from './console/console.pool.js';
 import { consoleRoutes } from './console/console.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -24,12 +25,22 @@ export interface AppDependencies {
   db: Database;
   logger: Logger;
   api: Config['api'];
+  /** Runs console statements and saved queries off the event loop; made here unless given (to close it). */
+  consoleRunner?: ConsoleRunner;
+}
+
+/** Heap of one console worker thread. */
+const consoleWorkerHeapMb = 512;
+
+export function createConsoleRunner(db: Database, limits: Config['api']['cypher']): ConsoleRunner {
+  return new ConsoleRunner(db.settings, { ...limits, workerHeapMb: consoleWorkerHeapMb });
 }
 
 const clientDist = path.join(projectRoot, 'client/dist');
 
 /** Builds the HTTP application; `index.ts` listens, tests call this with port 0. */
-export function createApp({ db, logger, api: apiConfig }: AppDependencies): Express {
+export function createApp({ db, logger, api: apiConfig, consoleRunner }: AppDependencies): Express {
+  const runner = consoleRunner ?? createConsoleRunner(db, apiConfig.cypher);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -61,8 +72,8 @@ export function createApp({ db, logger, api: apiConfig }: AppDependencies): Expr
   nodeRoutes(routes, db, catalog);
   pathRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
-  queryRoutes(routes, db, catalog, apiConfig);
-  consoleRoutes(routes, db, catalog, apiConfig.cypher);
+  queryRoutes(routes, db, catalog, runner, apiConfig);
+  consoleRoutes(routes, runner, catalog, apiConfig.cypher);
   routes.refuseOtherMethods();
 
   const api = express.Router();

@@ -84,6 +84,8 @@ const environmentSchema = z.object({
     .default(10_000),
   CYPHER_MAX_ROWS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).default(5_000),
   CYPHER_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).default(60),
+  CYPHER_MAX_VALUES: z.coerce.number({ error: 'must be a number' }).int().min(1000).default(1_000_000),
+  CYPHER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(4),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -108,7 +110,15 @@ export interface Config {
     /** Unset: the write routes (users' saved queries) are off. */
     token: string | undefined;
     corsOrigins: string[];
-    cypher: { timeoutMs: number; maxRows: number; ratePerMinute: number };
+    cypher: {
+      timeoutMs: number;
+      maxRows: number;
+      /** JSON values in one result (list elements, map entries and properties each count one). */
+      maxValues: number;
+      /** Statements running at once, each in a worker thread with its own connections. */
+      concurrency: number;
+      ratePerMinute: number;
+    };
   };
 }
 
@@ -151,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cypher: {
         timeoutMs: e.CYPHER_TIMEOUT_MS,
         maxRows: e.CYPHER_MAX_ROWS,
+        maxValues: e.CYPHER_MAX_VALUES,
+        concurrency: e.CYPHER_CONCURRENCY,
         ratePerMinute: e.CYPHER_RATE_LIMIT_PER_MINUTE,
       },
     },

@@ -1,7 +1,7 @@
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { createApp } from './app.js';
+import { createApp, createConsoleRunner } from './app.js';
 import { attachClientErrorHandler } from './http/problem.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -66,13 +66,14 @@ async function main() {
   const db = new Database(neo4j.connection);
   logger.info({ origin: neo4j.origin, uri: neo4j.connection.uri, log: neo4j.logFile }, 'Neo4j is up');
 
+  const consoleRunner = createConsoleRunner(db, config.api.cypher);
   let server: Server;
   try {
     const preparing = prepareWhenReachable(db, config, logger);
     // A configured database may be down: serve (health says 503) and let preparation finish later.
     if (neo4j.origin !== 'configured') await preparing;
     else preparing.catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
-    server = await listen(createApp({ db, logger, api: config.api }), config);
+    server = await listen(createApp({ db, logger, api: config.api, consoleRunner }), config);
     attachClientErrorHandler(server);
   } catch (error) {
     await db.close();
@@ -97,6 +98,7 @@ async function main() {
     logger.info({ signal }, 'Stopping');
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await consoleRunner.close();
     await db.close();
     await neo4j.stop();
     process.exit(0);

@@ -4,15 +4,19 @@ import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
 import { perClientRateLimit } from '../http/guards.js';
 import { cypherParameters, type ApiRoutes } from '../http/route.js';
-import type { Database } from '../neo4j/database.js';
-import { runReadOnly } from './run.js';
+import type { ConsoleRunner } from './console.pool.js';
 
 export const cypherBody = z.strictObject({
   query: z.string().trim().min(1, 'must not be empty').max(20_000),
   params: cypherParameters,
 });
 
-export function consoleRoutes(api: ApiRoutes, db: Database, catalog: Catalog, limits: Config['api']['cypher']) {
+export function consoleRoutes(
+  api: ApiRoutes,
+  runner: ConsoleRunner,
+  catalog: Catalog,
+  limits: Config['api']['cypher'],
+) {
   api.add({
     method: 'post',
     path: '/cypher',
@@ -21,12 +25,13 @@ export function consoleRoutes(api: ApiRoutes, db: Database, catalog: Catalog, li
     description:
       'The statement is planned first and refused (403) unless it is a pure read without file access, ' +
       'administration commands or procedures outside an allow-list; it then runs in a READ transaction ' +
-      `with a timeout (${limits.timeoutMs} ms) and a row cap (${limits.maxRows}, see meta.truncated). ` +
-      'Syntax errors are 400 problems with a `position` { line, column, offset }.',
+      `with a timeout (${limits.timeoutMs} ms), a row cap (${limits.maxRows}, see meta.truncated) and a cap on ` +
+      `the values of the whole result (${limits.maxValues}: 413 beyond it). Statements nested more than 64 ` +
+      'brackets deep are refused (400). Syntax errors are 400 problems with a `position` { line, column, offset }.',
     body: cypherBody,
     response: apiResultSchema,
-    errors: [403, 429, 504],
+    errors: [403, 413, 429, 504],
     guards: [perClientRateLimit(limits.ratePerMinute)],
-    handler: async ({ body }) => runReadOnly(db, await catalog.identity(), body.query, body.params, limits),
+    handler: async ({ body }) => runner.run(await catalog.identity(), body.query, body.params),
   });
 }

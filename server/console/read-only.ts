@@ -60,3 +60,41 @@ export function assertReadOnly(summary: ResultSummary) {
     throw forbidden(kind);
   }
 }
+
+/** Deeper than any real query; Neo4j's parser overflows on about 1,000 and then never answers. */
+export const maxNesting = 64;
+
+const openers = new Set(['(', '[', '{']);
+const closers = new Set([')', ']', '}']);
+
+/**
+ * Refuses a statement nested deeper than `maxNesting` brackets before Neo4j sees it. The text is read as
+ * Cypher reads it: unicode escapes decoded first, then string literals, quoted names and comments skipped.
+ */
+export function assertReasonableNesting(query: string): void {
+  const text = query.replace(/\\u([0-9a-fA-F]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      if (end < 0) return;
+      i = end;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return;
+      i = end + 1;
+    } else if (char === "'" || char === '"' || char === '`') {
+      for (i++; i < text.length && text[i] !== char; i++) {
+        if (text[i] === '\\' && char !== '`') i++;
+      }
+    } else if (openers.has(char)) {
+      depth += 1;
+      if (depth > maxNesting) {
+        throw ProblemError.badRequest(`The statement is nested more than ${maxNesting} brackets deep.`);
+      }
+    } else if (closers.has(char)) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+}

@@ -1,16 +1,18 @@
-import neo4j, { Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { isNode, isPath, isRelationship, Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
 import { performance } from 'node:perf_hooks';
 import type { NodeIdentity } from '../graph/identity.js';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { Database, Parameters } from '../neo4j/database.js';
 import { loadCypher } from '../neo4j/cypher.js';
-import { assertReadOnly } from './read-only.js';
+import { assertReadOnly, assertReasonableNesting } from './read-only.js';
 
 const cypher = loadCypher('graph/nodes-by-element-id');
 
 export interface RunLimits {
   maxRows: number;
+  /** Values in the whole result (each list element, map entry and property counts one). */
+  maxValues: number;
   timeoutMs: number;
 }
 
@@ -38,7 +40,10 @@ function syntaxError(error: Neo4jError): ProblemError {
   });
 }
 
-/** JSON numbers that are whole become Cypher integers, so `LIMIT $n` works with `{"n": 10}`. */
+/**
+ * JSON numbers that are whole become Cypher integers, so `LIMIT $n` works with `{"n": 10}`. The request
+ * schema bounds the nesting (http/route.ts), so the recursion is bounded too.
+ */
 function toCypherParameters(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toCypherParameters);
@@ -50,6 +55,7 @@ function toCypherParameters(value: unknown): unknown {
 
 /** Checks a statement is read-only (see read-only.ts), without running it. */
 export async function checkReadOnly(db: Database, query: string, parameters: Parameters = {}): Promise<void> {
+  assertReasonableNesting(query);
   let summary;
   try {
     summary = await db.explain(query, toCypherParameters(parameters) as Parameters);
@@ -68,11 +74,30 @@ async function addMissingEndpoints(db: Database, graph: GraphBuilder) {
   records.forEach((record) => graph.addNode(record.get('n')));
 }
 
+/** How many JSON values a driver value becomes, counted without recursion and stopping past `budget`. */
+function countValues(value: unknown, budget: number): number {
+  let count = 0;
+  const pending = [value];
+  while (pending.length && count <= budget) {
+    const item = pending.pop();
+    count += 1;
+    if (isNode(item) || isRelationship(item)) pending.push(...Object.values(item.properties));
+    else if (isPath(item)) pending.push(item.start, ...item.segments.flatMap((s) => [s.relationship, s.end]));
+    else if (Array.isArray(item)) pending.push(...item);
+    else if (item && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) {
+      pending.push(...Object.values(item));
+    }
+  }
+  return count;
+}
+
 /**
- * Runs a user's statement: planned first and refused unless read-only, then run in a READ transaction
- * with a timeout and a row cap. Nodes, relationships and paths anywhere in the rows also form the graph.
+ * Runs a user's statement: refused unless its nesting is sane and its plan read-only, then run in a READ
+ * transaction with a timeout, a row cap and a cap on the values of the whole result. Nodes,
+ * relationships and paths anywhere in the rows also form the graph. Runs in the console's worker
+ * threads (console.pool.ts), so even a huge value costs no time on the server's event loop.
  */
-export async function runReadOnly(
+export async function executeReadOnly(
   db: Database,
   identity: NodeIdentity,
   query: string,
@@ -86,6 +111,14 @@ export async function runReadOnly(
     toCypherParameters(parameters) as Parameters,
     limits,
   );
+  let values = 0;
+  for (const record of records) {
+    values += countValues(
+      keys.map((key) => record.get(key)),
+      limits.maxValues - values,
+    );
+    if (values > limits.maxValues) throw resultTooLarge(limits.maxValues);
+  }
   const graph = new GraphBuilder(identity);
   records.forEach((record) => keys.forEach((key) => graph.addAny(record.get(key))));
   await addMissingEndpoints(db, graph);
@@ -96,4 +129,14 @@ export async function runReadOnly(
     graph: graph.build(),
     meta: { truncated, elapsedMs: Math.round(performance.now() - started) },
   };
+}
+
+export function resultTooLarge(maxValues: number): ProblemError {
+  return new ProblemError(
+    413,
+    'result-too-large',
+    'Result too large',
+    `The result holds more than ${maxValues.toLocaleString('en')} values; return less (LIMIT, fewer columns, ` +
+      'shorter lists).',
+  );
 }

@@ -22,6 +22,11 @@ export function idPropertyCandidates(key: string): unknown[] {
   return integerKeyPattern.test(key) ? [key, neo4j.int(key)] : [key];
 }
 
+export interface PlainIdentity {
+  sharedKeys: string[];
+  allShared: boolean;
+}
+
 /**
  * The one rule for a node's API id. A node is known by its `id` property (a string, or an integer
  * written in digits) when no other node has the same key; otherwise — no `id`, an `id` that is not a
@@ -49,6 +54,15 @@ export class NodeIdentity {
 
   keyOf(node: Neo4jNode): string {
     return this.propertyKey(node) ?? node.elementId;
+  }
+
+  /** The rule as plain data, to hand to a worker thread (see `fromPlain`). */
+  toPlain(): PlainIdentity {
+    return { sharedKeys: [...this.sharedKeys], allShared: this.allShared };
+  }
+
+  static fromPlain(plain: PlainIdentity): NodeIdentity {
+    return new NodeIdentity(new Set(plain.sharedKeys), plain.allShared);
   }
 
   /** Whether a key can stand for an `id` property at all (else it can only be an elementId). */

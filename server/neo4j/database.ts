@@ -25,11 +25,14 @@ export type Parameters = Record<string, unknown>;
 export class Database {
   readonly driver: Driver;
 
-  constructor(readonly settings: ConnectionSettings) {
+  constructor(
+    readonly settings: ConnectionSettings,
+    options: { maxConnections?: number } = {},
+  ) {
     const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
     this.driver = neo4j.driver(settings.uri, auth, {
       userAgent: 'entente',
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: options.maxConnections ?? 50,
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       // The driver's default (30 s of retries) outlives an HTTP request; fail over to a 503 sooner.

@@ -1,9 +1,10 @@
 import { z, ZodError } from 'zod';
 import type { Config } from '../config.js';
-import { checkReadOnly, runReadOnly } from '../console/run.js';
+import type { ConsoleRunner } from '../console/console.pool.js';
+import { checkReadOnly } from '../console/run.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
-import { requireToken } from '../http/guards.js';
+import { perClientRateLimit, requireToken } from '../http/guards.js';
 import { ProblemError } from '../http/problem.js';
 import { cypherParameters, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
@@ -40,7 +41,13 @@ function summary({ query: _query, ...rest }: SavedQuery) {
   return rest;
 }
 
-export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, config: Config['api']) {
+export function queryRoutes(
+  api: ApiRoutes,
+  db: Database,
+  catalog: Catalog,
+  runner: ConsoleRunner,
+  config: Config['api'],
+) {
   const shipped = loadShippedQueries();
   const users = new UserQueryStore(db);
   const writeGuards = [requireToken(config.token)];
@@ -98,7 +105,8 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
     params: z.object({ id: z.string() }),
     body: z.strictObject({ params: cypherParameters }),
     response: apiResultSchema,
-    errors: [403, 404, 504],
+    errors: [403, 404, 413, 429, 504],
+    guards: [perClientRateLimit(config.cypher.ratePerMinute)],
     handler: async ({ params, body }) => {
       const query = await find(params.id);
       let values: Record<string, unknown>;
@@ -124,7 +132,7 @@ export function queryRoutes(api: ApiRoutes, db: Database, catalog: Catalog, conf
           ]);
         }
       }
-      return runReadOnly(db, await catalog.identity(), query.query, values, config.cypher);
+      return runner.run(await catalog.identity(), query.query, values);
     },
   });
 

@@ -1,0 +1,94 @@
+import { isDate } from 'neo4j-driver';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import type { NodeIdentity } from '../graph/identity.js';
+import { ProblemError } from '../http/problem.js';
+import type { ConnectionSettings, Parameters } from '../neo4j/database.js';
+import type { ConsoleOutcome, ConsoleTask } from './console.worker.js';
+import { resultTooLarge, type QueryResult, type RunLimits } from './run.js';
+
+export interface ConsoleLimits extends RunLimits {
+  /** Statements running at once; more wait in a short queue, beyond it a 503. */
+  concurrency: number;
+  /** Heap of one worker thread: a result that needs more is refused (413), the server is not touched. */
+  workerHeapMb: number;
+}
+
+/** Grace on top of the transaction timeout before the worker itself is stopped. */
+const deadlineGraceMs = 250;
+
+/** The worker runs from TypeScript sources under the test runner and tsx, from JavaScript once built. */
+const workerFile = path.join(
+  import.meta.dirname,
+  `console.worker.${import.meta.filename.endsWith('.ts') ? 'ts' : 'js'}`,
+);
+
+/**
+ * Runs console statements and saved queries in worker threads, each with its own Neo4j driver, heap
+ * limit and deadline. Whatever a statement returns (a 20-million-element list, a parser that never
+ * answers), the event loop that serves the explorer and /api/health stays free: past the deadline or
+ * the heap limit the worker is stopped and the client gets a 504 or a 413.
+ */
+export class ConsoleRunner {
+  private pool?: Piscina<ConsoleTask, ConsoleOutcome>;
+
+  constructor(
+    private readonly connection: ConnectionSettings,
+    private readonly limits: ConsoleLimits,
+  ) {}
+
+  private start(): Piscina<ConsoleTask, ConsoleOutcome> {
+    this.pool ??= new Piscina<ConsoleTask, ConsoleOutcome>({
+      filename: workerFile,
+      execArgv: workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      minThreads: 0,
+      maxThreads: Math.max(1, Math.min(this.limits.concurrency, availableParallelism() * 2)),
+      maxQueue: this.limits.concurrency * 4,
+      idleTimeout: 30_000,
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb },
+    });
+    return this.pool;
+  }
+
+  async run(identity: NodeIdentity, query: string, parameters: Parameters): Promise<QueryResult> {
+    const dates = Object.keys(parameters).filter((name) => isDate(parameters[name]));
+    const task: ConsoleTask = {
+      connection: this.connection,
+      identity: identity.toPlain(),
+      query,
+      parameters: Object.fromEntries(
+        Object.entries(parameters).map(([name, value]) => [name, isDate(value) ? value.toString() : value]),
+      ),
+      dates,
+      limits: { maxRows: this.limits.maxRows, maxValues: this.limits.maxValues, timeoutMs: this.limits.timeoutMs },
+    };
+    const pool = this.start();
+    if (pool.queueSize >= pool.options.maxQueue) {
+      throw ProblemError.unavailable('The Cypher console is busy with other statements; try again shortly.');
+    }
+    let outcome: ConsoleOutcome;
+    try {
+      outcome = await pool.run(task, { signal: AbortSignal.timeout(this.limits.timeoutMs + deadlineGraceMs) });
+    } catch (error) {
+      throw this.failure(error);
+    }
+    if (outcome.ok) return outcome.result;
+    const { status, slug, title, detail, extensions } = outcome.problem;
+    throw new ProblemError(status, slug, title, detail).with(extensions);
+  }
+
+  private failure(error: unknown): ProblemError {
+    const code = (error as { code?: string }).code;
+    const name = (error as { name?: string }).name;
+    if (name === 'AbortError') {
+      return new ProblemError(504, 'query-timeout', 'Query timed out', 'The query ran longer than the server allows.');
+    }
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') return resultTooLarge(this.limits.maxValues);
+    return new ProblemError(500, 'internal', 'Internal error', 'The console could not run the statement.');
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}

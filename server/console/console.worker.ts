@@ -1,0 +1,64 @@
+import neo4j from 'neo4j-driver';
+import { NodeIdentity, type PlainIdentity } from '../graph/identity.js';
+import { toProblem } from '../http/problem.js';
+import { Database, type ConnectionSettings, type Parameters } from '../neo4j/database.js';
+import { executeReadOnly, type QueryResult, type RunLimits } from './run.js';
+
+/** One statement for a console worker thread: everything it needs as plain, cloneable data. */
+export interface ConsoleTask {
+  connection: ConnectionSettings;
+  identity: PlainIdentity;
+  query: string;
+  /** JSON parameters; those named in `dates` hold `YYYY-MM-DD` and become Cypher dates. */
+  parameters: Record<string, unknown>;
+  dates: string[];
+  limits: RunLimits;
+}
+
+export interface PlainProblem {
+  status: number;
+  slug: string;
+  title: string;
+  detail: string;
+  extensions: Record<string, unknown>;
+}
+
+export type ConsoleOutcome = { ok: true; result: QueryResult } | { ok: false; problem: PlainProblem };
+
+/** Each worker keeps its own small driver: the console's connections are never the explorer's. */
+let database: { key: string; db: Database } | undefined;
+
+function databaseFor(connection: ConnectionSettings): Database {
+  const key = JSON.stringify(connection);
+  if (database?.key !== key) {
+    void database?.db.close();
+    database = { key, db: new Database(connection, { maxConnections: 2 }) };
+  }
+  return database.db;
+}
+
+function withDates(parameters: Record<string, unknown>, dates: string[]): Parameters {
+  const converted = { ...parameters };
+  for (const name of dates) {
+    const [year, month, day] = String(parameters[name]).split('-').map(Number);
+    converted[name] = new neo4j.types.Date(year!, month!, day!);
+  }
+  return converted;
+}
+
+/** Runs one statement (see run.ts); failures come back as problems, since errors lose their class here. */
+export default async function runConsoleTask(task: ConsoleTask): Promise<ConsoleOutcome> {
+  try {
+    const result = await executeReadOnly(
+      databaseFor(task.connection),
+      NodeIdentity.fromPlain(task.identity),
+      task.query,
+      withDates(task.parameters, task.dates),
+      task.limits,
+    );
+    return { ok: true, result };
+  } catch (error) {
+    const { status, slug, title, detail, extensions } = toProblem(error);
+    return { ok: false, problem: { status, slug, title, detail, extensions } };
+  }
+}

@@ -1,0 +1,82 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { connectTestDatabase } from '../support/database.js';
+import { watchHealth } from '../support/health-watch.js';
+import { fullReliabilityRun, ReliabilityTable } from '../support/reliability-table.js';
+import { listenTestApp, type RunningServer } from '../support/server.js';
+
+const timeoutMs = 4_000;
+const table = new ReliabilityTable('Resource attacks through the Cypher console');
+const nested = (depth: number) => `RETURN ${'('.repeat(depth)}1${')'.repeat(depth)} AS x`;
+
+// One client's worst statements. Each must be answered with a 4xx or a 504 within the console's timeout
+// plus a second, while /api/health keeps answering within a second and the database keeps working.
+const attacks: [string, string, number[]][] = [
+  [
+    'a 20-million-element list',
+    `RETURN [i IN range(1, ${fullReliabilityRun ? 20_000_000 : 5_000_000}) | i] AS l`,
+    [413, 504],
+  ],
+  ['2,000 rows of 1,000-element lists', 'UNWIND range(1, 2000) AS i RETURN range(1, 1000) AS l', [413]],
+  ['brackets 1,000 deep', nested(1_000), [400]],
+  [
+    'brackets 1,000 deep, written as unicode escapes',
+    `RETURN ${'\\u0028'.repeat(1000)}1${'\\u0029'.repeat(1000)}`,
+    [400],
+  ],
+  ['a cartesian product of every node, four times', 'MATCH (a), (b), (c), (d) RETURN count(*) AS n', [504, 200]],
+  ['a long CPU loop', 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i)', [504]],
+];
+
+describe('resource attacks', () => {
+  const db = connectTestDatabase();
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    await seedDatabase(db);
+    server = await listenTestApp(db, {
+      CYPHER_TIMEOUT_MS: String(timeoutMs),
+      CYPHER_MAX_VALUES: '1000000',
+      CYPHER_RATE_LIMIT_PER_MINUTE: '1000',
+    });
+  });
+
+  afterAll(async () => {
+    table.print();
+    await server.close();
+    await db.close();
+  });
+
+  it.each(attacks)(
+    'When the console is sent %s, then it is refused in time and health keeps answering within a second',
+    async (what, query, allowed) => {
+      const health = watchHealth(server.url);
+      const started = performance.now();
+      const response = await fetch(`${server.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const body = await response.text();
+      const elapsed = Math.round(performance.now() - started);
+      const { slowestMs, probes, failures } = await health.stop();
+      table.add(
+        what,
+        `${allowed.join('/')} within ${timeoutMs + 1000} ms; health < 1 s`,
+        `${response.status} in ${elapsed} ms; slowest health ${slowestMs} ms of ${probes}`,
+      );
+      expect(allowed, body.slice(0, 300)).toContain(response.status);
+      if (response.status !== 200) expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(elapsed).toBeLessThan(timeoutMs + 1_000 + 2_000);
+      expect(failures).toEqual([]);
+      expect(slowestMs).toBeLessThan(1_000);
+    },
+    60_000,
+  );
+
+  it('When the attacks are over, then the explorer routes still answer', async () => {
+    const response = await fetch(`${server.url}/api/nodes/microsoft/neighbours?limit=5`);
+    expect(response.status).toBe(200);
+  });
+});
