@@ -3,6 +3,7 @@ import { STATUS_CODES, type Server } from 'node:http';
 import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
+import { DatabaseBusyError } from '../neo4j/database.js';
 
 export interface FieldError {
   /** Where the bad value was: `query.limit`, `body.ids.3`, … */
@@ -68,7 +69,8 @@ function fromNeo4j(error: Neo4jError): ProblemError {
       'The query needs more memory than one query may use.',
     );
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || isRetryableError(error)) {
+  // 'N/A': an error the driver raised itself, without the server (a connection it could not get or keep).
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'N/A' || isRetryableError(error)) {
     return ProblemError.unavailable('Neo4j is not answering; try again shortly.');
   }
   if (code.startsWith('Neo.ClientError.Security.')) {
@@ -109,6 +111,8 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof ZodError) return fromZod(error);
   if (error instanceof Neo4jError) return fromNeo4j(error);
+  if (error instanceof DatabaseBusyError)
+    return ProblemError.unavailable('Neo4j is busy with other requests; try again shortly.');
   if (isHttpError(error)) return fromHttpError(error);
   return new ProblemError(500, 'internal', 'Internal error', 'Something went wrong on the server.');
 }

@@ -18,22 +18,73 @@ export interface ConnectionSettings {
 
 export type Parameters = Record<string, unknown>;
 
+/** Every connection was busy for longer than a request may wait: the caller answers 503. */
+export class DatabaseBusyError extends Error {
+  override name = 'DatabaseBusyError';
+}
+
+/**
+ * At most `size` queries at once; the others wait in line, at most `waitMs` each. The driver's own pool
+ * would wait too, but fails with an error that carries no code; this line fails with one of ours.
+ */
+class QueryLine {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly waitMs: number,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await this.wait();
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private wait(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(turn), 1);
+        reject(new DatabaseBusyError(`All ${this.size} connections stayed busy for ${this.waitMs} ms`));
+      }, this.waitMs);
+      this.waiting.push(turn);
+    });
+  }
+}
+
+/** How long a query waits for a free connection before the request is answered 503. */
+const connectionWaitMs = 5_000;
+
 /**
  * The one way the server talks to Neo4j: a single long-lived driver, every query on the configured
  * database, reads routed to readers (so clusters and Aura spread them) and bounded by a timeout.
  */
 export class Database {
   readonly driver: Driver;
+  private readonly line: QueryLine;
 
   constructor(
     readonly settings: ConnectionSettings,
-    options: { maxConnections?: number } = {},
+    options: { maxConnections?: number; connectionWaitMs?: number } = {},
   ) {
     const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
+    const maxConnections = options.maxConnections ?? 50;
+    const waitMs = options.connectionWaitMs ?? connectionWaitMs;
+    this.line = new QueryLine(maxConnections, waitMs);
     this.driver = neo4j.driver(settings.uri, auth, {
       userAgent: 'entente',
-      maxConnectionPoolSize: options.maxConnections ?? 50,
-      connectionAcquisitionTimeout: 10_000,
+      maxConnectionPoolSize: maxConnections,
+      connectionAcquisitionTimeout: waitMs * 2,
       connectionTimeout: 5_000,
       // The driver's default (30 s of retries) outlives an HTTP request; fail over to a 503 sooner.
       maxTransactionRetryTime: 3_000,
@@ -53,11 +104,13 @@ export class Database {
     parameters: Parameters,
     routing: RoutingControl,
   ): Promise<EagerResult<R>> {
-    return this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
-      routing,
-      database: this.settings.database,
-      transactionConfig: { timeout: this.settings.queryTimeoutMs },
-    });
+    return this.line.run(() =>
+      this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
+        routing,
+        database: this.settings.database,
+        transactionConfig: { timeout: this.settings.queryTimeoutMs },
+      }),
+    );
   }
 
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */
@@ -71,6 +124,14 @@ export class Database {
    * millions of rows costs no more than its first page; `truncated` says whether more were there.
    */
   async readBounded(
+    cypher: string,
+    parameters: Parameters,
+    options: { maxRows: number; timeoutMs: number },
+  ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
+    return this.line.run(() => this.streamRead(cypher, parameters, options));
+  }
+
+  private async streamRead(
     cypher: string,
     parameters: Parameters,
     options: { maxRows: number; timeoutMs: number },
