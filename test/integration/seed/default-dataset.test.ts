@@ -79,6 +79,23 @@ describe('the default dataset', () => {
     expect(records[0]!.toObject()).toEqual({ until: null, amount: null, deadline: '2026-01-01' });
   });
 
+  it('When any date is read, then it is a Neo4j date with a precision next to it', async () => {
+    const { records } = await db.read(`
+      CALL () {
+        MATCH (n) RETURN properties(n) AS props, [v IN [n.since, n.until, n.deadline, n.statusAsOf, n.published] WHERE v IS NOT NULL | valueType(v)] AS types
+        UNION ALL
+        MATCH ()-[r]->() RETURN properties(r) AS props, [v IN [r.since, r.until, r.deadline, r.statusAsOf] WHERE v IS NOT NULL | valueType(v)] AS types
+      }
+      UNWIND ['since', 'until', 'deadline', 'statusAsOf', 'published'] AS field
+      WITH props, types, field WHERE props[field] IS NOT NULL
+      RETURN field, props[field + 'Precision'] AS precision, types`);
+    expect(records.length).toBeGreaterThan(80);
+    for (const record of records) {
+      expect(['day', 'month', 'year', 'late-year'], record.get('field')).toContain(record.get('precision'));
+      expect(new Set(record.get('types'))).toEqual(new Set(['DATE NOT NULL']));
+    }
+  });
+
   it('When the five documents are looked up, then each is a Source node with its language', async () => {
     const { records } = await db.read('MATCH (s:Source) RETURN s.id AS id, s.language AS language ORDER BY id');
     expect(records.map((r) => r.get('id'))).toHaveLength(5);
