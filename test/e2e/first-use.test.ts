@@ -322,6 +322,7 @@ describe('the explorer on a first visit', () => {
     await search.fill('micro');
     await page.locator('.loading.busy').waitFor();
     expect((await fit.boundingBox())!.x).toBe(idleX);
+    await page.locator('.loading.busy').waitFor({ state: 'detached' });
     await page.unroute('**/api/search**');
     await search.fill('');
 
@@ -393,8 +394,57 @@ describe('the explorer on a first visit', () => {
     for (let page = 2; page <= Math.ceil(total / 25); page++) await expand();
     await expect
       .poll(() => banner.textContent())
-      .toContain(`All ${total} relationships of this kind are on the canvas.`);
+      .toContain(`All ${total} MENTIONED_IN relationships are on the canvas.`);
     expect(await explorer.probe((probe) => probe.edges)).toBeGreaterThanOrEqual(total);
+  });
+
+  it('When the Cypher console is used, then it is loaded on demand, highlighted, tall, says how to leave it, gives one error position, and its rows go to a drawer that selects nodes', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const loaded = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.split('/').at(-1)));
+    expect((await loaded()).filter((name) => /CypherConsole/.test(name ?? ''))).toEqual([]);
+    await explorer.showTab('Cypher');
+    const editor = page.getByLabel('Cypher query');
+    await editor.locator('.cm-content').waitFor();
+    await expect
+      .poll(() =>
+        editor
+          .locator('.cm-keyword')
+          .first()
+          .evaluate((element) => getComputedStyle(element).color),
+      )
+      .toBe('rgb(133, 153, 0)');
+    expect((await editor.boundingBox())!.height).toBeGreaterThan(150);
+    expect(await page.getByRole('region', { name: 'Cypher console' }).textContent()).toContain(
+      'press Esc and then Tab',
+    );
+
+    const content = editor.locator('.cm-content');
+    await content.fill('MATCH (n RETURN n');
+    await content.press('Control+Enter');
+    const error = page.getByTestId('console-error');
+    await expect.poll(() => error.textContent()).toMatch(/Line 1, column 10/);
+    expect((await error.textContent())!.match(/column/gi)).toHaveLength(1);
+    expect(await error.textContent()).not.toMatch(/offset/);
+
+    await content.fill('MATCH (a)-[r:INVESTED_IN]->(b) RETURN a, r.amountUsd AS amountUsd, b ORDER BY amountUsd DESC');
+    await content.press('Control+Enter');
+    const drawer = page.getByTestId('result-drawer');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.locator('tbody tr').first().textContent()).toContain('$14 billion');
+    expect(await drawer.textContent()).not.toContain('14000000000');
+    await drawer.locator('tbody tr').first().click();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('Microsoft');
+    const before = (await drawer.boundingBox())!;
+    const handle = page.getByRole('separator', { name: 'Resize the results' });
+    const grip = (await handle.boundingBox())!;
+    await page.mouse.move(grip.x + 200, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 200, grip.y - 120, { steps: 5 });
+    await page.mouse.up();
+    expect((await drawer.boundingBox())!.height).toBeGreaterThan(before.height + 100);
+    await page.screenshot({ path: output('console-and-drawer.png') });
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Position } from 'cytoscape';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { activity, api, type Graph } from '../api/api';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
@@ -8,14 +8,19 @@ import { FilterPanel } from '../filters/FilterPanel';
 import { canvasReducer, defaultFilters, emptyHistory, toGraph, type Filters } from '../graph/canvasState';
 import { ExpandMenu, type ExpandChoice } from '../inspect/ExpandMenu';
 import { InspectPanel } from '../inspect/InspectPanel';
-import { CypherConsole } from '../queries/CypherConsole';
 import { QueriesPanel } from '../queries/QueriesPanel';
+import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
 import { SearchBox } from '../search/SearchBox';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
 import { encodeView, readView } from '../share/viewState';
 import { TimeControls } from '../time/TimeControls';
 import { dateSpan, timeDefaults } from '../time/time';
 import { timelineOf } from '../time/timeline';
+
+// The console's editor is most of the client's weight: it is loaded when its tab is first opened.
+const CypherConsole = lazy(() =>
+  import('../queries/CypherConsole').then((module) => ({ default: module.CypherConsole })),
+);
 
 const pageSize = 25;
 /** The overview the page opens on, when the database has these nodes. */
@@ -86,6 +91,7 @@ export function App() {
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console'>('filters');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
+  const [results, setResults] = useState<ShownResult>();
   const [initialPositions] = useState<Record<string, Position> | undefined>(initialView?.positions);
   const [initialViewport] = useState(() =>
     initialView?.zoom && initialView.pan ? { zoom: initialView.zoom, pan: initialView.pan } : undefined,
@@ -240,7 +246,8 @@ export function App() {
         unhide && `${choice.type} relationships were hidden by the legend's filter; they are shown now.`,
         page.meta?.truncated
           ? `Added ${shownNow} of ${total} relationships, most-connected first. Expand again from the menu for more.`
-          : shown > 0 && `All ${shownNow} relationships of this kind are on the canvas.`,
+          : shown > 0 &&
+            `All ${shownNow} ${choice?.type ?? ''} relationship${shownNow === 1 ? ' is' : 's are'} on the canvas.`,
       ].filter(Boolean);
       setMessage(notes.length ? { kind: 'info', text: notes.join(' ') } : undefined);
     } catch (error) {
@@ -437,8 +444,14 @@ export function App() {
             />
           )}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
-          {tab === 'queries' && <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} />}
-          {tab === 'console' && <CypherConsole onGraph={(added, mode) => void addGraph(added, mode)} />}
+          {tab === 'queries' && (
+            <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
+          )}
+          {tab === 'console' && (
+            <Suspense fallback={<p className="hint">Loading the Cypher editor…</p>}>
+              <CypherConsole onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
+            </Suspense>
+          )}
         </nav>
         <GraphCanvas
           ref={canvas}
@@ -491,6 +504,21 @@ export function App() {
           )}
         </div>
       </main>
+      {results && (
+        <ResultDrawer
+          shown={results}
+          onClose={() => setResults(undefined)}
+          onSelectRow={(nodes, edges) => {
+            setHighlighted(new Set([...nodes.map((node) => node.id), ...edges.map((edge) => edge.id)]));
+            const first = nodes[0]
+              ? { kind: 'node' as const, id: nodes[0].id }
+              : edges[0] && { kind: 'edge' as const, id: edges[0].id };
+            if (!first) return;
+            select(first);
+            canvas.current?.centre(first);
+          }}
+        />
+      )}
       {menu && (
         <ExpandMenu
           nodeId={menu.nodeId}

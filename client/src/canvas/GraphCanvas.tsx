@@ -240,7 +240,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       },
     });
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
+    // The canvas changes size with the page's panels (the results drawer): Cytoscape only watches the window.
+    const resized = new ResizeObserver(() => cy.current?.resize());
+    resized.observe(container.current!);
     return () => {
+      resized.disconnect();
       layouts.current!.terminate();
       cy.current!.destroy();
     };

@@ -1,10 +1,21 @@
+import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
-import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Graph, type QueryResult } from '../api/api';
-import { ResultTable } from './ResultTable';
+import { useEffect, useId, useRef, useState } from 'react';
+import { api, ApiError, type Graph } from '../api/api';
+import type { ShownResult } from './ResultDrawer';
 
 interface Props {
   onGraph(graph: Graph, mode: 'add' | 'replace'): void;
+  /** Rows go to the results drawer. */
+  onResult(shown: ShownResult): void;
+}
+
+/**
+ * Neo4j's message without its own "(line …, column … (offset: …))": it counts from a prefix the server adds
+ * before planning, so it would contradict the position shown beside it.
+ */
+export function withoutNeo4jPosition(message: string): string {
+  return message.replace(/\s*\(line \d+, column \d+ \(offset: \d+\)\)/g, '').trim();
 }
 
 interface CompletionSchema {
@@ -13,12 +24,19 @@ interface CompletionSchema {
   propertyKeys: string[];
 }
 
+/** The line of the query with the error, and a caret under its column. */
+function caretUnder(query: string, { line, column }: { line: number; column: number }): string {
+  const text = query.split('\n')[line - 1] ?? '';
+  return `${text}\n${' '.repeat(Math.max(0, column - 1))}^`;
+}
+
 /**
  * The read-only Cypher console, on Neo4j's own CodeMirror editor (highlighting, completion from the
- * database's schema). Ctrl/Cmd-Enter runs; an error puts the cursor where the API says it is.
+ * database's schema). Ctrl/Cmd-Enter runs; an error puts the cursor where the API says it is and points
+ * at it under the line. Loaded only when its tab is opened: the editor is most of the client's weight.
  */
-export function CypherConsole({ onGraph }: Props) {
-  const [result, setResult] = useState<QueryResult>();
+export function CypherConsole({ onGraph, onResult }: Props) {
+  const helpId = useId();
   const [error, setError] = useState<ApiError>();
   const [schema, setSchema] = useState<CompletionSchema>();
   const [position, setPosition] = useState<number>();
@@ -40,24 +58,24 @@ export function CypherConsole({ onGraph }: Props) {
     setError(undefined);
     try {
       const answer = await api.cypher(text.current);
-      setResult(answer);
+      onResult({ title: 'Cypher console', result: answer });
       onGraph(answer.graph, 'add');
     } catch (failure) {
       const apiError = failure instanceof ApiError ? failure : new ApiError(0, 'Error', String(failure));
       setError(apiError);
-      setResult(undefined);
       if (apiError.position) setPosition(apiError.position.offset);
     }
   };
 
   return (
     <section className="console" aria-label="Cypher console">
-      <div className="editor" aria-label="Cypher query">
+      <div className="editor" aria-label="Cypher query" aria-describedby={helpId}>
         <CypherEditor
           value={text.current}
           schema={schema}
           position={position}
           lineNumbers
+          lineWrapping
           autofocus={false}
           onValueChanged={(value) => {
             text.current = value;
@@ -70,6 +88,9 @@ export function CypherConsole({ onGraph }: Props) {
           }}
         />
       </div>
+      <p className="hint" id={helpId}>
+        Ctrl-Enter runs. Tab indents; to leave the editor, press Esc and then Tab.
+      </p>
       <button onClick={() => void run()}>Run (Ctrl-Enter)</button>
       {error && (
         <div className="error" role="alert" data-testid="console-error">
@@ -78,10 +99,10 @@ export function CypherConsole({ onGraph }: Props) {
               Line {error.position.line}, column {error.position.column}:{' '}
             </span>
           )}
-          {error.message}
+          {withoutNeo4jPosition(error.message)}
+          {error.position && <pre className="caret">{caretUnder(text.current, error.position)}</pre>}
         </div>
       )}
-      {result && <ResultTable result={result} />}
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api, type Graph, type QueryParameter, type QueryResult, type SavedQuerySummary } from '../api/api';
-import { ResultTable } from './ResultTable';
+import { api, type Graph, type QueryParameter, type SavedQuerySummary } from '../api/api';
+import type { ShownResult } from './ResultDrawer';
 
 interface Props {
   onGraph(graph: Graph, mode: 'add' | 'replace'): void;
+  /** Rows go to the results drawer. */
+  onResult(shown: ShownResult): void;
 }
 
 function initialValues(parameters: QueryParameter[]): Record<string, string> {
@@ -19,12 +21,11 @@ function toValue(parameter: QueryParameter, text: string): unknown {
 }
 
 /** Saved queries: pick one, fill the form built from its declared parameters, run it onto the canvas. */
-export function QueriesPanel({ onGraph }: Props) {
+export function QueriesPanel({ onGraph, onResult }: Props) {
   const [queries, setQueries] = useState<SavedQuerySummary[]>([]);
   const [chosen, setChosen] = useState<SavedQuerySummary>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<'add' | 'replace'>('add');
-  const [result, setResult] = useState<QueryResult>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -37,7 +38,6 @@ export function QueriesPanel({ onGraph }: Props) {
   const choose = (query: SavedQuerySummary) => {
     setChosen(query);
     setValues(initialValues(query.parameters));
-    setResult(undefined);
     setError(undefined);
   };
 
@@ -51,7 +51,7 @@ export function QueriesPanel({ onGraph }: Props) {
     );
     try {
       const answer = await api.runQuery(chosen.id, params);
-      setResult(answer);
+      onResult({ title: chosen.name, result: answer });
       onGraph(answer.graph, mode);
     } catch (failure) {
       setError((failure as Error).message);
@@ -123,7 +123,6 @@ export function QueriesPanel({ onGraph }: Props) {
           {error}
         </div>
       )}
-      {result && <ResultTable result={result} />}
     </section>
   );
 }
