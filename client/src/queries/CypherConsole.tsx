@@ -2,21 +2,8 @@ import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError, type Graph } from '../api/api';
+import { caretUnder, withoutNeo4jPosition } from './consoleError';
 import type { ShownResult } from './ResultDrawer';
-
-interface Props {
-  onGraph(graph: Graph, mode: 'add' | 'replace'): void;
-  /** Rows go to the results drawer. */
-  onResult(shown: ShownResult): void;
-}
-
-/**
- * Neo4j's message without its own "(line …, column … (offset: …))": it counts from a prefix the server adds
- * before planning, so it would contradict the position shown beside it.
- */
-export function withoutNeo4jPosition(message: string): string {
-  return message.replace(/\s*\(line \d+, column \d+ \(offset: \d+\)\)/g, '').trim();
-}
 
 interface CompletionSchema {
   labels: string[];
@@ -24,10 +11,10 @@ interface CompletionSchema {
   propertyKeys: string[];
 }
 
-/** The line of the query with the error, and a caret under its column. */
-function caretUnder(query: string, { line, column }: { line: number; column: number }): string {
-  const text = query.split('\n')[line - 1] ?? '';
-  return `${text}\n${' '.repeat(Math.max(0, column - 1))}^`;
+interface Props {
+  onGraph(graph: Graph, mode: 'add' | 'replace'): void;
+  /** Rows go to the results drawer. */
+  onResult(shown: ShownResult): void;
 }
 
 /**
