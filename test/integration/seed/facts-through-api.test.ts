@@ -98,6 +98,11 @@ describe('document 001 (access beyond AGI)', () => {
     expect(wish!.properties.claim).toMatch(/safe-deployment.*shared oversight/);
   });
 
+  it('When the negotiations are read, then the definition of AGI is a disputed point', async () => {
+    const [dispute] = (await edges('agi-clause', 'CONCERNS')).filter((e) => e.source === 'restructuring-talks');
+    expect(dispute!.properties).toMatchObject({ status: 'disputed', sources: [d004] });
+  });
+
   it('When "GitHub Copilot" is searched, then Copilot comes first, not GitHub', async () => {
     expect((await search('GitHub Copilot'))[0]).toBe('copilot');
   });
@@ -123,6 +128,10 @@ describe('document 002 (the preliminary agreement)', () => {
     const talks = await node('openai-500b-valuation-talks');
     expect(talks).toMatchObject({ valuationUsd: 500e9, reportedBy: 'CNBC', qualifier: 'reported' });
     expect(talks.claim).not.toMatch(/about/);
+  });
+
+  it('When the document itself is read, then its summary does not call the agreement non-binding', async () => {
+    expect((await node(d002)).summary).not.toMatch(/binding/);
   });
 
   it('When the 49 % stake is read, then "about" comes from 002 and the plain 49 % from 004', async () => {
@@ -187,6 +196,17 @@ describe('document 004 (the timeline)', () => {
       statusAsOf: '2025-06-01',
       statusAsOfPrecision: 'month',
     });
+  });
+
+  it('When "introduction en bourse" is searched, then the public benefit corporation, meant to ease a listing, is found', async () => {
+    expect(await search('introduction en bourse')).toContain('public-benefit-corporation');
+    expect(await node('public-benefit-corporation')).toMatchObject({ sources: [d004] });
+  });
+
+  it('When the founding is looked for, then it is on OpenAI and its founders only, not a separate event', async () => {
+    await api().get('/api/nodes/openai-founded').expect(404);
+    const founders = (await edges('openai', 'FOUNDED', '&direction=in')).map((e) => e.source).sort();
+    expect(founders).toEqual(['elon-musk', 'sam-altman']);
   });
 
   it('When the chip project is read, then end 2025 is a deadline, not an end, and TSMC is a named partner only', async () => {
@@ -259,6 +279,7 @@ describe('facts from outside the documents', () => {
     const copilotIntegrations = (await edges('copilot', 'INTEGRATES')).map((e) => `${e.source}>${e.target}`).sort();
     expect(copilotIntegrations).toEqual(['github>copilot', 'office>copilot', 'windows>copilot']);
     expect(await edges('dall-e', 'INTEGRATES')).toEqual([]);
+    expect((await node('openai-global')).aliases).not.toContain('OpenAI capped-profit arm');
   });
 });
 

@@ -373,4 +373,35 @@ describe.skipIf(documents.length === 0)('no sentence of the documents in the rep
     const copied = ours.flatMap((text) => [...runs(text, size)].filter((run) => fromDocuments.has(run)));
     expect(copied).toEqual([]);
   });
+
+  it('When a named party (company, person, product, regulator) is read, then mentionedIn lists exactly the documents that name it', () => {
+    // Where a document names a party in a form no alias should carry (a plural, a pronoun), the word it uses.
+    const namedAs: Record<string, string[]> = {
+      'delaware-attorney-general': ['Delaware'],
+      'california-attorney-general': ['Californie'],
+      'microsoft-in-house-models': ['propres modèles'],
+    };
+    // Named only in a link to an unrelated article.
+    const unrelated = new Set(['amazon 001_33e582f0ea316fce']);
+    const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const names = (text: string, term: string) =>
+      new RegExp(
+        `(^|[^\\p{L}\\p{N}])${fold(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
+        'u',
+      ).test(fold(text));
+    const files = readdirSync(documentsDir).filter((file) => file.endsWith('.txt'));
+    const wrong: string[] = [];
+    for (const node of parseDataset(shipped).nodes) {
+      if (!['Company', 'Person', 'Product', 'Regulator'].includes(node.kind)) continue;
+      const terms = namedAs[node.id] ?? [node.name, ...(node.aliases ?? [])];
+      for (const file of files) {
+        const id = file.replace(/\.txt$/, '');
+        if (unrelated.has(`${node.id} ${id}`)) continue;
+        const named = terms.some((term) => names(readFileSync(path.join(documentsDir, file), 'utf8'), term));
+        if (named !== node.mentionedIn.includes(id))
+          wrong.push(`${node.id} ${named ? 'is named in' : 'is not named in'} ${id}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
