@@ -175,7 +175,7 @@ describe('document 003 (the 20 % revenue share)', () => {
   });
 
   it('When ChatGPT in Bing is read, then it cites 004 only (003 never names ChatGPT)', async () => {
-    const [integration] = await edges('chatgpt', 'INTEGRATES', '&direction=in').then((all) =>
+    const [integration] = await edges('chatgpt', 'USES', '&direction=in').then((all) =>
       all.filter((e) => e.source === 'bing'),
     );
     expect(integration!.properties.sources).toEqual([d004]);
@@ -276,9 +276,10 @@ describe('facts from outside the documents', () => {
     expect((await node('windsurf')).description).not.toMatch(/coding/i);
     const [lead] = (await edges('stargate', 'PARTNER_IN')).filter((e) => e.source === 'openai');
     expect(lead!.properties.claim).not.toMatch(/lead/i);
-    const copilotIntegrations = (await edges('copilot', 'INTEGRATES')).map((e) => `${e.source}>${e.target}`).sort();
-    expect(copilotIntegrations).toEqual(['github>copilot', 'office>copilot', 'windows>copilot']);
-    expect(await edges('dall-e', 'INTEGRATES')).toEqual([]);
+    const copilotLinks = (await edges('copilot', 'USES')).map((e) => `${e.source}>${e.target}`).sort();
+    expect(copilotLinks).toEqual(['copilot>openai', 'github>copilot', 'office>copilot', 'windows>copilot']);
+    const dallE = (await edges('dall-e', 'USES,CONCERNS')).map((e) => e.source);
+    expect(dallE).toEqual(['microsoft-investment-2023']);
     expect((await node('openai-global')).aliases).not.toContain('OpenAI capped-profit arm');
   });
 });

@@ -153,10 +153,10 @@ describe('citations that support the claim', () => {
   it('When a relationship cites a document that does not mention both of its ends, then it is rejected', () => {
     // 003 speaks of Bing but never of ChatGPT, so it cannot support "ChatGPT is built into Bing".
     const texts = withEdit('relationships', (relationships) =>
-      Object.assign(link(relationships, 'bing', 'INTEGRATES', 'chatgpt'), { sources: [doc.d003, doc.d004] }),
+      Object.assign(link(relationships, 'bing', 'USES', 'chatgpt'), { sources: [doc.d003, doc.d004] }),
     );
     expect(problemsOf(texts)).toEqual([
-      expect.stringMatching(/\(bing INTEGRATES chatgpt\): sources: "003_42f3b6a20bd09641" does not mention both/),
+      expect.stringMatching(/\(bing USES chatgpt\): sources: "003_42f3b6a20bd09641" does not mention both/),
     ]);
   });
 
@@ -193,7 +193,7 @@ describe('citations that support the claim', () => {
     expect(node('azure-exclusivity').sources).toEqual([doc.d004]);
     expect(relationship('azure-exclusive-cloud').sources).toEqual([doc.d004]);
     expect(relationship('microsoft_competes_with_openai').sources).toEqual([doc.d004]);
-    expect(relationship('bing_integrates_chatgpt').sources).toEqual([doc.d004]);
+    expect(relationship('bing_uses_chatgpt').sources).toEqual([doc.d004]);
     expect(relationship('microsoft-invested-13b')).toMatchObject({
       qualifier: 'more than',
       sources: [doc.d000, doc.d003],
