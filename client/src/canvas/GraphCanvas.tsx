@@ -15,7 +15,8 @@ import { LayoutWorker } from './layoutWorker';
 import { Overview } from './Overview';
 import { countContents, countDrawn, followCanvas, probe, track } from '../probe/probe';
 import { gpuName, wantsWebgl } from './renderer';
-import { detailAt, edgeWidth, kindStyle, overviewFrom, stylesheet, type Detail } from './style';
+import { edgeElementId, elementIdOf, groupEdges, groupLabel, pairKey, toElements } from './edgeGroups';
+import { detailAt, overviewFrom, stylesheet, type Detail } from './style';
 
 cytoscape.use(svg);
 
@@ -115,24 +116,6 @@ interface Rendering {
 /** Cytoscape's options with its renderer's, which its type declarations leave out. */
 type CanvasOptions = CytoscapeOptions & { renderer: { name: 'canvas'; webgl: boolean } };
 
-function toElements(graph: CanvasGraph): ElementDefinition[] {
-  const nodes = Object.values(graph.nodes).map((node) => {
-    const { color, shape } = kindStyle(node.labels[0]);
-    return { group: 'nodes' as const, data: { id: node.id, caption: node.caption, color, shape } };
-  });
-  const edges = Object.values(graph.edges).map((edge) => ({
-    group: 'edges' as const,
-    data: {
-      id: `edge:${edge.id}`,
-      source: edge.source,
-      target: edge.target,
-      type: edge.type,
-      width: edgeWidth(edge.properties.amountUsd),
-    },
-  }));
-  return [...nodes, ...edges];
-}
-
 /**
  * Draws the canvas graph with Cytoscape. The data lives in React state; this component only keeps one
  * Cytoscape instance in step with it (adding and removing the difference in a batch) and reports gestures.
@@ -144,15 +127,18 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const [core, setCore] = useState<Core>();
   const [gpu] = useState(gpuName);
   const rendering = useRef<Rendering>({ webgl: false, large: false });
-  const detail = useRef<Detail>('full');
+  const detail = useRef<Detail>('nodes');
   const layouts = useRef<LayoutWorker>(undefined);
   const [showThumbnail, setShowThumbnail] = useState(false);
+  /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const expand = useCallback((key: string) => setExpanded((previous) => new Set(previous).add(key)), []);
   const callbacks = useRef(props);
   callbacks.current = props;
   /** Nodes added to a drawn graph, to bring into view once they are placed. */
   const toReveal = useRef(new Set<string>());
 
-  /** Exports show labels and arrowheads whatever the zoom: the overview's shorthand is for the screen. */
+  /** Exports show every label and arrowhead whatever the zoom: the shorthands are for the screen. */
   const inFullDetail = <T,>(instance: Core, draw: () => T): T => {
     if (detail.current === 'full') return draw();
     instance.style(stylesheet('full'));
@@ -198,8 +184,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       instance.on('tap', (event) => {
         if (event.target === instance) callbacks.current.onSelect(undefined);
         else if (event.target.isNode()) callbacks.current.onSelect({ kind: 'node', id: event.target.id() });
+        // A folded group opens into its relationships, drawn one by one.
+        else if (event.target.hasClass('group')) expand(String(event.target.id()).replace(/^group:/, ''));
         else callbacks.current.onSelect({ kind: 'edge', id: String(event.target.id()).replace(/^edge:/, '') });
       });
+      // Edge labels show at a legible size on hover, for the selection and its relationships, or zoomed in.
+      instance.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+      instance.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
       instance.on('zoom', () => showDetail(instance, detailAt(instance.zoom())));
       instance.on('render', () => countDrawn(probe.nodes));
       instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(event.target.id()));
@@ -220,7 +211,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       setCore(instance);
       return instance;
     },
-    [showDetail],
+    [showDetail, expand],
   );
 
   useEffect(() => {
@@ -238,6 +229,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
             ]),
         );
       },
+      edgeLabels: () =>
+        Object.fromEntries(
+          cy
+            .current!.edges()
+            .not('.filtered')
+            .map((edge) => [edge.id(), String(edge.data('label'))]),
+        ),
     });
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
     // The canvas changes size with the page's panels (the results drawer): Cytoscape only watches the window.
@@ -260,7 +258,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     };
     const unchanged = next.webgl === rendering.current.webgl && next.large === rendering.current.large;
     const instance = unchanged ? cy.current! : createCore(next, cy.current);
-    const wanted = toElements(props.graph);
+    const wanted = toElements(props.graph, expanded);
     const wantedIds = new Set(wanted.map((element) => element.data.id!));
     const wasEmpty = instance.nodes().empty();
     // Styled once at the level it will be seen at, not in full detail and again after the fit.
@@ -273,6 +271,12 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         .filter((element) => !wantedIds.has(element.id()))
         .remove();
       const fresh = wanted.filter((element) => instance.getElementById(element.data.id!).empty());
+      // A group that stays may have gained or lost members.
+      for (const element of wanted) {
+        if (element.classes !== 'group') continue;
+        const drawn = instance.getElementById(element.data.id!);
+        if (drawn.nonempty()) drawn.data({ members: element.data.members, label: element.data.label });
+      }
       // One add() for all of them: adding one by one costs Cytoscape a pass per element.
       instance.add(
         fresh.map((element) => {
@@ -298,7 +302,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       });
     });
     setShowThumbnail(instance.nodes().length >= thumbnailFrom);
-    countContents(instance.nodes().length, instance.edges().length, instance.nodes().not('.filtered').length);
+    countContents(
+      instance.nodes().length,
+      Object.keys(props.graph.edges).length,
+      instance.nodes().not('.filtered').length,
+    );
     const placed = instance.nodes().length - added;
     if (!wasEmpty) newIds.forEach((id) => toReveal.current.add(id));
     if (added > 0) {
@@ -316,7 +324,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       reveal(instance, [...toReveal.current]);
       toReveal.current.clear();
     }
-  }, [props.graph]);
+  }, [props.graph, expanded]);
 
   // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
   useEffect(() => {
@@ -335,27 +343,65 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         else if (!pinned && element.locked()) element.unlock();
       });
       instance.edges().forEach((element) => {
-        const edge = props.graph.edges[element.id().replace(/^edge:/, '')];
-        if (!edge) return;
-        const status = edgeStatus(edge, props.view);
-        setClass(element, 'filtered', status.hidden);
-        setClass(element, 'faded', status.faded);
-        setClass(element, 'highlighted', status.highlighted);
-        setClass(element, 'new', status.change === 'new');
-        setClass(element, 'gone', status.change === 'gone');
+        // A group is shown as what its shown members are: counted, faded only if all are, marked if any is.
+        const members = element.hasClass('group')
+          ? (element.data('members') as string[])
+          : [element.id().replace(/^edge:/, '')];
+        const statuses = members.flatMap((id) => {
+          const edge = props.graph.edges[id];
+          return edge ? [{ edge, status: edgeStatus(edge, props.view) }] : [];
+        });
+        const shown = statuses.filter(({ status }) => !status.hidden);
+        setClass(element, 'filtered', shown.length === 0);
+        setClass(element, 'faded', shown.length > 0 && shown.every(({ status }) => status.faded));
+        setClass(
+          element,
+          'highlighted',
+          shown.some(({ status }) => status.highlighted),
+        );
+        setClass(
+          element,
+          'new',
+          shown.some(({ status }) => status.change === 'new'),
+        );
+        setClass(
+          element,
+          'gone',
+          shown.some(({ status }) => status.change === 'gone'),
+        );
+        if (element.hasClass('group')) {
+          const label = shown.length === 1 ? shown[0]!.edge.type : groupLabel(shown.length);
+          if (element.data('label') !== label) element.data('label', label);
+        }
       });
     });
-    countContents(instance.nodes().length, instance.edges().length, instance.nodes().not('.filtered').length);
-  }, [props.view, props.graph]);
+    countContents(
+      instance.nodes().length,
+      Object.keys(props.graph.edges).length,
+      instance.nodes().not('.filtered').length,
+    );
+  }, [props.view, props.graph, expanded]);
 
   useEffect(() => {
     const instance = cy.current!;
-    instance.elements().unselect();
-    if (props.selected) {
-      const id = props.selected.kind === 'edge' ? `edge:${props.selected.id}` : props.selected.id;
-      instance.getElementById(id).select();
-    }
-  }, [props.selected, props.graph]);
+    instance.batch(() => {
+      instance.elements().unselect();
+      instance.edges('.near').removeClass('near');
+      const selected = props.selected;
+      if (!selected) return;
+      if (selected.kind === 'edge') {
+        const edge = props.graph.edges[selected.id];
+        // A relationship folded into a group is selected by opening the group.
+        const key = edge && pairKey(edge.source, edge.target);
+        if (key && instance.getElementById(edgeElementId(selected.id)).empty()) expand(key);
+        else instance.getElementById(edgeElementId(selected.id)).select();
+        return;
+      }
+      const node = instance.getElementById(selected.id);
+      node.select();
+      node.connectedEdges().addClass('near');
+    });
+  }, [props.selected, props.graph, expanded, expand]);
 
   useImperativeHandle(ref, () => ({
     positions: () =>
@@ -368,7 +414,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     fit: () => fitShown(cy.current!),
     centre: (selection) => {
       const instance = cy.current!;
-      const element = instance.getElementById(selection.kind === 'edge' ? `edge:${selection.id}` : selection.id);
+      const edge = selection.kind === 'edge' ? props.graph.edges[selection.id] : undefined;
+      const element = instance.getElementById(
+        edge ? elementIdOf(edge, groupEdges(props.graph), expanded) : selection.id,
+      );
       if (element.empty()) return;
       const done = track();
       instance.animate({ center: { eles: element } }, { duration: 250, complete: done });

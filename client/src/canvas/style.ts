@@ -64,17 +64,38 @@ const detailRules: StylesheetJson = [
   {
     selector: 'edge',
     style: {
-      label: 'data(type)',
+      label: 'data(label)',
       'curve-style': 'bezier',
       'target-arrow-shape': 'triangle',
       'target-arrow-color': '#94a3b8',
-      'font-size': 7,
-      color: '#475569',
+      'font-size': 10,
+      color: '#334155',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.8,
-      'text-background-padding': '1px',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
     },
+  },
+  // Several relationships between two nodes: one edge with their count, opened by a click.
+  {
+    selector: 'edge.group',
+    style: {
+      'line-color': '#64748b',
+      'target-arrow-shape': 'none',
+      'font-weight': 'bold',
+    },
+  },
+];
+
+/**
+ * Below `edgeLabelsFromZoom` edge labels would crowd each other: only counted groups, the hovered edge, the
+ * selection and the selected node's relationships are labelled.
+ */
+const fewEdgeLabels: StylesheetJson = [
+  { selector: 'edge', style: { 'text-opacity': 0 } },
+  {
+    selector: 'edge.group, edge.hover, edge:selected, edge.near',
+    style: { 'text-opacity': 1, 'z-index': 10, 'text-background-opacity': 1 },
   },
 ];
 
@@ -99,16 +120,23 @@ const stateRules: StylesheetJson = [
  * Levels of detail. Below `overviewBelowZoom` a label is under 5 px and an arrowhead a speck: the overview
  * leaves out labels and arrowheads and draws edges straight, which spares Cytoscape most of its styling
  * and drawing and lets it cache the picture, so large graphs draw and pan quickly. A first picture of
- * `overviewFrom` nodes or more will be fitted that small, so it starts there.
+ * `overviewFrom` nodes or more will be fitted that small, so it starts there. Between that and
+ * `edgeLabelsFromZoom`, nodes are labelled but only some edges are (see fewEdgeLabels); above, all are.
  */
-export type Detail = 'full' | 'overview';
+export type Detail = 'full' | 'nodes' | 'overview';
 export const overviewBelowZoom = 0.5;
+export const edgeLabelsFromZoom = 1.4;
 export const overviewFrom = 500;
 
 export function detailAt(zoom: number): Detail {
-  return zoom < overviewBelowZoom ? 'overview' : 'full';
+  return zoom < overviewBelowZoom ? 'overview' : zoom < edgeLabelsFromZoom ? 'nodes' : 'full';
 }
 
 export function stylesheet(detail: Detail): StylesheetJson {
-  return [...shapeRules, ...(detail === 'full' ? detailRules : []), ...stateRules];
+  return [
+    ...shapeRules,
+    ...(detail === 'overview' ? [] : detailRules),
+    ...(detail === 'nodes' ? fewEdgeLabels : []),
+    ...stateRules,
+  ];
 }

@@ -7,10 +7,14 @@ import type { EntenteProbe } from './types';
 
 export type { EntenteProbe, EntentePoint } from './types';
 
-type Source = Pick<EntenteProbe, 'viewport' | 'onScreen'>;
+type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels'>;
 
 const waiting: (() => void)[] = [];
-let source: Source = { viewport: () => ({ zoom: 1, pan: { x: 0, y: 0 } }), onScreen: () => ({}) };
+let source: Source = {
+  viewport: () => ({ zoom: 1, pan: { x: 0, y: 0 } }),
+  onScreen: () => ({}),
+  edgeLabels: () => ({}),
+};
 
 export const probe: EntenteProbe = {
   nodes: 0,
@@ -27,6 +31,7 @@ export const probe: EntenteProbe = {
     }),
   viewport: () => source.viewport(),
   onScreen: () => source.onScreen(),
+  edgeLabels: () => source.edgeLabels(),
 };
 
 let checking = false;

@@ -23,4 +23,6 @@ export interface EntenteProbe {
   viewport(): { zoom: number; pan: EntentePoint };
   /** Where each shown node is drawn, in page (client) coordinates. */
   onScreen(): Record<string, EntentePoint>;
+  /** The label of each shown edge ("edge:<id>", or "group:<a>|<b>" for relationships folded into one). */
+  edgeLabels(): Record<string, string>;
 }
