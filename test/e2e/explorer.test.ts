@@ -159,7 +159,7 @@ describe('the explorer in a browser', () => {
 
   it('When the Cypher console gets a syntax error, then the error shows where it is', async () => {
     await showTab('Cypher');
-    const editor = page.getByLabel('Cypher query').locator('.cm-content');
+    const editor = page.getByRole('textbox', { name: 'Cypher query' });
     await editor.fill('MATCH (n RETURN n');
     await editor.press('Control+Enter');
     await expect.poll(() => page.getByTestId('console-error').textContent()).toMatch(/Line 1, column 10/);

@@ -56,7 +56,7 @@ export function CypherConsole({ onGraph, onResult }: Props) {
 
   return (
     <section className="console" aria-label="Cypher console">
-      <div className="editor" aria-label="Cypher query" aria-describedby={helpId}>
+      <div className="editor" data-testid="cypher-editor">
         <CypherEditor
           value={text.current}
           schema={schema}
@@ -64,6 +64,11 @@ export function CypherConsole({ onGraph, onResult }: Props) {
           lineNumbers
           lineWrapping
           autofocus={false}
+          onEditorCreated={(editor) => {
+            // The editable element itself is what a screen reader lands on: it carries the name and the help.
+            editor.codemirror.contentDOM.setAttribute('aria-label', 'Cypher query');
+            editor.codemirror.contentDOM.setAttribute('aria-describedby', helpId);
+          }}
           onValueChanged={(value) => {
             text.current = value;
           }}
