@@ -58,7 +58,17 @@ async function main() {
 
   let neo4j: ProvisionedNeo4j;
   try {
-    neo4j = await provisionNeo4j(config);
+    neo4j = await provisionNeo4j(config, {
+      events: {
+        restarting: (reason, attempt, delayMs) =>
+          logger.warn({ reason, attempt, delayMs }, `Embedded Neo4j ${reason}; restarting in ${delayMs / 1000} s`),
+        restarted: (pid, attempt) => logger.info({ pid, attempt }, 'Embedded Neo4j restarted'),
+        gaveUp: (reason) => {
+          logger.fatal({ reason }, 'Embedded Neo4j will not be restarted again');
+          console.error(reason);
+        },
+      },
+    });
   } catch (error) {
     if (error instanceof EmbeddedStartError) fail(error.message);
     throw error;

@@ -114,29 +114,49 @@ function waitForReadyLine(child: ChildProcess, home: string, logFile: string): P
   });
 }
 
-/**
- * Starts Neo4j Community in a child JVM (Java 17+, official artefacts from Maven Central) with Bolt on
- * 127.0.0.1 and resolves once Bolt accepts connections. The JVM's output goes to `<home>/launcher.log`.
- */
-export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
-  const argumentFile = await prepareLauncher();
-  await mkdir(options.home, { recursive: true });
-  const logFile = path.join(options.home, 'launcher.log');
-  const log = createWriteStream(logFile, { flags: 'a' });
-  await writeFile(path.join(options.home, 'README.txt'), 'Data of the embedded Neo4j started by Entente.\n');
+/** What the supervisor reports: each restart, and giving up. */
+export interface EmbeddedEvents {
+  restarting(reason: string, attempt: number, delayMs: number): void;
+  restarted(pid: number, attempt: number): void;
+  gaveUp(reason: string): void;
+}
 
+const silentEvents: EmbeddedEvents = { restarting() {}, restarted() {}, gaveUp() {} };
+
+/** Restart delays after an unexpected exit; more exits than this within `crashWindowMs` and it gives up. */
+const restartDelaysMs = [1_000, 2_000, 4_000, 8_000, 15_000];
+const crashWindowMs = 10 * 60_000;
+
+interface RunningJvm {
+  child: ChildProcess;
+  exited: Promise<void>;
+  port: number;
+}
+
+/** One JVM run: spawns it and resolves once Bolt accepts connections on the port it reports. */
+async function launch(
+  argumentFile: string,
+  options: EmbeddedOptions,
+  logFile: string,
+  log: NodeJS.WritableStream,
+): Promise<RunningJvm> {
+  const transactionTotalMb = Math.max(64, Math.floor(options.heapMb / 2));
   const child = spawn(
     'java',
     [
       `-Xms${Math.min(256, options.heapMb)}m`,
       `-Xmx${options.heapMb}m`,
       '-XX:+UseG1GC',
+      // A query that exhausts the heap leaves the JVM in no state to trust: it exits, and the supervisor
+      // below starts it again on the same store and port.
       '-XX:+ExitOnOutOfMemoryError',
       `@${argumentFile}`,
       'EmbeddedNeo4j',
       options.home,
       String(options.boltPort),
       String(options.pageCacheMb),
+      String(transactionTotalMb),
+      String(Math.min(256, Math.floor(transactionTotalMb / 2))),
     ],
     // stdin stays a pipe: the launcher stops when it closes, so the JVM cannot outlive this process.
     { stdio: ['pipe', 'pipe', 'pipe'] },
@@ -144,26 +164,101 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  let port: number;
   try {
-    port = await waitForReadyLine(child, options.home, logFile);
+    const port = await waitForReadyLine(child, options.home, logFile);
+    return { child, exited, port };
   } catch (error) {
     await exited;
+    throw error;
+  }
+}
+
+/**
+ * Starts Neo4j Community in a child JVM (Java 17+, official artefacts from Maven Central) with Bolt on
+ * 127.0.0.1 and resolves once Bolt accepts connections. The JVM's output goes to `<home>/launcher.log`.
+ * The child is supervised: when it exits on its own (a crash, an out-of-memory exit, a kill), it is
+ * started again on the same store and port after a growing delay, and `events` hear of it; after
+ * repeated exits the supervisor gives up and says so once.
+ */
+export async function startEmbeddedNeo4j(
+  options: EmbeddedOptions,
+  events: EmbeddedEvents = silentEvents,
+): Promise<EmbeddedNeo4j> {
+  const argumentFile = await prepareLauncher();
+  await mkdir(options.home, { recursive: true });
+  const logFile = path.join(options.home, 'launcher.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  await writeFile(path.join(options.home, 'README.txt'), 'Data of the embedded Neo4j started by Entente.\n');
+
+  let current: RunningJvm;
+  try {
+    current = await launch(argumentFile, options, logFile, log);
+  } catch (error) {
     log.end();
     throw error;
   }
+  // Restarts keep the first port, so connections made to it find the database again.
+  const restartOptions = { ...options, boltPort: current.port };
+  let stopping = false;
+  const exits: number[] = [];
 
-  let stopping: Promise<void> | undefined;
+  const supervise = (jvm: RunningJvm) => {
+    jvm.child.once('exit', (code, signal) => {
+      if (!stopping) void restart(`exited (${signal ?? `code ${code}`})`);
+    });
+  };
+
+  const restart = async (reason: string) => {
+    const now = Date.now();
+    exits.push(now);
+    while (exits[0]! < now - crashWindowMs) exits.shift();
+    for (let attempt = exits.length; attempt <= restartDelaysMs.length && !stopping; attempt++) {
+      const delayMs = restartDelaysMs[attempt - 1]!;
+      events.restarting(reason, attempt, delayMs);
+      await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+      if (stopping) return;
+      try {
+        current = await launch(argumentFile, restartOptions, logFile, log);
+        if (stopping) {
+          current.child.kill('SIGTERM');
+          return;
+        }
+        supervise(current);
+        events.restarted(current.child.pid!, attempt);
+        return;
+      } catch (error) {
+        reason = error instanceof Error ? error.message : String(error);
+        exits.push(Date.now());
+      }
+    }
+    if (!stopping) {
+      events.gaveUp(
+        `Embedded Neo4j exited ${exits.length} times in ${crashWindowMs / 60_000} minutes (${reason}); see ${logFile}`,
+      );
+    }
+  };
+  supervise(current);
+
+  let stopped: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= (async () => {
+    stopping = true;
+    stopped ??= (async () => {
+      const { child, exited } = current;
       const killer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
       child.kill('SIGTERM');
       await exited;
       clearTimeout(killer);
       log.end();
     })();
-    return stopping;
+    return stopped;
   };
-  return { uri: `bolt://127.0.0.1:${port}`, home: options.home, logFile, pid: child.pid!, stop };
+  return {
+    uri: `bolt://127.0.0.1:${current.port}`,
+    home: options.home,
+    logFile,
+    get pid() {
+      return current.child.pid!;
+    },
+    stop,
+  };
 }

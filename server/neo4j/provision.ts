@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { ConnectionSettings } from './database.js';
-import { startEmbeddedNeo4j, type EmbeddedOptions } from './embedded.js';
+import { startEmbeddedNeo4j, type EmbeddedEvents, type EmbeddedOptions } from './embedded.js';
 
 export type DatabaseOrigin = 'configured' | 'container' | 'embedded';
 
@@ -18,6 +18,8 @@ export interface ProvisionOptions {
   allowContainers?: boolean;
   /** Overrides the configured embedded settings (tests use a temporary home and a free port). */
   embedded?: Partial<EmbeddedOptions>;
+  /** Told of the embedded database's restarts. */
+  events?: EmbeddedEvents;
 }
 
 export const containerImage = 'neo4j:5.26-community';
@@ -63,7 +65,7 @@ export async function provisionNeo4j(config: Config, options: ProvisionOptions =
     const container = await startContainer(config);
     if (container) return container;
   }
-  const embedded = await startEmbeddedNeo4j({ ...config.embedded, ...options.embedded });
+  const embedded = await startEmbeddedNeo4j({ ...config.embedded, ...options.embedded }, options.events);
   return {
     origin: 'embedded',
     connection: {

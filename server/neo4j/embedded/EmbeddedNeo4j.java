@@ -15,7 +15,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * Runs Neo4j Community in-process with only the Bolt connector, for machines without a Neo4j server.
  *
- * <p>Arguments: home directory, Bolt port (0 picks a free one), page cache size in MiB. Prints one line
+ * <p>Arguments: home directory, Bolt port (0 picks a free one), page cache size in MiB, memory of all
+ * transactions together in MiB, memory of one transaction in MiB. Prints one line
  * {@code ENTENTE_READY <port>} once Bolt accepts connections, or {@code ENTENTE_STORE_LOCKED} and exits 3
  * when another process holds the store. Stops cleanly on SIGTERM/SIGINT and when standard input closes, so
  * the JVM never outlives the Node process that started it.
@@ -25,6 +26,8 @@ public final class EmbeddedNeo4j {
     Path home = Path.of(args[0]).toAbsolutePath();
     int boltPort = Integer.parseInt(args[1]);
     long pageCacheMib = Long.parseLong(args[2]);
+    long transactionsTotalMib = Long.parseLong(args[3]);
+    long transactionMib = Long.parseLong(args[4]);
 
     DatabaseManagementService dbms;
     try {
@@ -39,7 +42,10 @@ public final class EmbeddedNeo4j {
               .setConfig(GraphDatabaseSettings.allow_file_urls, false)
               .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("db.*", "dbms.components"))
               .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
-              .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
+              .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(transactionMib))
+              .setConfig(
+                  GraphDatabaseSettings.memory_transaction_global_max_size,
+                  ByteUnit.mebiBytes(transactionsTotalMib))
               .build();
     } catch (RuntimeException e) {
       if (causedByStoreLock(e)) {

@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../server/neo4j/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { steadyLoad, type Sample } from '../support/load.js';
+import { ReliabilityTable } from '../support/reliability-table.js';
+import { listenTestApp, type RunningServer } from '../support/server.js';
+
+const table = new ReliabilityTable('The database dies under load');
+const paths = ['/api/health', '/api/nodes/microsoft/neighbours?limit=10', '/api/search?q=open', '/api/schema'];
+const jvm = { boltPort: 0, heapMb: 512, pageCacheMb: 64 };
+
+/** Resolves when `check` holds, polling; fails after `ms`. */
+async function until(check: () => boolean, ms: number, what: string): Promise<number> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now() - started;
+}
+
+/** What clients saw from `from` on: the first 503, any 5xx other than 503, and when 2xx came back for good. */
+function summarise(samples: Sample[], from: number) {
+  const after = samples.filter((sample) => sample.at >= from);
+  const first503 = after.find((sample) => sample.status === 503);
+  const other5xx = after.filter((sample) => sample.status >= 500 && sample.status !== 503);
+  const lastFailure = [...after].reverse().find((sample) => sample.status !== 200);
+  return { first503, other5xx, lastFailure };
+}
+
+// This file starts its own embedded Neo4j (not the run's shared one): it kills it.
+describe('outage under load', () => {
+  let home: string;
+  let instance: EmbeddedNeo4j;
+  let db: Database;
+  let server: RunningServer;
+  const restarts: number[] = [];
+
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(tmpdir(), 'entente-outage-'));
+    instance = await startEmbeddedNeo4j(
+      { home, ...jvm },
+      { restarting() {}, restarted: () => restarts.push(Date.now()), gaveUp() {} },
+    );
+    db = new Database({ uri: instance.uri, user: 'neo4j', password: '', database: undefined, queryTimeoutMs: 10_000 });
+    await seedDatabase(db);
+    server = await listenTestApp(db, { CYPHER_RATE_LIMIT_PER_MINUTE: '1000' });
+  }, 240_000);
+
+  afterAll(async () => {
+    table.print();
+    await server?.close();
+    await db?.close();
+    await instance?.stop();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('When the embedded JVM is killed under 50 req/s, then clients get 503 + Retry-After, never a 500, and it comes back by itself', async () => {
+    const load = steadyLoad(server.url, paths);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const killedAt = load.now();
+    const oldPid = instance.pid;
+    process.kill(oldPid, 'SIGKILL');
+    await until(() => restarts.length === 1, 120_000, 'the supervisor to restart the JVM');
+    const restartedAt = load.now();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const samples = await load.stop();
+    const { first503, other5xx, lastFailure } = summarise(samples, killedAt);
+    const backWithin = lastFailure ? Math.max(0, lastFailure.at - restartedAt) : 0;
+    table.add(
+      'SIGKILL of the embedded JVM under 50 req/s',
+      '503 + Retry-After within 2 s; no other 5xx; 2xx within 10 s of the restart',
+      `first 503 after ${first503 ? Math.round(first503.at - killedAt) : '—'} ms; other 5xx: ${other5xx.length}; ` +
+        `restart after ${Math.round(restartedAt - killedAt)} ms; last failure ${Math.round(backWithin)} ms after it`,
+    );
+    expect(instance.pid).not.toBe(oldPid);
+    expect(first503).toBeDefined();
+    expect(first503!.at - killedAt).toBeLessThan(2_000);
+    expect(first503!.retryAfter).toBe('5');
+    expect(other5xx.map((sample) => `${sample.status} ${sample.path}`)).toEqual([]);
+    expect(backWithin).toBeLessThan(10_000);
+    const tail = samples.filter((sample) => sample.at > restartedAt + 10_000 - 2_000);
+    expect(tail.every((sample) => sample.status === 200)).toBe(true);
+  }, 180_000);
+
+  it('When one console query exhausts the JVM heap, then the database comes back by itself and the API recovers', async () => {
+    const before = restarts.length;
+    const response = await fetch(`${server.url}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n" }),
+    });
+    const status = response.status;
+    const restarted = await until(() => restarts.length > before, 60_000, 'a restart').then(
+      () => true,
+      () => false,
+    );
+    let healthy = false;
+    const started = Date.now();
+    while (!healthy && Date.now() - started < 90_000) {
+      healthy = (await fetch(`${server.url}/api/health`)).status === 200;
+      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    table.add(
+      "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s))",
+      'a 4xx/5xx problem, never a hang; the database back by itself',
+      `${status}; JVM restarted: ${restarted ? 'yes' : 'no (refused without exhausting the heap)'}; ` +
+        `healthy again after ${Date.now() - started} ms`,
+    );
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(healthy).toBe(true);
+    expect((await fetch(`${server.url}/api/nodes/microsoft/neighbours?limit=5`)).status).toBe(200);
+  }, 240_000);
+
+  it('When a database the app does not manage (NEO4J_URI) goes away and returns, then the app recovers without a 500', async () => {
+    const port = Number(new URL(instance.uri).port);
+    const load = steadyLoad(server.url, paths);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const stoppedAt = load.now();
+    await instance.stop();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    instance = await startEmbeddedNeo4j({ home, ...jvm, boltPort: port });
+    const backAt = load.now();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const samples = await load.stop();
+    const { first503, other5xx, lastFailure } = summarise(samples, stoppedAt);
+    const backWithin = lastFailure ? Math.max(0, lastFailure.at - backAt) : 0;
+    table.add(
+      'a configured database stopped for 3 s under 50 req/s, then started again',
+      '503 + Retry-After; no other 5xx; 2xx within 10 s of its return',
+      `first 503 after ${first503 ? Math.round(first503.at - stoppedAt) : '—'} ms; other 5xx: ${other5xx.length}; ` +
+        `last failure ${Math.round(backWithin)} ms after its return`,
+    );
+    expect(first503?.retryAfter).toBe('5');
+    expect(other5xx.map((sample) => `${sample.status} ${sample.path}`)).toEqual([]);
+    expect(backWithin).toBeLessThan(10_000);
+  }, 180_000);
+});
