@@ -1,6 +1,7 @@
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { AddressInfo } from 'node:net';
 import { createApp, createConsoleRunner } from './app.js';
 import { attachClientErrorHandler } from './http/problem.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -10,6 +11,7 @@ import { EmbeddedStartError } from './neo4j/embedded.js';
 import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
 import { ensureSearchIndex } from './search/search.index.js';
 import { SeedValidationError } from './seed/dataset.js';
+import { warmUp, warmUpApp } from './warm-up.js';
 import { prepareDatabase } from './seed/prepare.js';
 
 const retryPreparationMs = 5_000;
@@ -57,12 +59,17 @@ async function main() {
   const logger = createLogger(config.logLevel);
 
   let neo4j: ProvisionedNeo4j;
+  /** Where this process serves, once it does: restarts of the database warm it up through it. */
+  let servingUrl: string | undefined;
   try {
     neo4j = await provisionNeo4j(config, {
       events: {
         restarting: (reason, attempt, delayMs) =>
           logger.warn({ reason, attempt, delayMs }, `Embedded Neo4j ${reason}; restarting in ${delayMs / 1000} s`),
-        restarted: (pid, attempt) => logger.info({ pid, attempt }, 'Embedded Neo4j restarted'),
+        restarted: (pid, attempt) => {
+          logger.info({ pid, attempt }, 'Embedded Neo4j restarted');
+          if (servingUrl) void warmUp(servingUrl).then((report) => logger.info(report, 'Warmed the database up'));
+        },
         gaveUp: (reason) => {
           logger.fatal({ reason }, 'Embedded Neo4j will not be restarted again');
           console.error(reason);
@@ -83,8 +90,11 @@ async function main() {
     // A configured database may be down: serve (health says 503) and let preparation finish later.
     if (neo4j.origin !== 'configured') await preparing;
     else preparing.catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
-    server = await listen(createApp({ db, logger, api: config.api, consoleRunner }), config);
+    const app = createApp({ db, logger, api: config.api, consoleRunner });
+    if (neo4j.origin !== 'configured') logger.info(await warmUpApp(app), 'Warmed the database up');
+    server = await listen(app, config);
     attachClientErrorHandler(server);
+    servingUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   } catch (error) {
     await db.close();
     await neo4j.stop();

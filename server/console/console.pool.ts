@@ -16,7 +16,7 @@ export interface ConsoleLimits extends RunLimits {
 }
 
 /** Grace on top of the transaction timeout before the worker itself is stopped. */
-const deadlineGraceMs = 250;
+const deadlineGraceMs = 500;
 
 /** The worker runs from TypeScript sources under the test runner and tsx, from JavaScript once built. */
 const workerFile = path.join(

@@ -52,6 +52,12 @@ export class Catalog {
     return this.snapshot.value;
   }
 
+  /** Forgets what was read, when a query found the database changed under it. */
+  invalidate(): void {
+    this.snapshot = undefined;
+    this.nodeIdentity = undefined;
+  }
+
   /** The rule that gives nodes their API ids on this database (see identity.ts). */
   async identity(): Promise<NodeIdentity> {
     const { nodeCount } = await this.current();

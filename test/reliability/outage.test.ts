@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/neo4j/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 import { seedDatabase } from '../../server/seed/prepare.js';
+import { warmUp } from '../../server/warm-up.js';
 import { steadyLoad, type Sample } from '../support/load.js';
 import { ReliabilityTable } from '../support/reliability-table.js';
 import { listenTestApp, type RunningServer } from '../support/server.js';
@@ -44,7 +45,12 @@ describe('outage under load', () => {
     home = await mkdtemp(path.join(tmpdir(), 'entente-outage-'));
     instance = await startEmbeddedNeo4j(
       { home, ...jvm },
-      { restarting() {}, restarted: () => restarts.push(Date.now()), gaveUp() {} },
+      {
+        restarting() {},
+        // As server/index.ts does: a restarted database is warmed up through the serving app.
+        restarted: () => void warmUp(server.url).then(() => restarts.push(Date.now())),
+        gaveUp() {},
+      },
     );
     db = new Database({ uri: instance.uri, user: 'neo4j', password: '', database: undefined, queryTimeoutMs: 10_000 });
     await seedDatabase(db);

@@ -133,7 +133,7 @@ describe('GET /api/nodes/:id/neighbours', () => {
     const seat = (body: { edges: { type: string }[] }) =>
       body.edges.some((edge) => edge.type === 'OBSERVER_ON_BOARD_OF');
     const during = await api().get('/api/nodes/microsoft/neighbours?types=OBSERVER_ON_BOARD_OF&asOf=2024-01-15');
-    const after = await api().get('/api/nodes/microsoft/neighbours?types=OBSERVER_ON_BOARD_OF&asOf=2024-07-01');
+    const after = await api().get('/api/nodes/microsoft/neighbours?types=OBSERVER_ON_BOARD_OF&asOf=2024-08-01');
     const before = await api().get('/api/nodes/microsoft/neighbours?types=OBSERVER_ON_BOARD_OF&asOf=2023-10-31');
     expect([seat(during.body), seat(after.body), seat(before.body)]).toEqual([true, false, false]);
   });

@@ -1,0 +1,65 @@
+import neo4j, { Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
+import type { Catalog } from '../graph/catalog.js';
+import { captionKeys } from '../graph/mapping.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
+import { searchIndexName } from './search.index.js';
+
+const cypher = loadCypher('search/fulltext', 'search/scan');
+
+/** Searched first: the default dataset's index, then the one Entente creates (search.index.ts), then any. */
+const preferredIndexes = ['entity_search', searchIndexName];
+
+/** Unicode's combining diacritical marks, which the scan strips after NFKD as the JS side does. */
+const combiningMarks = Array.from({ length: 0x70 }, (_, offset) => String.fromCharCode(0x300 + offset));
+
+/** Properties the scan reads: what captions are made of, and aliases. */
+const scannedKeys = [...captionKeys, 'aliases'];
+
+export interface SearchRequest {
+  text: string;
+  labels: string[];
+  limit: number;
+}
+
+type Hit = { node: Neo4jNode; score: number };
+
+/**
+ * Nodes matching what was typed: through a full-text index when the database has one, else by a scan of
+ * display properties. An index that vanished since the catalog was read (dropped by someone) sends this
+ * search to the scan and the catalog to be read again, rather than failing.
+ */
+export async function searchNodes(db: Database, catalog: Catalog, request: SearchRequest): Promise<Hit[]> {
+  const lucene = toLuceneQuery(request.text);
+  if (!lucene) return [];
+  const { fulltextIndexes } = await catalog.current();
+  const index = preferredIndexes.find((name) => fulltextIndexes.includes(name)) ?? fulltextIndexes[0];
+  const limit = neo4j.int(request.limit);
+  if (index) {
+    try {
+      const { records } = await db.read<Hit>(cypher['search/fulltext'], {
+        index,
+        lucene,
+        labels: request.labels,
+        limit,
+        fetch: neo4j.int(request.labels.length ? request.limit * 10 : request.limit),
+      });
+      return records.map((record) => ({ node: record.get('node'), score: record.get('score') }));
+    } catch (error) {
+      if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed')) throw error;
+      catalog.invalidate();
+    }
+  }
+  const terms = searchTerms(request.text);
+  const required = terms.filter((term) => !isStopWord(term));
+  const { records } = await db.read<Hit>(cypher['search/scan'], {
+    required: required.length ? required : terms,
+    phrase: terms.join(' '),
+    keys: scannedKeys,
+    marks: combiningMarks,
+    labels: request.labels,
+    limit,
+  });
+  return records.map((record) => ({ node: record.get('node'), score: record.get('score') }));
+}
