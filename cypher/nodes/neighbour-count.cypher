@@ -3,6 +3,5 @@
 MATCH (n) WHERE elementId(n) = $elementId
 MATCH /*expansion*/
 WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
-  AND ($asOf IS NULL OR (coalesce(r.since <= $asOf, true) AND coalesce(r.until > $asOf, true)
-                         AND coalesce(m.since <= $asOf, true) AND coalesce(m.until > $asOf, true)))
+  AND validAsOf(r) AND validAsOf(m)
 RETURN count(r) AS total

@@ -4,10 +4,8 @@
 MATCH (a) WHERE elementId(a) = $fromElementId
 MATCH (b) WHERE elementId(b) = $toElementId
 MATCH p = allShortestPaths((a)-[*..8]-(b))
-WHERE all(r IN relationships(p) WHERE $asOf IS NULL
-            OR (coalesce(r.since <= $asOf, true) AND coalesce(r.until > $asOf, true)))
-  AND all(x IN nodes(p) WHERE NOT x:_EntenteSavedQuery AND ($asOf IS NULL
-            OR (coalesce(x.since <= $asOf, true) AND coalesce(x.until > $asOf, true))))
+WHERE all(r IN relationships(p) WHERE validAsOf(r))
+  AND all(x IN nodes(p) WHERE NOT x:_EntenteSavedQuery AND validAsOf(x))
 WITH p WHERE length(p) <= $maxHops
 RETURN p
 LIMIT $limit

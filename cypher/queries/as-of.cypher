@@ -1,9 +1,8 @@
-// name: A company's relationships on a date
-// description: The relationships of a company that held on a given day (begun, not yet ended).
+// name: A node's relationships on a date
+// description: The relationships of a node that held on a given day (begun, not yet ended), on any graph whose relationships are dated by since/until.
 // parameters:
-//   - { name: company, type: nodeId, default: microsoft, description: 'The company' }
-//   - { name: date, type: date, default: '2024-01-01', description: 'The day' }
-MATCH (company {id: $company})-[link]-(other)
-WHERE type(link) <> 'MENTIONED_IN'
-  AND coalesce(link.since <= $date, true) AND coalesce(link.until > $date, true)
-RETURN company, link, other, type(link) AS relationship, toString(link.since) AS since, toString(link.until) AS until
+//   - { name: node, type: nodeId, description: 'The node' }
+//   - { name: asOf, type: date, default: '2024-01-01', description: 'The day' }
+MATCH (node)-[link]-(other)
+WHERE elementId(node) = $node AND type(link) <> 'MENTIONED_IN' AND validAsOf(link)
+RETURN node, link, other, type(link) AS relationship, toString(link.since) AS since, toString(link.until) AS until

@@ -1,5 +1,6 @@
 // name: Who invested in whom, and how much
 // description: Investments, stakes and funding commitments, largest first, with the documents behind each.
+// requires: { relationshipTypes: [INVESTED_IN] }
 // parameters:
 //   - { name: minAmountUsd, type: number, default: 0, description: 'Smallest amount to show, in US dollars' }
 MATCH (investor)-[money:INVESTED_IN|COMMITTED_FUNDING_TO|HOLDS_STAKE_IN]->(recipient)

@@ -1,5 +1,6 @@
 // name: Lawsuits and complaints
 // description: Suits filed or contemplated, who brings them, whom they target and what they concern.
+// requires: { labels: [Lawsuit] }
 // parameters: []
 MATCH (lawsuit:Lawsuit)
 OPTIONAL MATCH (lawsuit)-[link]-(party)

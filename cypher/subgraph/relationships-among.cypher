@@ -4,6 +4,6 @@
 MATCH (a) WHERE elementId(a) IN $elementIds
 MATCH (b) WHERE elementId(b) IN $elementIds
 MATCH (a)-[r]->(b)
-WHERE $asOf IS NULL OR (coalesce(r.since <= $asOf, true) AND coalesce(r.until > $asOf, true))
+WHERE validAsOf(r)
 RETURN r
 LIMIT $limit

@@ -1,4 +1,4 @@
 // The given nodes that are valid as of $asOf (all of them when $asOf is null).
 MATCH (a) WHERE elementId(a) IN $elementIds
-  AND ($asOf IS NULL OR (coalesce(a.since <= $asOf, true) AND coalesce(a.until > $asOf, true)))
+  AND validAsOf(a)
 RETURN a

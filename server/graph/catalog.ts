@@ -101,6 +101,10 @@ export class Catalog {
     return requireKnown(names, known, parameter, 'label');
   }
 
+  async requirePropertyKeys(names: string[], parameter: string): Promise<string[]> {
+    return requireKnown(names, new Set((await this.current()).propertyKeys), parameter, 'property key');
+  }
+
   async requireRelationshipTypes(names: string[], parameter: string): Promise<string[]> {
     const known = new Set((await this.current()).relationshipTypes.map((type) => type.name));
     return requireKnown(names, known, parameter, 'relationship type');
@@ -112,7 +116,7 @@ function requireKnown(names: string[], known: Set<string>, parameter: string, wh
   if (unknown.length) {
     throw ProblemError.badRequest(
       `${parameter}: unknown ${what}${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
-      [{ location: `query.${parameter}`, message: `not a ${what} of this database: ${unknown.join(', ')}` }],
+      [{ location: parameter.includes(".") ? parameter : `query.${parameter}`, message: `not a ${what} of this database: ${unknown.join(', ')}` }],
     );
   }
   return names;

@@ -19,9 +19,41 @@ export function loadCypher<const Name extends string>(...names: Name[]): Record<
       throw new Error(`Missing Cypher file: cypher/${name}.cypher`);
     }
     if (!text) throw new Error(`Empty Cypher file: cypher/${name}.cypher`);
-    queries[name] = text;
+    queries[name] = expandFragments(text);
   }
   return queries;
+}
+
+/** The body of a fragment file: its lines without `//` comments, on one line. */
+function readFragment(name: string): string {
+  return readFileSync(path.join(cypherDir, 'fragments', `${name}.cypher`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('//'))
+    .map((line) => line.trim())
+    .join(' ');
+}
+
+/**
+ * Expressions that several queries share, written once under cypher/fragments/ and called in a query like
+ * functions of one simple argument (a variable or a property): `validAsOf(r)`, `dateOf(r.since)`. Neo4j
+ * knows no such functions, so a fragment left unexpanded fails at planning, never silently.
+ */
+const fragments: [name: string, parameter: string, file: string][] = [
+  ['validAsOf', 'item', 'valid-as-of'],
+  ['dateOf', 'value', 'date-of'],
+];
+
+export function expandFragments(query: string): string {
+  let expanded = query;
+  for (const [name, parameter, file] of fragments) {
+    const call = new RegExp(`\\b${name}\\(([\\w.]+)\\)`, 'g');
+    if (!call.test(expanded)) continue;
+    const body = readFragment(file);
+    expanded = expanded.replace(call, (_call, argument: string) =>
+      `(${body.replace(new RegExp(`\\b${parameter}\\b`, 'g'), argument)})`,
+    );
+  }
+  return expanded;
 }
 
 /** Splits a file of several statements (schema scripts) on the semicolons that end lines. */

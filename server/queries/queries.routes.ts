@@ -9,7 +9,7 @@ import { ProblemError } from '../http/problem.js';
 import { cypherParameters, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
-import { parameterSchema, parseRunParameters, type SavedQuery } from './saved-query.js';
+import { parameterSchema, parseRunParameters, type QueryParameter, type SavedQuery } from './saved-query.js';
 import { loadShippedQueries, UserQueryStore, type QueryFields } from './queries.store.js';
 
 const queryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and -');
@@ -37,7 +37,7 @@ const fieldsSchema = z.strictObject({
 const createBody = fieldsSchema.extend({ id: queryId });
 const updateBody = fieldsSchema.extend({ version: z.number().int().min(1) });
 
-function summary({ query: _query, ...rest }: SavedQuery) {
+function summary({ query: _query, requires: _requires, ...rest }: SavedQuery) {
   return rest;
 }
 
@@ -69,6 +69,35 @@ export function queryRoutes(
     }
   }
 
+  /** Names given for `label`, `relationshipType` and `propertyKey` parameters must be the database's own. */
+  async function checkSchemaNames(parameters: QueryParameter[], values: Record<string, unknown>) {
+    for (const parameter of parameters) {
+      const value = values[parameter.name];
+      if (typeof value !== 'string') continue;
+      const where = `body.params.${parameter.name}`;
+      if (parameter.type === 'label') await catalog.requireLabels([value], where);
+      if (parameter.type === 'relationshipType') await catalog.requireRelationshipTypes([value], where);
+      if (parameter.type === 'propertyKey') await catalog.requirePropertyKeys([value], where);
+    }
+  }
+
+  /** Node parameters name nodes by API id; the query gets each node's elementId, whatever its ids are. */
+  async function resolveNodeParameters(parameters: QueryParameter[], values: Record<string, unknown>) {
+    const nodeParameters = parameters.filter((parameter) => parameter.type === 'nodeId');
+    const ids = nodeParameters.map((parameter) => String(values[parameter.name]));
+    const found = await resolveNodes(db, catalog, ids);
+    for (const parameter of nodeParameters) {
+      const id = String(values[parameter.name]);
+      const node = found.get(id);
+      if (!node) {
+        throw ProblemError.badRequest(`body.params.${parameter.name}: no node has the id "${id}"`, [
+          { location: `body.params.${parameter.name}`, message: `no node has the id "${id}"` },
+        ]);
+      }
+      values[parameter.name] = node.elementId;
+    }
+  }
+
   /** A saved query must be read-only and declare every parameter it uses: checked when it is saved. */
   async function checkFields(fields: QueryFields) {
     const names = new Set(fields.parameters.map((parameter) => parameter.name));
@@ -82,7 +111,19 @@ export function queryRoutes(
     tag: 'Saved queries',
     summary: 'Shipped and users’ saved queries',
     response: z.object({ queries: z.array(summarySchema) }),
-    handler: async () => ({ queries: [...shipped.values(), ...(await users.list())].map(summary) }),
+    description:
+      'Shipped queries written for the default dataset are listed only where the labels and relationship ' +
+      'types they need exist; the generic ones work on any database.',
+    handler: async () => {
+      const { labels, relationshipTypes } = await catalog.current();
+      const present = new Set([...labels, ...relationshipTypes].map((entry) => entry.name));
+      const runnable = [...shipped.values()].filter((query) =>
+        [...(query.requires?.labels ?? []), ...(query.requires?.relationshipTypes ?? [])].every((name) =>
+          present.has(name),
+        ),
+      );
+      return { queries: [...runnable, ...(await users.list())].map(summary) };
+    },
   });
 
   api.add({
@@ -118,20 +159,8 @@ export function queryRoutes(
         }
         throw error;
       }
-      const nodeParameters = query.parameters.filter((parameter) => parameter.type === 'nodeId');
-      const found = await resolveNodes(
-        db,
-        catalog,
-        nodeParameters.map((parameter) => String(values[parameter.name])),
-      );
-      for (const parameter of nodeParameters) {
-        const id = String(values[parameter.name]);
-        if (!found.has(id)) {
-          throw ProblemError.badRequest(`body.params.${parameter.name}: no node has the id "${id}"`, [
-            { location: `body.params.${parameter.name}`, message: `no node has the id "${id}"` },
-          ]);
-        }
-      }
+      await checkSchemaNames(query.parameters, values);
+      await resolveNodeParameters(query.parameters, values);
       return runner.run(await catalog.identity(), query.query, values);
     },
   });

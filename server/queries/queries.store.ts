@@ -3,7 +3,7 @@ import path from 'node:path';
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import { toJson } from '../graph/mapping.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { expandFragments, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { parameterSchema, parseQueryFile, type QueryParameter, type SavedQuery } from './saved-query.js';
 
@@ -24,7 +24,8 @@ export function loadShippedQueries(): Map<string, SavedQuery> {
   return new Map(
     files.sort().map((file) => {
       const id = file.replace(/\.cypher$/, '');
-      return [id, parseQueryFile(id, readFileSync(path.join(shippedDir, file), 'utf8'))];
+      const query = parseQueryFile(id, readFileSync(path.join(shippedDir, file), 'utf8'));
+      return [id, { ...query, query: expandFragments(query.query) }];
     }),
   );
 }

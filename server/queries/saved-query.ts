@@ -3,7 +3,24 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { isoDate } from '../http/route.js';
 
-export const parameterTypes = ['string', 'number', 'boolean', 'date', 'nodeId'] as const;
+/**
+ * `nodeId`: an API node id, resolved before the run; the query receives the node's elementId (match it
+ * with `elementId(n) = $param`), so it works whatever the database's ids look like. `label`,
+ * `relationshipType` and `propertyKey`: a name of this database, checked against its own lists.
+ */
+export const parameterTypes = [
+  'string',
+  'number',
+  'boolean',
+  'date',
+  'nodeId',
+  'label',
+  'relationshipType',
+  'propertyKey',
+] as const;
+
+/** Parameter types whose values are names from the database's catalog. */
+export const schemaNameTypes = ['label', 'relationshipType', 'propertyKey'] as const;
 
 export const parameterSchema = z
   .strictObject({
@@ -20,11 +37,20 @@ export const parameterSchema = z
 
 export type QueryParameter = z.infer<typeof parameterSchema>;
 
+const requirementsSchema = z.strictObject({
+  labels: z.array(z.string()).default([]),
+  relationshipTypes: z.array(z.string()).default([]),
+});
+
 const headerSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
   parameters: z.array(parameterSchema).default([]),
+  /** Shipped queries written for one model list what they need; others are hidden where it is missing. */
+  requires: requirementsSchema.optional(),
 });
+
+export type QueryRequirements = z.infer<typeof requirementsSchema>;
 
 export interface SavedQuery {
   id: string;
@@ -33,6 +59,7 @@ export interface SavedQuery {
   parameters: QueryParameter[];
   query: string;
   origin: 'shipped' | 'user';
+  requires?: QueryRequirements;
   /** Users' queries only: bumped on every change, for optimistic concurrency. */
   version?: number;
 }
@@ -69,6 +96,9 @@ function valueSchema(parameter: QueryParameter): z.ZodType<unknown> {
     boolean: z.boolean(),
     date: isoDate,
     nodeId: z.string().min(1),
+    label: z.string().min(1),
+    relationshipType: z.string().min(1),
+    propertyKey: z.string().min(1),
   }[parameter.type] as z.ZodType<unknown>;
   const values = parameter.values;
   if (!values) return base;

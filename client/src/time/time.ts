@@ -2,8 +2,27 @@
 
 type Dated = Record<string, unknown>;
 
-const dateOf = (value: unknown) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+/**
+ * The calendar day a time property stands for: the one rule the server applies too
+ * (cypher/fragments/date-of.cypher). The API writes dates, datetimes and local datetimes as ISO text, whose
+ * first ten characters are the day in the value's own zone; text that begins with a real calendar day is
+ * that day; an integer is a year, standing for its first day.
+ */
+export function dateOf(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const day = value.slice(0, 10);
+    // Only a real calendar day: 2023-02-29 is no date.
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) &&
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)
+      ? day
+      : undefined;
+  }
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 10_000) {
+    return `${String(value).padStart(4, '0')}-01-01`;
+  }
+  return undefined;
+}
 
 /** Valid on `asOf` when it has begun (`since ≤ asOf`) and not ended (`asOf < until`); missing bounds are open. */
 export function validOn(properties: Dated, asOf: string): boolean {

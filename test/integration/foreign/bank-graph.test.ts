@@ -135,6 +135,83 @@ describe("a bank's own graph: integer ids, ids unique per label only, no id at a
   });
 });
 
+describe("the bank's graph: time, saved queries and the console", () => {
+  const run = (id: string, params: Record<string, unknown>) => api().post(`/api/queries/${id}/run`).send({ params });
+
+  beforeAll(async () => {
+    await loadGraph(db, bankGraph);
+    api = () => request(testApp(db));
+  }, 120_000);
+
+  it('When relationships are dated by datetimes, local datetimes and integer years, then as-of reads them', async () => {
+    const on = async (id: string, day: string) =>
+      (await api().get(`/api/nodes/${id}/neighbours?asOf=${day}`).expect(200)).body.edges.map(
+        (edge: { type: string }) => edge.type,
+      );
+    expect(await on('2', '2019-02-28')).not.toContain('OWNS');
+    expect(await on('2', '2019-03-01')).toContain('OWNS');
+    expect(await on('2', '2023-01-01')).not.toContain('OWNS');
+    const account = await nodeWhere('MATCH (n:Account) RETURN n');
+    expect(await on(encodeURIComponent(account.id), '2014-12-31')).not.toContain('HELD AT');
+    expect(await on(encodeURIComponent(account.id), '2015-01-01')).toContain('HELD AT');
+    expect(await on('tanaka', '2020-03-31')).not.toContain('WORKS AT');
+    expect(await on('tanaka', '2020-04-01')).toContain('WORKS AT');
+  });
+
+  it("When saved queries are listed, then the default dataset's are hidden and the generic ones offered", async () => {
+    const { body } = await api().get('/api/queries').expect(200);
+    const ids = body.queries.map((query: { id: string }) => query.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'most-connected',
+        'neighbours-by-type',
+        'shortest-paths',
+        'property-matches',
+        'label-connections',
+      ]),
+    );
+    for (const specific of ['company-deals', 'lawsuits', 'regulators', 'source-evidence', 'investments']) {
+      expect(ids).not.toContain(specific);
+    }
+  });
+
+  it('When the generic saved queries run on it, then each answers with its nodes', async () => {
+    const hubs = await run('most-connected', { label: 'Hub' }).expect(200);
+    expect(hubs.body.rows[0][1]).toBe(5001);
+    expect(hubs.body.graph.nodes[0].id).toBe('100');
+    const owns = await run('neighbours-by-type', { node: '2', type: 'OWNS' }).expect(200);
+    expect(owns.body.graph.nodes.map((node: ApiNode) => node.caption)).toContain('Compte courant');
+    const named = await run('property-matches', { label: 'Bank', key: 'name', value: 'Zürcher Kantonalbank' }).expect(
+      200,
+    );
+    expect(named.body.rows).toHaveLength(1);
+    const founded = await run('property-matches', { label: 'Bank', key: 'founded', value: '1870' }).expect(200);
+    expect(founded.body.rows).toHaveLength(1);
+    const links = await run('label-connections', { from: 'Account', to: 'Bank' }).expect(200);
+    expect(links.body.rows[0].slice(0, 3)).toEqual(['HELD AT', 'Account → Bank', 1]);
+    const paths = await run('shortest-paths', { from: '2', to: '3' }).expect(200);
+    expect(paths.body.rows.length).toBeGreaterThan(0);
+  });
+
+  it('When a saved query names a label or node this database lacks, then it is a 400 naming the parameter', async () => {
+    const label = problem(await run('most-connected', { label: 'Company' }).expect(400));
+    expect(label.detail).toContain('body.params.label');
+    const node = problem(await run('neighbours-by-type', { node: 'microsoft', type: 'OWNS' }).expect(400));
+    expect(node.detail).toContain('no node has the id "microsoft"');
+  });
+
+  it('When the console returns nodes, then their ids are the ones every other route uses', async () => {
+    const { body } = await api()
+      .post('/api/cypher')
+      .send({ query: 'MATCH (c:Customer)-[o:OWNS]->(a) RETURN c, o, a' })
+      .expect(200);
+    const customer = body.graph.nodes.find((node: ApiNode) => node.labels.includes('Customer'));
+    expect(customer.id).toBe('2');
+    expect(body.graph.edges[0].source).toBe('2');
+    expect(body.rows[0][0].id).toBe('2');
+  });
+});
+
 describe('search on a graph that is not ours', () => {
   const captions = async (q: string) =>
     (
