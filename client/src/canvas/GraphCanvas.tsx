@@ -58,6 +58,9 @@ interface Props {
   onExpand(nodeId: string): void;
   onContextMenu(nodeId: string, at: { x: number; y: number }): void;
   onError(error: Error): void;
+  /** Pairs of nodes (edgeGroups.pairKey) whose relationships are drawn one by one, not folded into one edge. */
+  expanded: Set<string>;
+  onExpandPair(key: string): void;
   /** The picture settled: a layout was applied, a node dropped, or the user stopped panning or zooming. */
   onViewChange(): void;
 }
@@ -130,11 +133,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const detail = useRef<Detail>('nodes');
   const layouts = useRef<LayoutWorker>(undefined);
   const [showThumbnail, setShowThumbnail] = useState(false);
-  /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const expand = useCallback((key: string) => setExpanded((previous) => new Set(previous).add(key)), []);
   const callbacks = useRef(props);
   callbacks.current = props;
+  const { expanded } = props;
+  const expand = useCallback((key: string) => callbacks.current.onExpandPair(key), []);
   /** Nodes added to a drawn graph, to bring into view once they are placed. */
   const toReveal = useRef(new Set<string>());
 

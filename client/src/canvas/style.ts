@@ -1,19 +1,5 @@
+import { kinds } from '../app/dataset';
 import type { StylesheetJson } from 'cytoscape';
-
-/** Colours and shapes for the default dataset's kinds; any other label gets a colour from its name. */
-const kinds: Record<string, { color: string; shape: string }> = {
-  Company: { color: '#2563eb', shape: 'round-rectangle' },
-  Person: { color: '#db2777', shape: 'ellipse' },
-  Regulator: { color: '#b45309', shape: 'hexagon' },
-  Deal: { color: '#059669', shape: 'diamond' },
-  // Shapes that SVG export can draw too: cytoscape-svg has no rounded polygons but the round rectangle.
-  Project: { color: '#7c3aed', shape: 'pentagon' },
-  Product: { color: '#0891b2', shape: 'tag' },
-  Event: { color: '#ea580c', shape: 'star' },
-  Lawsuit: { color: '#dc2626', shape: 'vee' },
-  Metric: { color: '#64748b', shape: 'triangle' },
-  Source: { color: '#475569', shape: 'rectangle' },
-};
 
 const palette = ['#0f766e', '#9333ea', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8', '#a16207', '#334155'];
 
@@ -83,6 +69,8 @@ const detailRules: StylesheetJson = [
       'line-color': '#64748b',
       'target-arrow-shape': 'none',
       'font-weight': 'bold',
+      // Above other edges where they cross: a click there opens the group.
+      'z-index': 5,
     },
   },
 ];

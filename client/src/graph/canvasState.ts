@@ -1,4 +1,5 @@
 import type { ApiEdge, ApiNode, Graph } from '../api/api';
+import { hiddenTypesByDefault } from '../app/dataset';
 
 /** What is on the canvas: the data only; Cytoscape draws it and owns the positions while it does. */
 export interface CanvasGraph {
@@ -42,7 +43,7 @@ export type CanvasAction =
   | { type: 'redo' };
 
 export const emptyGraph: CanvasGraph = { nodes: {}, edges: {} };
-export const defaultFilters: Filters = { hiddenLabels: [], hiddenTypes: ['MENTIONED_IN'] };
+export const defaultFilters: Filters = { hiddenLabels: [], hiddenTypes: hiddenTypesByDefault };
 export const emptyHistory: History = { past: [], present: emptyGraph, filters: defaultFilters, future: [] };
 
 const maxHistory = 100;

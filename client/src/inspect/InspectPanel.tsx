@@ -7,6 +7,9 @@ interface Props {
   onShowSource(sourceId: string): void;
   /** Opens the node's expand menu next to the given element (keyboard access to what right-click does). */
   onOpenMenu(nodeId: string, at: { x: number; y: number }): void;
+  /** Relationships of the selected node folded into one edge per neighbour, to open one by one. */
+  folded?: { key: string; neighbour: string; count: number }[];
+  onUnfold?(key: string): void;
 }
 
 /** Properties shown in their own sections (evidence, dates) rather than in the table. */
@@ -81,7 +84,7 @@ function Evidence({
 }
 
 /** The side panel for the selection: its properties formatted for people, and the evidence behind it. */
-export function InspectPanel({ item, onShowSource, onOpenMenu }: Props) {
+export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUnfold }: Props) {
   const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
   const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
   const rows = Object.entries(properties).filter(([key]) => !shownElsewhere.has(key));
@@ -118,6 +121,20 @@ export function InspectPanel({ item, onShowSource, onOpenMenu }: Props) {
           ))}
         </tbody>
       </table>
+      {folded.length > 0 && (
+        <section className="folded" aria-label="Folded relationships">
+          <h3>Folded relationships</h3>
+          <ul>
+            {folded.map((group) => (
+              <li key={group.key}>
+                <button className="link" onClick={() => onUnfold?.(group.key)}>
+                  Show the {group.count} relationships with {group.neighbour} one by one
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {(sources.length > 0 || typeof properties.claim === 'string') && (
         <Evidence claim={properties.claim} sources={sources} onShowSource={onShowSource} />
       )}

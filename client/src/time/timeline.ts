@@ -1,19 +1,6 @@
 import type { ApiEdge, ApiNode } from '../api/api';
+import { verbs } from '../app/dataset';
 import { formatDate } from '../inspect/format';
-
-/** How a relationship type reads in a sentence, where its lower-cased words would read badly. */
-const verbs: Record<string, string> = {
-  PARTY_TO: 'is party to',
-  PARTNER_IN: 'is a partner in',
-  HOLDS_STAKE_IN: 'holds a stake in',
-  TO_KEEP_STAKE_IN: 'is to keep a stake in',
-  OBSERVER_ON_BOARD_OF: 'is an observer on the board of',
-  CEO_OF: 'is CEO of',
-  MUST_APPROVE: 'must approve',
-  MENTIONED_IN: 'is mentioned in',
-  INVOLVED: 'involves',
-  AGAINST: 'is against',
-};
 
 export function verbOf(type: string): string {
   return verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');

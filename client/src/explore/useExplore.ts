@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useRef, type Dispatch } from 'react';
+import { api, type Graph } from '../api/api';
+import type { Message } from '../app/Banner';
+import { overviewIds, overviewTypes, pageSize } from '../app/dataset';
+import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
+import type { ExpandChoice } from '../inspect/ExpandMenu';
+import type { ReadView } from '../share/viewState';
+
+/** The API caps a subgraph request at this many ids. */
+const subgraphLimit = 1000;
+
+/** Merges graphs (paths, pages) into one, so one user action is one addition and one undo step. */
+export function mergeGraphs(graphs: Graph[]): Graph {
+  const nodes = new Map(graphs.flatMap((graph) => graph.nodes.map((node) => [node.id, node] as const)));
+  const edges = new Map(graphs.flatMap((graph) => graph.edges.map((edge) => [edge.id, edge] as const)));
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+interface Options {
+  /** What the URL held when the page opened. */
+  opening: ReadView;
+  dispatch: Dispatch<CanvasAction>;
+  graph: CanvasGraph;
+  filters: Filters;
+  notify(message: Message | undefined): void;
+  highlight(ids: Set<string>): void;
+}
+
+/**
+ * The ways the canvas grows: the opening view, additions (search, query results), expansions, paths and a
+ * source's evidence. Every addition brings the relationships among the new nodes and those already drawn,
+ * and is one undo step.
+ */
+export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
+  const present = useRef(graph);
+  useEffect(() => {
+    present.current = graph;
+  });
+  const fail = useCallback((error: unknown) => notify({ kind: 'error', text: (error as Error).message }), [notify]);
+
+  /** Adds a graph with its relationships to what is drawn; `show` un-hides relationship types in the same step. */
+  const addGraph = useCallback(
+    async (added: Graph, mode: 'add' | 'replace' = 'add', show?: Filters) => {
+      const onCanvas = new Set(mode === 'add' ? Object.keys(present.current.nodes) : []);
+      const fresh = added.nodes.map((node) => node.id).filter((id) => !onCanvas.has(id));
+      let edges = added.edges;
+      if (fresh.length) {
+        const ids = [...new Set([...fresh, ...onCanvas])].slice(0, subgraphLimit);
+        const touches = new Set(fresh);
+        try {
+          const among = await api.subgraph(ids);
+          edges = [...edges, ...among.edges.filter((edge) => touches.has(edge.source) || touches.has(edge.target))];
+        } catch {
+          // The additions still come, with the relationships they were given.
+        }
+      }
+      const graph = { nodes: added.nodes, edges };
+      dispatch(mode === 'add' ? { type: 'add', graph, filters: show } : { type: 'replace', graph });
+    },
+    [dispatch],
+  );
+
+  // Open on the shared view, or on the overview of the default dataset; a link that cannot be honoured says so.
+  useEffect(() => {
+    const overview = async () => {
+      const centre = await api.subgraph(overviewIds);
+      if (!centre.nodes.length) {
+        notify({ kind: 'info', text: 'Search for a node to start exploring.' });
+        return;
+      }
+      const pages = await Promise.all(
+        centre.nodes.map((node) =>
+          api.neighbours(node.id, { limit: pageSize, types: overviewTypes.join(',') }).catch(() => undefined),
+        ),
+      );
+      dispatch({ type: 'open', graph: mergeGraphs([centre, ...pages.filter((page) => page !== undefined)]) });
+    };
+    const start = async () => {
+      if (opening.kind === 'damaged') {
+        notify({
+          kind: 'error',
+          text: 'This link cannot be read (it is damaged or cut short), so the overview is shown instead.',
+        });
+        return overview();
+      }
+      const shared = opening.kind === 'view' ? opening.view : undefined;
+      if (!shared?.ids.length) return overview();
+      const found = await api.subgraph(shared.ids.slice(0, subgraphLimit));
+      const present = new Set(found.nodes.map((node) => node.id));
+      const missing = shared.ids.filter((id) => !present.has(id));
+      if (!present.size) {
+        notify({
+          kind: 'error',
+          text: `None of this link's ${shared.ids.length} nodes is in the database any more, so the overview is shown instead.`,
+        });
+        return overview();
+      }
+      if (missing.length)
+        notify({
+          kind: 'info',
+          text: `${missing.length} of this link's ${shared.ids.length} nodes are no longer in the database (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}); the rest are shown.`,
+        });
+      const edges = new Set(shared.edges);
+      dispatch({
+        type: 'open',
+        graph: { nodes: found.nodes, edges: found.edges.filter((edge) => edges.has(edge.id)) },
+      });
+    };
+    start().catch(fail);
+  }, [opening, dispatch, notify, fail]);
+
+  /** The next page of a node's neighbours, of one type and direction or of all. */
+  const expand = async (nodeId: string, choice?: ExpandChoice) => {
+    // Each expansion of a type brings the next page: skip what the canvas already shows of it.
+    const shown = choice
+      ? Object.values(graph.edges).filter(
+          (edge) => edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === nodeId,
+        ).length
+      : 0;
+    try {
+      const page = await api.neighbours(nodeId, {
+        types: choice?.type,
+        direction: choice?.direction ?? 'both',
+        limit: pageSize,
+        skip: shown,
+      });
+      // A type the legend hides is shown when it is asked for by name: else its nodes would come unconnected.
+      const unhide = choice && filters.hiddenTypes.includes(choice.type);
+      await addGraph(
+        page,
+        'add',
+        unhide ? { ...filters, hiddenTypes: filters.hiddenTypes.filter((type) => type !== choice.type) } : undefined,
+      );
+      const total = Number(page.meta?.total ?? 0);
+      const shownNow = shown + page.edges.length;
+      const notes = [
+        unhide && `${choice.type} relationships were hidden by the legend's filter; they are shown now.`,
+        page.meta?.truncated
+          ? `Added ${shownNow} of ${total} relationships, most-connected first. Expand again from the menu for more.`
+          : shown > 0 &&
+            `All ${shownNow} ${choice?.type ?? ''} relationship${shownNow === 1 ? ' is' : 's are'} on the canvas.`,
+      ].filter(Boolean);
+      notify(notes.length ? { kind: 'info', text: notes.join(' ') } : undefined);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /** Every shortest path between two nodes, added in one step and highlighted. */
+  const findPaths = async (from: string, to: string) => {
+    try {
+      const { paths } = await api.paths(from, to);
+      if (!paths.length) {
+        notify({ kind: 'info', text: 'No path of 4 hops or fewer joins these two nodes.' });
+        return;
+      }
+      await addGraph(mergeGraphs(paths));
+      highlight(new Set(paths.flatMap((path) => [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)])));
+      notify({ kind: 'info', text: `${paths.length} shortest path${paths.length > 1 ? 's' : ''} highlighted.` });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /** Everything a source document supports, added and highlighted. */
+  const showSource = async (sourceId: string) => {
+    try {
+      const result = await api.runQuery('source-evidence', { source: sourceId });
+      await addGraph(result.graph);
+      highlight(new Set([...result.graph.nodes.map((n) => n.id), ...result.graph.edges.map((e) => e.id)]));
+      notify({
+        kind: 'info',
+        text: `${result.graph.edges.length} relationships cite this source; they are highlighted.`,
+      });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return { addGraph, expand, findPaths, showSource, fail };
+}
