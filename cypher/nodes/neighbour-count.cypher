@@ -4,4 +4,4 @@ MATCH (n) WHERE elementId(n) = $elementId
 MATCH /*expansion*/
 WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
   AND validAsOf(r) AND validAsOf(m)
-RETURN count(r) AS total
+RETURN count(DISTINCT r) AS total

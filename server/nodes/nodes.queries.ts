@@ -64,7 +64,16 @@ export interface TypeDegree {
   count: number;
 }
 
-export async function readDegrees(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeDegree[]> {
+interface TypeCounts {
+  type: string;
+  out: number;
+  in: number;
+  /** Relationships from the node to itself, counted in both `out` and `in`. */
+  loops: number;
+}
+
+/** A node's relationships per type: out, in and self-loops, read from its relationship groups. */
+async function readTypeCounts(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeCounts[]> {
   const types = (await catalog.current()).relationshipTypes.map((type) => type.name);
   if (!types.length) return [];
   const query = expandEach(
@@ -76,15 +85,19 @@ export async function readDegrees(db: Database, catalog: Catalog, node: Neo4jNod
     ',\n',
   );
   const { records } = await db.read(query, { elementId: node.elementId });
-  const degrees = (records[0]?.get('degrees') ?? []) as [neo4j.Integer, neo4j.Integer][];
-  return types
-    .flatMap((type, index) => {
-      const [out, into] = degrees[index] ?? [neo4j.int(0), neo4j.int(0)];
-      return [
-        { type, direction: 'out' as const, count: out.toNumber() },
-        { type, direction: 'in' as const, count: into.toNumber() },
-      ];
-    })
+  const degrees = (records[0]?.get('degrees') ?? []) as neo4j.Integer[][];
+  return types.map((type, index) => {
+    const [out, into, loops] = (degrees[index] ?? []).map((count) => count.toNumber());
+    return { type, out: out ?? 0, in: into ?? 0, loops: loops ?? 0 };
+  });
+}
+
+export async function readDegrees(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeDegree[]> {
+  return (await readTypeCounts(db, catalog, node))
+    .flatMap(({ type, out, in: into }) => [
+      { type, direction: 'out' as const, count: out },
+      { type, direction: 'in' as const, count: into },
+    ])
     .filter((degree) => degree.count > 0)
     .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }
@@ -128,11 +141,19 @@ function withExpansion(query: string, filter: NeighbourFilter): string {
  */
 async function countNeighbours(db: Database, catalog: Catalog, node: Neo4jNode, filter: NeighbourFilter) {
   if (!filter.labels.length && !filter.asOf) {
-    const degrees = await readDegrees(db, catalog, node);
-    return degrees
-      .filter((degree) => !filter.types.length || filter.types.includes(degree.type))
-      .filter((degree) => filter.direction === 'both' || degree.direction === filter.direction)
-      .reduce((sum, degree) => sum + degree.count, 0);
+    const counts = await readTypeCounts(db, catalog, node);
+    return counts
+      .filter((count) => !filter.types.length || filter.types.includes(count.type))
+      .reduce(
+        (sum, count) =>
+          sum +
+          (filter.direction === 'out'
+            ? count.out
+            : filter.direction === 'in'
+              ? count.in
+              : count.out + count.in - count.loops),
+        0,
+      );
   }
   const { records } = await db.read(withExpansion(cypher['nodes/neighbour-count'], filter), {
     elementId: node.elementId,

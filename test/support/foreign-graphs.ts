@@ -6,7 +6,7 @@
 /**
  * A bank's graph: integer ids, an id shared by a Bank and an Account (unique per label only), a node with
  * two labels, captions in `title`, nodes with no id or name, a float id, labels and types with spaces and
- * non-Latin letters, relationships dated by datetimes and by integer years, accented names, and a hub with
+ * non-Latin letters, a self-loop, relationships dated by datetimes and by integer years, accented names, and a hub with
  * 5,000 neighbours. No full-text index and no constraint.
  */
 export const bankGraph: string[] = [
@@ -24,7 +24,8 @@ export const bankGraph: string[] = [
    CREATE (kanji)-[:\`WORKS AT\` {since: localdatetime('2020-04-01T09:00:00')}]->(branch)
    CREATE (audit)-[:CONCERNS]->(bank)
    CREATE (blob)-[:ATTACHED_TO]->(audit)
-   CREATE (sensor)-[:IN]->(branch)`,
+   CREATE (sensor)-[:IN]->(branch)
+   CREATE (bank)-[:AUDITS]->(bank)`,
   `CREATE (hub:Hub {id: 100, name: 'Clearing house'})
    WITH hub
    UNWIND range(1, 5000) AS i

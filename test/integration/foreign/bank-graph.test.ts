@@ -110,6 +110,20 @@ describe("a bank's own graph: integer ids, ids unique per label only, no id at a
     expect(ids).toEqual(expect.arrayContaining(['2', '3']));
   });
 
+  it('When a node has a relationship to itself, then it is counted once and the page is not said to be truncated', async () => {
+    const bank = await nodeWhere('MATCH (n:Bank) RETURN n');
+    const { body } = await api()
+      .get(`/api/nodes/${encodeURIComponent(bank.id)}/neighbours`)
+      .expect(200);
+    expect(body.edges.filter((edge: { type: string }) => edge.type === 'AUDITS')).toHaveLength(1);
+    expect(body.meta.total).toBe(body.edges.length);
+    expect(body.meta.truncated).toBe(false);
+    const loops = await api()
+      .get(`/api/nodes/${encodeURIComponent(bank.id)}/neighbours?types=AUDITS`)
+      .expect(200);
+    expect(loops.body.meta).toMatchObject({ total: 1, truncated: false });
+  });
+
   it('When a hub has 5,000 neighbours with integer ids, then its menu and pages count them all', async () => {
     const menu = await api().get('/api/nodes/100/relationships').expect(200);
     expect(menu.body.relationships).toContainEqual({ type: 'CLEARS', direction: 'out', count: 5000 });
