@@ -1,6 +1,7 @@
 import type { ApiEdge, ApiNode } from '../api/api';
 import { verbs } from '../app/dataset';
 import { formatDate } from '../inspect/format';
+import { dateOf } from './time';
 
 export function verbOf(type: string): string {
   return verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
@@ -23,10 +24,10 @@ export function timelineOf(
   edges: Record<string, ApiEdge>,
 ): TimelineEntry[] {
   return Object.values(edges)
-    .filter((edge) => (edge.source === nodeId || edge.target === nodeId) && typeof edge.properties.since === 'string')
+    .filter((edge) => (edge.source === nodeId || edge.target === nodeId) && dateOf(edge.properties.since))
     .map((edge) => {
-      const since = edge.properties.since as string;
-      const until = typeof edge.properties.until === 'string' ? edge.properties.until : undefined;
+      const since = dateOf(edge.properties.since)!;
+      const until = dateOf(edge.properties.until);
       const from = formatDate(since, edge.properties.sincePrecision);
       const caption = (id: string) => nodes[id]?.caption ?? id;
       return {

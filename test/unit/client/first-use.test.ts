@@ -72,7 +72,7 @@ describe('timelineOf', () => {
   it('When a node was founded by a person, then the sentence starts with the founder, with since–until', () => {
     const nodes = { openai: node('openai', 'OpenAI'), sam: node('sam', 'Sam Altman'), ms: node('ms', 'Microsoft') };
     const edges = {
-      f: edge('f', 'FOUNDED', 'sam', 'openai', { since: '2015', sincePrecision: 'year' }),
+      f: edge('f', 'FOUNDED', 'sam', 'openai', { since: '2015-01-01', sincePrecision: 'year' }),
       o: edge('o', 'OBSERVER_ON_BOARD_OF', 'ms', 'openai', {
         since: '2023-11-01',
         sincePrecision: 'month',
