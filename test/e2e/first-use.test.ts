@@ -519,6 +519,27 @@ describe('the explorer on a first visit', () => {
     expect(found).toEqual({});
   });
 
+  it('When an older search answers after a newer one, then the list keeps showing the newer answer', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await page.route('**/api/search?*', async (route) => {
+      const slow = new URL(route.request().url()).searchParams.get('q') === 'micro';
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => undefined);
+    });
+    const box = page.getByRole('combobox', { name: 'Search the graph' });
+    await box.fill('micro');
+    await page.waitForTimeout(400);
+    await box.fill('openai');
+    const first = page.getByRole('option').first();
+    await expect.poll(() => first.textContent()).toContain('OpenAI');
+    const newer = await page.getByRole('option').allTextContents();
+    // The answer for "micro" arrives now, late: the list does not change.
+    await page.waitForTimeout(1800);
+    expect(await page.getByRole('option').allTextContents()).toEqual(newer);
+    await page.unroute('**/api/search?*');
+  });
+
   afterAll(async () => {
     await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
   });

@@ -1,6 +1,7 @@
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import { activity, api } from '../api/api';
+import { activity } from '../api/api';
+import { nodeQuery, queryClient } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
@@ -167,8 +168,8 @@ export function App() {
         layout={layout}
         busy={busy}
         onPick={(result) =>
-          api
-            .node(result.id)
+          queryClient
+            .fetchQuery(nodeQuery(result.id))
             .then(async ({ node }) => {
               await addGraph({ nodes: [node], edges: [] });
               select({ kind: 'node', id: node.id });

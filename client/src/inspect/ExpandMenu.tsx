@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { api, type TypeCount } from '../api/api';
+import { useQuery } from '@tanstack/react-query';
+import type { TypeCount } from '../api/api';
+import { relationshipsQuery } from '../api/queries';
 
 export type MenuAction = 'hide' | 'pin' | 'collapse' | 'keep-selection' | 'path-from';
 
@@ -22,17 +24,11 @@ interface Props {
  * at a time, so a node with thousands of neighbours is never expanded all at once.
  */
 export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }: Props) {
-  const [counts, setCounts] = useState<TypeCount[]>();
-  const [error, setError] = useState<string>();
+  const relationships = useQuery(relationshipsQuery(nodeId));
+  const counts: TypeCount[] | undefined = relationships.data?.relationships;
+  const error = relationships.error?.message;
   const element = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState(at);
-
-  useEffect(() => {
-    api
-      .relationships(nodeId)
-      .then(({ relationships }) => setCounts(relationships))
-      .catch((failure: Error) => setError(failure.message));
-  }, [nodeId]);
 
   // Inside the window whatever its size: moved left and up from the click point as far as it must, again
   // whenever its content grows (the counts arrive after it opens).

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { api, type ApiEdge, type ApiNode } from '../api/api';
+import { useQueries } from '@tanstack/react-query';
+import type { ApiEdge, ApiNode } from '../api/api';
+import { nodeQuery } from '../api/queries';
 import { formatDate, formatProperty } from './format';
 
 interface Props {
@@ -32,25 +33,11 @@ function Evidence({
   sources: string[];
   onShowSource(id: string): void;
 }) {
-  const [documents, setDocuments] = useState<Record<string, ApiNode | null>>({});
-  const key = sources.join('|');
-  useEffect(() => {
-    let live = true;
-    const ids = key.split('|');
-    Promise.all(
-      ids.map((id) =>
-        api.node(id).then(
-          ({ node }) => node,
-          () => null,
-        ),
-      ),
-    ).then((found) => {
-      if (live) setDocuments(Object.fromEntries(ids.map((id, index) => [id, found[index] ?? null])));
-    });
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  // One cached request per document, shared by every relationship that cites it.
+  const found = useQueries({ queries: sources.map((id) => nodeQuery(id)) });
+  const documents: Record<string, ApiNode | undefined> = Object.fromEntries(
+    sources.map((id, index) => [id, found[index]?.data?.node]),
+  );
   return (
     <section className="evidence" aria-label="Evidence">
       <h3>Evidence</h3>

@@ -1,6 +1,8 @@
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useRef, useState } from 'react';
+import { schemaQuery } from '../api/queries';
 import { api, ApiError, type Graph } from '../api/api';
 import { caretUnder, withoutNeo4jPosition } from './consoleError';
 import type { ShownResult } from './ResultDrawer';
@@ -25,21 +27,19 @@ interface Props {
 export function CypherConsole({ onGraph, onResult }: Props) {
   const helpId = useId();
   const [error, setError] = useState<ApiError>();
-  const [schema, setSchema] = useState<CompletionSchema>();
+  const found = useQuery(schemaQuery());
+  // The same object while the answer is the same: the editor rebuilds its completion when the schema changes.
+  const schema = useMemo<CompletionSchema | undefined>(
+    () =>
+      found.data && {
+        labels: found.data.labels.map((label) => label.name),
+        relationshipTypes: found.data.relationshipTypes.map((type) => type.name),
+        propertyKeys: found.data.propertyKeys,
+      },
+    [found.data],
+  );
   const [position, setPosition] = useState<number>();
   const text = useRef('MATCH (a)-[r:INVESTED_IN]->(b)\nRETURN a, r, b');
-
-  useEffect(() => {
-    api.schema().then(
-      (found) =>
-        setSchema({
-          labels: found.labels.map((label) => label.name),
-          relationshipTypes: found.relationshipTypes.map((type) => type.name),
-          propertyKeys: found.propertyKeys,
-        }),
-      () => setSchema(undefined),
-    );
-  }, []);
 
   const run = async () => {
     setError(undefined);

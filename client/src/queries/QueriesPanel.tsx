@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { savedQueriesQuery } from '../api/queries';
 import { api, type Graph, type QueryParameter, type SavedQuerySummary } from '../api/api';
 import type { ShownResult } from './ResultDrawer';
 
@@ -22,18 +24,12 @@ function toValue(parameter: QueryParameter, text: string): unknown {
 
 /** Saved queries: pick one, fill the form built from its declared parameters, run it onto the canvas. */
 export function QueriesPanel({ onGraph, onResult }: Props) {
-  const [queries, setQueries] = useState<SavedQuerySummary[]>([]);
+  const listed = useQuery(savedQueriesQuery());
+  const queries: SavedQuerySummary[] = listed.data?.queries ?? [];
   const [chosen, setChosen] = useState<SavedQuerySummary>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<'add' | 'replace'>('add');
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    api.queries().then(
-      ({ queries: found }) => setQueries(found),
-      (failure: Error) => setError(failure.message),
-    );
-  }, []);
 
   const choose = (query: SavedQuerySummary) => {
     setChosen(query);
@@ -118,9 +114,9 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
           <button type="submit">Run</button>
         </form>
       )}
-      {error && (
+      {(error ?? listed.error?.message) && (
         <div className="error" role="alert">
-          {error}
+          {error ?? listed.error?.message}
         </div>
       )}
     </section>

@@ -1,48 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { api, type SearchResult } from '../api/api';
+import type { SearchResult } from '../api/api';
+import { searchQuery } from '../api/queries';
 
 interface Props {
   onPick(result: SearchResult): void;
 }
 
-/** Autocomplete over names and aliases: type, move with the arrow keys, Enter adds the hit to the canvas. */
+/** The text once it has stopped changing for `ms`. */
+function useSettled(text: string, ms: number): string {
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), ms);
+    return () => clearTimeout(timer);
+  }, [text, ms]);
+  return settled;
+}
+
+/**
+ * Autocomplete over names and aliases: type, move with the arrow keys, Enter adds the hit to the canvas.
+ * Answers come from the query cache by the text they answer, so an older answer never replaces a newer one.
+ */
 export function SearchBox({ onPick }: Props) {
   const [text, setText] = useState('');
-  const [results, setResults] = useState<SearchResult[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
   const listId = useId();
-
-  useEffect(() => {
-    if (!text.trim()) {
-      setResults([]);
-      return;
-    }
-    // Only the answer to the latest text is shown, whatever order the answers come back in.
-    let live = true;
-    const timer = setTimeout(() => {
-      api
-        .search(text)
-        .then(({ results: found }) => {
-          if (!live) return;
-          setResults(found);
-          setActive(0);
-          setError(found.length ? undefined : `Nothing matches “${text}”.`);
-        })
-        .catch((failure: Error) => live && setError(failure.message));
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
+  const settled = useSettled(text, 150);
+  const search = useQuery(searchQuery(settled));
+  const current = settled === text && text.trim() !== '';
+  const results: SearchResult[] = current ? (search.data?.results ?? []) : [];
+  const error = !current
+    ? undefined
+    : search.error
+      ? search.error.message
+      : search.data && !search.data.results.length
+        ? `Nothing matches “${text}”.`
+        : undefined;
 
   const pick = (result: SearchResult | undefined) => {
     if (!result) return;
     onPick(result);
     setText('');
-    setResults([]);
     setOpen(false);
   };
   const shown = open && results.length > 0;
@@ -61,6 +60,7 @@ export function SearchBox({ onPick }: Props) {
         value={text}
         onChange={(event) => {
           setText(event.target.value);
+          setActive(0);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

@@ -1,0 +1,23 @@
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import { api } from './api';
+
+/**
+ * Server data that the page reads (rather than adds to the canvas) goes through one query cache: requests
+ * for the same thing are shared, answers are kept a minute, and what a component shows is always the answer
+ * to its current key, never an older request that came back late.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
+});
+
+export const searchQuery = (text: string) =>
+  queryOptions({ queryKey: ['search', text], queryFn: () => api.search(text), enabled: text.trim() !== '' });
+
+export const nodeQuery = (id: string) => queryOptions({ queryKey: ['node', id], queryFn: () => api.node(id) });
+
+export const relationshipsQuery = (id: string) =>
+  queryOptions({ queryKey: ['relationships', id], queryFn: () => api.relationships(id) });
+
+export const savedQueriesQuery = () => queryOptions({ queryKey: ['queries'], queryFn: () => api.queries() });
+
+export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: () => api.schema() });
