@@ -156,15 +156,10 @@ export const commaList = z
   .openapi({ type: 'string', description: 'Comma-separated list' });
 
 /** A calendar date in a query string, `YYYY-MM-DD` (years 0001–9999, months 01–12, days 01–31). */
-export const isoDate = z
-  .string()
-  .regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written YYYY-MM-DD')
-  .refine(
-    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(value).toISOString().startsWith(value),
-    {
-      message: 'must be a real calendar date',
-    },
-  );
+export const isoDate = z.iso
+  .date({ error: 'must be a real calendar date written YYYY-MM-DD' })
+  .regex(/^(?!0000)/, 'must be a year from 0001')
+  .openapi({ format: 'date' });
 
 const maxParameterDepth = 32;
 const maxParameterValues = 100_000;

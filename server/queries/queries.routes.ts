@@ -35,7 +35,8 @@ const fieldsSchema = z.strictObject({
 });
 
 const createBody = fieldsSchema.extend({ id: queryId });
-const updateBody = fieldsSchema.extend({ version: z.number().int().min(1) });
+const version = z.number().int().min(1).max(1_000_000_000);
+const updateBody = fieldsSchema.extend({ version });
 
 function summary({ query: _query, requires: _requires, ...rest }: SavedQuery) {
   return rest;
@@ -218,7 +219,7 @@ export function queryRoutes(
     tag: 'Saved queries',
     summary: 'Delete one of your saved queries (bearer token, current version)',
     params: z.object({ id: z.string() }),
-    query: z.strictObject({ version: z.coerce.number().int().min(1) }),
+    query: z.strictObject({ version: z.coerce.number().pipe(version) }),
     response: z.object({ deleted: z.literal(true) }),
     errors: [401, 403, 404, 409],
     guards: writeGuards,

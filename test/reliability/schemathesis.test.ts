@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { connectTestDatabase } from '../support/database.js';
+import { fullReliabilityRun, ReliabilityTable } from '../support/reliability-table.js';
+import { listenTestApp, type RunningServer } from '../support/server.js';
+
+const run = promisify(execFile);
+const token = 'schemathesis-token-0123456789';
+const table = new ReliabilityTable('Schemathesis against /api/openapi.json');
+
+// Property-based requests generated from the OpenAPI document (schemathesis, from PyPI; .ci/run installs
+// it). Every check runs except positive_data_acceptance: the schema cannot say which Cypher parses or
+// which labels a database has, so such schema-valid requests are rightly 400s.
+describe('schemathesis', () => {
+  const db = connectTestDatabase();
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    await seedDatabase(db);
+    server = await listenTestApp(db, {
+      ENTENTE_API_TOKEN: token,
+      CYPHER_RATE_LIMIT_PER_MINUTE: '1000000',
+      CYPHER_TIMEOUT_MS: '3000',
+    });
+  });
+
+  afterAll(async () => {
+    table.print();
+    await server.close();
+    await db.write('MATCH (q:_EntenteSavedQuery) DETACH DELETE q');
+    await db.close();
+  });
+
+  it('When schemathesis fuzzes every operation, then no answer is a 5xx and every answer conforms to the schema', async () => {
+    const seconds = fullReliabilityRun ? 300 : 40;
+    const args = [
+      'run',
+      `${server.url}/api/openapi.json`,
+      '--checks',
+      'all',
+      '--exclude-checks',
+      'positive_data_acceptance',
+      '--max-time',
+      String(seconds),
+      '--workers',
+      '2',
+      '--seed',
+      '20261124',
+      '--header',
+      `Authorization: Bearer ${token}`,
+      '--request-timeout',
+      '20',
+    ];
+    let output: string;
+    let exitCode = 0;
+    try {
+      output = (await run('st', args, { maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 120) * 1000 })).stdout;
+    } catch (error) {
+      const failure = error as { code?: number | string; stdout?: string; message: string };
+      if (failure.code === 'ENOENT') {
+        throw new Error('schemathesis is not installed: `python3 -m pip install schemathesis` (.ci/run does it)');
+      }
+      exitCode = Number(failure.code);
+      output = failure.stdout ?? failure.message;
+    }
+    const summary = output.slice(output.lastIndexOf('SUMMARY'));
+    const cases = /Test cases:\s*\n\s*(.+)/.exec(summary)?.[1]?.trim() ?? '?';
+    table.add(
+      `${seconds} s of generated requests on every operation`,
+      'no 5xx; responses conform',
+      `${cases}; exit ${exitCode}`,
+    );
+    expect(exitCode, output.slice(-6000)).toBe(0);
+  }, 600_000);
+});
