@@ -60,7 +60,9 @@ describe('schemathesis', () => {
     } catch (error) {
       const failure = error as { code?: number | string; stdout?: string; message: string };
       if (failure.code === 'ENOENT') {
-        throw new Error('schemathesis is not installed: `python3 -m pip install schemathesis` (.ci/run does it)');
+        throw new Error('schemathesis is not installed: `python3 -m pip install schemathesis` (.ci/run does it)', {
+          cause: error,
+        });
       }
       exitCode = Number(failure.code);
       output = failure.stdout ?? failure.message;
