@@ -57,7 +57,8 @@ const maxShare = 0.7;
  */
 export function ResultDrawer({ shown, onSelectRow, onClose }: Props) {
   const { result } = shown;
-  const [height, setHeight] = useState(260);
+  // Opens as tall as its rows need (a header, a line per row), up to 260 px; then as the user drags it.
+  const [height, setHeight] = useState(() => Math.max(minHeight, Math.min(260, 64 + 24 * result.rows.length)));
   const drag = useRef<{ startY: number; startHeight: number }>(undefined);
   const limit = (value: number) => Math.round(Math.max(minHeight, Math.min(window.innerHeight * maxShare, value)));
   const [active, setActive] = useState<number>();
