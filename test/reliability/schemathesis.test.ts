@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../server/seed/prepare.js';
@@ -56,7 +57,9 @@ describe('schemathesis', () => {
     let output: string;
     let exitCode = 0;
     try {
-      output = (await run('st', args, { maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 120) * 1000 })).stdout;
+      // Run from a temporary folder: schemathesis keeps a cache where it runs.
+      const options = { cwd: tmpdir(), maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 120) * 1000 };
+      output = (await run('st', args, options)).stdout;
     } catch (error) {
       const failure = error as { code?: number | string; stdout?: string; message: string };
       if (failure.code === 'ENOENT') {

@@ -31,16 +31,13 @@ describe('shipped saved queries', () => {
       expect(query.query).toBeUndefined();
     }
     const timeline = shipped.find((query: { id: string }) => query.id === 'company-timeline');
-    expect(shipped.map((query: { id: string }) => query.id)).toEqual(
-      expect.arrayContaining(Object.keys(picked)),
-    );
+    expect(shipped.map((query: { id: string }) => query.id)).toEqual(expect.arrayContaining(Object.keys(picked)));
     expect(timeline.parameters.map((parameter: { type: string }) => parameter.type)).toEqual([
       'nodeId',
       'date',
       'date',
     ]);
   });
-
 
   it('When every shipped query is run with its defaults (and picked nodes or names), then each returns rows', async () => {
     const { body } = await api().get('/api/queries').expect(200);
