@@ -68,6 +68,12 @@ describe('the explorer on a first visit', () => {
     const hideBox = (await hide.boundingBox())!;
     expect(hideBox.y + hideBox.height).toBeLessThanOrEqual(800);
 
+    // The keyboard moves through it.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
     await page.mouse.click(low.x, low.y, { button: 'right' });

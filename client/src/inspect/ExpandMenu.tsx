@@ -77,6 +77,24 @@ export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }
       className="context-menu"
       role="menu"
       aria-label="Node actions"
+      onKeyDown={(event) => {
+        // Arrow keys move between the items, as in any menu; Home and End go to the first and last.
+        const items = [...element.current!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
+        const at = items.indexOf(document.activeElement as HTMLButtonElement);
+        const next =
+          event.key === 'ArrowDown'
+            ? items[(at + 1) % items.length]
+            : event.key === 'ArrowUp'
+              ? items[(at - 1 + items.length) % items.length]
+              : event.key === 'Home'
+                ? items[0]
+                : event.key === 'End'
+                  ? items.at(-1)
+                  : undefined;
+        if (!next) return;
+        event.preventDefault();
+        next.focus();
+      }}
       tabIndex={-1}
       style={{ left: place.x, top: place.y }}
       data-testid="expand-menu"
