@@ -19,6 +19,17 @@ export function fillTemplate(template: string, names: Record<string, string>): s
   });
 }
 
+/** Fills `{{placeholder}}` slots of a query template with whole numbers (bounds Cypher takes no parameter for). */
+export function fillNumbers(template: string, numbers: Record<string, number>): string {
+  let filled = template;
+  for (const [slot, value] of Object.entries(numbers)) {
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new Error(`Query template slot {{${slot}}} needs a whole number`);
+    filled = filled.replaceAll(`{{${slot}}}`, String(value));
+  }
+  return filled;
+}
+
 /**
  * Replaces the line `// @<marker>` of a query with one copy of `fragment` per name, each with its
  * `{{slot}}` filled (escaped) with that name.

@@ -1,49 +1,86 @@
-import neo4j, { type Path } from 'neo4j-driver';
 import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema, nodeIdParam } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { isoDate, type ApiRoutes } from '../http/route.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { commaList, isoDate, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
+import { findRankedPaths, pathRankings } from './paths.queries.js';
 
-const cypher = loadCypher('paths/shortest');
+/** Relationships that say where a fact is written, not how two parties are connected: never path steps by default. */
+const provenanceTypes = ['MENTIONED_IN'];
 
 const pathsQuery = z.strictObject({
   from: nodeIdParam,
   to: nodeIdParam,
   maxHops: z.coerce.number().int().min(1).max(8).default(4),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  rank: z.enum(pathRankings).default('hops'),
+  exclude: commaList.optional().openapi({
+    description: 'Relationship types never to step through (default: the provenance type MENTIONED_IN)',
+  }),
   asOf: isoDate.optional(),
 });
+
+const reasonsSchema = z
+  .object({
+    hops: z.number().int(),
+    sources: z.number().int(),
+    latestStart: z.string().nullable(),
+    busiestNode: z.object({ id: z.string(), degree: z.number().int() }).nullable(),
+    heldOn: z.string().nullable(),
+  })
+  .openapi('PathReasons');
+
+const rankedPathSchema = apiGraphSchema
+  .extend({ meta: z.object({ rank: z.number().int(), reasons: reasonsSchema }) })
+  .openapi('RankedPath');
 
 export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
   api.add({
     method: 'get',
     path: '/paths',
     tag: 'Graph',
-    summary: 'All shortest paths between two nodes',
-    description: 'Shortest paths of at most `maxHops` relationships (default 4, at most 8), at most `limit` of them.',
+    summary: 'Ranked paths between two nodes, with the reasons for each rank',
+    description:
+      'The shortest paths of at most `maxHops` relationships and the next-shortest after them, ranked by ' +
+      '`rank`: `hops` (fewest first), `evidence` (most distinct sources), `recent` (latest start) or `hubs` ' +
+      '(avoiding busy nodes). Each path has `meta.rank` (1 = best) and `meta.reasons`. Provenance ' +
+      'relationships (MENTIONED_IN, or the types in `exclude`) are never steps.',
     query: pathsQuery,
-    response: z.object({ paths: z.array(apiGraphSchema) }),
+    response: z.object({ paths: z.array(rankedPathSchema) }),
     errors: [404],
     handler: async ({ query }) => {
+      const known = new Set((await catalog.current()).relationshipTypes.map((type) => type.name));
+      const excluded = query.exclude
+        ? await catalog.requireRelationshipTypes(query.exclude, 'exclude')
+        : provenanceTypes.filter((type) => known.has(type));
       const nodes = await resolveNodes(db, catalog, [query.from, query.to]);
       const [from, to] = [nodes.get(query.from), nodes.get(query.to)];
       if (!from) throw ProblemError.notFound(`No node has the id "${query.from}".`);
       if (!to) throw ProblemError.notFound(`No node has the id "${query.to}".`);
-      const { records } = await db.read<{ p: Path }>(cypher['paths/shortest'], {
-        fromElementId: from.elementId,
-        toElementId: to.elementId,
-        maxHops: neo4j.int(query.maxHops),
-        limit: neo4j.int(query.limit),
-        asOf: asOfDate(query.asOf),
-      });
       const identity = await catalog.identity();
-      return { paths: records.map((record) => new GraphBuilder(identity).addPath(record.get('p')).build()) };
+      const ranked = await findRankedPaths(
+        db,
+        {
+          from,
+          to,
+          maxHops: query.maxHops,
+          limit: query.limit,
+          rankBy: query.rank,
+          excluded,
+          asOf: asOfDate(query.asOf),
+        },
+        (node) => identity.keyOf(node),
+      );
+      return {
+        paths: ranked.map(({ path, reasons }, index) => ({
+          ...new GraphBuilder(identity).addPath(path).build(),
+          meta: { rank: index + 1, reasons },
+        })),
+      };
     },
   });
 }

@@ -1,0 +1,108 @@
+import neo4j, { type Node as Neo4jNode, type Path } from 'neo4j-driver';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { fillNumbers } from '../neo4j/names.js';
+
+const cypher = loadCypher('paths/ranked');
+
+export const pathRankings = ['hops', 'evidence', 'recent', 'hubs'] as const;
+export type PathRanking = (typeof pathRankings)[number];
+
+/** Why a path ranks where it does, in the terms an analyst weighs it by. */
+export interface PathReasons {
+  hops: number;
+  /** Distinct documents cited (`sources`) by its relationships. */
+  sources: number;
+  /** The latest day one of its relationships began, if any is dated. */
+  latestStart: string | null;
+  /** The busiest node it passes through (its ends excepted), and that node's relationship count. */
+  busiestNode: { id: string; degree: number } | null;
+  /** The day it was checked to hold on, when one was asked. */
+  heldOn: string | null;
+}
+
+export interface RankedPath {
+  path: Path;
+  reasons: PathReasons;
+}
+
+export interface PathRequest {
+  from: Neo4jNode;
+  to: Neo4jNode;
+  maxHops: number;
+  limit: number;
+  rankBy: PathRanking;
+  excluded: string[];
+  asOf: neo4j.Date<number> | null;
+}
+
+/** Candidates searched before ranking: enough next-shortest paths for the rankings to choose among. */
+const candidates = 50;
+
+const byHops = (a: PathReasons, b: PathReasons) => a.hops - b.hops;
+const byEvidence = (a: PathReasons, b: PathReasons) => b.sources - a.sources;
+const byRecency = (a: PathReasons, b: PathReasons) => (b.latestStart ?? '').localeCompare(a.latestStart ?? '');
+const byHubs = (a: PathReasons, b: PathReasons) => (a.busiestNode?.degree ?? 0) - (b.busiestNode?.degree ?? 0);
+
+/** Each ranking's order: its own criterion first, the others breaking ties. */
+const orders: Record<PathRanking, ((a: PathReasons, b: PathReasons) => number)[]> = {
+  hops: [byHops, byEvidence, byHubs, byRecency],
+  evidence: [byEvidence, byHops, byHubs, byRecency],
+  recent: [byRecency, byHops, byEvidence, byHubs],
+  hubs: [byHubs, byHops, byEvidence, byRecency],
+};
+
+export function rankPaths<T extends { reasons: PathReasons }>(paths: T[], rankBy: PathRanking): T[] {
+  const order = orders[rankBy];
+  return [...paths].sort((a, b) => {
+    for (const compare of order) {
+      const difference = compare(a.reasons, b.reasons);
+      if (difference) return difference;
+    }
+    return 0;
+  });
+}
+
+/**
+ * Up to `limit` paths between two nodes, best first by `rankBy`, each with the reasons for its rank;
+ * `keyOf` names the busiest node with its API id.
+ */
+export async function findRankedPaths(
+  db: Database,
+  request: PathRequest,
+  keyOf: (node: Neo4jNode) => string,
+): Promise<RankedPath[]> {
+  const query = fillNumbers(cypher['paths/ranked'], { k: candidates, maxHops: request.maxHops });
+  const { records } = await db.read<{ p: Path; degrees: neo4j.Integer[]; starts: (neo4j.Date | null)[] }>(query, {
+    fromElementId: request.from.elementId,
+    toElementId: request.to.elementId,
+    excluded: request.excluded,
+    asOf: request.asOf,
+  });
+  const found = records.map((record) => {
+    const path = record.get('p');
+    const degrees = record.get('degrees').map((degree) => degree.toNumber());
+    const inner = path.segments.slice(0, -1).map((segment) => segment.end);
+    const busiest = degrees.reduce((best, degree, index) => (degree > (degrees[best] ?? -1) ? index : best), 0);
+    const starts = record
+      .get('starts')
+      .filter((start): start is neo4j.Date => start !== null)
+      .map(String)
+      .sort();
+    const sources = new Set(
+      path.segments.flatMap((segment) => {
+        const cited = segment.relationship.properties.sources;
+        return Array.isArray(cited) ? cited.map(String) : [];
+      }),
+    );
+    const reasons: PathReasons = {
+      hops: path.length,
+      sources: sources.size,
+      latestStart: starts.at(-1) ?? null,
+      busiestNode: inner.length ? { id: keyOf(inner[busiest]!), degree: degrees[busiest]! } : null,
+      heldOn: request.asOf ? String(request.asOf) : null,
+    };
+    return { path, reasons };
+  });
+  return rankPaths(found, request.rankBy).slice(0, request.limit);
+}

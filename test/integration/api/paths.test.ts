@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useApi } from '../../support/api.js';
+
+const context = useApi();
+const api = () => context.api();
+
+interface RankedPath {
+  nodes: { id: string; caption: string }[];
+  edges: { type: string }[];
+  meta: { rank: number; reasons: { hops: number; sources: number; latestStart: string | null } };
+}
+
+/**
+ * Three routes from S to T whose order is known for every ranking:
+ *   via-hub:   S–H–T, 2 hops, 1 source, began 2010, through a hub with 60 more neighbours
+ *   via-w:     S–W–T, 2 hops, no source, began 2015
+ *   via-u-v:   S–U–V–T, 3 hops, 3 sources, began 2024
+ * and S and T are both MENTIONED_IN one document, a 2-hop shortcut that must never be a path.
+ */
+describe('GET /api/paths ranks paths and gives its reasons', () => {
+  const route = (path: RankedPath) => path.nodes.map((node) => node.caption).join('');
+
+  beforeAll(async () => {
+    await context.db.write(`
+      CREATE (s:RankPlace {id: 'rank-s', name: 'S'}), (t:RankPlace {id: 'rank-t', name: 'T'}),
+             (h:RankPlace {name: 'H'}), (w:RankPlace {name: 'W'}), (u:RankPlace {name: 'U'}), (v:RankPlace {name: 'V'}),
+             (doc:RankPlace {name: 'D'})
+      CREATE (s)-[:RANK_ROAD {sources: ['a'], since: date('2010-01-01')}]->(h)-[:RANK_ROAD {sources: ['a']}]->(t)
+      CREATE (s)-[:RANK_ROAD {since: date('2015-01-01')}]->(w)-[:RANK_ROAD]->(t)
+      CREATE (s)-[:RANK_ROAD {sources: ['x'], since: date('2024-01-01')}]->(u)-[:RANK_ROAD {sources: ['y']}]->(v)
+             -[:RANK_ROAD {sources: ['z']}]->(t)
+      CREATE (s)-[:MENTIONED_IN]->(doc), (t)-[:MENTIONED_IN]->(doc)
+      WITH h UNWIND range(1, 60) AS i CREATE (h)-[:RANK_ROAD]->(:RankPlace {name: 'leaf'})`);
+  });
+  afterAll(() => context.db.write('MATCH (n:RankPlace) DETACH DELETE n'));
+
+  const ranked = async (rank: string) =>
+    (await api().get(`/api/paths?from=rank-s&to=rank-t&rank=${rank}`).expect(200)).body.paths as RankedPath[];
+
+  it.each([
+    ['hops', ['SHT', 'SWT', 'SUVT']],
+    ['evidence', ['SUVT', 'SHT', 'SWT']],
+    ['recent', ['SUVT', 'SWT', 'SHT']],
+    ['hubs', ['SWT', 'SUVT', 'SHT']],
+  ])('When ranked by %s, then the paths come in the order %j, numbered from 1', async (rank, order) => {
+    const paths = await ranked(rank);
+    expect(paths.map(route)).toEqual(order);
+    expect(paths.map((path) => path.meta.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('When paths are given, then each says its hops, sources, latest start and busiest node', async () => {
+    const [viaHub] = await ranked('hops');
+    expect(viaHub!.meta.reasons).toMatchObject({
+      hops: 2,
+      sources: 1,
+      latestStart: '2010-01-01',
+      busiestNode: { degree: 62 },
+      heldOn: null,
+    });
+  });
+
+  it('When two nodes are only both mentioned in one document, then that is never a path step', async () => {
+    for (const path of await ranked('hops')) {
+      expect(path.edges.map((edge) => edge.type)).not.toContain('MENTIONED_IN');
+    }
+    const { body } = await api().get('/api/paths?from=rank-s&to=rank-t&exclude=RANK_ROAD').expect(200);
+    expect(body.paths.map((path: RankedPath) => route(path))).toEqual(['SDT']);
+  });
+
+  it('When asOf is given, then every path held on that day and says so', async () => {
+    const { body } = await api().get('/api/paths?from=rank-s&to=rank-t&asOf=2016-01-01').expect(200);
+    expect(body.paths.map((path: RankedPath) => route(path))).toEqual(['SHT', 'SWT']);
+    expect(body.paths[0].meta.reasons.heldOn).toBe('2016-01-01');
+  });
+
+  it('When the default dataset is asked how MGX reaches Microsoft, then no step is a source document', async () => {
+    const { body } = await api().get('/api/paths?from=mgx&to=microsoft&maxHops=6').expect(200);
+    expect(body.paths.length).toBeGreaterThan(0);
+    for (const path of body.paths as RankedPath[]) {
+      expect(path.edges.map((edge) => edge.type)).not.toContain('MENTIONED_IN');
+    }
+  });
+});
