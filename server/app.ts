@@ -6,7 +6,9 @@ import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { projectRoot, type Config } from './config.js';
 import { ConsoleRunner } from './console/console.pool.js';
+import { changesRoutes } from './changes/changes.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
+import { disagreementRoutes } from './disagreements/disagreements.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
@@ -71,6 +73,8 @@ export function createApp({ db, logger, api: apiConfig, consoleRunner }: AppDepe
   searchRoutes(routes, db, catalog);
   nodeRoutes(routes, db, catalog);
   pathRoutes(routes, db, catalog);
+  changesRoutes(routes, db, catalog);
+  disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
   queryRoutes(routes, db, catalog, runner, apiConfig);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher);

@@ -1,0 +1,18 @@
+// Relationships and dated nodes that began or ended between two days ($from exclusive, $to inclusive),
+// read with the same dateOf rule as as-of, leaving out provenance relationships. Earliest first.
+CALL () {
+  MATCH (a)-[r]->(b)
+  WHERE NOT type(r) IN $excluded
+  WITH r AS item, a, b, dateOf(r.since) AS since, dateOf(r.until) AS until
+  WHERE ($from < since AND since <= $to) OR ($from < until AND until <= $to)
+  RETURN item, a, b, since, until
+  UNION ALL
+  MATCH (n)
+  WHERE NOT n:_EntenteSavedQuery AND (n.since IS NOT NULL OR n.until IS NOT NULL)
+  WITH n AS item, dateOf(n.since) AS since, dateOf(n.until) AS until
+  WHERE ($from < since AND since <= $to) OR ($from < until AND until <= $to)
+  RETURN item, null AS a, null AS b, since, until
+}
+RETURN item, a, b, since, until
+ORDER BY CASE WHEN $from < since AND since <= $to THEN since ELSE until END
+LIMIT $limit

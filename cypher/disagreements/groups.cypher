@@ -1,0 +1,11 @@
+// Records that state the same fact with different figures: relationships and nodes that share a
+// `disputes` key (the default dataset's conflict groups; any graph may use the same property).
+CALL () {
+  MATCH (a)-[r]->(b) WHERE r.disputes IS NOT NULL
+  RETURN r.disputes AS dispute, r AS record, a, b
+  UNION ALL
+  MATCH (n) WHERE n.disputes IS NOT NULL AND NOT n:_EntenteSavedQuery
+  RETURN n.disputes AS dispute, n AS record, null AS a, null AS b
+}
+RETURN toString(dispute) AS dispute, collect({record: record, a: a, b: b}) AS versions
+ORDER BY dispute

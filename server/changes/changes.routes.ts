@@ -1,0 +1,78 @@
+import { isRelationship } from 'neo4j-driver';
+import { z } from 'zod';
+import { asOfDate } from '../graph/as-of.js';
+import type { Catalog } from '../graph/catalog.js';
+import { apiGraphSchema } from '../graph/graph.schemas.js';
+import { GraphBuilder } from '../graph/mapping.js';
+import { ProblemError } from '../http/problem.js';
+import { isoDate, type ApiRoutes } from '../http/route.js';
+import type { Database } from '../neo4j/database.js';
+import { readChanges } from './changes.queries.js';
+
+/** Relationships that record where something is written, not what happened. */
+const provenanceTypes = ['MENTIONED_IN'];
+const maxChanges = 1_000;
+
+const changeSchema = z
+  .object({
+    change: z.enum(['began', 'ended']),
+    date: z.string(),
+    kind: z.enum(['relationship', 'node']),
+    id: z.string().openapi({ description: 'The edge or node id in `graph`' }),
+    claim: z.string().nullable(),
+    sources: z.array(z.string()),
+  })
+  .openapi('Change');
+
+export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
+  api.add({
+    method: 'get',
+    path: '/changes',
+    tag: 'Time',
+    summary: 'What began and what ended between two dates',
+    description:
+      'Relationships and dated nodes whose `since` (began) or `until` (ended) falls after `from` and on or ' +
+      'before `to`, earliest first, with their claims and sources; `graph` holds them with their ends. The ' +
+      'dates are read as as-of reads them. At most 1,000 (`meta.truncated`).',
+    query: z.strictObject({ from: isoDate, to: isoDate }),
+    response: z.object({
+      changes: z.array(changeSchema),
+      graph: apiGraphSchema,
+      meta: z.object({ truncated: z.boolean() }),
+    }),
+    handler: async ({ query }) => {
+      if (query.from >= query.to) throw ProblemError.badRequest('query.to: must be after query.from');
+      const known = new Set((await catalog.current()).relationshipTypes.map((type) => type.name));
+      const records = await readChanges(db, {
+        from: asOfDate(query.from)!,
+        to: asOfDate(query.to)!,
+        excluded: provenanceTypes.filter((type) => known.has(type)),
+        limit: maxChanges + 1,
+      });
+      const graph = new GraphBuilder(await catalog.identity());
+      const kept = records.slice(0, maxChanges);
+      for (const record of kept) {
+        const { item, a, b } = record;
+        if (isRelationship(item)) graph.addRelationship(item).addNode(a!).addNode(b!);
+        else graph.addNode(item);
+      }
+      const within = (day: unknown) => day !== null && String(day) > query.from && String(day) <= query.to;
+      const changes = kept.flatMap((record) => {
+        const { item, since, until } = record;
+        const sources = item.properties.sources;
+        const described = {
+          kind: isRelationship(item) ? ('relationship' as const) : ('node' as const),
+          id: isRelationship(item) ? graph.edge(item).id : graph.identity.keyOf(item),
+          claim: typeof item.properties.claim === 'string' ? item.properties.claim : null,
+          sources: Array.isArray(sources) ? sources.map(String) : [],
+        };
+        return [
+          ...(within(since) ? [{ change: 'began' as const, date: String(since), ...described }] : []),
+          ...(within(until) ? [{ change: 'ended' as const, date: String(until), ...described }] : []),
+        ];
+      });
+      changes.sort((a, b) => a.date.localeCompare(b.date));
+      return { changes, graph: graph.build(), meta: { truncated: records.length > maxChanges } };
+    },
+  });
+}

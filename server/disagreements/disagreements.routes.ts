@@ -1,0 +1,80 @@
+import { isRelationship } from 'neo4j-driver';
+import { z } from 'zod';
+import type { Catalog } from '../graph/catalog.js';
+import { apiGraphSchema } from '../graph/graph.schemas.js';
+import { GraphBuilder, toJson } from '../graph/mapping.js';
+import type { ApiRoutes } from '../http/route.js';
+import type { Database } from '../neo4j/database.js';
+import { readDisagreements } from './disagreements.queries.js';
+
+/** Properties that carry a record's figures and how sure the document is of them. */
+const figureKeys = [
+  'amountUsd',
+  'valuationUsd',
+  'capUsd',
+  'percent',
+  'percentMin',
+  'percentMax',
+  'percentOfRevenue',
+  'count',
+  'outOf',
+];
+
+const versionSchema = z
+  .object({
+    kind: z.enum(['relationship', 'node']),
+    id: z.string().openapi({ description: 'The edge or node id in `graph`' }),
+    figures: z.record(z.string(), z.unknown()),
+    qualifier: z.string().nullable(),
+    claim: z.string().nullable(),
+    sources: z.array(z.string()),
+    since: z.string().nullable(),
+    until: z.string().nullable(),
+  })
+  .openapi('DisagreementVersion');
+
+const disagreementSchema = z.object({ id: z.string(), versions: z.array(versionSchema) }).openapi('Disagreement');
+
+export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
+  api.add({
+    method: 'get',
+    path: '/disagreements',
+    tag: 'Evidence',
+    summary: 'Facts the sources state differently, every version side by side',
+    description:
+      'Records (relationships or nodes) that share a `disputes` key state one fact with different figures or ' +
+      'dates. Each version keeps its own figures, qualifier, claim, sources and dates: nothing is averaged. ' +
+      '`graph` holds the records with their ends.',
+    response: z.object({ disagreements: z.array(disagreementSchema), graph: apiGraphSchema }),
+    handler: async () => {
+      const groups = await readDisagreements(db);
+      const graph = new GraphBuilder(await catalog.identity());
+      for (const group of groups) {
+        for (const { record: item, a, b } of group.versions) {
+          if (isRelationship(item)) graph.addRelationship(item).addNode(a!).addNode(b!);
+          else graph.addNode(item);
+        }
+      }
+      const disagreements = groups.map((group) => ({
+        id: group.id,
+        versions: group.versions.map(({ record: item }) => {
+          const properties = toJson(item.properties) as Record<string, unknown>;
+          const text = (key: string) => (typeof properties[key] === 'string' ? (properties[key] as string) : null);
+          return {
+            kind: isRelationship(item) ? ('relationship' as const) : ('node' as const),
+            id: isRelationship(item) ? graph.edge(item).id : graph.identity.keyOf(item),
+            figures: Object.fromEntries(
+              figureKeys.filter((key) => key in properties).map((key) => [key, properties[key]]),
+            ),
+            qualifier: text('qualifier'),
+            claim: text('claim'),
+            sources: Array.isArray(properties.sources) ? properties.sources.map(String) : [],
+            since: text('since'),
+            until: text('until'),
+          };
+        }),
+      }));
+      return { disagreements, graph: graph.build() };
+    },
+  });
+}
