@@ -246,8 +246,19 @@ describe('the explorer on a first visit', () => {
     await explorer.idle();
     await expect
       .poll(() => timeline.textContent())
-      .toMatch(/[A-Z][a-z]+ \d{4} – [A-Z][a-z]+ \d{4}\s*Microsoft is an observer on the board of OpenAI/);
+      .toMatch(/November 2023 – July 2024\s*Microsoft is an observer on the board of OpenAI/);
     await page.screenshot({ path: output('timeline.png') });
+  });
+
+  it('When a node with a deadline is inspected, then its dates read at their precision and no bookkeeping key shows', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('OpenAI in-house AI chips');
+    await explorer.idle();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.textContent()).toContain('by the end of 2025');
+    expect(await inspect.textContent()).not.toMatch(/Precision/);
+    await page.screenshot({ path: output('inspect-deadline.png') });
   });
 
   it('When As of and Compare are ticked, then they open on dates not in the future that show changes', async () => {

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
-import { formatDate, formatProperty } from './format';
+import { formatDate, formatProperty, propertyLabels } from './format';
 
 interface Props {
   item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };
@@ -20,6 +20,8 @@ const shownElsewhere = new Set([
   'sincePrecision',
   'untilPrecision',
   'publishedPrecision',
+  'deadlinePrecision',
+  'statusAsOfPrecision',
   'id',
   'name',
 ]);
@@ -102,7 +104,7 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
         <tbody>
           {rows.map(([key, value]) => (
             <tr key={key}>
-              <th scope="row">{key}</th>
+              <th scope="row">{propertyLabels[key] ?? key}</th>
               <td>{formatProperty(key, value, properties)}</td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import type { ApiEdge, ApiNode } from '../api/api';
 import { verbs } from '../app/dataset';
-import { formatDate } from '../inspect/format';
+import { formatDate, formatUntil } from '../inspect/format';
 import { dateOf } from './time';
 
 export function verbOf(type: string): string {
@@ -33,7 +33,7 @@ export function timelineOf(
       return {
         id: edge.id,
         date: since,
-        when: until ? `${from} – ${formatDate(until, edge.properties.untilPrecision)}` : from,
+        when: until ? `${from} – ${formatUntil(until, edge.properties.untilPrecision)}` : from,
         sentence: `${caption(edge.source)} ${verbOf(edge.type)} ${caption(edge.target)}`,
       };
     })

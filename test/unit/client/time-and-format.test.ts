@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatProperty, formatUsd } from '../../../client/src/inspect/format.js';
+import {
+  formatDate,
+  formatDeadline,
+  formatProperty,
+  formatUntil,
+  formatUsd,
+} from '../../../client/src/inspect/format.js';
 import { addDays, changeBetween, dateSpan, daysBetween, validOn } from '../../../client/src/time/time.js';
 
 describe('validOn', () => {
@@ -55,5 +61,43 @@ describe('formatting for people', () => {
     expect(formatProperty('since', properties.since, properties)).toBe('January 2023');
     expect(formatProperty('percent', 49, properties)).toBe('49 %');
     expect(formatProperty('capUsd', 1.2e11, properties)).toBe('$120 billion');
+  });
+
+  it('When a date is known as the end of a year, then it reads "late" that year', () => {
+    expect(formatDate('2022-01-01', 'late-year')).toBe('late 2022');
+  });
+
+  it('When an exclusive end is shown, then it reads as the last period the fact held', () => {
+    expect(formatUntil('2024-08-01', 'month')).toBe('July 2024');
+    expect(formatUntil('2031-01-01', 'year')).toBe('2030');
+    expect(formatUntil('2024-01-01', 'month')).toBe('December 2023');
+    expect(formatUntil('2024-03-01')).toBe('29 February 2024');
+    const seat = { until: '2024-08-01', untilPrecision: 'month' };
+    expect(formatProperty('until', seat.until, seat)).toBe('July 2024');
+  });
+
+  it('When a deadline or a status date is shown, then it keeps its own precision', () => {
+    expect(formatDeadline('2026-01-01', 'year')).toBe('by the end of 2025');
+    const chips = {
+      deadline: '2026-01-01',
+      deadlinePrecision: 'year',
+      statusAsOf: '2025-06-01',
+      statusAsOfPrecision: 'month',
+    };
+    expect(formatProperty('deadline', chips.deadline, chips)).toBe('by the end of 2025');
+    expect(formatProperty('statusAsOf', chips.statusAsOf, chips)).toBe('June 2025');
+    expect(formatProperty('statusAsOf', '2022-01-01', { statusAsOfPrecision: 'late-year' })).toBe('late 2022');
+  });
+
+  it('When a number is a year, then it has no thousands separator; other numbers keep theirs', () => {
+    expect(formatProperty('released', 1999, {})).toBe('1999');
+    expect(formatProperty('foundedYear', 12_000, {})).toBe('12000');
+    expect(formatProperty('year', 2024, {})).toBe('2024');
+    expect(formatProperty('employees', 12_000, {})).toBe('12,000');
+  });
+
+  it('When a fact comes from outside the documents or is disputed, then the panel says so', () => {
+    expect(formatProperty('outsideKnowledge', true, {})).toMatch(/not from the documents/);
+    expect(formatProperty('disputes', 'microsoft-total-investment', {})).toMatch(/sources give other figures/);
   });
 });
