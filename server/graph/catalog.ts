@@ -5,7 +5,13 @@ import type { Database } from '../neo4j/database.js';
 import { NodeIdentity } from './identity.js';
 import { toJson } from './mapping.js';
 
-const cypher = loadCypher('graph/catalog', 'graph/id-indexes', 'graph/fulltext-indexes', 'graph/shared-ids');
+const cypher = loadCypher(
+  'graph/catalog',
+  'graph/id-indexes',
+  'graph/fulltext-indexes',
+  'graph/shared-ids',
+  'graph/schema-links',
+);
 
 /** Users' saved queries live under this label; search, schema and expand never show it. */
 const savedQueryLabel = '_EntenteSavedQuery';
@@ -14,6 +20,17 @@ export interface NamedCount {
   name: string;
   count: number;
 }
+
+/** Labels that relationships of a type connect, with how many such relationships a sample held. */
+export interface SchemaLink {
+  from: string;
+  type: string;
+  to: string;
+  sampled: number;
+}
+
+/** Relationships read to find the schema's links. */
+const linkSample = 100_000;
 
 export interface CatalogSnapshot {
   labels: NamedCount[];
@@ -40,6 +57,7 @@ const maxSharedKeys = 10_000;
 export class Catalog {
   private snapshot?: { at: number; value: Promise<CatalogSnapshot> };
   private nodeIdentity?: { at: number; nodeCount: number; value: Promise<NodeIdentity> };
+  private schemaLinks?: { at: number; nodeCount: number; value: Promise<SchemaLink[]> };
 
   constructor(private readonly db: Database) {}
 
@@ -56,6 +74,21 @@ export class Catalog {
   invalidate(): void {
     this.snapshot = undefined;
     this.nodeIdentity = undefined;
+    this.schemaLinks = undefined;
+  }
+
+  /** Which labels each relationship type connects (from a sample), re-read as the identity rule is. */
+  async links(): Promise<SchemaLink[]> {
+    const { nodeCount } = await this.current();
+    const cached = this.schemaLinks;
+    if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
+      const value = this.db
+        .read(cypher['graph/schema-links'], { sample: neo4j.int(linkSample) })
+        .then(({ records }) => records.map((record) => toJson(record.toObject()) as SchemaLink));
+      this.schemaLinks = { at: Date.now(), nodeCount, value };
+      value.catch(() => (this.schemaLinks = undefined));
+    }
+    return this.schemaLinks!.value;
   }
 
   /** The rule that gives nodes their API ids on this database (see identity.ts). */
@@ -116,7 +149,12 @@ function requireKnown(names: string[], known: Set<string>, parameter: string, wh
   if (unknown.length) {
     throw ProblemError.badRequest(
       `${parameter}: unknown ${what}${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
-      [{ location: parameter.includes(".") ? parameter : `query.${parameter}`, message: `not a ${what} of this database: ${unknown.join(', ')}` }],
+      [
+        {
+          location: parameter.includes('.') ? parameter : `query.${parameter}`,
+          message: `not a ${what} of this database: ${unknown.join(', ')}`,
+        },
+      ],
     );
   }
   return names;

@@ -112,6 +112,8 @@ export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string,
 export class GraphBuilder {
   private readonly nodes = new Map<string, Neo4jNode>();
   private readonly relationships = new Map<string, Neo4jRelationship>();
+  /** Nodes the client already holds: named as edge ends, not returned again. */
+  private readonly heldNodes = new Map<string, Neo4jNode>();
   private apiIds?: Map<string, string>;
 
   constructor(readonly identity: NodeIdentity) {}
@@ -128,6 +130,13 @@ export class GraphBuilder {
 
   addNode(node: Neo4jNode): this {
     this.nodes.set(node.elementId, node);
+    this.apiIds = undefined;
+    return this;
+  }
+
+  /** A node the client already holds, so edges to it name it by its API id without sending it again. */
+  addHeldNode(node: Neo4jNode): this {
+    this.heldNodes.set(node.elementId, node);
     this.apiIds = undefined;
     return this;
   }
@@ -160,7 +169,7 @@ export class GraphBuilder {
     const missing = new Set<string>();
     for (const relationship of this.relationships.values()) {
       for (const end of [relationship.startNodeElementId, relationship.endNodeElementId]) {
-        if (!this.nodes.has(end)) missing.add(end);
+        if (!this.nodes.has(end) && !this.heldNodes.has(end)) missing.add(end);
       }
     }
     return [...missing];
@@ -168,7 +177,9 @@ export class GraphBuilder {
 
   /** elementId → API id of the collected nodes. */
   nodeIds(): Map<string, string> {
-    this.apiIds ??= new Map([...this.nodes.values()].map((node) => [node.elementId, this.identity.keyOf(node)]));
+    this.apiIds ??= new Map(
+      [...this.heldNodes.values(), ...this.nodes.values()].map((node) => [node.elementId, this.identity.keyOf(node)]),
+    );
     return this.apiIds;
   }
 

@@ -49,8 +49,9 @@ export function expandFragments(query: string): string {
     const call = new RegExp(`\\b${name}\\(([\\w.]+)\\)`, 'g');
     if (!call.test(expanded)) continue;
     const body = readFragment(file);
-    expanded = expanded.replace(call, (_call, argument: string) =>
-      `(${body.replace(new RegExp(`\\b${parameter}\\b`, 'g'), argument)})`,
+    expanded = expanded.replace(
+      call,
+      (_call, argument: string) => `(${body.replace(new RegExp(`\\b${parameter}\\b`, 'g'), argument)})`,
     );
   }
   return expanded;

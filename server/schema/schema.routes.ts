@@ -14,10 +14,16 @@ export function schemaRoutes(api: ApiRoutes, catalog: Catalog) {
       labels: z.array(namedCount),
       relationshipTypes: z.array(namedCount),
       propertyKeys: z.array(z.string()),
+      links: z
+        .array(z.object({ from: z.string(), type: z.string(), to: z.string(), sampled: z.number().int() }))
+        .openapi({ description: 'Which labels each type connects, from a sample of 100,000 relationships' }),
     }),
     handler: async () => {
-      const { labels, relationshipTypes, propertyKeys } = await catalog.current();
-      return { labels, relationshipTypes, propertyKeys };
+      const [{ labels, relationshipTypes, propertyKeys }, links] = await Promise.all([
+        catalog.current(),
+        catalog.links(),
+      ]);
+      return { labels, relationshipTypes, propertyKeys, links };
     },
   });
 }

@@ -9,12 +9,17 @@ import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 
-const cypher = loadCypher('subgraph/valid-nodes', 'subgraph/relationships-among');
+const cypher = loadCypher('subgraph/valid-nodes', 'subgraph/relationships-among', 'subgraph/relationships-to');
 
 const maxRelationships = 20_000;
 
 const subgraphBody = z.strictObject({
   ids: z.array(nodeIdParam).min(1).max(1000, 'at most 1,000 ids'),
+  with: z
+    .array(nodeIdParam)
+    .max(10_000, 'at most 10,000 ids')
+    .optional()
+    .openapi({ description: 'Nodes already held (not returned): relationships to them are returned too' }),
   asOf: isoDate.optional(),
 });
 
@@ -25,8 +30,9 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     tag: 'Graph',
     summary: 'Given nodes and every relationship among them',
     description:
-      `Up to 1,000 ids; ids with no node are listed in \`meta.missing\`. At most ${maxRelationships} ` +
-      'relationships are returned (`meta.truncated`).',
+      `Up to 1,000 ids; ids with no node are listed in \`meta.missing\`. With \`with\` (up to 10,000 ids of ` +
+      'nodes the client already holds), relationships between the given nodes and those are returned too, so ' +
+      `a view of any size loads in chunks. At most ${maxRelationships} relationships (\`meta.truncated\`).`,
     body: subgraphBody,
     response: apiGraphSchema,
     handler: async ({ body }) => {
@@ -37,12 +43,22 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         asOf,
       });
       const nodes = valid.records.map((record) => record.get('a'));
-      const among = await db.read<{ r: Relationship }>(cypher['subgraph/relationships-among'], {
-        elementIds: nodes.map((node) => node.elementId),
-        asOf,
-        limit: neo4j.int(maxRelationships + 1),
-      });
+      const elementIds = nodes.map((node) => node.elementId);
+      const held = body.with?.length ? await resolveNodes(db, catalog, body.with) : new Map<string, Neo4jNode>();
+      const among = held.size
+        ? await db.read<{ r: Relationship }>(cypher['subgraph/relationships-to'], {
+            elementIds,
+            otherElementIds: [...elementIds, ...[...held.values()].map((node) => node.elementId)],
+            asOf,
+            limit: neo4j.int(maxRelationships + 1),
+          })
+        : await db.read<{ r: Relationship }>(cypher['subgraph/relationships-among'], {
+            elementIds,
+            asOf,
+            limit: neo4j.int(maxRelationships + 1),
+          });
       const graph = new GraphBuilder(await catalog.identity());
+      held.forEach((node) => graph.addHeldNode(node));
       nodes.forEach((node) => graph.addNode(node));
       among.records.slice(0, maxRelationships).forEach((record) => graph.addRelationship(record.get('r')));
       return graph.build({

@@ -103,6 +103,38 @@ describe("a bank's own graph: integer ids, ids unique per label only, no id at a
     expect(subgraph.edges).toContainEqual(expect.objectContaining({ type: 'IN', source: sensor.id, target: '3' }));
   });
 
+  it('When a view is loaded in chunks (with), then relationships to nodes already held come with their API ids', async () => {
+    const account = await nodeWhere('MATCH (n:Account) RETURN n');
+    const { body } = await api()
+      .post('/api/subgraph')
+      .send({ ids: ['2'], with: [account.id, '100'] })
+      .expect(200);
+    expect(body.nodes.map((node: ApiNode) => node.id)).toEqual(['2']);
+    expect(body.edges).toEqual([expect.objectContaining({ type: 'OWNS', source: '2', target: account.id })]);
+    const hub = await api()
+      .post('/api/subgraph')
+      .send({ ids: ['1001', '1002'], with: ['100'] })
+      .expect(200);
+    expect(hub.body.edges.map((edge: { source: string; target: string }) => [edge.source, edge.target]).sort()).toEqual(
+      [
+        ['100', '1001'],
+        ['100', '1002'],
+      ],
+    );
+  });
+
+  it('When the schema is asked, then it says which labels each type connects', async () => {
+    const { body } = await api().get('/api/schema').expect(200);
+    expect(body.links).toEqual(
+      expect.arrayContaining([
+        { from: 'Account', type: 'HELD AT', to: 'Bank', sampled: 1 },
+        { from: 'Hub', type: 'CLEARS', to: 'Member', sampled: 5000 },
+        { from: 'Person', type: 'OWNS', to: 'Account', sampled: 1 },
+        { from: 'Customer', type: 'OWNS', to: 'Account', sampled: 1 },
+      ]),
+    );
+  });
+
   it('When paths are asked between integer-id nodes, then they are found and their ends keep their ids', async () => {
     const { body } = await api().get('/api/paths?from=2&to=3').expect(200);
     expect(body.paths.length).toBeGreaterThan(0);
@@ -299,6 +331,6 @@ describe('a brand-new empty database', () => {
 
   it('When the schema of an empty database is asked, then every list is empty', async () => {
     const { body } = await api().get('/api/schema').expect(200);
-    expect(body).toEqual({ labels: [], relationshipTypes: [], propertyKeys: expect.any(Array) });
+    expect(body).toEqual({ labels: [], relationshipTypes: [], propertyKeys: expect.any(Array), links: [] });
   });
 });
