@@ -155,11 +155,11 @@ export const commaList = z
   )
   .openapi({ type: 'string', description: 'Comma-separated list' });
 
-/** A calendar date in a query string, `YYYY-MM-DD` (years 0001–9999, months 01–12, days 01–31). */
+/** A real calendar date in a query string, `YYYY-MM-DD`. */
 export const isoDate = z.iso
   .date({ error: 'must be a real calendar date written YYYY-MM-DD' })
-  .regex(/^(?!0000)/, 'must be a year from 0001')
-  .openapi({ format: 'date' });
+  // The document states the shape as a pattern too; `format: date` adds the calendar (no 2023-02-29).
+  .openapi({ format: 'date', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
 
 const maxParameterDepth = 32;
 const maxParameterValues = 100_000;

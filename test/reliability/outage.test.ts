@@ -24,11 +24,14 @@ async function until(check: () => boolean, ms: number, what: string): Promise<nu
   return Date.now() - started;
 }
 
-/** What clients saw from `from` on: the first 503, any 5xx other than 503, and when 2xx came back for good. */
+/**
+ * What clients saw from `from` on: the first 503, any server error other than "unavailable" (503) or "the
+ * database was too slow" (504, while a cold JVM starts on a busy machine), and when 2xx came back for good.
+ */
 function summarise(samples: Sample[], from: number) {
   const after = samples.filter((sample) => sample.at >= from);
   const first503 = after.find((sample) => sample.status === 503);
-  const other5xx = after.filter((sample) => sample.status >= 500 && sample.status !== 503);
+  const other5xx = after.filter((sample) => sample.status >= 500 && sample.status !== 503 && sample.status !== 504);
   const lastFailure = [...after].reverse().find((sample) => sample.status !== 200);
   return { first503, other5xx, lastFailure };
 }
