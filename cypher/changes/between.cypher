@@ -3,13 +3,13 @@
 CALL () {
   MATCH (a)-[r]->(b)
   WHERE NOT type(r) IN $excluded
-  WITH r AS item, a, b, dateOf(r.since) AS since, dateOf(r.until) AS until
+  WITH r AS item, a, b, dateOf(relationshipStart(r)) AS since, dateOf(relationshipEnd(r)) AS until
   WHERE ($from < since AND since <= $to) OR ($from < until AND until <= $to)
   RETURN item, a, b, since, until
   UNION ALL
   MATCH (n)
-  WHERE NOT n:_EntenteSavedQuery AND (n.since IS NOT NULL OR n.until IS NOT NULL)
-  WITH n AS item, dateOf(n.since) AS since, dateOf(n.until) AS until
+  WHERE NOT n:_EntenteSavedQuery
+  WITH n AS item, dateOf(nodeStart(n)) AS since, dateOf(nodeEnd(n)) AS until
   WHERE ($from < since AND since <= $to) OR ($from < until AND until <= $to)
   RETURN item, null AS a, null AS b, since, until
 }

@@ -1,4 +1,5 @@
-// validAsOf(item): whether a node or relationship holds on $asOf (true when $asOf is null): it has begun
-// (since <= $asOf) and not ended ($asOf < until); a missing or undated bound is open. Expanded inline by
-// server/neo4j/cypher.ts wherever a query writes validAsOf(<variable>).
-($asOf IS NULL OR (coalesce(dateOf(item.since) <= $asOf, true) AND coalesce(dateOf(item.until) > $asOf, true)))
+// validAsOf(relationship): whether a relationship holds on $asOf (true when $asOf is null): it has begun
+// (start <= $asOf) and not ended ($asOf < end); a missing or undated bound is open. Its start and end are
+// `since` and `until` unless $dating names other properties for its type (relationship-start.cypher).
+($asOf IS NULL OR (coalesce(dateOf(relationshipStart(item)) <= $asOf, true)
+                   AND coalesce(dateOf(relationshipEnd(item)) > $asOf, true)))

@@ -3,5 +3,5 @@
 MATCH (n) WHERE elementId(n) = $elementId
 MATCH /*expansion*/
 WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
-  AND validAsOf(r) AND validAsOf(m)
+  AND validAsOf(r) AND nodeValidAsOf(m)
 RETURN count(DISTINCT r) AS total

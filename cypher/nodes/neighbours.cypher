@@ -5,7 +5,7 @@
 MATCH (n) WHERE elementId(n) = $elementId
 MATCH /*expansion*/
 WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
-  AND validAsOf(r) AND validAsOf(m)
+  AND validAsOf(r) AND nodeValidAsOf(m)
 WITH n, r, m, COUNT { (m)--() } AS degree
 ORDER BY degree DESC, elementId(r)
 SKIP $skip

@@ -5,8 +5,8 @@
 MATCH (a) WHERE elementId(a) = $fromElementId
 MATCH (b) WHERE elementId(b) = $toElementId
 MATCH p = SHORTEST {{k}} (a)
-  (()-[r WHERE NOT type(r) IN $excluded AND validAsOf(r)]-(x WHERE NOT x:_EntenteSavedQuery AND validAsOf(x))){1,{{maxHops}}}
+  (()-[r WHERE NOT type(r) IN $excluded AND validAsOf(r)]-(x WHERE NOT x:_EntenteSavedQuery AND nodeValidAsOf(x))){1,{{maxHops}}}
   (b)
 RETURN p,
        [n IN nodes(p)[1..-1] | COUNT { (n)--() }] AS degrees,
-       [rel IN relationships(p) | dateOf(rel.since)] AS starts
+       [rel IN relationships(p) | dateOf(relationshipStart(rel))] AS starts

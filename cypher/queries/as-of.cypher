@@ -4,5 +4,6 @@
 //   - { name: node, type: nodeId, description: 'The node' }
 //   - { name: asOf, type: date, default: '2024-01-01', description: 'The day' }
 MATCH (node)-[link]-(other)
-WHERE elementId(node) = $node AND type(link) <> 'MENTIONED_IN' AND validAsOf(link)
+WHERE elementId(node) = $node AND type(link) <> 'MENTIONED_IN'
+  AND coalesce(dateOf(link.since) <= $asOf, true) AND coalesce(dateOf(link.until) > $asOf, true)
 RETURN node, link, other, type(link) AS relationship, toString(link.since) AS since, toString(link.until) AS until

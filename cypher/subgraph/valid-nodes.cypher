@@ -1,4 +1,4 @@
 // The given nodes that are valid as of $asOf (all of them when $asOf is null).
 MATCH (a) WHERE elementId(a) IN $elementIds
-  AND validAsOf(a)
+  AND nodeValidAsOf(a)
 RETURN a

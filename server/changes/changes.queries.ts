@@ -16,7 +16,13 @@ export interface DatedRecord {
 /** Records that began or ended in (from, to], earliest first, at most `limit`. */
 export async function readChanges(
   db: Database,
-  request: { from: neo4j.Date<number>; to: neo4j.Date<number>; excluded: string[]; limit: number },
+  request: {
+    from: neo4j.Date<number>;
+    to: neo4j.Date<number>;
+    excluded: string[];
+    dating: Record<string, { start: string; end: string | null }>;
+    limit: number;
+  },
 ): Promise<DatedRecord[]> {
   const { records } = await db.read(cypher['changes/between'], { ...request, limit: neo4j.int(request.limit) });
   return records.map((record) => ({

@@ -1,6 +1,7 @@
 import { isRelationship } from 'neo4j-driver';
 import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
+import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
@@ -34,7 +35,7 @@ export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
       'Relationships and dated nodes whose `since` (began) or `until` (ended) falls after `from` and on or ' +
       'before `to`, earliest first, with their claims and sources; `graph` holds them with their ends. The ' +
       'dates are read as as-of reads them. At most 1,000 (`meta.truncated`).',
-    query: z.strictObject({ from: isoDate, to: isoDate }),
+    query: z.strictObject({ from: isoDate, to: isoDate, dating: datingQuery.optional() }),
     response: z.object({
       changes: z.array(changeSchema),
       graph: apiGraphSchema,
@@ -47,6 +48,7 @@ export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         from: asOfDate(query.from)!,
         to: asOfDate(query.to)!,
         excluded: provenanceTypes.filter((type) => known.has(type)),
+        dating: await checkDating(catalog, query.dating, 'query.dating'),
         limit: maxChanges + 1,
       });
       const graph = new GraphBuilder(await catalog.identity());

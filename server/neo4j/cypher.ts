@@ -35,26 +35,46 @@ function readFragment(name: string): string {
 
 /**
  * Expressions that several queries share, written once under cypher/fragments/ and called in a query like
- * functions of one simple argument (a variable or a property): `validAsOf(r)`, `dateOf(r.since)`. Neo4j
+ * functions of one argument, any expression (`dateOf(r.since)`, `dateOf(relationshipStart(r))`). Neo4j
  * knows no such functions, so a fragment left unexpanded fails at planning, never silently.
  */
 const fragments: [name: string, parameter: string, file: string][] = [
   ['validAsOf', 'item', 'valid-as-of'],
-  ['dateOf', 'value', 'date-of'],
+  ['nodeValidAsOf', 'item', 'node-valid-as-of'],
+  ['relationshipStart', 'item', 'relationship-start'],
+  ['relationshipEnd', 'item', 'relationship-end'],
+  ['nodeStart', 'item', 'node-start'],
+  ['nodeEnd', 'item', 'node-end'],
+  ['dateOf', 'ARGUMENT', 'date-of'],
 ];
+
+/** The text between the parenthesis at `open` and the one that closes it. */
+function argumentAt(text: string, open: number): { argument: string; close: number } {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    if (text[index] === '(') depth += 1;
+    else if (text[index] === ')' && --depth === 0) return { argument: text.slice(open + 1, index), close: index };
+  }
+  throw new Error(`Unbalanced parentheses after position ${open} in a Cypher query`);
+}
 
 export function expandFragments(query: string): string {
   let expanded = query;
-  for (const [name, parameter, file] of fragments) {
-    const call = new RegExp(`\\b${name}\\(([\\w.]+)\\)`, 'g');
-    if (!call.test(expanded)) continue;
-    const body = readFragment(file);
-    expanded = expanded.replace(
-      call,
-      (_call, argument: string) => `(${body.replace(new RegExp(`\\b${parameter}\\b`, 'g'), argument)})`,
-    );
+  for (let pass = 0; pass < 10; pass++) {
+    let changed = false;
+    for (const [name, parameter, file] of fragments) {
+      const call = new RegExp(`\\b${name}\\(`);
+      for (let match = call.exec(expanded); match; match = call.exec(expanded)) {
+        const open = match.index + name.length;
+        const { argument, close } = argumentAt(expanded, open);
+        const body = readFragment(file).replace(new RegExp(`\\b${parameter}\\b`, 'g'), () => `(${argument})`);
+        expanded = `${expanded.slice(0, match.index)}(${body})${expanded.slice(close + 1)}`;
+        changed = true;
+      }
+    }
+    if (!changed) return expanded;
   }
-  return expanded;
+  throw new Error('Cypher fragments nest too deeply');
 }
 
 /** Splits a file of several statements (schema scripts) on the semicolons that end lines. */

@@ -109,6 +109,8 @@ export interface NeighbourFilter {
   limit: number;
   skip: number;
   asOf: neo4j.Date<number> | null;
+  /** Properties that date some types or labels instead of since/until (graph/dating.ts). */
+  dating: Record<string, { start: string; end: string | null }>;
 }
 
 export interface NeighbourPage {
@@ -159,6 +161,7 @@ async function countNeighbours(db: Database, catalog: Catalog, node: Neo4jNode, 
     elementId: node.elementId,
     labels: filter.labels,
     asOf: filter.asOf,
+    dating: filter.dating,
   });
   return (records[0]!.get('total') as neo4j.Integer).toNumber();
 }
@@ -175,6 +178,7 @@ export async function readNeighbours(
     elementId: node.elementId,
     labels: filter.labels,
     asOf: filter.asOf,
+    dating: filter.dating,
     limit: neo4j.int(filter.limit),
     skip: neo4j.int(filter.skip),
   };

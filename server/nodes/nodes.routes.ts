@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
+import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema, apiNodeSchema, nodeIdParam } from '../graph/graph.schemas.js';
 import { GraphBuilder, toApiNode } from '../graph/mapping.js';
@@ -17,6 +18,7 @@ const neighboursQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
   asOf: isoDate.optional(),
+  dating: datingQuery.optional(),
 });
 
 const relationshipMenuSchema = z.object({
@@ -78,6 +80,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         limit: query.limit,
         skip: query.skip,
         asOf: asOfDate(query.asOf),
+        dating: await checkDating(catalog, query.dating, 'query.dating'),
       });
       const graph = new GraphBuilder(await catalog.identity()).addNode(node);
       page.neighbours.forEach((neighbour) => graph.addNode(neighbour));

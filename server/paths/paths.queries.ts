@@ -34,6 +34,7 @@ export interface PathRequest {
   rankBy: PathRanking;
   excluded: string[];
   asOf: neo4j.Date<number> | null;
+  dating: Record<string, { start: string; end: string | null }>;
 }
 
 /** Candidates searched before ranking: enough next-shortest paths for the rankings to choose among. */
@@ -78,6 +79,7 @@ export async function findRankedPaths(
     toElementId: request.to.elementId,
     excluded: request.excluded,
     asOf: request.asOf,
+    dating: request.dating,
   });
   const found = records.map((record) => {
     const path = record.get('p');

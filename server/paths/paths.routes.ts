@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
+import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema, nodeIdParam } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
@@ -22,6 +23,7 @@ const pathsQuery = z.strictObject({
     description: 'Relationship types never to step through (default: the provenance type MENTIONED_IN)',
   }),
   asOf: isoDate.optional(),
+  dating: datingQuery.optional(),
 });
 
 const reasonsSchema = z
@@ -72,6 +74,7 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
           rankBy: query.rank,
           excluded,
           asOf: asOfDate(query.asOf),
+          dating: await checkDating(catalog, query.dating, 'query.dating'),
         },
         (node) => identity.keyOf(node),
       );

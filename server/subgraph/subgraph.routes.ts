@@ -1,6 +1,7 @@
 import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
+import { checkDating, datingEntry } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema, nodeIdParam } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
@@ -21,6 +22,7 @@ const subgraphBody = z.strictObject({
     .optional()
     .openapi({ description: 'Nodes already held (not returned): relationships to them are returned too' }),
   asOf: isoDate.optional(),
+  dating: z.array(datingEntry).max(100).optional(),
 });
 
 export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
@@ -37,10 +39,12 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     response: apiGraphSchema,
     handler: async ({ body }) => {
       const asOf = asOfDate(body.asOf);
+      const dating = await checkDating(catalog, body.dating, 'body.dating');
       const found = await resolveNodes(db, catalog, body.ids);
       const valid = await db.read<{ a: Neo4jNode }>(cypher['subgraph/valid-nodes'], {
         elementIds: [...found.values()].map((node) => node.elementId),
         asOf,
+        dating,
       });
       const nodes = valid.records.map((record) => record.get('a'));
       const elementIds = nodes.map((node) => node.elementId);
@@ -50,11 +54,13 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
             elementIds,
             otherElementIds: [...elementIds, ...[...held.values()].map((node) => node.elementId)],
             asOf,
+            dating,
             limit: neo4j.int(maxRelationships + 1),
           })
         : await db.read<{ r: Relationship }>(cypher['subgraph/relationships-among'], {
             elementIds,
             asOf,
+            dating,
             limit: neo4j.int(maxRelationships + 1),
           });
       const graph = new GraphBuilder(await catalog.identity());

@@ -12,18 +12,13 @@ import { loadCypher } from '../../server/neo4j/cypher.js';
 import { Database } from '../../server/neo4j/database.js';
 import { readDegrees, readNeighbours, resolveNodes } from '../../server/nodes/nodes.queries.js';
 import { toLuceneQuery } from '../../server/search/lucene.js';
+import { findRankedPaths } from '../../server/paths/paths.queries.js';
 import { seedDatabase } from '../../server/seed/prepare.js';
 import { timeCalls, type Timing } from '../support/timing.js';
 import { runBrowserBenchmark } from './browser.js';
 import { generateBenchGraph, quickSize, removeBenchGraph } from './graph.js';
 
-const cypher = loadCypher(
-  'search/fulltext',
-  'paths/shortest',
-  'subgraph/valid-nodes',
-  'subgraph/relationships-among',
-  'bench/sample',
-);
+const cypher = loadCypher('search/fulltext', 'subgraph/valid-nodes', 'subgraph/relationships-among', 'bench/sample');
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -77,7 +72,7 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
       (_, index) => `b-${(index * 7) % (quick ? quickSize.nodes : 200_000)}`,
     );
     const node = async (id: string) => (await resolveNodes(db, catalog, [id])).get(id)!;
-    const page = { types: [], labels: [], direction: 'both' as const, limit: 50, skip: 0, asOf: null };
+    const page = { types: [], labels: [], direction: 'both' as const, limit: 50, skip: 0, asOf: null, dating: {} };
 
     // Each scenario: the API over HTTP, and the same queries called directly in this process (the floor).
     const scenarios: { name: string; api: () => Promise<unknown>; direct: () => Promise<unknown> }[] = [
@@ -113,13 +108,21 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
         api: () => get(`${base}/api/paths?from=${ids.ordinary}&to=${ids.far}`),
         direct: async () => {
           const ends = await resolveNodes(db, catalog, [ids.ordinary, ids.far]);
-          return db.read(cypher['paths/shortest'], {
-            fromElementId: ends.get(ids.ordinary)!.elementId,
-            toElementId: ends.get(ids.far)!.elementId,
-            maxHops: neo4j.int(4),
-            limit: neo4j.int(25),
-            asOf: null,
-          });
+          const identity = await catalog.identity();
+          return findRankedPaths(
+            db,
+            {
+              from: ends.get(ids.ordinary)!,
+              to: ends.get(ids.far)!,
+              maxHops: 4,
+              limit: 10,
+              rankBy: 'hops',
+              excluded: [],
+              asOf: null,
+              dating: {},
+            },
+            (found) => identity.keyOf(found),
+          );
         },
       },
       {

@@ -25,7 +25,8 @@ export const bankGraph: string[] = [
    CREATE (audit)-[:CONCERNS]->(bank)
    CREATE (blob)-[:ATTACHED_TO]->(audit)
    CREATE (sensor)-[:IN]->(branch)
-   CREATE (bank)-[:AUDITS]->(bank)`,
+   CREATE (bank)-[:AUDITS]->(bank)
+   CREATE (zoe)-[:CLIENT_OF {opened: 2010, closed: '2020-05-01'}]->(bank)`,
   `CREATE (hub:Hub {id: 100, name: 'Clearing house'})
    WITH hub
    UNWIND range(1, 5000) AS i

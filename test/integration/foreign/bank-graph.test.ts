@@ -204,6 +204,41 @@ describe("the bank's graph: time, saved queries and the console", () => {
     expect(await on('tanaka', '2020-04-01')).toContain('WORKS AT');
   });
 
+  it('When other properties date a type or a label (dating), then as-of reads those instead of since/until', async () => {
+    const bank = await nodeWhere('MATCH (n:Bank) RETURN n');
+    const types = async (id: string, day: string, dating?: unknown) =>
+      (
+        await api()
+          .get(
+            `/api/nodes/${encodeURIComponent(id)}/neighbours?asOf=${day}` +
+              (dating ? `&dating=${encodeURIComponent(JSON.stringify(dating))}` : ''),
+          )
+          .expect(200)
+      ).body.edges.map((edge: { type: string }) => edge.type);
+    const clientOf = [{ name: 'CLIENT_OF', start: 'opened', end: 'closed' }];
+    expect(await types('2', '2009-12-31')).toContain('CLIENT_OF');
+    expect(await types('2', '2009-12-31', clientOf)).not.toContain('CLIENT_OF');
+    expect(await types('2', '2015-06-01', clientOf)).toContain('CLIENT_OF');
+    expect(await types('2', '2020-05-01', clientOf)).not.toContain('CLIENT_OF');
+    const events = [{ name: 'Event', start: 'at' }];
+    expect(await types(bank.id, '2021-01-01')).toContain('CONCERNS');
+    expect(await types(bank.id, '2021-01-01', events)).not.toContain('CONCERNS');
+    expect(await types(bank.id, '2021-07-01', events)).toContain('CONCERNS');
+    const changes = await api()
+      .get(`/api/changes?from=2021-01-01&to=2021-12-31&dating=${encodeURIComponent(JSON.stringify(events))}`)
+      .expect(200);
+    expect(changes.body.changes).toEqual([
+      expect.objectContaining({ change: 'began', kind: 'node', date: '2021-06-30' }),
+    ]);
+    const unknown = await api()
+      .get(
+        `/api/nodes/2/neighbours?asOf=2020-01-01&dating=${encodeURIComponent(JSON.stringify([{ name: 'Nope', start: 'at' }]))}`,
+      )
+      .expect(400);
+    expect(problem(unknown).detail).toMatch(/^query\.dating\.0: Nope is not a label or type/);
+    expect(problem(await api().get('/api/nodes/2/neighbours?dating=not-json').expect(400)).detail).toMatch(/JSON list/);
+  });
+
   it("When saved queries are listed, then the default dataset's are hidden and the generic ones offered", async () => {
     const { body } = await api().get('/api/queries').expect(200);
     const ids = body.queries.map((query: { id: string }) => query.id);

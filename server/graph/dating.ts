@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ProblemError } from '../http/problem.js';
+import '../http/route.js';
+import type { Catalog } from './catalog.js';
+
+/**
+ * Which properties date the relationships of a type or the nodes of a label, when they are not
+ * `since`/`until`: `[{"name": "Movie", "start": "released"}, {"name": "ACTED_IN", "start": "from", "end": "to"}]`.
+ * Without `end` a thing has no end (a release, an event). The Cypher side is cypher/fragments/*-start.cypher.
+ */
+export const datingEntry = z.strictObject({
+  name: z.string().min(1).openapi({ description: 'A label or relationship type' }),
+  start: z.string().min(1).openapi({ description: 'Property that says when it began' }),
+  end: z.string().min(1).optional().openapi({ description: 'Property that says when it ended (exclusive)' }),
+});
+
+export type DatingEntry = z.infer<typeof datingEntry>;
+
+/** The same list written as JSON in a query string. */
+export const datingQuery = z
+  .string()
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({
+        code: 'custom',
+        message: 'must be a JSON list such as [{"name":"Movie","start":"released"}]',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(datingEntry).max(100))
+  .openapi({
+    type: 'string',
+    description: 'JSON list of {name, start, end?}: the properties that date a label or relationship type',
+  });
+
+/** The `$dating` parameter of the queries: {name: {start, end}}, every name and key checked against the database. */
+export async function checkDating(
+  catalog: Catalog,
+  entries: DatingEntry[] | undefined,
+  parameter: string,
+): Promise<Record<string, { start: string; end: string | null }>> {
+  if (!entries?.length) return {};
+  const { labels, relationshipTypes, propertyKeys } = await catalog.current();
+  const names = new Set([...labels, ...relationshipTypes].map((entry) => entry.name));
+  const keys = new Set(propertyKeys);
+  const dating: Record<string, { start: string; end: string | null }> = {};
+  for (const [index, entry] of entries.entries()) {
+    const where = `${parameter}.${index}`;
+    if (!names.has(entry.name)) throw datingProblem(where, `${entry.name} is not a label or type of this database`);
+    for (const key of [entry.start, entry.end].filter((key): key is string => key !== undefined)) {
+      if (!keys.has(key)) throw datingProblem(where, `${key} is not a property key of this database`);
+    }
+    dating[entry.name] = { start: entry.start, end: entry.end ?? null };
+  }
+  return dating;
+}
+
+function datingProblem(where: string, message: string) {
+  return ProblemError.badRequest(`${where}: ${message}`, [{ location: where, message }]);
+}
