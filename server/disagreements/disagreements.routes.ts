@@ -5,20 +5,8 @@ import { apiGraphSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
 import type { ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
+import { figureFields } from '../seed/dataset.schema.js';
 import { readDisagreements } from './disagreements.queries.js';
-
-/** Properties that carry a record's figures and how sure the document is of them. */
-const figureKeys = [
-  'amountUsd',
-  'valuationUsd',
-  'capUsd',
-  'percent',
-  'percentMin',
-  'percentMax',
-  'percentOfRevenue',
-  'count',
-  'outOf',
-];
 
 const versionSchema = z
   .object({
@@ -64,7 +52,7 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
             kind: isRelationship(item) ? ('relationship' as const) : ('node' as const),
             id: isRelationship(item) ? graph.edge(item).id : graph.identity.keyOf(item),
             figures: Object.fromEntries(
-              figureKeys.filter((key) => key in properties).map((key) => [key, properties[key]]),
+              figureFields.filter((key) => key in properties).map((key) => [key, properties[key]]),
             ),
             qualifier: text('qualifier'),
             claim: text('claim'),
