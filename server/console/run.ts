@@ -1,5 +1,6 @@
 import neo4j, { isNode, isPath, isRelationship, Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
 import { performance } from 'node:perf_hooks';
+import type { ApiResult } from '../graph/graph.schemas.js';
 import type { NodeIdentity } from '../graph/identity.js';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
@@ -16,12 +17,8 @@ export interface RunLimits {
   timeoutMs: number;
 }
 
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[][];
-  graph: ReturnType<GraphBuilder['build']>;
-  meta: { truncated: boolean; elapsedMs: number };
-}
+/** A statement's answer: the API's Result shape (graph/graph.schemas.ts). */
+export type QueryResult = ApiResult;
 
 const explainPrefixLength = 'EXPLAIN '.length;
 

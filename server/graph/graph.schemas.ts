@@ -1,5 +1,11 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import '../http/route.js';
+
+/**
+ * The API's shapes, defined once: the server validates and documents with these schemas, and the client
+ * takes its types from them (`z.infer`). Nothing here imports the driver or Express.
+ */
+extendZodWithOpenApi(z);
 
 export const apiNodeSchema = z
   .object({
@@ -36,6 +42,11 @@ export const apiResultSchema = z
     meta: z.object({ truncated: z.boolean(), elapsedMs: z.number() }),
   })
   .openapi('Result');
+
+export type ApiNode = z.infer<typeof apiNodeSchema>;
+export type ApiEdge = z.infer<typeof apiEdgeSchema>;
+export type ApiGraph = z.infer<typeof apiGraphSchema>;
+export type ApiResult = z.infer<typeof apiResultSchema>;
 
 /** A node id in a path segment: URL-decoded by Express, so elementIds with colons round-trip. */
 export const nodeIdParam = z.string().min(1).max(500);

@@ -14,29 +14,10 @@ import neo4j, {
   type Path as Neo4jPath,
   type Relationship as Neo4jRelationship,
 } from 'neo4j-driver';
+import type { ApiEdge, ApiGraph, ApiNode } from './graph.schemas.js';
 import { NodeIdentity } from './identity.js';
 
-/** The API's node: `id` is decided by the one rule in identity.ts (its `id` property, else its elementId). */
-export interface ApiNode {
-  id: string;
-  labels: string[];
-  caption: string;
-  properties: Record<string, unknown>;
-}
-
-export interface ApiEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
-
-export interface ApiGraph {
-  nodes: ApiNode[];
-  edges: ApiEdge[];
-  meta?: Record<string, unknown>;
-}
+export type { ApiEdge, ApiGraph, ApiNode } from './graph.schemas.js';
 
 /** Properties tried in order for a node's display name. */
 export const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 'fullName', 'username', 'code'];
