@@ -65,14 +65,19 @@ export async function accessibilityProblems(page: Page): Promise<Violation[]> {
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
-export async function openExplorer(page: Page, url: string): Promise<ExplorerPage> {
+/** Opens the explorer and waits for its first nodes, or only for the page when `nodes` is false (an empty canvas). */
+export async function openExplorer(page: Page, url: string, { nodes = true } = {}): Promise<ExplorerPage> {
   // esbuild (vitest) may name functions with a `__name` helper, which the page must have too.
   await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   await page.goto(url);
-  await page.waitForFunction(() => (window as { __entente?: EntenteProbe }).__entente?.nodes, null, {
-    timeout: 60_000,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    (nodes) => {
+      const probe = (window as { __entente?: EntenteProbe }).__entente;
+      return nodes ? probe?.nodes : probe !== undefined;
+    },
+    nodes,
+    { timeout: 60_000, polling: 100 },
+  );
   const explorer: ExplorerPage = {
     page,
     idle: () => page.evaluate(() => (window as unknown as { __entente: EntenteProbe }).__entente.idle()),

@@ -97,14 +97,35 @@ describe('the explorer in a browser', () => {
     await expect.poll(paintedPixels).toBeGreaterThan(100);
   });
 
-  it('When paths are asked between two companies, then they are added and highlighted', async () => {
+  it('When paths are asked between two companies, then they are listed best first as chains, stepped through one at a time, and one is added', async () => {
     await pickFromSearch('Google Cloud');
     await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
     await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
     await pickFromSearch('Microsoft');
-    await expect.poll(() => page.locator('.banner.info').first().textContent()).toMatch(/shortest paths? highlighted/);
+    const panel = page.getByRole('region', { name: 'Paths' });
+    const items = panel.locator('.path-list > li');
+    await items.first().waitFor();
+    const count = await items.count();
+    expect(count).toBeGreaterThan(1);
+    // Each path reads as a chain from Google Cloud to Microsoft, with the steps' verbs and their reasons.
+    const first = (await items.first().locator('.chain').textContent())!;
+    expect(first).toMatch(/^Google Cloud [—←].+ Microsoft$/);
+    expect(first).not.toMatch(/[A-Z]+_[A-Z]+/);
+    expect(await items.first().locator('.meta').textContent()).toMatch(/\d+ steps? · \d+ distinct sources?/);
+    // One path at a time is current (and highlighted); Next moves on.
+    expect(await panel.getByRole('status').textContent()).toBe(`Path 1 of ${count}`);
+    await panel.getByRole('button', { name: 'Next' }).click();
+    expect(await panel.getByRole('status').textContent()).toBe(`Path 2 of ${count}`);
+    expect(await items.nth(1).getAttribute('aria-current')).toBe('true');
+    // Another ranking asks again and lists its best first.
+    await panel.getByLabel('Rank by').selectOption('evidence');
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Path 1 of/);
+    await page.screenshot({ path: path.join(projectRoot, 'test/e2e/output/paths.png') });
+    await items.first().getByRole('button', { name: 'Add this path' }).click();
+    await expect.poll(() => page.locator('.banner.info').first().textContent()).toMatch(/Path 1 added/);
     await showTab('List');
     expect(await statusOf('Google Cloud')).toContain('highlighted');
+    await panel.getByRole('button', { name: 'Close the paths' }).click();
   });
 
   it('When the date moves past the end of a relationship, then it fades as not valid', async () => {
@@ -149,7 +170,12 @@ describe('the explorer in a browser', () => {
   it('When a saved query is run with a parameter, then its rows show in a table and its graph on the canvas', async () => {
     await showTab('Queries');
     await page.getByLabel('Saved query').selectOption({ label: 'All deals of a company over time' });
-    await page.getByLabel('The company').fill('windsurf');
+    // A node parameter is picked by name with the search, never typed as an id.
+    const company = page.getByRole('combobox', { name: 'The company' });
+    await company.fill('Windsurf');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await company.press('Enter');
+    await expect.poll(() => page.getByText('Chosen: Windsurf').count()).toBe(1);
     await page.getByRole('button', { name: 'Run' }).click();
     const table = page.getByTestId('result-table');
     await table.waitFor();

@@ -144,7 +144,7 @@ describe('the explorer on a first visit', () => {
     expect(afterFit.share).toBeGreaterThan(0.6);
   });
 
-  it('When the page opens, Undo is off; then one path search and one filter change are one undo step each', async () => {
+  it('When the page opens, Undo is off; then one added path and one filter change are one undo step each', async () => {
     const overview = await fresh();
     expect(await overview.page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
 
@@ -167,13 +167,12 @@ describe('the explorer on a first visit', () => {
     await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
     await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
     await page.getByTestId('element-list').locator('li[data-id="sam-altman"]').getByRole('button').click();
-    await expect
-      .poll(() => page.locator('.banner.info').first().textContent())
-      .toMatch(/\d+ shortest paths? highlighted/);
+    await page.getByRole('region', { name: 'Paths' }).getByRole('button', { name: 'Add this path' }).first().click();
+    await expect.poll(() => page.locator('.banner.info').first().textContent()).toMatch(/Path 1 added/);
     await explorer.idle();
     expect(await explorer.probe((probe) => probe.nodes)).toBeGreaterThan(2);
     expect(await undo.isDisabled()).toBe(false);
-    // Every path came in one step: one undo is back at the opening view, which is as far as undo goes.
+    // The path came in one step: one undo is back at the opening view, which is as far as undo goes.
     await undo.click();
     await explorer.idle();
     expect(await explorer.probe((probe) => probe.nodes)).toBe(2);

@@ -17,7 +17,7 @@ export interface QueryResult {
 
 export interface QueryParameter {
   name: string;
-  type: 'string' | 'number' | 'boolean' | 'date' | 'nodeId';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'nodeId' | 'label' | 'relationshipType' | 'propertyKey';
   description?: string;
   default?: string | number | boolean;
   values?: (string | number)[];
@@ -29,6 +29,14 @@ export interface SavedQuerySummary {
   description: string;
   parameters: QueryParameter[];
   origin: 'shipped' | 'user';
+}
+
+export interface PathReasons {
+  hops: number;
+  sources: number;
+  latestStart: string | null;
+  busiestNode: { id: string; degree: number } | null;
+  heldOn: string | null;
 }
 
 export interface SearchResult {
@@ -48,6 +56,8 @@ export interface Schema {
   labels: { name: string; count: number }[];
   relationshipTypes: { name: string; count: number }[];
   propertyKeys: string[];
+  /** Which label connects to which by which type (absent from older servers). */
+  links?: { from: string; type: string; to: string }[];
 }
 
 /** A problem+json answer from the API, kept whole so the UI can show its detail and position. */
@@ -107,9 +117,17 @@ export const api = {
     request<{ relationships: TypeCount[] }>(`/nodes/${encodeURIComponent(id)}/relationships`),
   neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
     request<Graph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
-  paths: (from: string, to: string, maxHops = 4) =>
-    request<{ paths: Graph[] }>(`/paths?${query({ from, to, maxHops })}`),
-  subgraph: (ids: string[]) => request<Graph>('/subgraph', { method: 'POST', body: JSON.stringify({ ids }) }),
+  /** Ranked paths, best first, each with its rank and the reasons for it. */
+  paths: (from: string, to: string, rank = 'hops', maxHops = 4, limit = 10) =>
+    request<{ paths: (Graph & { meta: { rank: number; reasons: PathReasons } })[] }>(
+      `/paths?${query({ from, to, rank, maxHops, limit })}`,
+    ),
+  /** The nodes of `ids` and the relationships among them and between them and the nodes of `withIds`. */
+  subgraph: (ids: string[], withIds?: string[]) =>
+    request<Graph>('/subgraph', {
+      method: 'POST',
+      body: JSON.stringify(withIds?.length ? { ids, with: withIds } : { ids }),
+    }),
   queries: () => request<{ queries: SavedQuerySummary[] }>('/queries'),
   runQuery: (id: string, params: Record<string, unknown>) =>
     request<QueryResult>(`/queries/${encodeURIComponent(id)}/run`, {

@@ -21,3 +21,6 @@ export const relationshipsQuery = (id: string) =>
 export const savedQueriesQuery = () => queryOptions({ queryKey: ['queries'], queryFn: () => api.queries() });
 
 export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: () => api.schema() });
+
+export const pathsQuery = (from: string, to: string, rank: string) =>
+  queryOptions({ queryKey: ['paths', from, to, rank], queryFn: () => api.paths(from, to, rank) });

@@ -1,17 +1,20 @@
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import { activity } from '../api/api';
+import { activity, api } from '../api/api';
 import { nodeQuery, queryClient } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
 import type { LayoutName } from '../canvas/layouts';
+import { StartScreen } from '../explore/StartScreen';
 import { useExplore } from '../explore/useExplore';
 import { FilterPanel } from '../filters/FilterPanel';
 import { defaultFilters, toGraph } from '../graph/canvasState';
 import { useCanvasHistory } from '../graph/useCanvasHistory';
 import { ExpandMenu } from '../inspect/ExpandMenu';
 import { InspectPanel } from '../inspect/InspectPanel';
+import type { RankedPath } from '../paths/pathChain';
+import { PathPanel } from '../paths/PathPanel';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
@@ -60,6 +63,8 @@ export function App() {
   );
   const [menu, setMenu] = useState<{ nodeId: string; at: { x: number; y: number } }>();
   const [pathFrom, setPathFrom] = useState<string>();
+  /** The two nodes whose paths are listed. */
+  const [pathEnds, setPathEnds] = useState<{ from: string; to: string }>();
   const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
   const [pinned, setPinned] = useState<Set<string>>(new Set());
   const [asOf, setAsOf] = useState<string | undefined>(initialView?.asOf);
@@ -80,7 +85,7 @@ export function App() {
   );
   const busy = useSlowActivity(activity);
 
-  const { addGraph, expand, findPaths, showSource, fail } = useExplore({
+  const { start, addGraph, expand, showSource, fail } = useExplore({
     opening,
     dispatch,
     graph,
@@ -94,11 +99,16 @@ export function App() {
     setMenu(undefined);
     if (pathFrom && selection?.kind === 'node' && selection.id !== pathFrom) {
       setPathFrom(undefined);
-      void findPaths(pathFrom, selection.id);
+      setPathEnds({ from: pathFrom, to: selection.id });
     }
     setSelected(selection);
     if (selection?.kind !== 'edge') setTimelineNode(selection?.id);
   };
+  const showPath = useCallback(
+    (path: RankedPath | undefined) =>
+      setHighlighted(new Set(path ? [...path.nodes.map((node) => node.id), ...path.edges.map((edge) => edge.id)] : [])),
+    [],
+  );
   const selectAndCentre = (selection: Selection) => {
     select(selection);
     canvas.current?.centre(selection);
@@ -263,8 +273,39 @@ export function App() {
           onExpand={(id) => void expand(id)}
           onContextMenu={(nodeId, at) => setMenu({ nodeId, at })}
           onError={fail}
-        />
+        >
+          {Object.keys(graph.nodes).length === 0 && (
+            <StartScreen
+              start={start}
+              onOpenLabel={(label) =>
+                api
+                  .runQuery('most-connected', { label, limit: pageSize })
+                  .then((result) => addGraph(result.graph, 'replace'))
+                  .catch(fail)
+              }
+            />
+          )}
+        </GraphCanvas>
         <div className="details">
+          {pathEnds && (
+            <PathPanel
+              key={`${pathEnds.from}|${pathEnds.to}`}
+              from={pathEnds.from}
+              to={pathEnds.to}
+              nodes={graph.nodes}
+              onShow={showPath}
+              onAdd={(path) =>
+                void addGraph({ nodes: path.nodes, edges: path.edges }).then(() => {
+                  showPath(path);
+                  setMessage({ kind: 'info', text: `Path ${path.meta.rank} added and highlighted.` });
+                })
+              }
+              onClose={() => {
+                setPathEnds(undefined);
+                showPath(undefined);
+              }}
+            />
+          )}
           {inspected ? (
             <InspectPanel
               item={inspected}

@@ -7,7 +7,7 @@ import cytoscape, {
   type Position,
 } from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
 import { edgeStatus, nodeStatus, type CanvasView } from './status';
 import type { LayoutName } from './layouts';
@@ -46,6 +46,8 @@ export interface GraphCanvasHandle {
 }
 
 interface Props {
+  /** Drawn over the canvas (the first screen of an empty canvas). */
+  children?: ReactNode;
   graph: CanvasGraph;
   view: CanvasView;
   layout: LayoutName;
@@ -441,6 +443,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     <div className="canvas-area">
       <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />
       {showThumbnail && core && <Overview cy={core} />}
+      {props.children}
     </div>
   );
 });

@@ -1,13 +1,69 @@
 import { kinds } from '../app/dataset';
 import type { StylesheetJson } from 'cytoscape';
 
-const palette = ['#0f766e', '#9333ea', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8', '#a16207', '#334155'];
+/**
+ * 24 colours told apart on a white canvas (Tableau's 20 and four darker tones), handed out one per label in
+ * the order labels are first met, so no two labels share one before the palette runs out.
+ */
+export const palette = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#393b79',
+  '#637939',
+  '#8c6d31',
+  '#843c39',
+  '#aec7e8',
+  '#ffbb78',
+  '#98df8a',
+  '#ff9896',
+  '#c5b0d5',
+  '#c49c94',
+  '#f7b6d2',
+  '#c7c7c7',
+  '#dbdb8d',
+  '#9edae5',
+];
+
+const storageKey = 'entente.labelColours';
+
+/** Colours given so far, by label: kept in the browser's storage so a label keeps its colour between visits. */
+const given: Record<string, string> = (() => {
+  try {
+    const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? '{}');
+    return stored && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+})();
+
+function colourFor(label: string): string {
+  const known = given[label];
+  if (known) return known;
+  const taken = new Set(Object.values(given));
+  const free = palette.find((colour) => !taken.has(colour));
+  let hash = 0;
+  for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  const colour = free ?? palette[Math.abs(hash) % palette.length]!;
+  given[label] = colour;
+  try {
+    globalThis.localStorage?.setItem(storageKey, JSON.stringify(given));
+  } catch {
+    // Storage may be full or refused: the colour still holds for this visit.
+  }
+  return colour;
+}
 
 export function kindStyle(label: string | undefined): { color: string; shape: string } {
   if (label && kinds[label]) return kinds[label];
-  let hash = 0;
-  for (const char of label ?? '') hash = (hash * 31 + char.charCodeAt(0)) | 0;
-  return { color: palette[Math.abs(hash) % palette.length]!, shape: 'ellipse' };
+  return { color: colourFor(label ?? ''), shape: 'ellipse' };
 }
 
 /** Edge width grows with the logarithm of an amount, so $1 billion and $14 billion both stay readable. */

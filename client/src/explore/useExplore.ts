@@ -1,20 +1,17 @@
-import { useCallback, useEffect, useRef, type Dispatch } from 'react';
-import { api, type Graph } from '../api/api';
+import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
+import { api, type Graph, type Schema } from '../api/api';
+import { queryClient, schemaQuery } from '../api/queries';
 import type { Message } from '../app/Banner';
 import { overviewIds, overviewTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
-import type { ReadView } from '../share/viewState';
+import { fingerprint, type ReadView } from '../share/viewState';
+import { mergeGraphs, subgraphInChunks } from './subgraph';
 
-/** The API caps a subgraph request at this many ids. */
-const subgraphLimit = 1000;
+export { mergeGraphs };
 
-/** Merges graphs (paths, pages) into one, so one user action is one addition and one undo step. */
-export function mergeGraphs(graphs: Graph[]): Graph {
-  const nodes = new Map(graphs.flatMap((graph) => graph.nodes.map((node) => [node.id, node] as const)));
-  const edges = new Map(graphs.flatMap((graph) => graph.edges.map((edge) => [edge.id, edge] as const)));
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
-}
+/** How the page opened: on the default dataset's view or a link, on the schema of another graph, or on none. */
+export type Start = { kind: 'loading' } | { kind: 'opened' } | { kind: 'schema'; schema: Schema } | { kind: 'empty' };
 
 interface Options {
   /** What the URL held when the page opened. */
@@ -32,6 +29,7 @@ interface Options {
  * and is one undo step.
  */
 export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
+  const [start, setStart] = useState<Start>({ kind: 'loading' });
   const present = useRef(graph);
   useEffect(() => {
     present.current = graph;
@@ -45,10 +43,9 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       const fresh = added.nodes.map((node) => node.id).filter((id) => !onCanvas.has(id));
       let edges = added.edges;
       if (fresh.length) {
-        const ids = [...new Set([...fresh, ...onCanvas])].slice(0, subgraphLimit);
         const touches = new Set(fresh);
         try {
-          const among = await api.subgraph(ids);
+          const among = await subgraphInChunks(fresh, [...onCanvas], api.subgraph);
           edges = [...edges, ...among.edges.filter((edge) => touches.has(edge.source) || touches.has(edge.target))];
         } catch {
           // The additions still come, with the relationships they were given.
@@ -65,9 +62,12 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     const overview = async () => {
       const centre = await api.subgraph(overviewIds);
       if (!centre.nodes.length) {
-        notify({ kind: 'info', text: 'Search for a node to start exploring.' });
+        // Another graph: its schema is the overview, or the database is empty.
+        const schema = await queryClient.fetchQuery(schemaQuery());
+        setStart(schema.labels.some((label) => label.count > 0) ? { kind: 'schema', schema } : { kind: 'empty' });
         return;
       }
+      setStart({ kind: 'opened' });
       const pages = await Promise.all(
         centre.nodes.map((node) =>
           api.neighbours(node.id, { limit: pageSize, types: overviewTypes.join(',') }).catch(() => undefined),
@@ -85,25 +85,45 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       }
       const shared = opening.kind === 'view' ? opening.view : undefined;
       if (!shared?.ids.length) return overview();
-      const found = await api.subgraph(shared.ids.slice(0, subgraphLimit));
-      const present = new Set(found.nodes.map((node) => node.id));
-      const missing = shared.ids.filter((id) => !present.has(id));
-      if (!present.size) {
+      const found = await subgraphInChunks(shared.ids, [], api.subgraph);
+      const byId = new Map(found.nodes.map((node) => [node.id, node]));
+      const missing = shared.ids.filter((id) => !byId.has(id));
+      // A node whose caption no longer matches the link's fingerprint is another node under a reused id.
+      const changed = shared.fingerprints
+        ? shared.ids.filter((id, index) => {
+            const node = byId.get(id);
+            return node && fingerprint(node.caption) !== shared.fingerprints![index];
+          })
+        : [];
+      const kept = found.nodes.filter((node) => !changed.includes(node.id));
+      const list = (ids: string[]) => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? '…' : ''}`;
+      if (!kept.length) {
         notify({
           kind: 'error',
-          text: `None of this link's ${shared.ids.length} nodes is in the database any more, so the overview is shown instead.`,
+          text: changed.length
+            ? `This link's ${shared.ids.length} nodes are no longer in the database or now hold other content, so the overview is shown instead.`
+            : `None of this link's ${shared.ids.length} nodes is in the database any more, so the overview is shown instead.`,
         });
         return overview();
       }
-      if (missing.length)
-        notify({
-          kind: 'info',
-          text: `${missing.length} of this link's ${shared.ids.length} nodes are no longer in the database (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}); the rest are shown.`,
-        });
+      const notes = [
+        missing.length &&
+          `${missing.length} of this link's ${shared.ids.length} nodes are no longer in the database (${list(missing)}).`,
+        changed.length &&
+          `${changed.length} of this link's ${shared.ids.length} nodes now hold other content (${list(changed)}), so they are not drawn.`,
+      ].filter(Boolean);
+      if (notes.length) notify({ kind: 'info', text: `${notes.join(' ')} The rest are shown.` });
+      setStart({ kind: 'opened' });
       const edges = new Set(shared.edges);
+      const keptIds = new Set(kept.map((node) => node.id));
       dispatch({
         type: 'open',
-        graph: { nodes: found.nodes, edges: found.edges.filter((edge) => edges.has(edge.id)) },
+        graph: {
+          nodes: kept,
+          edges: found.edges.filter(
+            (edge) => edges.has(edge.id) && keptIds.has(edge.source) && keptIds.has(edge.target),
+          ),
+        },
       });
     };
     start().catch(fail);
@@ -177,5 +197,5 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     }
   };
 
-  return { addGraph, expand, findPaths, showSource, fail };
+  return { start, addGraph, expand, findPaths, showSource, fail };
 }

@@ -39,7 +39,7 @@ export function CypherConsole({ onGraph, onResult }: Props) {
     [found.data],
   );
   const [position, setPosition] = useState<number>();
-  const text = useRef('MATCH (a)-[r:INVESTED_IN]->(b)\nRETURN a, r, b');
+  const text = useRef('MATCH (a)-[r]->(b)\nRETURN a, r, b\nLIMIT 25');
 
   const run = async () => {
     setError(undefined);

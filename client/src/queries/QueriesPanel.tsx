@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { savedQueriesQuery } from '../api/queries';
+import { savedQueriesQuery, schemaQuery } from '../api/queries';
+import { SearchBox } from '../search/SearchBox';
 import { api, type Graph, type QueryParameter, type SavedQuerySummary } from '../api/api';
 import type { ShownResult } from './ResultDrawer';
 
@@ -30,10 +31,21 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<'add' | 'replace'>('add');
   const [error, setError] = useState<string>();
+  /** Captions of the nodes picked for node parameters, by parameter. */
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const schema = useQuery(schemaQuery());
+  /** The names a schema-typed parameter may take, from the database's own schema. */
+  const names = (type: QueryParameter['type']): string[] | undefined => {
+    if (type === 'label') return schema.data?.labels.map((label) => label.name);
+    if (type === 'relationshipType') return schema.data?.relationshipTypes.map((relationship) => relationship.name);
+    if (type === 'propertyKey') return schema.data?.propertyKeys;
+    return undefined;
+  };
 
   const choose = (query: SavedQuerySummary) => {
     setChosen(query);
     setValues(initialValues(query.parameters));
+    setPicked({});
     setError(undefined);
   };
 
@@ -79,28 +91,53 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
           }}
         >
           <p className="hint">{chosen.description}</p>
-          {chosen.parameters.map((parameter) => (
-            <label key={parameter.name}>
-              {parameter.description ?? parameter.name}
-              {parameter.values ? (
-                <select
-                  value={values[parameter.name]}
-                  onChange={(event) => setValues({ ...values, [parameter.name]: event.target.value })}
-                >
-                  {parameter.values.map((value) => (
-                    <option key={String(value)}>{String(value)}</option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  name={parameter.name}
-                  type={parameter.type === 'number' ? 'number' : parameter.type === 'date' ? 'date' : 'text'}
-                  value={values[parameter.name] ?? ''}
-                  onChange={(event) => setValues({ ...values, [parameter.name]: event.target.value })}
-                />
-              )}
-            </label>
-          ))}
+          {chosen.parameters.map((parameter) => {
+            const label = parameter.description ?? parameter.name;
+            const set = (value: string) => setValues({ ...values, [parameter.name]: value });
+            const choices = parameter.values?.map(String) ?? names(parameter.type);
+            if (parameter.type === 'nodeId') {
+              return (
+                <div key={parameter.name} className="node-parameter">
+                  <span>{label}</span>
+                  <SearchBox
+                    label={label}
+                    placeholder="Search for the node"
+                    onPick={(result) => {
+                      set(result.id);
+                      setPicked({ ...picked, [parameter.name]: result.caption });
+                    }}
+                  />
+                  <span className="hint" role="status">
+                    {picked[parameter.name] ? `Chosen: ${picked[parameter.name]}` : 'No node chosen yet'}
+                  </span>
+                </div>
+              );
+            }
+            return (
+              <label key={parameter.name}>
+                {label}
+                {choices ? (
+                  <select
+                    name={parameter.name}
+                    value={values[parameter.name] ?? ''}
+                    onChange={(event) => set(event.target.value)}
+                  >
+                    {!parameter.values && <option value="">Choose…</option>}
+                    {choices.map((value) => (
+                      <option key={value}>{value}</option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    name={parameter.name}
+                    type={parameter.type === 'number' ? 'number' : parameter.type === 'date' ? 'date' : 'text'}
+                    value={values[parameter.name] ?? ''}
+                    onChange={(event) => set(event.target.value)}
+                  />
+                )}
+              </label>
+            );
+          })}
           <fieldset className="choices">
             <legend>Results</legend>
             <label>

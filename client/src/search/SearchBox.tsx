@@ -5,6 +5,9 @@ import { searchQuery } from '../api/queries';
 
 interface Props {
   onPick(result: SearchResult): void;
+  /** The box's accessible name and placeholder (the toolbar's search by default). */
+  label?: string;
+  placeholder?: string;
 }
 
 /** The text once it has stopped changing for `ms`. */
@@ -21,7 +24,7 @@ function useSettled(text: string, ms: number): string {
  * Autocomplete over names and aliases: type, move with the arrow keys, Enter adds the hit to the canvas.
  * Answers come from the query cache by the text they answer, so an older answer never replaces a newer one.
  */
-export function SearchBox({ onPick }: Props) {
+export function SearchBox({ onPick, label = 'Search the graph', placeholder = 'Search the graph' }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -50,8 +53,8 @@ export function SearchBox({ onPick }: Props) {
     <div className="search">
       <input
         type="search"
-        placeholder="Search companies, people, deals…"
-        aria-label="Search the graph"
+        placeholder={placeholder}
+        aria-label={label}
         role="combobox"
         aria-expanded={shown}
         aria-autocomplete="list"

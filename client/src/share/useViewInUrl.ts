@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { GraphCanvasHandle, Selection } from '../canvas/GraphCanvas';
 import type { LayoutName } from '../canvas/layouts';
 import type { CanvasGraph, Filters } from '../graph/canvasState';
-import { encodeView } from './viewState';
+import { encodeView, fingerprint } from './viewState';
 
 interface Shown {
   graph: CanvasGraph;
@@ -30,6 +30,7 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
     const hash = encodeView({
       ids,
       edges: Object.keys(graph.edges),
+      fingerprints: ids.map((id) => fingerprint(graph.nodes[id]!.caption)),
       positions: canvas.current.positions(),
       asOf,
       selected,

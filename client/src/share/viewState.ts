@@ -12,12 +12,24 @@ export interface ViewState {
   hiddenLabels: string[];
   hiddenTypes: string[];
   layout: LayoutName;
+  /** A fingerprint of each node's caption, in the order of `ids`: a node that now reads otherwise is not it. */
+  fingerprints?: string[];
   /** The zoom and pan the link was shared at. */
   zoom?: number;
   pan?: Position;
 }
 
 const prefix = '#view=';
+
+/** A short fingerprint of a caption (FNV-1a, base 36): enough to notice that an id now names another node. */
+export function fingerprint(caption: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of caption.normalize('NFC')) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -64,6 +76,8 @@ export function readView(hash: string): ReadView {
       ...view,
       ids: view.ids,
       edges: isStrings(view.edges) ? view.edges : [],
+      fingerprints:
+        isStrings(view.fingerprints) && view.fingerprints.length === view.ids.length ? view.fingerprints : undefined,
       positions: view.positions && typeof view.positions === 'object' ? view.positions : {},
       hiddenLabels: isStrings(view.hiddenLabels) ? view.hiddenLabels : [],
       hiddenTypes: isStrings(view.hiddenTypes) ? view.hiddenTypes : [],

@@ -76,7 +76,8 @@ describe('timelineOf', () => {
       o: edge('o', 'OBSERVER_ON_BOARD_OF', 'ms', 'openai', {
         since: '2023-11-01',
         sincePrecision: 'month',
-        until: '2024-07-01',
+        // Exclusive: the first month the seat was no longer held (it was given up in July 2024).
+        until: '2024-08-01',
         untilPrecision: 'month',
       }),
     };

@@ -1,0 +1,73 @@
+import type { ApiEdge, ApiNode, Graph, PathReasons } from '../api/api';
+import { dateOf } from '../time/time';
+import { verbOf } from '../time/timeline';
+
+/** How /api/paths ranks: fewest hops, best evidenced, most recent, or avoiding busy nodes. */
+export const rankings = [
+  ['hops', 'Fewest steps'],
+  ['evidence', 'Best evidenced'],
+  ['recent', 'Most recent'],
+  ['hubs', 'Avoiding hubs'],
+] as const;
+export type Ranking = (typeof rankings)[number][0];
+
+export type RankedPath = Graph & { meta: { rank: number; reasons: PathReasons } };
+
+export interface PathStep {
+  edge: ApiEdge;
+  /** True when the relationship points along the path (from the node before to the node after). */
+  forward: boolean;
+  to: ApiNode;
+}
+
+/** The path's nodes and relationships in order from `from`, however the server listed them. */
+export function stepsOf(path: Graph, from: string): { start?: ApiNode; steps: PathStep[] } {
+  const nodes = new Map(path.nodes.map((node) => [node.id, node]));
+  const left = [...path.edges];
+  const steps: PathStep[] = [];
+  let at = from;
+  while (left.length) {
+    const index = left.findIndex((edge) => edge.source === at || edge.target === at);
+    if (index < 0) break;
+    const [edge] = left.splice(index, 1);
+    const forward = edge!.source === at;
+    at = forward ? edge!.target : edge!.source;
+    const to = nodes.get(at);
+    if (!to) break;
+    steps.push({ edge: edge!, forward, to });
+  }
+  return { start: nodes.get(from), steps };
+}
+
+/** What a step stands on, in brackets: the year it began and how many sources state it. */
+function evidence(edge: ApiEdge): string {
+  const since = dateOf(edge.properties.since);
+  const sources = Array.isArray(edge.properties.sources) ? edge.properties.sources.length : 0;
+  const parts = [since?.slice(0, 4), sources ? `${sources} source${sources === 1 ? '' : 's'}` : undefined].filter(
+    Boolean,
+  );
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** A path as a sentence: "Microsoft —invested in (2019, 2 sources)→ OpenAI ←founded— Sam Altman". */
+export function pathChain(path: Graph, from: string): string {
+  const { start, steps } = stepsOf(path, from);
+  let text = start?.caption ?? from;
+  for (const { edge, forward, to } of steps) {
+    const verb = `${verbOf(edge.type)}${evidence(edge)}`;
+    text += forward ? ` —${verb}→ ${to.caption}` : ` ←${verb}— ${to.caption}`;
+  }
+  return text;
+}
+
+/** Why a path ranks where it does, in a few words. */
+export function reasonsText(reasons: PathReasons, captionOf: (id: string) => string): string {
+  return [
+    `${reasons.hops} step${reasons.hops === 1 ? '' : 's'}`,
+    `${reasons.sources} distinct source${reasons.sources === 1 ? '' : 's'}`,
+    reasons.latestStart && `latest began ${reasons.latestStart.slice(0, 4)}`,
+    reasons.busiestNode && `busiest node ${captionOf(reasons.busiestNode.id)} (${reasons.busiestNode.degree})`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config.js';
+import { testApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import { connectTestDatabase } from '../support/database.js';
+import { bankGraph } from '../support/foreign-graphs.js';
+import { emptyDatabase, loadGraph } from '../support/graphs.js';
+import { openExplorer, type ExplorerPage } from './explorer-page.js';
+
+const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
+
+// An analyst's first minutes on a graph that is not the default dataset (a bank's, with integer ids, accented
+// names, datetime-dated relationships and a 5,000-neighbour hub), then on an empty database. Other test files
+// load the default dataset again in their beforeAll.
+describe('the explorer on a foreign graph', () => {
+  const db = connectTestDatabase();
+  let server: Server;
+  let browser: Browser;
+  let baseUrl: string;
+  const pages: Page[] = [];
+
+  async function fresh(): Promise<ExplorerPage> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    return openExplorer(page, baseUrl, { nodes: false });
+  }
+
+  const listItem = (page: Page, text: string) => page.getByTestId('element-list').locator('li', { hasText: text });
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
+      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
+    }
+    await loadGraph(db, bankGraph);
+    server = testApp(db).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const page of pages) await page.close().catch(() => undefined);
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await db.close();
+  });
+
+  it('When the explorer opens on another graph, then it shows its labels sized by count and one click opens the busiest nodes of a label', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const overview = page.getByRole('region', { name: 'Overview of the database' });
+    await overview.waitFor();
+    expect(await overview.textContent()).toMatch(/Member\s*5,000/);
+    expect(await page.getByRole('combobox', { name: 'Search the graph' }).getAttribute('placeholder')).toBe(
+      'Search the graph',
+    );
+    await page.screenshot({ path: output('foreign-first-screen.png') });
+    const member = overview.getByRole('button', { name: /^Member: 5,000 nodes/ });
+    const bank = overview.getByRole('button', { name: /^Bank: 1 nodes/ });
+    const [memberBox, bankBox] = [await member.boundingBox(), await bank.boundingBox()];
+    expect(memberBox!.width).toBeGreaterThan(bankBox!.width);
+    await bank.click();
+    await explorer.idle();
+    await explorer.showTab('List');
+    await listItem(page, 'Zürcher Kantonalbank').first().waitFor();
+    await expect.poll(() => overview.count()).toBe(0);
+  });
+
+  it('When accented and multi-word names are searched, then they are found however they are typed, and a node expands', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('Zoë Öztürk');
+    await explorer.idle();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('Zoë Öztürk');
+    await explorer.pick('Zurcher Kantonalbank');
+    await explorer.idle();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('Zürcher Kantonalbank');
+    const before = await explorer.probe((probe) => probe.nodes);
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /MEMBER_OF/ }).click();
+    await explorer.idle();
+    await explorer.showTab('List');
+    await listItem(page, 'Clearing house').first().waitFor();
+    expect(await explorer.probe((probe) => probe.nodes)).toBeGreaterThan(before);
+  });
+
+  it('When a generic saved query needs a node, then it is picked by name with the search and the query runs on it', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.showTab('Queries');
+    await page.getByLabel('Saved query').selectOption({ label: 'Neighbours of a node by relationship type' });
+    const node = page.getByRole('combobox', { name: 'The node' });
+    await node.fill('Zoe Ozturk');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await node.press('Enter');
+    await expect.poll(() => page.getByText('Chosen: Zoë Öztürk').count()).toBe(1);
+    const type = page.getByLabel('Relationship type');
+    expect(await type.locator('option').allTextContents()).toContain('OWNS');
+    await type.selectOption('OWNS');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await explorer.idle();
+    await explorer.showTab('List');
+    await listItem(page, 'Compte courant').first().waitFor();
+    await page.screenshot({ path: output('foreign-saved-query.png') });
+  });
+
+  it('When the date passes the datetime end of a relationship, then it fades as not valid', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('Zoë Öztürk');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /OWNS/ }).click();
+    await explorer.idle();
+    await explorer.showTab('List');
+    const owns = listItem(page, 'OWNS').first();
+    await owns.waitFor();
+    await page.getByRole('checkbox', { name: 'As of' }).check();
+    await page.getByLabel('As-of day').fill('2022-12-31');
+    await expect.poll(() => owns.getAttribute('data-status')).not.toContain('not valid');
+    await page.getByLabel('As-of day').fill('2023-01-01');
+    await expect.poll(() => owns.getAttribute('data-status')).toContain('not valid on the date');
+  });
+
+  it('When the database is empty, then the first screen says so and how to load data', async () => {
+    await emptyDatabase(db);
+    // The server re-reads its catalog every few seconds.
+    await expect
+      .poll(
+        async () => {
+          const schema = (await (await fetch(`${baseUrl}/api/schema`)).json()) as { labels: { count: number }[] };
+          return schema.labels.some((label) => label.count > 0);
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(false);
+    const explorer = await fresh();
+    const { page } = explorer;
+    const empty = page.getByRole('region', { name: 'Empty database' });
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('npm run seed');
+    expect(await empty.textContent()).toContain('NEO4J_URI');
+    await page.screenshot({ path: output('empty-database.png') });
+  });
+});
