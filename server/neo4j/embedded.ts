@@ -202,27 +202,42 @@ export async function startEmbeddedNeo4j(
   let stopping = false;
   const exits: number[] = [];
 
+  /** The restart in progress, which stop() lets finish before it stops what that started. */
+  let restarting: Promise<void> | undefined;
+  /** Ends the wait before a restart early, when stop() is called. */
+  let skipDelay: (() => void) | undefined;
+
   const supervise = (jvm: RunningJvm) => {
     jvm.child.once('exit', (code, signal) => {
-      if (!stopping) void restart(`exited (${signal ?? `code ${code}`})`);
+      if (!stopping) restarting = restart(`exited (${signal ?? `code ${code}`})`);
     });
   };
 
+  /** One delay per recent exit (within `crashWindowMs`); past the last one, give up. */
   const restart = async (reason: string) => {
-    const now = Date.now();
-    exits.push(now);
-    while (exits[0]! < now - crashWindowMs) exits.shift();
-    for (let attempt = exits.length; attempt <= restartDelaysMs.length && !stopping; attempt++) {
-      const delayMs = restartDelaysMs[attempt - 1]!;
+    exits.push(Date.now());
+    for (;;) {
+      while (exits[0]! < Date.now() - crashWindowMs) exits.shift();
+      const attempt = exits.length;
+      const delayMs = restartDelaysMs[attempt - 1];
+      if (stopping) return;
+      if (delayMs === undefined) {
+        events.gaveUp(
+          `Embedded Neo4j exited ${attempt} times in ${crashWindowMs / 60_000} minutes (${reason}); see ${logFile}`,
+        );
+        return;
+      }
       events.restarting(reason, attempt, delayMs);
-      await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        skipDelay = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       if (stopping) return;
       try {
         current = await launch(argumentFile, restartOptions, logFile, log);
-        if (stopping) {
-          current.child.kill('SIGTERM');
-          return;
-        }
         supervise(current);
         events.restarted(current.child.pid!, attempt);
         return;
@@ -231,18 +246,15 @@ export async function startEmbeddedNeo4j(
         exits.push(Date.now());
       }
     }
-    if (!stopping) {
-      events.gaveUp(
-        `Embedded Neo4j exited ${exits.length} times in ${crashWindowMs / 60_000} minutes (${reason}); see ${logFile}`,
-      );
-    }
   };
   supervise(current);
 
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopping = true;
+    skipDelay?.();
     stopped ??= (async () => {
+      await restarting;
       const { child, exited } = current;
       const killer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
       child.kill('SIGTERM');

@@ -73,4 +73,25 @@ describe('embedded Neo4j', () => {
     },
     jvmStart,
   );
+
+  it(
+    'When the JVM dies and is stopped before its restart, then stop returns at once and starts nothing',
+    async () => {
+      const restarts: number[] = [];
+      const supervised = await startEmbeddedNeo4j(
+        { ...options, home: await mkdtemp(path.join(tmpdir(), 'entente-embedded-stop-')) },
+        { restarting() {}, restarted: (pid) => restarts.push(pid), gaveUp() {} },
+      );
+      const pid = supervised.pid;
+      process.kill(pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      await supervised.stop();
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(restarts).toEqual([]);
+      await rm(supervised.home, { recursive: true, force: true });
+    },
+    jvmStart,
+  );
 });
