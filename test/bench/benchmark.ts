@@ -136,8 +136,13 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
         direct: async () => {
           const found = await resolveNodes(db, catalog, subgraphIds);
           const elementIds = [...found.values()].map((n) => n.elementId);
-          await db.read(cypher['subgraph/valid-nodes'], { elementIds, asOf: null });
-          return db.read(cypher['subgraph/relationships-among'], { elementIds, asOf: null, limit: neo4j.int(20_001) });
+          await db.read(cypher['subgraph/valid-nodes'], { elementIds, asOf: null, dating: {} });
+          return db.read(cypher['subgraph/relationships-among'], {
+            elementIds,
+            asOf: null,
+            dating: {},
+            limit: neo4j.int(20_001),
+          });
         },
       },
     ];
