@@ -39,6 +39,32 @@ export interface PathReasons {
   heldOn: string | null;
 }
 
+export interface DisagreementVersion {
+  kind: 'relationship' | 'node';
+  /** The edge or node id in the answer's graph. */
+  id: string;
+  figures: Record<string, unknown>;
+  qualifier: string | null;
+  claim: string | null;
+  sources: string[];
+  since: string | null;
+  until: string | null;
+}
+
+export interface Disagreement {
+  id: string;
+  versions: DisagreementVersion[];
+}
+
+export interface ChangeEntry {
+  change: 'began' | 'ended';
+  date: string;
+  kind: 'relationship' | 'node';
+  id: string;
+  claim: string | null;
+  sources: string[];
+}
+
 export interface SearchResult {
   id: string;
   labels: string[];
@@ -128,6 +154,9 @@ export const api = {
       method: 'POST',
       body: JSON.stringify(withIds?.length ? { ids, with: withIds } : { ids }),
     }),
+  disagreements: () => request<{ disagreements: Disagreement[]; graph: Graph }>('/disagreements'),
+  changes: (from: string, to: string) =>
+    request<{ changes: ChangeEntry[]; graph: Graph; meta: { truncated: boolean } }>(`/changes?${query({ from, to })}`),
   queries: () => request<{ queries: SavedQuerySummary[] }>('/queries'),
   runQuery: (id: string, params: Record<string, unknown>) =>
     request<QueryResult>(`/queries/${encodeURIComponent(id)}/run`, {

@@ -24,3 +24,9 @@ export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: (
 
 export const pathsQuery = (from: string, to: string, rank: string) =>
   queryOptions({ queryKey: ['paths', from, to, rank], queryFn: () => api.paths(from, to, rank) });
+
+export const disagreementsQuery = () =>
+  queryOptions({ queryKey: ['disagreements'], queryFn: () => api.disagreements() });
+
+export const changesQuery = (from: string, to: string) =>
+  queryOptions({ queryKey: ['changes', from, to], queryFn: () => api.changes(from, to) });

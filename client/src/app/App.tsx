@@ -6,6 +6,7 @@ import { groupEdges, pairKey } from '../canvas/edgeGroups';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
 import type { LayoutName } from '../canvas/layouts';
+import { DisagreementsPanel } from '../evidence/Disagreements';
 import { StartScreen } from '../explore/StartScreen';
 import { useExplore } from '../explore/useExplore';
 import { FilterPanel } from '../filters/FilterPanel';
@@ -20,6 +21,7 @@ import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
 import { useViewInUrl } from '../share/useViewInUrl';
 import { readView } from '../share/viewState';
+import { ChangesList } from '../time/ChangesList';
 import { Timeline } from '../time/Timeline';
 import { TimeControls } from '../time/TimeControls';
 import { dateSpan, timeDefaults } from '../time/time';
@@ -70,7 +72,7 @@ export function App() {
   const [asOf, setAsOf] = useState<string | undefined>(initialView?.asOf);
   const [compare, setCompare] = useState<{ from: string; to: string }>();
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
-  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console'>('filters');
+  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
   const [message, setMessage] = useState<Message>();
   const [results, setResults] = useState<ShownResult>();
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
@@ -130,9 +132,9 @@ export function App() {
     return { labels: [...labels].sort(), types: [...types].sort() };
   }, [graph]);
 
-  const { span, defaults } = useMemo(() => {
+  const { span, defaults, dated } = useMemo(() => {
     const dated = [...Object.values(graph.edges), ...Object.values(graph.nodes)].map((item) => item.properties);
-    return { span: dateSpan(dated), defaults: timeDefaults(dated) };
+    return { span: dateSpan(dated), defaults: timeDefaults(dated), dated };
   }, [graph]);
   const view = useMemo(
     () => ({ asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned }),
@@ -207,6 +209,7 @@ export function App() {
         compare={compare}
         onAsOf={setAsOf}
         onCompare={setCompare}
+        dated={dated}
       />
       {message && <Banner message={message} onDismiss={() => setMessage(undefined)} />}
       {pathFrom && (
@@ -224,6 +227,7 @@ export function App() {
                 ['list', 'List'],
                 ['queries', 'Queries'],
                 ['console', 'Cypher'],
+                ['disagreements', 'Disagreements'],
               ] as const
             ).map(([name, label]) => (
               <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
@@ -251,6 +255,20 @@ export function App() {
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && (
             <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
+          )}
+          {tab === 'disagreements' && (
+            <DisagreementsPanel
+              onShow={(shown, ids) =>
+                void addGraph(shown).then(() => {
+                  setHighlighted(new Set(ids));
+                  if (ids[0])
+                    selectAndCentre({
+                      kind: shown.edges.some((edge) => edge.id === ids[0]) ? 'edge' : 'node',
+                      id: ids[0],
+                    });
+                })
+              }
+            />
           )}
           {tab === 'console' && (
             <Suspense fallback={<p className="hint">Loading the Cypher editor…</p>}>
@@ -304,6 +322,17 @@ export function App() {
                 setPathEnds(undefined);
                 showPath(undefined);
               }}
+            />
+          )}
+          {compare && (
+            <ChangesList
+              from={compare.from}
+              to={compare.to}
+              onShow={(shown, focus) =>
+                void addGraph(shown).then(() => {
+                  if (focus) selectAndCentre(focus);
+                })
+              }
             />
           )}
           {inspected ? (

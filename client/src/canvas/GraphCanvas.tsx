@@ -341,6 +341,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         setClass(element, 'filtered', status.hidden);
         setClass(element, 'faded', status.faded);
         setClass(element, 'highlighted', status.highlighted);
+        setClass(element, 'new', status.change === 'new');
+        setClass(element, 'gone', status.change === 'gone');
+        setClass(element, 'disputed', status.disputed);
         const pinned = props.view.pinned.has(node.id);
         setClass(element, 'pinned', pinned);
         if (pinned && !element.locked()) element.lock();
@@ -372,6 +375,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           element,
           'gone',
           shown.some(({ status }) => status.change === 'gone'),
+        );
+        setClass(
+          element,
+          'disputed',
+          shown.some(({ status }) => status.disputed),
         );
         if (element.hasClass('group')) {
           const label = shown.length === 1 ? shown[0]!.edge.type : groupLabel(shown.length);

@@ -17,7 +17,12 @@ export interface ElementStatus {
   faded: boolean;
   highlighted: boolean;
   change: Change;
+  /** One version of a fact the sources state differently (its `disputes` group). */
+  disputed: boolean;
 }
+
+const disputed = (properties: Record<string, unknown>) =>
+  typeof properties.disputes === 'string' && properties.disputes !== '';
 
 /** How the view shows a node: the canvas draws it, the list view spells it out. */
 export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
@@ -25,7 +30,8 @@ export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
     hidden: node.labels.some((label) => view.hiddenLabels.has(label)),
     faded: !!view.asOf && !validOn(node.properties, view.asOf),
     highlighted: view.highlighted.has(node.id),
-    change: 'same',
+    change: view.compare ? changeBetween(node.properties, view.compare.from, view.compare.to) : 'same',
+    disputed: disputed(node.properties),
   };
 }
 
@@ -35,6 +41,7 @@ export function edgeStatus(edge: ApiEdge, view: CanvasView): ElementStatus {
     faded: !!view.asOf && !validOn(edge.properties, view.asOf),
     highlighted: view.highlighted.has(edge.id),
     change: view.compare ? changeBetween(edge.properties, view.compare.from, view.compare.to) : 'same',
+    disputed: disputed(edge.properties),
   };
 }
 
@@ -44,6 +51,7 @@ export function describeStatus(status: ElementStatus): string {
     status.faded && 'not valid on the date',
     status.highlighted && 'highlighted',
     status.change !== 'same' && status.change,
+    status.disputed && 'sources disagree',
   ]
     .filter(Boolean)
     .join(', ');

@@ -145,6 +145,12 @@ const fewEdgeLabels: StylesheetJson = [
 
 const stateRules: StylesheetJson = [
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111827', 'line-color': '#111827' } },
+  // Before highlights and changes, which win over it. A version of a fact the sources disagree on: dotted violet, so it reads apart from new (green) and gone (red).
+  {
+    selector: 'edge.disputed',
+    style: { 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', 'line-style': 'dotted', width: 3 },
+  },
+  { selector: 'node.disputed', style: { 'border-width': 3, 'border-color': '#7c3aed', 'border-style': 'dotted' } },
   { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
   { selector: 'edge.highlighted', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 4 } },
   { selector: '.faded', style: { opacity: 0.15 } },
@@ -157,6 +163,8 @@ const stateRules: StylesheetJson = [
     selector: 'edge.gone',
     style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed', width: 4 },
   },
+  { selector: 'node.new', style: { 'border-width': 4, 'border-color': '#16a34a' } },
+  { selector: 'node.gone', style: { 'border-width': 4, 'border-color': '#dc2626', 'border-style': 'dashed' } },
   { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#111827' } },
 ];
 

@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
+import { SelectionVersions } from '../evidence/Disagreements';
 import { formatDate, formatProperty, propertyLabels } from './format';
 
 interface Props {
@@ -110,6 +111,9 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
           ))}
         </tbody>
       </table>
+      {typeof properties.disputes === 'string' && (
+        <SelectionVersions id={item.kind === 'node' ? item.node.id : item.edge.id} />
+      )}
       {folded.length > 0 && (
         <section className="folded" aria-label="Folded relationships">
           <h3>Folded relationships</h3>

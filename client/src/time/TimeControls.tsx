@@ -1,5 +1,6 @@
+import { useEffect, useMemo, useState } from 'react';
 import { formatDate } from '../inspect/format';
-import { addDays, daysBetween } from './time';
+import { addDays, daysBetween, histogram, nextPeriod } from './time';
 
 interface Props {
   span?: { first: string; last: string };
@@ -9,13 +10,75 @@ interface Props {
   compare?: { from: string; to: string };
   onAsOf(asOf: string | undefined): void;
   onCompare(compare: { from: string; to: string } | undefined): void;
+  /** The dated properties on the canvas, for the histogram of what began and ended when. */
+  dated?: Record<string, unknown>[];
+}
+
+const histogramHeight = 22;
+
+/** Bars of what began (up, green) and ended (down, red) per period, laid under the slider's track. */
+function Histogram({ dated, span }: { dated: Record<string, unknown>[]; span: { first: string; last: string } }) {
+  const { unit, bins } = useMemo(() => histogram(dated, span), [dated, span]);
+  const most = Math.max(1, ...bins.map((bin) => Math.max(bin.began, bin.ended)));
+  const width = 100 / bins.length;
+  const half = histogramHeight / 2;
+  const began = bins.reduce((sum, bin) => sum + bin.began, 0);
+  const ended = bins.reduce((sum, bin) => sum + bin.ended, 0);
+  return (
+    <svg
+      className="histogram"
+      role="img"
+      aria-label={`Dated events per ${unit}: ${began} began and ${ended} ended between ${formatDate(span.first)} and ${formatDate(span.last)}`}
+      viewBox={`0 0 100 ${histogramHeight}`}
+      preserveAspectRatio="none"
+      data-testid="histogram"
+    >
+      {bins.map((bin, index) => (
+        <g key={bin.start}>
+          <title>{`${formatDate(bin.start, unit)}: ${bin.began} began, ${bin.ended} ended`}</title>
+          {bin.began > 0 && (
+            <rect
+              className="began"
+              x={index * width}
+              width={Math.max(width * 0.8, 0.4)}
+              y={half - (half * bin.began) / most}
+              height={(half * bin.began) / most}
+            />
+          )}
+          {bin.ended > 0 && (
+            <rect
+              className="ended"
+              x={index * width}
+              width={Math.max(width * 0.8, 0.4)}
+              y={half}
+              height={(half * bin.ended) / most}
+            />
+          )}
+        </g>
+      ))}
+    </svg>
+  );
 }
 
 /**
  * The date slider (the graph as of a day: what had not begun or had ended fades out) and the comparison
  * of two dates (what began between them is marked new, what ended is marked gone).
  */
-export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare }: Props) {
+export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [] }: Props) {
+  const [playing, setPlaying] = useState(false);
+  const unit = span && Number(span.last.slice(0, 4)) - Number(span.first.slice(0, 4)) <= 10 ? 'month' : 'year';
+  // Playing moves the date one period forward every 600 ms, and stops at the last date.
+  useEffect(() => {
+    if (!playing || !span || !asOf) return;
+    const timer = setTimeout(() => {
+      const next = nextPeriod(asOf, unit);
+      if (next > span.last) {
+        onAsOf(span.last);
+        setPlaying(false);
+      } else onAsOf(next);
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [playing, asOf, span, unit, onAsOf]);
   if (!span || !defaults) return <div className="time hint">No dated relationships on the canvas.</div>;
   const total = Math.max(1, daysBetween(span.first, span.last));
   return (
@@ -28,16 +91,31 @@ export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare 
         />
         As of
       </label>
-      <input
-        type="range"
-        aria-label="As-of date"
-        min={0}
-        max={total}
-        value={Math.max(0, Math.min(total, daysBetween(span.first, asOf ?? defaults.asOf)))}
-        aria-valuetext={formatDate(asOf ?? defaults.asOf)}
-        disabled={!asOf}
-        onChange={(event) => onAsOf(addDays(span.first, Number(event.target.value)))}
-      />
+      <button
+        aria-label={playing ? 'Pause' : 'Play forward'}
+        title={playing ? 'Pause' : `Play forward, one ${unit} at a time`}
+        onClick={() => {
+          if (playing) return setPlaying(false);
+          // From the start when no date is set or the last one is reached.
+          if (!asOf || asOf >= span.last) onAsOf(span.first);
+          setPlaying(true);
+        }}
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <div className="time-scale">
+        <Histogram dated={dated} span={span} />
+        <input
+          type="range"
+          aria-label="As-of date"
+          min={0}
+          max={total}
+          value={Math.max(0, Math.min(total, daysBetween(span.first, asOf ?? defaults.asOf)))}
+          aria-valuetext={formatDate(asOf ?? defaults.asOf)}
+          disabled={!asOf}
+          onChange={(event) => onAsOf(addDays(span.first, Number(event.target.value)))}
+        />
+      </div>
       <input
         type="date"
         aria-label="As-of day"

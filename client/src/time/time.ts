@@ -92,3 +92,49 @@ export function timeDefaults(
   const start = earlier.filter((date) => date <= twoYearsBefore).at(-1) ?? earlier[0] ?? to;
   return { asOf: to, compare: { from: addDays(start, -1), to } };
 }
+
+export interface HistogramBin {
+  /** The bin's first day. */
+  start: string;
+  began: number;
+  ended: number;
+}
+
+/**
+ * How many things began and ended in each month (spans up to ten years) or year of the span: the scale under
+ * the As-of slider.
+ */
+export function histogram(
+  items: Dated[],
+  span: { first: string; last: string },
+): { unit: 'month' | 'year'; bins: HistogramBin[] } {
+  const years = Number(span.last.slice(0, 4)) - Number(span.first.slice(0, 4));
+  const unit = years <= 10 ? 'month' : 'year';
+  const keyOf = (date: string) => (unit === 'month' ? `${date.slice(0, 7)}-01` : `${date.slice(0, 4)}-01-01`);
+  const bins = new Map<string, HistogramBin>();
+  const next = (start: string) => {
+    const date = new Date(`${start}T00:00:00Z`);
+    if (unit === 'month') date.setUTCMonth(date.getUTCMonth() + 1);
+    else date.setUTCFullYear(date.getUTCFullYear() + 1);
+    return date.toISOString().slice(0, 10);
+  };
+  for (let start = keyOf(span.first); start <= span.last; start = next(start)) {
+    bins.set(start, { start, began: 0, ended: 0 });
+  }
+  for (const item of items) {
+    const since = dateOf(item.since);
+    const until = dateOf(item.until);
+    const [first, last] = [since && bins.get(keyOf(since)), until && bins.get(keyOf(until))];
+    if (first) first.began++;
+    if (last) last.ended++;
+  }
+  return { unit, bins: [...bins.values()] };
+}
+
+/** The first day of the period after `date`'s (the next month or year): one step of playing time forward. */
+export function nextPeriod(date: string, unit: 'month' | 'year'): string {
+  const next = new Date(`${date.slice(0, unit === 'month' ? 7 : 4)}${unit === 'month' ? '-01' : '-01-01'}T00:00:00Z`);
+  if (unit === 'month') next.setUTCMonth(next.getUTCMonth() + 1);
+  else next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return next.toISOString().slice(0, 10);
+}

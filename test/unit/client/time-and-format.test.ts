@@ -6,7 +6,15 @@ import {
   formatUntil,
   formatUsd,
 } from '../../../client/src/inspect/format.js';
-import { addDays, changeBetween, dateSpan, daysBetween, validOn } from '../../../client/src/time/time.js';
+import {
+  addDays,
+  changeBetween,
+  dateSpan,
+  daysBetween,
+  histogram,
+  nextPeriod,
+  validOn,
+} from '../../../client/src/time/time.js';
 
 describe('validOn', () => {
   const seat = { since: '2023-11-01', until: '2024-07-01' };
@@ -99,5 +107,29 @@ describe('formatting for people', () => {
   it('When a fact comes from outside the documents or is disputed, then the panel says so', () => {
     expect(formatProperty('outsideKnowledge', true, {})).toMatch(/not from the documents/);
     expect(formatProperty('disputes', 'microsoft-total-investment', {})).toMatch(/sources give other figures/);
+  });
+});
+
+describe('the As-of scale', () => {
+  it('When things began and ended over a few years, then each month counts them, empty months included', () => {
+    const items = [{ since: '2023-11-01', until: '2024-08-01' }, { since: '2023-11-20' }, { since: 2024 }];
+    const { unit, bins } = histogram(items, { first: '2023-11-01', last: '2024-08-01' });
+    expect(unit).toBe('month');
+    expect(bins).toHaveLength(10);
+    expect(bins[0]).toEqual({ start: '2023-11-01', began: 2, ended: 0 });
+    expect(bins[2]).toEqual({ start: '2024-01-01', began: 1, ended: 0 });
+    expect(bins.at(-1)).toEqual({ start: '2024-08-01', began: 0, ended: 1 });
+  });
+
+  it('When the span is long, then it counts by year, and playing steps one period at a time', () => {
+    const { unit, bins } = histogram([{ since: 1999 }, { since: '2020-05-05' }], {
+      first: '1999-01-01',
+      last: '2020-05-05',
+    });
+    expect(unit).toBe('year');
+    expect(bins).toHaveLength(22);
+    expect(nextPeriod('2024-01-15', 'month')).toBe('2024-02-01');
+    expect(nextPeriod('2024-12-15', 'month')).toBe('2025-01-01');
+    expect(nextPeriod('2024-06-15', 'year')).toBe('2025-01-01');
   });
 });

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config.js';
+import { seedDatabase } from '../../server/seed/prepare.js';
+import { testApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import { connectTestDatabase } from '../support/database.js';
+import { openExplorer } from './explorer-page.js';
+
+// What no other explorer shows (issue #15): figures the sources disagree on side by side, and time that reads
+// as a list of changes and a histogram that plays forward. Default dataset, real API, real Chromium.
+describe('disagreements and time in the explorer', () => {
+  const db = connectTestDatabase();
+  let server: Server;
+  let browser: Browser;
+  let baseUrl: string;
+  const pages: Page[] = [];
+  const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
+
+  async function fresh() {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    return openExplorer(page, baseUrl);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
+      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
+    }
+    await seedDatabase(db);
+    server = testApp(db).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await db.close();
+  });
+
+  it('When the Disagreements view is opened and one is shown, then every version is side by side with its sources, in the inspector too, and the edges are marked', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.showTab('Disagreements');
+    const view = page.getByRole('region', { name: 'Disagreements' });
+    const total = view.locator('table.versions').filter({ hasText: 'Microsoft total investment' });
+    await total.waitFor();
+    expect(await view.locator('table.versions').count()).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => total.textContent())
+      .toMatch(/\$13 billion[\s\S]*\$14 billion|\$14 billion[\s\S]*\$13 billion/);
+    await total.locator('xpath=..').getByRole('button', { name: 'Show on the canvas' }).click();
+    await explorer.idle();
+    const inspect = page.getByTestId('inspect');
+    const versions = inspect.getByRole('region', { name: 'Sources disagree' });
+    await versions.waitFor();
+    expect(await versions.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await versions.locator('tbody tr[aria-current="true"]').count()).toBe(1);
+    // Sources by their titles, not their ids.
+    await expect.poll(() => versions.textContent()).not.toMatch(/\d{3}_[0-9a-f]{16}/);
+    await explorer.showTab('List');
+    const marked = page.getByTestId('element-list').locator('li[data-status*="sources disagree"]');
+    expect(await marked.count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: output('disagreement.png') });
+  });
+
+  it('When two dates are compared, then what began and ended between them is listed as sentences with sources and a count', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await page.getByRole('checkbox', { name: 'Compare' }).check();
+    await page.getByLabel('Compare from').fill('2023-06-01');
+    await page.getByLabel('Compare to').fill('2024-12-31');
+    const changes = page.getByRole('region', { name: 'Changes' });
+    await expect
+      .poll(() => changes.locator('h3').textContent())
+      .toMatch(/^\d+ changes? from 1 June 2023 to 31 December 2024$/);
+    const seat = changes.locator('li.ended', { hasText: /observer/ });
+    await seat.first().waitFor();
+    expect(await seat.first().textContent()).toMatch(/^Ended July 2024: .+\(.+\)$/);
+    const count = Number((await changes.locator('h3').textContent())!.split(' ')[0]);
+    expect(await changes.locator('li').count()).toBe(count);
+    await seat.first().getByRole('button').click();
+    await explorer.idle();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('OBSERVER_ON_BOARD_OF');
+    await page.screenshot({ path: output('changes.png') });
+  });
+
+  it('When As of is played, then the histogram shows dated events and the date moves forward on its own', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const histogram = page.getByTestId('histogram');
+    expect(await histogram.locator('rect.began').count()).toBeGreaterThan(3);
+    expect(await histogram.locator('rect.ended').count()).toBeGreaterThan(0);
+    expect(await histogram.getAttribute('aria-label')).toMatch(/\d+ began and \d+ ended/);
+    await page.getByRole('button', { name: 'Play forward' }).click();
+    const day = page.getByLabel('As-of day');
+    await expect.poll(() => day.inputValue()).not.toBe('');
+    const first = await day.inputValue();
+    await expect.poll(() => day.inputValue()).not.toBe(first);
+    expect((await day.inputValue()) > first).toBe(true);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await day.inputValue();
+    await page.waitForTimeout(1500);
+    expect(await day.inputValue()).toBe(paused);
+  });
+});
