@@ -92,7 +92,15 @@ export class ApiRoutes {
     spec: RouteSpec<Params, Query, Body, Result>,
   ): void {
     const openApiPath = spec.path.replace(/:(\w+)/g, '{$1}');
-    const statuses = [400, 503, ...(spec.bearerToken ? [401, 403] : []), ...(spec.errors ?? [])];
+    const statuses = [
+      ...new Set([
+        400,
+        503,
+        ...(spec.body ? [413] : []),
+        ...(spec.bearerToken ? [401, 403] : []),
+        ...(spec.errors ?? []),
+      ]),
+    ];
     this.methodsByPath.set(spec.path, (this.methodsByPath.get(spec.path) ?? new Set()).add(spec.method.toUpperCase()));
     this.registry.registerPath({
       method: spec.method,
@@ -127,7 +135,7 @@ export class ApiRoutes {
       const input = {
         params: (spec.params ? await parseIn(spec.params, req.params, 'path') : {}) as Params,
         query: (spec.query ? await parseIn(spec.query, req.query, 'query') : {}) as Query,
-        body: (spec.body ? await parseIn(spec.body, req.body ?? {}, 'body') : undefined) as Body,
+        body: (spec.body ? await parseIn(spec.body, requiredBody(req), 'body') : undefined) as Body,
         req,
         res,
       };
@@ -136,6 +144,16 @@ export class ApiRoutes {
     };
     this.router[spec.method](spec.path, ...(spec.guards ?? []), run);
   }
+}
+
+/** The JSON body a route declares; a request without one is refused like any other bad input. */
+function requiredBody(req: Request): unknown {
+  if (req.body === undefined) {
+    throw ProblemError.badRequest('body: a JSON body is required (Content-Type: application/json)', [
+      { location: 'body', message: 'required' },
+    ]);
+  }
+  return req.body;
 }
 
 async function parseIn<T>(schema: z.ZodType<T>, value: unknown, where: string): Promise<T> {

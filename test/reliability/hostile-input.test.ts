@@ -57,6 +57,16 @@ describe('malformed input never gives a 5xx, and always a problem+json body', ()
     expect(problem.detail).toMatch(/nested more than 32 deep/);
   });
 
+  it('When a route that takes a JSON body gets none, then it is a 400 saying so', async () => {
+    const { problem } = await tryRequest(
+      'no body for a saved-query run',
+      '/api/queries/investments/run',
+      { method: 'POST' },
+      400,
+    );
+    expect(problem.detail).toMatch(/^body: a JSON body is required/);
+  });
+
   it('When the URL is 20 KB long, then it is a 431 problem', async () => {
     await tryRequest('a 20 KB URL', `/api/search?q=${'a'.repeat(20_000)}`, {}, 431);
   });
