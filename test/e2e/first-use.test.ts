@@ -531,18 +531,25 @@ describe('the explorer on a first visit', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('checkbox', { name: 'As of' }).check();
     await page.getByRole('checkbox', { name: 'Compare' }).check();
+    await page.getByRole('region', { name: 'Changes' }).locator('li').first().waitFor();
     await scan('as of and compare');
     await explorer.showTab('List');
     await scan('list');
     await explorer.showTab('Queries');
     await page.getByLabel('Saved query').selectOption({ label: 'All deals of a company over time' });
-    await page.getByLabel('The company').fill('microsoft');
-    await page.getByRole('button', { name: 'Run' }).click();
+    const company = page.getByRole('combobox', { name: 'The company' });
+    await company.fill('Microsoft');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await company.press('Enter');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('result-drawer').waitFor();
     await scan('saved query with results');
     await explorer.showTab('Cypher');
     await page.getByRole('textbox', { name: 'Cypher query' }).waitFor();
     await scan('cypher console');
+    await explorer.showTab('Disagreements');
+    await page.getByRole('region', { name: 'Disagreements' }).locator('table').first().waitFor();
+    await scan('disagreements');
     expect(found).toEqual({});
   });
 

@@ -71,6 +71,38 @@ describe('the explorer on a foreign graph', () => {
     await expect.poll(() => overview.count()).toBe(0);
   });
 
+  it('When a label is styled in the legend, then its colour, shape, caption and size hold in the link and in the browser', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await page
+      .getByRole('region', { name: 'Overview of the database' })
+      .getByRole('button', { name: /^Member:/ })
+      .click();
+    await explorer.idle();
+    await explorer.showTab('Legend');
+    await page.getByRole('button', { name: 'Style Member' }).click();
+    const editor = page.getByRole('group', { name: 'Style of Member' });
+    await editor.getByLabel('Colour').selectOption('#d62728');
+    await editor.getByLabel('Shape').selectOption('hexagon');
+    await editor.getByLabel('Caption').selectOption('id');
+    await editor.getByLabel('Size by').selectOption('id');
+    await explorer.idle();
+    await page.screenshot({ path: output('foreign-styled.png') });
+    const stored = await page.evaluate(() => localStorage.getItem('entente.labelStyles'));
+    expect(JSON.parse(stored!)).toEqual({ Member: { color: '#d62728', shape: 'hexagon', caption: 'id', size: 'id' } });
+    // The link carries the styles to another browser (fresh storage).
+    await page.getByRole('button', { name: 'Share' }).click();
+    const link = page.url();
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const copy = await openExplorer(await other.newPage(), link);
+    await copy.showTab('Legend');
+    await copy.page.getByRole('button', { name: 'Style Member' }).click();
+    const copied = copy.page.getByRole('group', { name: 'Style of Member' });
+    expect(await copied.getByLabel('Shape').inputValue()).toBe('hexagon');
+    expect(await copied.getByLabel('Size by').inputValue()).toBe('id');
+    await other.close();
+  });
+
   it('When accented and multi-word names are searched, then they are found however they are typed, and a node expands', async () => {
     const explorer = await fresh();
     const { page } = explorer;

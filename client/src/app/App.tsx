@@ -17,6 +17,7 @@ import { InspectPanel } from '../inspect/InspectPanel';
 import type { RankedPath } from '../paths/pathChain';
 import { PathPanel } from '../paths/PathPanel';
 import { QueriesPanel } from '../queries/QueriesPanel';
+import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
 import { useViewInUrl } from '../share/useViewInUrl';
@@ -72,6 +73,8 @@ export function App() {
   const [asOf, setAsOf] = useState<string | undefined>(initialView?.asOf);
   const [compare, setCompare] = useState<{ from: string; to: string }>();
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
+  /** Styles per label: a shared link's, else the ones this browser kept. */
+  const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
   const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
   const [message, setMessage] = useState<Message>();
   const [results, setResults] = useState<ShownResult>();
@@ -95,7 +98,7 @@ export function App() {
     notify: setMessage,
     highlight: setHighlighted,
   });
-  const writeUrl = useViewInUrl(canvas, { graph, asOf, selected, filters, layout });
+  const writeUrl = useViewInUrl(canvas, { graph, asOf, selected, filters, layout, styles });
 
   const select = (selection: Selection | undefined) => {
     setMenu(undefined);
@@ -129,7 +132,27 @@ export function App() {
     for (const node of Object.values(graph.nodes))
       for (const label of node.labels) labels.set(label, (labels.get(label) ?? 0) + 1);
     for (const edge of Object.values(graph.edges)) types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
-    return { labels: [...labels].sort(), types: [...types].sort() };
+    // Property keys per (first) label, for the legend's caption and size choices.
+    const keys: Record<string, { all: Set<string>; numeric: Set<string> }> = {};
+    for (const node of Object.values(graph.nodes)) {
+      const label = node.labels[0];
+      if (!label) continue;
+      const found = (keys[label] ??= { all: new Set(), numeric: new Set() });
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string' || typeof value === 'number') found.all.add(key);
+        if (typeof value === 'number') found.numeric.add(key);
+      }
+    }
+    return {
+      labels: [...labels].sort(),
+      types: [...types].sort(),
+      keys: Object.fromEntries(
+        Object.entries(keys).map(([label, found]) => [
+          label,
+          { all: [...found.all].sort(), numeric: [...found.numeric].sort() },
+        ]),
+      ),
+    };
   }, [graph]);
 
   const { span, defaults, dated } = useMemo(() => {
@@ -247,6 +270,14 @@ export function App() {
                   filters: { ...filters, hiddenLabels: toggled(filters.hiddenLabels, label) },
                 })
               }
+              styles={styles}
+              keys={counts.keys}
+              onStyle={(label, style) => {
+                const next = { ...styles, [label]: style };
+                if (!Object.keys(style).length) delete next[label];
+                setStyles(next);
+                saveStyles(next);
+              }}
               onToggleType={(type) =>
                 dispatch({ type: 'filter', filters: { ...filters, hiddenTypes: toggled(filters.hiddenTypes, type) } })
               }
@@ -278,6 +309,7 @@ export function App() {
         </nav>
         <GraphCanvas
           ref={canvas}
+          styles={styles}
           graph={graph}
           view={view}
           layout={layout}

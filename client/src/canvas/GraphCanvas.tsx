@@ -9,6 +9,7 @@ import cytoscape, {
 import svg from 'cytoscape-svg';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
+import { nodeLook, sizeRanges, type LabelStyles } from '../styling/labelStyles';
 import { edgeStatus, nodeStatus, type CanvasView } from './status';
 import type { LayoutName } from './layouts';
 import { LayoutWorker } from './layoutWorker';
@@ -46,6 +47,8 @@ export interface GraphCanvasHandle {
 }
 
 interface Props {
+  /** Colours, shapes, captions and sizes chosen per label. */
+  styles?: LabelStyles;
   /** Drawn over the canvas (the first screen of an empty canvas). */
   children?: ReactNode;
   graph: CanvasGraph;
@@ -262,7 +265,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     };
     const unchanged = next.webgl === rendering.current.webgl && next.large === rendering.current.large;
     const instance = unchanged ? cy.current! : createCore(next, cy.current);
-    const wanted = toElements(props.graph, expanded);
+    const wanted = toElements(props.graph, expanded, stylesRef.current);
     const wantedIds = new Set(wanted.map((element) => element.data.id!));
     const wasEmpty = instance.nodes().empty();
     // Styled once at the level it will be seen at, not in full detail and again after the fit.
@@ -329,6 +332,24 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       toReveal.current.clear();
     }
   }, [props.graph, expanded]);
+
+  // Label styles are data on the nodes: a change restyles them in place.
+  const stylesRef = useRef(props.styles);
+  stylesRef.current = props.styles;
+  useEffect(() => {
+    const instance = cy.current!;
+    const styles = props.styles ?? {};
+    const nodes = Object.values(props.graph.nodes);
+    const ranges = sizeRanges(nodes, styles);
+    instance.batch(() => {
+      for (const node of nodes) {
+        const element = instance.getElementById(node.id);
+        if (element.empty()) continue;
+        const look = nodeLook(node, styles, ranges);
+        if (Object.entries(look).some(([key, value]) => element.data(key) !== value)) element.data(look);
+      }
+    });
+  }, [props.styles, props.graph]);
 
   // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
   useEffect(() => {

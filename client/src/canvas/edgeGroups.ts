@@ -1,7 +1,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { ApiEdge } from '../api/api';
 import type { CanvasGraph } from '../graph/canvasState';
-import { edgeWidth, kindStyle } from './style';
+import { nodeLook, sizeRanges, type LabelStyles } from '../styling/labelStyles';
+import { edgeWidth } from './style';
 
 /** Two nodes, whichever way round: the relationships between them form one group. */
 export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -35,11 +36,12 @@ export function groupLabel(count: number): string {
  * What Cytoscape draws for the canvas graph: nodes, and relationships one edge each, except that several
  * between the same two nodes are folded into one edge labelled with their count until the pair is expanded.
  */
-export function toElements(graph: CanvasGraph, expanded: Set<string>): ElementDefinition[] {
-  const nodes = Object.values(graph.nodes).map((node) => {
-    const { color, shape } = kindStyle(node.labels[0]);
-    return { group: 'nodes' as const, data: { id: node.id, caption: node.caption, color, shape } };
-  });
+export function toElements(graph: CanvasGraph, expanded: Set<string>, styles: LabelStyles = {}): ElementDefinition[] {
+  const ranges = sizeRanges(Object.values(graph.nodes), styles);
+  const nodes = Object.values(graph.nodes).map((node) => ({
+    group: 'nodes' as const,
+    data: { id: node.id, ...nodeLook(node, styles, ranges) },
+  }));
   const edges: ElementDefinition[] = [];
   for (const [key, members] of groupEdges(graph)) {
     if (members.length > 1 && !expanded.has(key)) {

@@ -81,8 +81,8 @@ const shapeRules: StylesheetJson = [
     style: {
       'background-color': 'data(color)',
       shape: 'data(shape)' as never,
-      width: nodeSize,
-      height: nodeSize,
+      width: 'data(size)',
+      height: 'data(size)',
       'border-width': 0,
     },
   },

@@ -1,4 +1,6 @@
-import { kindStyle } from '../canvas/style';
+import { useState } from 'react';
+import { kindStyle, palette } from '../canvas/style';
+import { shapes, type LabelStyle, type LabelStyles } from '../styling/labelStyles';
 
 interface CheckListProps {
   title: string;
@@ -6,18 +8,28 @@ interface CheckListProps {
   hidden: Set<string>;
   onToggle(name: string): void;
   swatch?: boolean;
+  styles?: LabelStyles;
+  /** Opens the style editor of an entry. */
+  onEdit?(name: string): void;
 }
 
-function CheckList({ title, entries, hidden, onToggle, swatch }: CheckListProps) {
+function CheckList({ title, entries, hidden, onToggle, swatch, styles = {}, onEdit }: CheckListProps) {
   return (
     <>
       <h3>{title}</h3>
       {entries.map(([name, count]) => (
-        <label key={name}>
-          <input type="checkbox" checked={!hidden.has(name)} onChange={() => onToggle(name)} />
-          {swatch && <span className="swatch" style={{ background: kindStyle(name).color }} />}
-          {name} <span className="count">{count}</span>
-        </label>
+        <div key={name} className="legend-row">
+          <label>
+            <input type="checkbox" checked={!hidden.has(name)} onChange={() => onToggle(name)} />
+            {swatch && <span className="swatch" style={{ background: styles[name]?.color ?? kindStyle(name).color }} />}
+            {name} <span className="count">{count}</span>
+          </label>
+          {onEdit && (
+            <button className="link style-button" aria-label={`Style ${name}`} onClick={() => onEdit(name)}>
+              Style
+            </button>
+          )}
+        </div>
       ))}
     </>
   );
@@ -30,10 +42,79 @@ interface Props {
   hiddenTypes: Set<string>;
   onToggleLabel(label: string): void;
   onToggleType(type: string): void;
+  styles: LabelStyles;
+  /** The property keys of each label's nodes on the canvas, and those holding numbers. */
+  keys: Record<string, { all: string[]; numeric: string[] }>;
+  onStyle(label: string, style: LabelStyle): void;
+}
+
+function StyleEditor({
+  label,
+  style,
+  keys,
+  onStyle,
+  onClose,
+}: {
+  label: string;
+  style: LabelStyle;
+  keys: { all: string[]; numeric: string[] };
+  onStyle(style: LabelStyle): void;
+  onClose(): void;
+}) {
+  const base = kindStyle(label);
+  const set = (field: keyof LabelStyle, value: string) => {
+    const next = { ...style, [field]: value || undefined };
+    onStyle(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as LabelStyle);
+  };
+  return (
+    <fieldset className="style-editor" aria-label={`Style of ${label}`}>
+      <legend>{label}</legend>
+      <label>
+        Colour
+        <select value={style.color ?? ''} onChange={(event) => set('color', event.target.value)}>
+          <option value="">Default ({base.color})</option>
+          {palette.map((colour) => (
+            <option key={colour} value={colour} style={{ background: colour }}>
+              {colour}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Shape
+        <select value={style.shape ?? ''} onChange={(event) => set('shape', event.target.value)}>
+          <option value="">Default ({base.shape})</option>
+          {shapes.map((shape) => (
+            <option key={shape}>{shape}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Caption
+        <select value={style.caption ?? ''} onChange={(event) => set('caption', event.target.value)}>
+          <option value="">Default</option>
+          {keys.all.map((key) => (
+            <option key={key}>{key}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Size by
+        <select value={style.size ?? ''} onChange={(event) => set('size', event.target.value)}>
+          <option value="">Same size</option>
+          {keys.numeric.map((key) => (
+            <option key={key}>{key}</option>
+          ))}
+        </select>
+      </label>
+      <button onClick={() => onStyle({})}>Reset</button> <button onClick={onClose}>Done</button>
+    </fieldset>
+  );
 }
 
 /** The legend of kinds on the canvas, doubling as label and relationship-type filters with counts. */
 export function FilterPanel(props: Props) {
+  const [editing, setEditing] = useState<string>();
   return (
     <section className="filters" aria-label="Legend and filters">
       <CheckList
@@ -42,7 +123,18 @@ export function FilterPanel(props: Props) {
         hidden={props.hiddenLabels}
         onToggle={props.onToggleLabel}
         swatch
+        styles={props.styles}
+        onEdit={(label) => setEditing(editing === label ? undefined : label)}
       />
+      {editing && props.labels.some(([label]) => label === editing) && (
+        <StyleEditor
+          label={editing}
+          style={props.styles[editing] ?? {}}
+          keys={props.keys[editing] ?? { all: [], numeric: [] }}
+          onStyle={(style) => props.onStyle(editing, style)}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
       <CheckList title="Relationships" entries={props.types} hidden={props.hiddenTypes} onToggle={props.onToggleType} />
       {!props.labels.length && <p className="hint">The canvas is empty: search above, or run a saved query.</p>}
     </section>

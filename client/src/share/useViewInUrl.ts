@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { GraphCanvasHandle, Selection } from '../canvas/GraphCanvas';
 import type { LayoutName } from '../canvas/layouts';
 import type { CanvasGraph, Filters } from '../graph/canvasState';
+import type { LabelStyles } from '../styling/labelStyles';
 import { encodeView, fingerprint } from './viewState';
 
 interface Shown {
@@ -10,6 +11,7 @@ interface Shown {
   selected?: Selection;
   filters: Filters;
   layout: LayoutName;
+  styles?: LabelStyles;
 }
 
 /**
@@ -23,7 +25,7 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
     latest.current = shown;
   });
   const write = useCallback(() => {
-    const { graph, asOf, selected, filters, layout } = latest.current;
+    const { graph, asOf, selected, filters, layout, styles } = latest.current;
     const ids = Object.keys(graph.nodes);
     if (!ids.length || !canvas.current) return;
     const { zoom, pan } = canvas.current.viewport();
@@ -37,12 +39,13 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
       hiddenLabels: filters.hiddenLabels,
       hiddenTypes: filters.hiddenTypes,
       layout,
+      styles: styles && Object.keys(styles).length ? styles : undefined,
       zoom: Math.round(zoom * 1000) / 1000,
       pan: { x: Math.round(pan.x), y: Math.round(pan.y) },
     });
     window.history.replaceState(null, '', hash);
   }, [canvas]);
-  const { graph, asOf, selected, filters, layout } = shown;
-  useEffect(write, [graph, asOf, selected, filters, layout, write]);
+  const { graph, asOf, selected, filters, layout, styles } = shown;
+  useEffect(write, [graph, asOf, selected, filters, layout, styles, write]);
   return write;
 }

@@ -1,5 +1,6 @@
 import type { Position } from 'cytoscape';
 import type { LayoutName } from '../canvas/layouts';
+import { readStyles, type LabelStyles } from '../styling/labelStyles';
 
 /** Everything a shared link restores: which nodes, where, with which filters, date and selection. */
 export interface ViewState {
@@ -12,6 +13,8 @@ export interface ViewState {
   hiddenLabels: string[];
   hiddenTypes: string[];
   layout: LayoutName;
+  /** Colours, shapes, captions and sizes chosen per label. */
+  styles?: LabelStyles;
   /** A fingerprint of each node's caption, in the order of `ids`: a node that now reads otherwise is not it. */
   fingerprints?: string[];
   /** The zoom and pan the link was shared at. */
@@ -76,6 +79,7 @@ export function readView(hash: string): ReadView {
       ...view,
       ids: view.ids,
       edges: isStrings(view.edges) ? view.edges : [],
+      styles: readStyles(view.styles),
       fingerprints:
         isStrings(view.fingerprints) && view.fingerprints.length === view.ids.length ? view.fingerprints : undefined,
       positions: view.positions && typeof view.positions === 'object' ? view.positions : {},
