@@ -10,6 +10,7 @@ import { launchChromium } from '../support/browser.js';
 import { connectTestDatabase } from '../support/database.js';
 import { bankGraph } from '../support/foreign-graphs.js';
 import { emptyDatabase, loadGraph } from '../support/graphs.js';
+import { encodeView, fingerprint, type ViewState } from '../../client/src/share/viewState.js';
 import { openExplorer, type ExplorerPage } from './explorer-page.js';
 
 const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
@@ -28,6 +29,13 @@ describe('the explorer on a foreign graph', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     pages.push(page);
     return openExplorer(page, baseUrl, { nodes: false });
+  }
+
+  async function searchFirst(text: string): Promise<{ id: string; caption: string }> {
+    const { results } = (await (await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(text)}`)).json()) as {
+      results: { id: string; caption: string }[];
+    };
+    return results[0]!;
   }
 
   const listItem = (page: Page, text: string) => page.getByTestId('element-list').locator('li', { hasText: text });
@@ -156,6 +164,58 @@ describe('the explorer on a foreign graph', () => {
     await expect.poll(() => owns.getAttribute('data-status')).not.toContain('not valid');
     await page.getByLabel('As-of day').fill('2023-01-01');
     await expect.poll(() => owns.getAttribute('data-status')).toContain('not valid on the date');
+  });
+
+  it('When a shared link holds 1,501 nodes, then all of them open, asked for in chunks', async () => {
+    const answer = (await (
+      await fetch(`${baseUrl}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'MATCH (m:Member) WITH m ORDER BY m.id LIMIT 1500 RETURN collect(m) AS members',
+        }),
+      })
+    ).json()) as { graph: { nodes: { id: string; caption: string }[] } };
+    const hub = await searchFirst('Clearing house');
+    const nodes = [...answer.graph.nodes, hub];
+    expect(nodes).toHaveLength(1501);
+    const view = {
+      ids: nodes.map((node) => node.id),
+      edges: [],
+      positions: Object.fromEntries(
+        nodes.map((node, index) => [node.id, { x: (index % 40) * 50, y: Math.floor(index / 40) * 50 }]),
+      ),
+      hiddenLabels: [],
+      hiddenTypes: [],
+      layout: 'fcose',
+      fingerprints: nodes.map((node) => fingerprint(node.caption)),
+    };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    const explorer = await openExplorer(page, `${baseUrl}/${encodeView(view as ViewState)}`);
+    await expect.poll(() => explorer.probe((probe) => probe.nodes)).toBe(1501);
+    expect(await page.locator('.banner').count()).toBe(0);
+  });
+
+  it('When a shared link names a node whose id now holds other content, then the page says so and does not draw it', async () => {
+    const [zoe, account] = [await searchFirst('Zoë Öztürk'), await searchFirst('Compte courant')];
+    const view = {
+      ids: [zoe.id, account.id],
+      edges: [],
+      positions: {},
+      hiddenLabels: [],
+      hiddenTypes: [],
+      layout: 'fcose',
+      // Made when the first id named someone else.
+      fingerprints: [fingerprint('Somebody Else'), fingerprint(account.caption)],
+    };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    const explorer = await openExplorer(page, `${baseUrl}/${encodeView(view as ViewState)}`);
+    await expect
+      .poll(() => page.locator('.banner').first().textContent())
+      .toMatch(/1 of this link's 2 nodes now hold other content/);
+    expect(await explorer.probe((probe) => probe.nodes)).toBe(1);
   });
 
   it('When the database is empty, then the first screen says so and how to load data', async () => {
