@@ -17,6 +17,20 @@ const cypher = loadCypher(
 );
 
 /**
+ * Names written into one query at most: Neo4j plans a query with hundreds of subqueries or UNION branches
+ * in seconds, so a database with many labels or types gets several small queries instead (each plan cached).
+ */
+const namesPerQuery = 40;
+
+/** A list cut into pieces of `namesPerQuery`; an empty list is one empty piece (the query still runs). */
+function inChunks(names: string[]): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < names.length; start += namesPerQuery)
+    chunks.push(names.slice(start, start + namesPerQuery));
+  return chunks.length ? chunks : [[]];
+}
+
+/**
  * Looks nodes up by API key, the exact inverse of the identity rule (graph/identity.ts): a key names the
  * node whose elementId it is, or the one node whose `id` property it writes. Keys with no node, or whose
  * `id` several nodes share, are absent from the map.
@@ -39,15 +53,22 @@ export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]
         byProperty.set(key, (byProperty.get(key) ?? new Set()).add(node.elementId));
     }
   };
-  const query = expandEach(
-    cypher['nodes/resolve-ids'],
-    'each-id-indexed-label',
-    cypher['nodes/resolve-id-in-label'],
-    'label',
-    idIndexedLabels,
-  );
   const values = (list: string[]) => list.flatMap(idPropertyCandidates);
-  assign((await db.read(query, { elementIds: [...keys], values: values(propertyKeys) })).records);
+  const lookups = await Promise.all(
+    inChunks(idIndexedLabels).map((labels, chunk) =>
+      db.read(
+        expandEach(
+          cypher['nodes/resolve-ids'],
+          'each-id-indexed-label',
+          cypher['nodes/resolve-id-in-label'],
+          'label',
+          labels,
+        ),
+        { elementIds: chunk === 0 ? [...keys] : [], values: values(propertyKeys) },
+      ),
+    ),
+  );
+  lookups.forEach((lookup) => assign(lookup.records));
   const unresolved = propertyKeys.filter((key) => !found.has(key) && !byProperty.has(key));
   if (unresolved.length)
     assign((await db.read(cypher['nodes/resolve-ids-by-scan'], { values: values(unresolved) })).records);
@@ -76,20 +97,25 @@ interface TypeCounts {
 async function readTypeCounts(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeCounts[]> {
   const types = (await catalog.current()).relationshipTypes.map((type) => type.name);
   if (!types.length) return [];
-  const query = expandEach(
-    cypher['nodes/degrees'],
-    'each-relationship-type',
-    cypher['nodes/degree-of-type'],
-    'type',
-    types,
-    ',\n',
+  const chunks = await Promise.all(
+    inChunks(types).map(async (chunk) => {
+      const query = expandEach(
+        cypher['nodes/degrees'],
+        'each-relationship-type',
+        cypher['nodes/degree-of-type'],
+        'type',
+        chunk,
+        ',\n',
+      );
+      const { records } = await db.read(query, { elementId: node.elementId });
+      const degrees = (records[0]?.get('degrees') ?? []) as neo4j.Integer[][];
+      return chunk.map((type, index) => {
+        const [out, into, loops] = (degrees[index] ?? []).map((count) => count.toNumber());
+        return { type, out: out ?? 0, in: into ?? 0, loops: loops ?? 0 };
+      });
+    }),
   );
-  const { records } = await db.read(query, { elementId: node.elementId });
-  const degrees = (records[0]?.get('degrees') ?? []) as neo4j.Integer[][];
-  return types.map((type, index) => {
-    const [out, into, loops] = (degrees[index] ?? []).map((count) => count.toNumber());
-    return { type, out: out ?? 0, in: into ?? 0, loops: loops ?? 0 };
-  });
+  return chunks.flat();
 }
 
 export async function readDegrees(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeDegree[]> {
