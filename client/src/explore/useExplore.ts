@@ -24,7 +24,7 @@ interface Options {
 }
 
 /**
- * The ways the canvas grows: the opening view, additions (search, query results), expansions, paths and a
+ * The ways the canvas grows: the opening view, additions (search, query results, paths), expansions and a
  * source's evidence. Every addition brings the relationships among the new nodes and those already drawn,
  * and is one undo step.
  */
@@ -166,22 +166,6 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     }
   };
 
-  /** Every shortest path between two nodes, added in one step and highlighted. */
-  const findPaths = async (from: string, to: string) => {
-    try {
-      const { paths } = await api.paths(from, to);
-      if (!paths.length) {
-        notify({ kind: 'info', text: 'No path of 4 hops or fewer joins these two nodes.' });
-        return;
-      }
-      await addGraph(mergeGraphs(paths));
-      highlight(new Set(paths.flatMap((path) => [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)])));
-      notify({ kind: 'info', text: `${paths.length} shortest path${paths.length > 1 ? 's' : ''} highlighted.` });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
   /** Everything a source document supports, added and highlighted. */
   const showSource = async (sourceId: string) => {
     try {
@@ -197,5 +181,5 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     }
   };
 
-  return { start, addGraph, expand, findPaths, showSource, fail };
+  return { start, addGraph, expand, showSource, fail };
 }
