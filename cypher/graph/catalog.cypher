@@ -12,4 +12,7 @@ RETURN
     WHERE entry.relationshipType IS NOT NULL AND entry.startLabel IS NULL AND entry.endLabel IS NULL
     | {name: entry.relationshipType, count: entry.count}] AS relationshipTypes,
   [entry IN data.nodes WHERE entry.label IS NULL | entry.count][0] AS nodeCount,
+  [entry IN data.relationships
+    WHERE entry.relationshipType IS NULL AND entry.startLabel IS NULL AND entry.endLabel IS NULL
+    | entry.count][0] AS relationshipCount,
   propertyKeys

@@ -11,6 +11,7 @@ const cypher = loadCypher(
   'graph/fulltext-indexes',
   'graph/shared-ids',
   'graph/schema-links',
+  'graph/keys-in-use',
 );
 
 /** Users' saved queries live under this label; search, schema and expand never show it. */
@@ -31,6 +32,8 @@ export interface SchemaLink {
 
 /** Relationships read to find the schema's links. */
 const linkSample = 100_000;
+/** Up to this many nodes and relationships, the keys in use are read whole; beyond, every key is kept. */
+const keysReadUpTo = 100_000;
 
 export interface CatalogSnapshot {
   labels: NamedCount[];
@@ -40,8 +43,9 @@ export interface CatalogSnapshot {
   idIndexedLabels: string[];
   /** Online full-text indexes over nodes, for search. */
   fulltextIndexes: string[];
-  /** All nodes, from the count store. */
+  /** All nodes and relationships, from the count store. */
   nodeCount: number;
+  relationshipCount: number;
 }
 
 const freshForMs = 5_000;
@@ -58,6 +62,7 @@ export class Catalog {
   private snapshot?: { at: number; value: Promise<CatalogSnapshot> };
   private nodeIdentity?: { at: number; nodeCount: number; value: Promise<NodeIdentity> };
   private schemaLinks?: { at: number; nodeCount: number; value: Promise<SchemaLink[]> };
+  private liveKeys?: { at: number; nodeCount: number; value: Promise<string[]> };
 
   constructor(private readonly db: Database) {}
 
@@ -75,6 +80,26 @@ export class Catalog {
     this.snapshot = undefined;
     this.nodeIdentity = undefined;
     this.schemaLinks = undefined;
+    this.liveKeys = undefined;
+  }
+
+  /**
+   * The property keys in use: Neo4j's list keeps the keys of deleted data, so on a graph small enough to
+   * read whole, keys nothing has any more are left out; on a larger one every key is kept.
+   */
+  async keysInUse(): Promise<string[]> {
+    const { nodeCount, relationshipCount, propertyKeys } = await this.current();
+    if (nodeCount > keysReadUpTo || relationshipCount > keysReadUpTo) return propertyKeys;
+    const cached = this.liveKeys;
+    if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
+      const value = this.db.read(cypher['graph/keys-in-use']).then(({ records }) => {
+        const used = new Set(records[0]?.get('keys') as string[]);
+        return propertyKeys.filter((key) => used.has(key));
+      });
+      this.liveKeys = { at: Date.now(), nodeCount, value };
+      value.catch(() => (this.liveKeys = undefined));
+    }
+    return this.liveKeys!.value;
   }
 
   /** Which labels each relationship type connects (from a sample), re-read as the identity rule is. */
@@ -125,6 +150,7 @@ export class Catalog {
       idIndexedLabels: (indexes.records[0]?.get('labels') as string[]).filter((label) => label !== savedQueryLabel),
       fulltextIndexes: fulltext.records[0]?.get('names') as string[],
       nodeCount: Number(toJson(record.get('nodeCount')) ?? 0),
+      relationshipCount: Number(toJson(record.get('relationshipCount')) ?? 0),
     };
   }
 

@@ -19,8 +19,9 @@ export function schemaRoutes(api: ApiRoutes, catalog: Catalog) {
         .openapi({ description: 'Which labels each type connects, from a sample of 100,000 relationships' }),
     }),
     handler: async () => {
-      const [{ labels, relationshipTypes, propertyKeys }, links] = await Promise.all([
+      const [{ labels, relationshipTypes }, propertyKeys, links] = await Promise.all([
         catalog.current(),
+        catalog.keysInUse(),
         catalog.links(),
       ]);
       return { labels, relationshipTypes, propertyKeys, links };
