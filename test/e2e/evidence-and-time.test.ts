@@ -89,6 +89,14 @@ describe('disagreements and time in the explorer', () => {
     await explorer.idle();
     await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('OBSERVER_ON_BOARD_OF');
     await page.screenshot({ path: output('changes.png') });
+    // Dated nodes are marked as well as relationships.
+    await changes.getByRole('button', { name: 'Show them all on the canvas' }).click();
+    await explorer.idle();
+    await explorer.showTab('List');
+    const nodes = page.getByTestId('element-list').locator('ul').first().locator('li');
+    await expect
+      .poll(() => nodes.filter({ has: page.locator('xpath=self::*[contains(@data-status, "new")]') }).count())
+      .toBeGreaterThan(0);
   });
 
   it('When As of is played, then the histogram shows dated events and the date moves forward on its own', async () => {

@@ -11,7 +11,7 @@ import { connectTestDatabase } from '../support/database.js';
 import { bankGraph } from '../support/foreign-graphs.js';
 import { emptyDatabase, loadGraph } from '../support/graphs.js';
 import { encodeView, fingerprint, type ViewState } from '../../client/src/share/viewState.js';
-import { openExplorer, type ExplorerPage } from './explorer-page.js';
+import { accessibilityProblems, openExplorer, type ExplorerPage } from './explorer-page.js';
 
 const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
 
@@ -68,6 +68,7 @@ describe('the explorer on a foreign graph', () => {
       'Search the graph',
     );
     await page.screenshot({ path: output('foreign-first-screen.png') });
+    expect(await accessibilityProblems(page)).toEqual([]);
     const member = overview.getByRole('button', { name: /^Member: 5,000 nodes/ });
     const bank = overview.getByRole('button', { name: /^Bank: 1 nodes/ });
     const [memberBox, bankBox] = [await member.boundingBox(), await bank.boundingBox()];
