@@ -80,7 +80,10 @@ export function PathPanel({ from, to, nodes, onShow, onAdd, onClose }: Props) {
                 <button className="link chain" onClick={() => setCurrent(index)}>
                   {pathChain(path, from)}
                 </button>
-                <span className="meta">{reasonsText(path.meta.reasons, caption)}</span>
+                <span className="meta">
+                  {reasonsText(path.meta.reasons, caption)}
+                  {path.nodes.some((node) => !nodes[node.id]) && ' · not on the canvas yet'}
+                </span>
                 <button onClick={() => onAdd(path)}>Add this path</button>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { ApiEdge, ApiNode, Graph, PathReasons } from '../api/api';
+import { formatUsd } from '../inspect/format';
 import { dateOf } from '../time/time';
 import { verbOf } from '../time/timeline';
 
@@ -39,13 +40,16 @@ export function stepsOf(path: Graph, from: string): { start?: ApiNode; steps: Pa
   return { start: nodes.get(from), steps };
 }
 
-/** What a step stands on, in brackets: the year it began and how many sources state it. */
+/** What a step stands on, in brackets: its amount, the year it began and how many sources state it. */
 function evidence(edge: ApiEdge): string {
   const since = dateOf(edge.properties.since);
+  const amount = edge.properties.amountUsd;
   const sources = Array.isArray(edge.properties.sources) ? edge.properties.sources.length : 0;
-  const parts = [since?.slice(0, 4), sources ? `${sources} source${sources === 1 ? '' : 's'}` : undefined].filter(
-    Boolean,
-  );
+  const parts = [
+    typeof amount === 'number' ? formatUsd(amount) : undefined,
+    since?.slice(0, 4),
+    sources ? `${sources} source${sources === 1 ? '' : 's'}` : undefined,
+  ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

@@ -17,14 +17,14 @@ describe('paths as chains', () => {
       nodes: [node('stargate', 'Stargate'), node('openai', 'OpenAI'), node('microsoft', 'Microsoft')],
       edges: [
         edge('p', 'PARTNER_IN', 'openai', 'stargate'),
-        edge('i', 'INVESTED_IN', 'microsoft', 'openai', { since: '2019-07-01', sources: ['a', 'b'] }),
+        edge('i', 'INVESTED_IN', 'microsoft', 'openai', { since: '2019-07-01', sources: ['a', 'b'], amountUsd: 1e9 }),
       ],
     };
     expect(pathChain(path, 'microsoft')).toBe(
-      'Microsoft —invested in (2019, 2 sources)→ OpenAI —is a partner in→ Stargate',
+      'Microsoft —invested in ($1 billion, 2019, 2 sources)→ OpenAI —is a partner in→ Stargate',
     );
     expect(pathChain(path, 'stargate')).toBe(
-      'Stargate ←is a partner in— OpenAI ←invested in (2019, 2 sources)— Microsoft',
+      'Stargate ←is a partner in— OpenAI ←invested in ($1 billion, 2019, 2 sources)— Microsoft',
     );
   });
 
