@@ -7,6 +7,11 @@ export function verbOf(type: string): string {
   return verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
 }
 
+/** A period from its first to its last period; one period ("2024") when they are the same. */
+function period(from: string, to: string): string {
+  return from === to ? from : `${from} – ${to}`;
+}
+
 export interface TimelineEntry {
   id: string;
   /** Sorting key: when it began. */
@@ -33,7 +38,7 @@ export function timelineOf(
       return {
         id: edge.id,
         date: since,
-        when: until ? `${from} – ${formatUntil(until, edge.properties.untilPrecision)}` : from,
+        when: until ? period(from, formatUntil(until, edge.properties.untilPrecision)) : from,
         sentence: `${caption(edge.source)} ${verbOf(edge.type)} ${caption(edge.target)}`,
       };
     })

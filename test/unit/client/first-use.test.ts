@@ -85,6 +85,16 @@ describe('timelineOf', () => {
       '2015: Sam Altman founded OpenAI',
       'November 2023 – July 2024: Microsoft is an observer on the board of OpenAI',
     ]);
+    // Costs for 2024 (until the first day of 2025) read as one year, not "2024 – 2024".
+    const costs = {
+      c: edge('c', 'PAID_REVENUE_SHARE_TO', 'openai', 'ms', {
+        since: '2024-01-01',
+        sincePrecision: 'year',
+        until: '2025-01-01',
+        untilPrecision: 'year',
+      }),
+    };
+    expect(timelineOf('openai', nodes, costs).map((entry) => entry.when)).toEqual(['2024']);
   });
 });
 
