@@ -29,6 +29,8 @@ const attacks: [string, string, number[]][] = [
   ['a long CPU loop', 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i)', [504]],
 ];
 
+afterAll(() => table.print());
+
 describe('resource attacks', () => {
   const db = connectTestDatabase();
   let server: RunningServer;
@@ -43,7 +45,6 @@ describe('resource attacks', () => {
   });
 
   afterAll(async () => {
-    table.print();
     await server.close();
     await db.close();
   });
@@ -79,4 +80,51 @@ describe('resource attacks', () => {
     const response = await fetch(`${server.url}/api/nodes/microsoft/neighbours?limit=5`);
     expect(response.status).toBe(200);
   });
+});
+
+describe('a flood of slow console statements', () => {
+  const db = connectTestDatabase();
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await listenTestApp(db, {
+      CYPHER_TIMEOUT_MS: '3000',
+      CYPHER_CONCURRENCY: '1',
+      CYPHER_RATE_LIMIT_PER_MINUTE: '1000',
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await db.close();
+  });
+
+  it('When more statements arrive than the console runs and queues, then the rest get 503 and the explorer is not starved', async () => {
+    const slow = 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i)';
+    const health = watchHealth(server.url);
+    const statements = Array.from({ length: 10 }, () =>
+      fetch(`${server.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: slow }),
+      }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after') })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = performance.now();
+    const explorer = await fetch(`${server.url}/api/nodes/microsoft/neighbours?limit=10`);
+    const explorerMs = Math.round(performance.now() - started);
+    const answers = await Promise.all(statements);
+    const { slowestMs, failures } = await health.stop();
+    table.add(
+      '10 slow console statements at once, 1 running',
+      '503 + Retry-After for the overflow; explorer and health unaffected',
+      `${answers.map((answer) => answer.status).join(' ')}; neighbours ${explorerMs} ms; slowest health ${slowestMs} ms`,
+    );
+    expect(explorer.status).toBe(200);
+    expect(answers.every((answer) => [503, 504].includes(answer.status))).toBe(true);
+    expect(answers.filter((answer) => answer.status === 503).every((answer) => answer.retryAfter === '5')).toBe(true);
+    expect(answers.some((answer) => answer.status === 503)).toBe(true);
+    expect(failures).toEqual([]);
+    expect(slowestMs).toBeLessThan(1_000);
+  }, 60_000);
 });
