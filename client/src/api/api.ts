@@ -1,7 +1,7 @@
 // The API's shapes are the server's own types (type-only: nothing of the server is bundled).
 import type { ApiEdge, ApiGraph, ApiNode } from '../../../server/graph/mapping.js';
 
-import { track as trackWork } from '../probe/probe';
+import { track as trackWork } from '../probe/probe.js';
 
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
 

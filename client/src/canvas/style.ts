@@ -1,4 +1,4 @@
-import { kinds } from '../app/dataset';
+import { kinds } from '../app/dataset.js';
 import type { StylesheetJson } from 'cytoscape';
 
 /**

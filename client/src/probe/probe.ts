@@ -3,9 +3,9 @@
  * here (what the canvas holds, when it drew, whether work is under way), never Cytoscape's internals.
  * It only counts; nothing in the app reads it back.
  */
-import type { EntenteProbe } from './types';
+import type { EntenteProbe } from './types.js';
 
-export type { EntenteProbe, EntentePoint } from './types';
+export type { EntenteProbe, EntentePoint } from './types.js';
 
 type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels'>;
 

@@ -1,6 +1,6 @@
 import type { Position } from 'cytoscape';
-import type { LayoutName } from '../canvas/layouts';
-import { readStyles, type LabelStyles } from '../styling/labelStyles';
+import type { LayoutName } from '../canvas/layouts.js';
+import { readStyles, type LabelStyles } from '../styling/labelStyles.js';
 
 /** Everything a shared link restores: which nodes, where, with which filters, date and selection. */
 export interface ViewState {

@@ -1,5 +1,5 @@
-import type { ApiNode } from '../api/api';
-import { kindStyle, nodeSize } from '../canvas/style';
+import type { ApiNode } from '../api/api.js';
+import { kindStyle, nodeSize } from '../canvas/style.js';
 
 /** What a user chose for one label: colour, shape, the property shown as caption, the property sizing nodes. */
 export interface LabelStyle {
