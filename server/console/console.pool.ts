@@ -74,8 +74,11 @@ export class ConsoleRunner {
       throw this.failure(error);
     }
     if (outcome.ok) return outcome.result;
-    const { status, slug, title, detail, extensions } = outcome.problem;
-    throw new ProblemError(status, slug, title, detail).with(extensions);
+    const { status, slug, title, detail, extensions, diagnostic } = outcome.problem;
+    const problem = new ProblemError(status, slug, title, detail).with(extensions);
+    // The error handler logs 5xx with their cause: the worker's own error, which could not cross as such.
+    if (diagnostic) problem.cause = new Error(diagnostic);
+    throw problem;
   }
 
   private failure(error: unknown): ProblemError {

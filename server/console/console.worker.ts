@@ -21,6 +21,8 @@ export interface PlainProblem {
   title: string;
   detail: string;
   extensions: Record<string, unknown>;
+  /** For the server's log only: what went wrong, when it was the server's fault (5xx). */
+  diagnostic?: string;
 }
 
 export type ConsoleOutcome = { ok: true; result: QueryResult } | { ok: false; problem: PlainProblem };
@@ -59,6 +61,7 @@ export default async function runConsoleTask(task: ConsoleTask): Promise<Console
     return { ok: true, result };
   } catch (error) {
     const { status, slug, title, detail, extensions } = toProblem(error);
-    return { ok: false, problem: { status, slug, title, detail, extensions } };
+    const diagnostic = status >= 500 ? String((error as Error)?.stack ?? error) : undefined;
+    return { ok: false, problem: { status, slug, title, detail, extensions, diagnostic } };
   }
 }

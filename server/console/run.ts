@@ -75,14 +75,18 @@ async function addMissingEndpoints(db: Database, graph: GraphBuilder) {
 function countValues(value: unknown, budget: number): number {
   let count = 0;
   const pending = [value];
+  // Children are pushed one by one: spreading a list of millions into push() overflows the call stack.
+  const enqueue = (children: Iterable<unknown>) => {
+    for (const child of children) pending.push(child);
+  };
   while (pending.length && count <= budget) {
     const item = pending.pop();
     count += 1;
-    if (isNode(item) || isRelationship(item)) pending.push(...Object.values(item.properties));
-    else if (isPath(item)) pending.push(item.start, ...item.segments.flatMap((s) => [s.relationship, s.end]));
-    else if (Array.isArray(item)) pending.push(...item);
+    if (isNode(item) || isRelationship(item)) enqueue(Object.values(item.properties));
+    else if (isPath(item)) enqueue([item.start, ...item.segments.flatMap((s) => [s.relationship, s.end])]);
+    else if (Array.isArray(item)) enqueue(item);
     else if (item && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) {
-      pending.push(...Object.values(item));
+      enqueue(Object.values(item));
     }
   }
   return count;
