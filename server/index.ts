@@ -28,6 +28,12 @@ function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Serv
   });
 }
 
+/** Where this process can reach itself: loopback when it listens on every address, else its own address. */
+function ownUrl({ address, family, port }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
+  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}
+
 /**
  * Applies the schema, loads the default dataset into an empty database and gives search its index; while
  * the database is down, keeps trying.
@@ -94,7 +100,7 @@ async function main() {
     if (neo4j.origin !== 'configured') logger.info(await warmUpApp(app), 'Warmed the database up');
     server = await listen(app, config);
     attachClientErrorHandler(server);
-    servingUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    servingUrl = ownUrl(server.address() as AddressInfo);
   } catch (error) {
     await db.close();
     await neo4j.stop();

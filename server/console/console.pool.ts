@@ -88,7 +88,9 @@ export class ConsoleRunner {
       return new ProblemError(504, 'query-timeout', 'Query timed out', 'The query ran longer than the server allows.');
     }
     if (code === 'ERR_WORKER_OUT_OF_MEMORY') return resultTooLarge(this.limits.maxValues);
-    return new ProblemError(500, 'internal', 'Internal error', 'The console could not run the statement.');
+    const problem = new ProblemError(500, 'internal', 'Internal error', 'The console could not run the statement.');
+    problem.cause = error;
+    return problem;
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { apiResultSchema } from '../graph/graph.schemas.js';
 import { perClientRateLimit } from '../http/guards.js';
 import { cypherParameters, type ApiRoutes } from '../http/route.js';
 import type { ConsoleRunner } from './console.pool.js';
+import { maxNesting } from './read-only.js';
 
 export const cypherBody = z.strictObject({
   query: z.string().trim().min(1, 'must not be empty').max(20_000),
@@ -26,7 +27,7 @@ export function consoleRoutes(
       'The statement is planned first and refused (403) unless it is a pure read without file access, ' +
       'administration commands or procedures outside an allow-list; it then runs in a READ transaction ' +
       `with a timeout (${limits.timeoutMs} ms), a row cap (${limits.maxRows}, see meta.truncated) and a cap on ` +
-      `the values of the whole result (${limits.maxValues}: 413 beyond it). Statements nested more than 64 ` +
+      `the values of the whole result (${limits.maxValues}: 413 beyond it). Statements nested more than ${maxNesting} ` +
       'brackets deep are refused (400). Syntax errors are 400 problems with a `position` { line, column, offset }.',
     body: cypherBody,
     response: apiResultSchema,

@@ -61,6 +61,7 @@ const maxSharedKeys = 10_000;
 export class Catalog {
   private snapshot?: { at: number; value: Promise<CatalogSnapshot> };
   private nodeIdentity?: { at: number; nodeCount: number; value: Promise<NodeIdentity> };
+  private refreshingIdentity?: Promise<void>;
   private schemaLinks?: { at: number; nodeCount: number; value: Promise<SchemaLink[]> };
   private liveKeys?: { at: number; nodeCount: number; value: Promise<string[]> };
 
@@ -116,16 +117,29 @@ export class Catalog {
     return this.schemaLinks!.value;
   }
 
-  /** The rule that gives nodes their API ids on this database (see identity.ts). */
+  /**
+   * The rule that gives nodes their API ids on this database (see identity.ts). Only the first read is
+   * waited for: later ones run in the background while requests keep the rule read before, so a scan of a
+   * large graph never holds up a route.
+   */
   async identity(): Promise<NodeIdentity> {
     const { nodeCount } = await this.current();
     const cached = this.nodeIdentity;
-    if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
+    if (!cached) {
       const value = this.readIdentity();
       this.nodeIdentity = { at: Date.now(), nodeCount, value };
       value.catch(() => (this.nodeIdentity = undefined));
+      return value;
     }
-    return this.nodeIdentity!.value;
+    if (!this.refreshingIdentity && (cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs)) {
+      this.refreshingIdentity = this.readIdentity()
+        .then((identity) => {
+          this.nodeIdentity = { at: Date.now(), nodeCount, value: Promise.resolve(identity) };
+        })
+        .catch(() => undefined)
+        .finally(() => (this.refreshingIdentity = undefined));
+    }
+    return cached.value;
   }
 
   private async readIdentity(): Promise<NodeIdentity> {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { Neo4jError, type EagerResult, type Node as Neo4jNode, type RecordShape } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import { toJson } from '../graph/mapping.js';
 import { expandFragments, loadCypher } from '../neo4j/cypher.js';
@@ -55,6 +55,19 @@ function toFields(fields: QueryFields) {
   return { ...fields, parameters: JSON.stringify(fields.parameters) };
 }
 
+/**
+ * A write that waited for the node's lock behind a delete finds the node gone (EntityNotFound): it lost
+ * the race like a stale version, so it answers no row rather than an error.
+ */
+async function lostToADelete<R extends RecordShape>(write: () => Promise<EagerResult<R>>) {
+  try {
+    return (await write()).records;
+  } catch (error) {
+    if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Statement.EntityNotFound') return [];
+    throw error;
+  }
+}
+
 /** Users' saved queries, stored in Neo4j under a reserved label. */
 export class UserQueryStore {
   private constraintReady = false;
@@ -86,16 +99,20 @@ export class UserQueryStore {
 
   /** Returns undefined when `version` is not the current one (or the query is gone). */
   async update(id: string, version: number, fields: QueryFields): Promise<SavedQuery | undefined> {
-    const { records } = await this.db.write<{ q: Neo4jNode }>(cypher['saved-queries/update'], {
-      id,
-      version: neo4j.int(version),
-      fields: toFields(fields),
-    });
+    const records = await lostToADelete(() =>
+      this.db.write<{ q: Neo4jNode }>(cypher['saved-queries/update'], {
+        id,
+        version: neo4j.int(version),
+        fields: toFields(fields),
+      }),
+    );
     return records[0] && fromNode(records[0].get('q'));
   }
 
   async delete(id: string, version: number): Promise<boolean> {
-    const { records } = await this.db.write(cypher['saved-queries/delete'], { id, version: neo4j.int(version) });
+    const records = await lostToADelete(() =>
+      this.db.write(cypher['saved-queries/delete'], { id, version: neo4j.int(version) }),
+    );
     return Number(toJson(records[0]?.get('deleted'))) > 0;
   }
 }

@@ -19,9 +19,6 @@ export const parameterTypes = [
   'propertyKey',
 ] as const;
 
-/** Parameter types whose values are names from the database's catalog. */
-export const schemaNameTypes = ['label', 'relationshipType', 'propertyKey'] as const;
-
 export const parameterSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),

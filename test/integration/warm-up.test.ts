@@ -25,7 +25,7 @@ describe('warming the database up before serving', () => {
     expect(report).toMatchObject({ requests: 8, failed: 0 });
   });
 
-  it('When an app is warmed before it serves, then it uses a private port and leaves nothing listening', async () => {
+  it('When an app is warmed before it serves, then its routes are asked on a private port and answer', async () => {
     const report = await warmUpApp(testApp(db));
     expect(report.failed).toBe(0);
     expect(report.requests).toBeGreaterThan(1);

@@ -65,4 +65,22 @@ describe('optimistic concurrency under concurrent writers', () => {
     );
     expect(deletes.filter((response) => response.status === 200)).toHaveLength(1);
   });
+
+  it('When an update and a delete race at one version, then one wins and the other gets 409 or 404, never an error', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const id = `test-race-delete-${round}`;
+      expect((await send('POST', '/api/queries', { id, name: 'Race', query: 'RETURN 1' })).status).toBe(201);
+      const [update, remove] = await Promise.all([
+        send('PUT', `/api/queries/${id}`, { name: 'Changed', query: 'RETURN 1', version: 1 }),
+        send('DELETE', `/api/queries/${id}?version=1`),
+      ]);
+      outcomes.push(`${update.status}/${remove.status}`);
+      expect([200, 404, 409]).toContain(update.status);
+      expect([200, 404, 409]).toContain(remove.status);
+      expect([update.status, remove.status].filter((status) => status === 200)).toHaveLength(1);
+      await db.write('MATCH (q:_EntenteSavedQuery {id: $id}) DETACH DELETE q', { id });
+    }
+    table.add(`${rounds} races of an update against a delete`, 'one wins, the other 409/404', outcomes.join(', '));
+  });
 });
