@@ -43,10 +43,25 @@ export const apiResultSchema = z
   })
   .openapi('Result');
 
+/** Why a path ranks where it does, in the terms an analyst weighs it by (GET /api/paths). */
+export const pathReasonsSchema = z
+  .object({
+    hops: z.number().int(),
+    sources: z.number().int().openapi({ description: 'Distinct documents its relationships cite' }),
+    latestStart: z.string().nullable().openapi({ description: 'The latest day one of its relationships began' }),
+    busiestNode: z
+      .object({ id: z.string(), degree: z.number().int() })
+      .nullable()
+      .openapi({ description: 'The busiest node it passes through (its ends excepted)' }),
+    heldOn: z.string().nullable().openapi({ description: 'The day it was checked to hold on, when one was asked' }),
+  })
+  .openapi('PathReasons');
+
 export type ApiNode = z.infer<typeof apiNodeSchema>;
 export type ApiEdge = z.infer<typeof apiEdgeSchema>;
 export type ApiGraph = z.infer<typeof apiGraphSchema>;
 export type ApiResult = z.infer<typeof apiResultSchema>;
+export type PathReasons = z.infer<typeof pathReasonsSchema>;
 
 /** A node id in a path segment: URL-decoded by Express, so elementIds with colons round-trip. */
 export const nodeIdParam = z.string().min(1).max(500);

@@ -1,4 +1,5 @@
 import neo4j, { type Node as Neo4jNode, type Path } from 'neo4j-driver';
+import type { PathReasons } from '../graph/graph.schemas.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { fillNumbers } from '../neo4j/names.js';
@@ -7,19 +8,6 @@ const cypher = loadCypher('paths/ranked');
 
 export const pathRankings = ['hops', 'evidence', 'recent', 'hubs'] as const;
 export type PathRanking = (typeof pathRankings)[number];
-
-/** Why a path ranks where it does, in the terms an analyst weighs it by. */
-export interface PathReasons {
-  hops: number;
-  /** Distinct documents cited (`sources`) by its relationships. */
-  sources: number;
-  /** The latest day one of its relationships began, if any is dated. */
-  latestStart: string | null;
-  /** The busiest node it passes through (its ends excepted), and that node's relationship count. */
-  busiestNode: { id: string; degree: number } | null;
-  /** The day it was checked to hold on, when one was asked. */
-  heldOn: string | null;
-}
 
 export interface RankedPath {
   path: Path;

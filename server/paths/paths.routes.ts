@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
-import { apiGraphSchema, nodeIdParam } from '../graph/graph.schemas.js';
+import { apiGraphSchema, nodeIdParam, pathReasonsSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import { commaList, isoDate, type ApiRoutes } from '../http/route.js';
@@ -26,18 +26,8 @@ const pathsQuery = z.strictObject({
   dating: datingQuery.optional(),
 });
 
-const reasonsSchema = z
-  .object({
-    hops: z.number().int(),
-    sources: z.number().int(),
-    latestStart: z.string().nullable(),
-    busiestNode: z.object({ id: z.string(), degree: z.number().int() }).nullable(),
-    heldOn: z.string().nullable(),
-  })
-  .openapi('PathReasons');
-
 const rankedPathSchema = apiGraphSchema
-  .extend({ meta: z.object({ rank: z.number().int(), reasons: reasonsSchema }) })
+  .extend({ meta: z.object({ rank: z.number().int(), reasons: pathReasonsSchema }) })
   .openapi('RankedPath');
 
 export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {

@@ -1,48 +1,22 @@
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
-import { seedDatabase } from '../../server/seed/prepare.js';
-import { testApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { connectTestDatabase } from '../support/database.js';
 import { openExplorer } from './explorer-page.js';
+import { useExplorerSite } from './explorer-site.js';
 
 // What no other explorer shows (issue #15): figures the sources disagree on side by side, and time that reads
 // as a list of changes and a histogram that plays forward. Default dataset, real API, real Chromium.
 describe('disagreements and time in the explorer', () => {
-  const db = connectTestDatabase();
-  let server: Server;
-  let browser: Browser;
-  let baseUrl: string;
+  const site = useExplorerSite();
   const pages: Page[] = [];
   const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
 
   async function fresh() {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     pages.push(page);
-    return openExplorer(page, baseUrl);
+    return openExplorer(page, site.baseUrl);
   }
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
-      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
-    }
-    await seedDatabase(db);
-    server = testApp(db).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await db.close();
-  });
 
   it('When the Disagreements view is opened and one is shown, then every version is side by side with its sources, in the inspector too, and the edges are marked', async () => {
     const explorer = await fresh();

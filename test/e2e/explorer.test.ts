@@ -1,23 +1,14 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
-import { seedDatabase } from '../../server/seed/prepare.js';
-import { testApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { connectTestDatabase } from '../support/database.js';
+import { useExplorerSite } from './explorer-site.js';
 
 // One analyst's session, step by step, in a real Chromium against the built client and the real API.
 describe('the explorer in a browser', () => {
-  const db = connectTestDatabase();
-  let server: Server;
-  let browser: Browser;
+  const site = useExplorerSite();
   let page: Page;
-  let baseUrl: string;
 
   const listItem = (text: string) => page.getByTestId('element-list').locator('li', { hasText: text });
   const statusOf = (text: string) => listItem(text).first().getAttribute('data-status');
@@ -36,25 +27,11 @@ describe('the explorer in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
-      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
-    }
-    await seedDatabase(db);
-    server = testApp(db).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await db.close();
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   });
 
   it('When the page opens, then it shows Microsoft and OpenAI with their partners and a legend', async () => {
-    await page.goto(baseUrl);
+    await page.goto(site.baseUrl);
     await showTab('List');
     await listItem('Microsoft').first().waitFor();
     expect(await page.getByTestId('element-list').locator('li[data-id="openai"]').count()).toBe(1);
@@ -203,7 +180,7 @@ describe('the explorer in a browser', () => {
     await expect.poll(() => page.url(), { timeout: 5000 }).toContain('#view=');
     await page.waitForTimeout(1000);
     const before = await ids(page);
-    const copy = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const copy = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await copy.goto(page.url());
     await copy.getByRole('tab', { name: 'List', exact: true }).click();
     await expect.poll(async () => (await ids(copy)).length).toBe(before.length);

@@ -1,49 +1,23 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
-import { seedDatabase } from '../../server/seed/prepare.js';
-import { testApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { connectTestDatabase } from '../support/database.js';
 import { accessibilityProblems, openExplorer } from './explorer-page.js';
+import { useExplorerSite } from './explorer-site.js';
 
 // The defects a new user met (issue #11), each from a fresh page in a real Chromium against the built client
 // and the real API. Positions and the viewport come from the explorer's public measuring hook.
 describe('the explorer on a first visit', () => {
-  const db = connectTestDatabase();
-  let server: Server;
-  let browser: Browser;
-  let baseUrl: string;
+  const site = useExplorerSite();
   const pages: Page[] = [];
   const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
 
   async function fresh(hash = '') {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     pages.push(page);
-    return openExplorer(page, `${baseUrl}/${hash}`);
+    return openExplorer(page, `${site.baseUrl}/${hash}`);
   }
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
-      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
-    }
-    await seedDatabase(db);
-    server = testApp(db).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await db.close();
-  });
 
   it('When a busy node near the bottom is right-clicked, then its whole menu is inside the window, and Escape or a click elsewhere closes menus and the search list', async () => {
     const explorer = await fresh();
@@ -386,7 +360,7 @@ describe('the explorer on a first visit', () => {
 
   it('When a hidden type is expanded page by page, then it is shown with a word why, and the last page says all are in', async () => {
     // A source mentioned by more than one page of nodes.
-    const { records } = await db.read(
+    const { records } = await site.db.read(
       'MATCH (s:Source)<-[r:MENTIONED_IN]-() WITH s, count(r) AS n WHERE n > 25 RETURN s.id AS id, n ORDER BY n LIMIT 1',
     );
     const id = String(records[0]!.get('id'));

@@ -1,17 +1,12 @@
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
-import { testApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { connectTestDatabase } from '../support/database.js';
 import { bankGraph } from '../support/foreign-graphs.js';
 import { emptyDatabase, loadGraph } from '../support/graphs.js';
 import { encodeView, fingerprint, type ViewState } from '../../client/src/share/viewState.js';
 import { accessibilityProblems, openExplorer, type ExplorerPage } from './explorer-page.js';
+import { useExplorerSite } from './explorer-site.js';
 
 const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
 
@@ -19,20 +14,17 @@ const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name)
 // names, datetime-dated relationships and a 5,000-neighbour hub), then on an empty database. Other test files
 // load the default dataset again in their beforeAll.
 describe('the explorer on a foreign graph', () => {
-  const db = connectTestDatabase();
-  let server: Server;
-  let browser: Browser;
-  let baseUrl: string;
+  const site = useExplorerSite((db) => loadGraph(db, bankGraph));
   const pages: Page[] = [];
 
   async function fresh(): Promise<ExplorerPage> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     pages.push(page);
-    return openExplorer(page, baseUrl, { nodes: false });
+    return openExplorer(page, site.baseUrl, { nodes: false });
   }
 
   async function searchFirst(text: string): Promise<{ id: string; caption: string }> {
-    const { results } = (await (await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(text)}`)).json()) as {
+    const { results } = (await (await fetch(`${site.baseUrl}/api/search?q=${encodeURIComponent(text)}`)).json()) as {
       results: { id: string; caption: string }[];
     };
     return results[0]!;
@@ -40,22 +32,8 @@ describe('the explorer on a foreign graph', () => {
 
   const listItem = (page: Page, text: string) => page.getByTestId('element-list').locator('li', { hasText: text });
 
-  beforeAll(async () => {
-    if (!existsSync(path.join(projectRoot, 'client/dist/index.html'))) {
-      throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
-    }
-    await loadGraph(db, bankGraph);
-    server = testApp(db).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
   afterAll(async () => {
     for (const page of pages) await page.close().catch(() => undefined);
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await db.close();
   });
 
   it('When the explorer opens on another graph, then it shows its labels sized by count and one click opens the busiest nodes of a label', async () => {
@@ -80,7 +58,7 @@ describe('the explorer on a foreign graph', () => {
     await expect.poll(() => overview.count()).toBe(0);
   });
 
-  it('When a label is styled in the legend, then its colour, shape, caption and size hold in the link and in the browser', async () => {
+  it('When a label is styled in the legend, then its colour, shape, caption and size hold in the link and in the site.browser', async () => {
     const explorer = await fresh();
     const { page } = explorer;
     await page
@@ -102,7 +80,7 @@ describe('the explorer on a foreign graph', () => {
     // The link carries the styles to another browser (fresh storage).
     await page.getByRole('button', { name: 'Share' }).click();
     const link = page.url();
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const copy = await openExplorer(await other.newPage(), link);
     await copy.showTab('Legend');
     await copy.page.getByRole('button', { name: 'Style Member' }).click();
@@ -169,7 +147,7 @@ describe('the explorer on a foreign graph', () => {
 
   it('When a shared link holds 1,501 nodes, then all of them open, asked for in chunks', async () => {
     const answer = (await (
-      await fetch(`${baseUrl}/api/cypher`, {
+      await fetch(`${site.baseUrl}/api/cypher`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -191,9 +169,9 @@ describe('the explorer on a foreign graph', () => {
       layout: 'fcose',
       fingerprints: nodes.map((node) => fingerprint(node.caption)),
     };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     pages.push(page);
-    const explorer = await openExplorer(page, `${baseUrl}/${encodeView(view as ViewState)}`);
+    const explorer = await openExplorer(page, `${site.baseUrl}/${encodeView(view as ViewState)}`);
     await expect.poll(() => explorer.probe((probe) => probe.nodes)).toBe(1501);
     expect(await page.locator('.banner').count()).toBe(0);
   });
@@ -210,9 +188,9 @@ describe('the explorer on a foreign graph', () => {
       // Made when the first id named someone else.
       fingerprints: [fingerprint('Somebody Else'), fingerprint(account.caption)],
     };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     pages.push(page);
-    const explorer = await openExplorer(page, `${baseUrl}/${encodeView(view as ViewState)}`);
+    const explorer = await openExplorer(page, `${site.baseUrl}/${encodeView(view as ViewState)}`);
     await expect
       .poll(() => page.locator('.banner').first().textContent())
       .toMatch(/1 of this link's 2 nodes now hold other content/);
@@ -220,12 +198,12 @@ describe('the explorer on a foreign graph', () => {
   });
 
   it('When the database is empty, then the first screen says so and how to load data', async () => {
-    await emptyDatabase(db);
+    await emptyDatabase(site.db);
     // The server re-reads its catalog every few seconds.
     await expect
       .poll(
         async () => {
-          const schema = (await (await fetch(`${baseUrl}/api/schema`)).json()) as { labels: { count: number }[] };
+          const schema = (await (await fetch(`${site.baseUrl}/api/schema`)).json()) as { labels: { count: number }[] };
           return schema.labels.some((label) => label.count > 0);
         },
         { timeout: 20_000, interval: 1000 },

@@ -1,19 +1,13 @@
-// The API's shapes are the server's own types (type-only: nothing of the server is bundled).
-import type { ApiEdge, ApiGraph, ApiNode } from '../../../server/graph/mapping.js';
+// The API's shapes are the server's own zod-derived types (type-only: nothing of the server is bundled).
+import type { ApiEdge, ApiGraph, ApiNode, ApiResult, PathReasons } from '../../../server/graph/graph.schemas.js';
 
 import { track as trackWork } from '../probe/probe.js';
 
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
 
-export type { ApiEdge, ApiNode };
+export type { ApiEdge, ApiNode, PathReasons };
 export type Graph = ApiGraph;
-
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[][];
-  graph: Graph;
-  meta: { truncated: boolean; elapsedMs: number };
-}
+export type QueryResult = ApiResult;
 
 export interface QueryParameter {
   name: string;
@@ -29,14 +23,6 @@ export interface SavedQuerySummary {
   description: string;
   parameters: QueryParameter[];
   origin: 'shipped' | 'user';
-}
-
-export interface PathReasons {
-  hops: number;
-  sources: number;
-  latestStart: string | null;
-  busiestNode: { id: string; degree: number } | null;
-  heldOn: string | null;
 }
 
 export interface DisagreementVersion {
