@@ -173,6 +173,19 @@ export const commaList = z
   )
   .openapi({ type: 'string', description: 'Comma-separated list' });
 
+/**
+ * A whole number in a query string, within bounds. Digits only: an empty `skip=` or `limit=1.5e2` is a 400,
+ * never read as 0 or 150 (which `z.coerce.number()` would do).
+ */
+export function queryInteger(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .openapi({ type: 'integer', minimum: min, maximum: max });
+}
+
 /** A real calendar date in a query string, `YYYY-MM-DD`. */
 export const isoDate = z.iso
   .date({ error: 'must be a real calendar date written YYYY-MM-DD' })

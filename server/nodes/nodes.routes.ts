@@ -5,7 +5,7 @@ import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema, apiNodeSchema, nodeIdParam } from '../graph/graph.schemas.js';
 import { GraphBuilder, toApiNode } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { commaList, isoDate, type ApiRoutes } from '../http/route.js';
+import { commaList, isoDate, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { readDegrees, readNeighbours, resolveNodes } from './nodes.queries.js';
 
@@ -15,8 +15,8 @@ const neighboursQuery = z.strictObject({
   types: commaList.optional(),
   labels: commaList.optional(),
   direction: z.enum(['in', 'out', 'both']).default('both'),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInteger(1, 1000).default(50),
+  skip: queryInteger(0, 1_000_000).default(0),
   asOf: isoDate.optional(),
   dating: datingQuery.optional(),
 });

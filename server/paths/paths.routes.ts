@@ -5,7 +5,7 @@ import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema, nodeIdParam, pathReasonsSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { commaList, isoDate, type ApiRoutes } from '../http/route.js';
+import { commaList, isoDate, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import { findRankedPaths, pathRankings } from './paths.queries.js';
@@ -16,8 +16,8 @@ const provenanceTypes = ['MENTIONED_IN'];
 const pathsQuery = z.strictObject({
   from: nodeIdParam,
   to: nodeIdParam,
-  maxHops: z.coerce.number().int().min(1).max(8).default(4),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  maxHops: queryInteger(1, 8).default(4),
+  limit: queryInteger(1, 50).default(10),
   rank: z.enum(pathRankings).default('hops'),
   exclude: commaList.optional().openapi({
     description: 'Relationship types never to step through (default: the provenance type MENTIONED_IN)',

@@ -6,7 +6,7 @@ import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
 import { perClientRateLimit, requireToken } from '../http/guards.js';
 import { ProblemError } from '../http/problem.js';
-import { cypherParameters, type ApiRoutes } from '../http/route.js';
+import { cypherParameters, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import { parameterSchema, parseRunParameters, type QueryParameter, type SavedQuery } from './saved-query.js';
@@ -219,7 +219,7 @@ export function queryRoutes(
     tag: 'Saved queries',
     summary: 'Delete one of your saved queries (bearer token, current version)',
     params: z.object({ id: z.string() }),
-    query: z.strictObject({ version: z.coerce.number().pipe(version) }),
+    query: z.strictObject({ version: queryInteger(1, 1_000_000_000) }),
     response: z.object({ deleted: z.literal(true) }),
     errors: [401, 403, 404, 409],
     guards: writeGuards,

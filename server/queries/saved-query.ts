@@ -19,6 +19,21 @@ export const parameterTypes = [
   'propertyKey',
 ] as const;
 
+type ParameterType = (typeof parameterTypes)[number];
+
+/** The values a parameter of each type takes, before any list of allowed values. */
+const valueOfType: Record<ParameterType, z.ZodType<unknown>> = {
+  string: z.string(),
+  number: z.number(),
+  boolean: z.boolean(),
+  date: isoDate,
+  nodeId: z.string().min(1),
+  label: z.string().min(1),
+  relationshipType: z.string().min(1),
+  propertyKey: z.string().min(1),
+};
+
+/** A parameter's default and allowed values are values of its type: a run never meets one it cannot use. */
 export const parameterSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),
@@ -29,6 +44,20 @@ export const parameterSchema = z
       .array(z.union([z.string(), z.number()]))
       .min(1)
       .optional(),
+  })
+  .superRefine((parameter, context) => {
+    const type = valueOfType[parameter.type];
+    parameter.values?.forEach((value, index) => {
+      if (!type.safeParse(value).success) {
+        context.addIssue({ code: 'custom', path: ['values', index], message: `is not a ${parameter.type}` });
+      }
+    });
+    if (parameter.default === undefined) return;
+    if (!type.safeParse(parameter.default).success) {
+      context.addIssue({ code: 'custom', path: ['default'], message: `is not a ${parameter.type}` });
+    } else if (parameter.values && !parameter.values.includes(parameter.default as string | number)) {
+      context.addIssue({ code: 'custom', path: ['default'], message: 'is not one of the allowed values' });
+    }
   })
   .openapi('QueryParameter');
 
@@ -87,16 +116,7 @@ export function parseQueryFile(id: string, text: string): SavedQuery {
 }
 
 function valueSchema(parameter: QueryParameter): z.ZodType<unknown> {
-  const base = {
-    string: z.string(),
-    number: z.number(),
-    boolean: z.boolean(),
-    date: isoDate,
-    nodeId: z.string().min(1),
-    label: z.string().min(1),
-    relationshipType: z.string().min(1),
-    propertyKey: z.string().min(1),
-  }[parameter.type] as z.ZodType<unknown>;
+  const base = valueOfType[parameter.type];
   const values = parameter.values;
   if (!values) return base;
   return base.refine((value) => values.includes(value as string | number), {
@@ -112,7 +132,7 @@ export function parseRunParameters(query: SavedQuery, given: Record<string, unkn
   const shape = Object.fromEntries(
     query.parameters.map((parameter) => {
       const schema = valueSchema(parameter);
-      return [parameter.name, parameter.default === undefined ? schema : schema.default(parameter.default)];
+      return [parameter.name, parameter.default === undefined ? schema : schema.prefault(parameter.default)];
     }),
   );
   const parsed = z.strictObject(shape).parse(given) as Record<string, unknown>;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Catalog } from '../graph/catalog.js';
 import { toApiNode } from '../graph/mapping.js';
-import { commaList, type ApiRoutes } from '../http/route.js';
+import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { searchNodes } from './search.queries.js';
 
 const searchQuery = z.strictObject({
   q: z.string().max(200).default(''),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: queryInteger(1, 100).default(10),
   labels: commaList.optional(),
 });
 

@@ -141,6 +141,9 @@ describe('GET /api/nodes/:id/neighbours', () => {
   it.each([
     ['direction=sideways', 'query.direction'],
     ['limit=1001', 'query.limit'],
+    ['skip=', 'query.skip'],
+    ['limit=1.5e1', 'query.limit'],
+    ['skip=%200x10', 'query.skip'],
     ['asOf=2024-02-30', 'query.asOf'],
     ['types=NO_SUCH_TYPE', 'types'],
     ['colour=red', 'query'],
