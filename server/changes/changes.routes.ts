@@ -3,27 +3,16 @@ import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
-import { apiGraphSchema } from '../graph/graph.schemas.js';
+import { changesResponseSchema, isoDate } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { isoDate, type ApiRoutes } from '../http/route.js';
+import type { ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { readChanges } from './changes.queries.js';
 
 /** Relationships that record where something is written, not what happened. */
 const provenanceTypes = ['MENTIONED_IN'];
 const maxChanges = 1_000;
-
-const changeSchema = z
-  .object({
-    change: z.enum(['began', 'ended']),
-    date: z.string(),
-    kind: z.enum(['relationship', 'node']),
-    id: z.string().openapi({ description: 'The edge or node id in `graph`' }),
-    claim: z.string().nullable(),
-    sources: z.array(z.string()),
-  })
-  .openapi('Change');
 
 export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
   api.add({
@@ -36,11 +25,7 @@ export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
       'before `to`, earliest first, with their claims and sources; `graph` holds them with their ends. The ' +
       'dates are read as as-of reads them. At most 1,000 (`meta.truncated`).',
     query: z.strictObject({ from: isoDate, to: isoDate, dating: datingQuery.optional() }),
-    response: z.object({
-      changes: z.array(changeSchema),
-      graph: apiGraphSchema,
-      meta: z.object({ truncated: z.boolean() }),
-    }),
+    response: changesResponseSchema,
     handler: async ({ query }) => {
       if (query.from >= query.to) throw ProblemError.badRequest('query.to: must be after query.from');
       const known = new Set((await catalog.current()).relationshipTypes.map((type) => type.name));

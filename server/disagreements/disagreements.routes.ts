@@ -1,27 +1,11 @@
 import { isRelationship } from 'neo4j-driver';
-import { z } from 'zod';
 import type { Catalog } from '../graph/catalog.js';
-import { apiGraphSchema } from '../graph/graph.schemas.js';
+import { disagreementsResponseSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
 import type { ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { figureFields } from '../seed/dataset.schema.js';
 import { readDisagreements } from './disagreements.queries.js';
-
-const versionSchema = z
-  .object({
-    kind: z.enum(['relationship', 'node']),
-    id: z.string().openapi({ description: 'The edge or node id in `graph`' }),
-    figures: z.record(z.string(), z.unknown()),
-    qualifier: z.string().nullable(),
-    claim: z.string().nullable(),
-    sources: z.array(z.string()),
-    since: z.string().nullable(),
-    until: z.string().nullable(),
-  })
-  .openapi('DisagreementVersion');
-
-const disagreementSchema = z.object({ id: z.string(), versions: z.array(versionSchema) }).openapi('Disagreement');
 
 export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
   api.add({
@@ -33,7 +17,7 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
       'Records (relationships or nodes) that share a `disputes` key state one fact with different figures or ' +
       'dates. Each version keeps its own figures, qualifier, claim, sources and dates: nothing is averaged. ' +
       '`graph` holds the records with their ends.',
-    response: z.object({ disagreements: z.array(disagreementSchema), graph: apiGraphSchema }),
+    response: disagreementsResponseSchema,
     handler: async () => {
       const groups = await readDisagreements(db);
       const graph = new GraphBuilder(await catalog.identity());

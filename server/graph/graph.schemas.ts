@@ -57,11 +57,190 @@ export const pathReasonsSchema = z
   })
   .openapi('PathReasons');
 
+export const rankedPathSchema = apiGraphSchema
+  .extend({ meta: z.object({ rank: z.number().int(), reasons: pathReasonsSchema }) })
+  .openapi('RankedPath');
+
+export const pathsResponseSchema = z.object({ paths: z.array(rankedPathSchema) });
+
+export const nodeResponseSchema = z.object({ node: apiNodeSchema });
+
+/** A node's expand menu: how many relationships of each type and direction it has. */
+export const relationshipMenuSchema = z.object({
+  relationships: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })),
+});
+
+export const searchResponseSchema = z.object({
+  results: z.array(z.object({ id: z.string(), labels: z.array(z.string()), caption: z.string(), score: z.number() })),
+});
+
+const namedCountSchema = z.object({ name: z.string(), count: z.number().int() });
+
+export const schemaResponseSchema = z.object({
+  labels: z.array(namedCountSchema),
+  relationshipTypes: z.array(namedCountSchema),
+  propertyKeys: z.array(z.string()),
+  links: z
+    .array(z.object({ from: z.string(), type: z.string(), to: z.string(), sampled: z.number().int() }))
+    .openapi({ description: 'Which labels each type connects, from a sample of 100,000 relationships' }),
+});
+
+export const disagreementVersionSchema = z
+  .object({
+    kind: z.enum(['relationship', 'node']),
+    id: z.string().openapi({ description: 'The edge or node id in `graph`' }),
+    figures: z.record(z.string(), z.unknown()),
+    qualifier: z.string().nullable(),
+    claim: z.string().nullable(),
+    sources: z.array(z.string()),
+    since: z.string().nullable(),
+    until: z.string().nullable(),
+  })
+  .openapi('DisagreementVersion');
+
+export const disagreementSchema = z
+  .object({ id: z.string(), versions: z.array(disagreementVersionSchema) })
+  .openapi('Disagreement');
+
+export const disagreementsResponseSchema = z.object({
+  disagreements: z.array(disagreementSchema),
+  graph: apiGraphSchema,
+});
+
+export const changeSchema = z
+  .object({
+    change: z.enum(['began', 'ended']),
+    date: z.string(),
+    kind: z.enum(['relationship', 'node']),
+    id: z.string().openapi({ description: 'The edge or node id in `graph`' }),
+    claim: z.string().nullable(),
+    sources: z.array(z.string()),
+  })
+  .openapi('Change');
+
+export const changesResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  graph: apiGraphSchema,
+  meta: z.object({ truncated: z.boolean() }),
+});
+
+/** A real calendar date in a query string, `YYYY-MM-DD`. */
+export const isoDate = z.iso
+  .date({ error: 'must be a real calendar date written YYYY-MM-DD' })
+  // The document states the shape as a pattern too; `format: date` adds the calendar (no 2023-02-29).
+  .openapi({ format: 'date', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
+
+/**
+ * `nodeId`: an API node id, resolved before the run; the query receives the node's elementId (match it
+ * with `elementId(n) = $param`), so it works whatever the database's ids look like. `label`,
+ * `relationshipType` and `propertyKey`: a name of this database, checked against its own lists.
+ */
+export const parameterTypes = [
+  'string',
+  'number',
+  'boolean',
+  'date',
+  'nodeId',
+  'label',
+  'relationshipType',
+  'propertyKey',
+] as const;
+
+type ParameterType = (typeof parameterTypes)[number];
+
+/** The values a parameter of each type takes, before any list of allowed values. */
+export const parameterValueSchemas: Record<ParameterType, z.ZodType<unknown>> = {
+  string: z.string(),
+  number: z.number(),
+  boolean: z.boolean(),
+  date: isoDate,
+  nodeId: z.string().min(1),
+  label: z.string().min(1),
+  relationshipType: z.string().min(1),
+  propertyKey: z.string().min(1),
+};
+
+/** A parameter's default and allowed values are values of its type: a run never meets one it cannot use. */
+export const queryParameterSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),
+    type: z.enum(parameterTypes),
+    description: z.string().optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    values: z
+      .array(z.union([z.string(), z.number()]))
+      .min(1)
+      .optional(),
+  })
+  .superRefine((parameter, context) => {
+    const type = parameterValueSchemas[parameter.type];
+    parameter.values?.forEach((value, index) => {
+      if (!type.safeParse(value).success) {
+        context.addIssue({ code: 'custom', path: ['values', index], message: `is not a ${parameter.type}` });
+      }
+    });
+    if (parameter.default === undefined) return;
+    if (!type.safeParse(parameter.default).success) {
+      context.addIssue({ code: 'custom', path: ['default'], message: `is not a ${parameter.type}` });
+    } else if (parameter.values && !parameter.values.includes(parameter.default as string | number)) {
+      context.addIssue({ code: 'custom', path: ['default'], message: 'is not one of the allowed values' });
+    }
+  })
+  .openapi('QueryParameter');
+
+export const savedQuerySummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    parameters: z.array(queryParameterSchema),
+    origin: z.enum(['shipped', 'user']),
+    version: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Users' queries only: bumped on every change, for optimistic concurrency" }),
+  })
+  .openapi('SavedQuerySummary');
+
+export const savedQuerySchema = savedQuerySummarySchema.extend({ query: z.string() }).openapi('SavedQuery');
+
+export const savedQueriesResponseSchema = z.object({ queries: z.array(savedQuerySummarySchema) });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ location: z.string(), message: z.string() })).optional(),
+    position: z
+      .object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() })
+      .optional()
+      .openapi({ description: 'Where a Cypher syntax error is, in the statement as sent' }),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details (application/problem+json)' });
+
 export type ApiNode = z.infer<typeof apiNodeSchema>;
 export type ApiEdge = z.infer<typeof apiEdgeSchema>;
 export type ApiGraph = z.infer<typeof apiGraphSchema>;
 export type ApiResult = z.infer<typeof apiResultSchema>;
 export type PathReasons = z.infer<typeof pathReasonsSchema>;
+export type RankedPath = z.infer<typeof rankedPathSchema>;
+export type PathsResponse = z.infer<typeof pathsResponseSchema>;
+export type NodeResponse = z.infer<typeof nodeResponseSchema>;
+export type RelationshipMenu = z.infer<typeof relationshipMenuSchema>;
+export type SearchResponse = z.infer<typeof searchResponseSchema>;
+export type SchemaResponse = z.infer<typeof schemaResponseSchema>;
+export type DisagreementVersion = z.infer<typeof disagreementVersionSchema>;
+export type Disagreement = z.infer<typeof disagreementSchema>;
+export type DisagreementsResponse = z.infer<typeof disagreementsResponseSchema>;
+export type Change = z.infer<typeof changeSchema>;
+export type ChangesResponse = z.infer<typeof changesResponseSchema>;
+export type QueryParameter = z.infer<typeof queryParameterSchema>;
+export type SavedQuerySummary = z.infer<typeof savedQuerySummarySchema>;
+export type SavedQueriesResponse = z.infer<typeof savedQueriesResponseSchema>;
+export type Problem = z.infer<typeof problemSchema>;
 
 /** A node id in a path segment: URL-decoded by Express, so elementIds with colons round-trip. */
 export const nodeIdParam = z.string().min(1).max(500);

@@ -1,19 +1,10 @@
 import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { problemSchema } from '../graph/graph.schemas.js';
 import { ProblemError } from './problem.js';
 
 extendZodWithOpenApi(z);
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ location: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem', { description: 'RFC 9457 problem details (application/problem+json)' });
 
 const problemText: Record<number, string> = {
   400: 'Invalid parameters or body',
@@ -185,12 +176,6 @@ export function queryInteger(min: number, max: number) {
     .pipe(z.number().int().min(min).max(max))
     .openapi({ type: 'integer', minimum: min, maximum: max });
 }
-
-/** A real calendar date in a query string, `YYYY-MM-DD`. */
-export const isoDate = z.iso
-  .date({ error: 'must be a real calendar date written YYYY-MM-DD' })
-  // The document states the shape as a pattern too; `format: date` adds the calendar (no 2023-02-29).
-  .openapi({ format: 'date', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
 
 const maxParameterDepth = 32;
 const maxParameterValues = 100_000;

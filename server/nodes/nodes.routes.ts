@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
-import { apiGraphSchema, apiNodeSchema, nodeIdParam } from '../graph/graph.schemas.js';
+import {
+  apiGraphSchema,
+  isoDate,
+  nodeIdParam,
+  nodeResponseSchema,
+  relationshipMenuSchema,
+} from '../graph/graph.schemas.js';
 import { GraphBuilder, toApiNode } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { commaList, isoDate, queryInteger, type ApiRoutes } from '../http/route.js';
+import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { readDegrees, readNeighbours, resolveNodes } from './nodes.queries.js';
 
@@ -21,10 +27,6 @@ const neighboursQuery = z.strictObject({
   dating: datingQuery.optional(),
 });
 
-const relationshipMenuSchema = z.object({
-  relationships: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })),
-});
-
 export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
   async function findNode(id: string) {
     const node = (await resolveNodes(db, catalog, [id])).get(id);
@@ -38,7 +40,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     tag: 'Graph',
     summary: 'One node',
     params: idParams,
-    response: z.object({ node: apiNodeSchema }),
+    response: nodeResponseSchema,
     errors: [404],
     handler: async ({ params }) => ({ node: toApiNode(await findNode(params.id), await catalog.identity()) }),
   });

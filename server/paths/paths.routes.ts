@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
-import { apiGraphSchema, nodeIdParam, pathReasonsSchema } from '../graph/graph.schemas.js';
+import { isoDate, nodeIdParam, pathsResponseSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { commaList, isoDate, queryInteger, type ApiRoutes } from '../http/route.js';
+import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import { findRankedPaths, pathRankings } from './paths.queries.js';
@@ -26,10 +26,6 @@ const pathsQuery = z.strictObject({
   dating: datingQuery.optional(),
 });
 
-const rankedPathSchema = apiGraphSchema
-  .extend({ meta: z.object({ rank: z.number().int(), reasons: pathReasonsSchema }) })
-  .openapi('RankedPath');
-
 export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
   api.add({
     method: 'get',
@@ -42,7 +38,7 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
       '(avoiding busy nodes). Each path has `meta.rank` (1 = best) and `meta.reasons`. Provenance ' +
       'relationships (MENTIONED_IN, or the types in `exclude`) are never steps.',
     query: pathsQuery,
-    response: z.object({ paths: z.array(rankedPathSchema) }),
+    response: pathsResponseSchema,
     errors: [404],
     handler: async ({ query }) => {
       const known = new Set((await catalog.current()).relationshipTypes.map((type) => type.name));

@@ -3,35 +3,28 @@ import type { Config } from '../config.js';
 import type { ConsoleRunner } from '../console/console.pool.js';
 import { checkReadOnly } from '../console/run.js';
 import type { Catalog } from '../graph/catalog.js';
-import { apiResultSchema } from '../graph/graph.schemas.js';
+import {
+  apiResultSchema,
+  queryParameterSchema,
+  savedQueriesResponseSchema,
+  savedQuerySchema,
+  type QueryParameter,
+} from '../graph/graph.schemas.js';
 import { perClientRateLimit, requireToken } from '../http/guards.js';
 import { ProblemError } from '../http/problem.js';
 import { cypherParameters, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
-import { parameterSchema, parseRunParameters, type QueryParameter, type SavedQuery } from './saved-query.js';
+import { parseRunParameters, type SavedQuery } from './saved-query.js';
 import { loadShippedQueries, UserQueryStore, type QueryFields } from './queries.store.js';
 
 const queryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and -');
-
-const summarySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    parameters: z.array(parameterSchema),
-    origin: z.enum(['shipped', 'user']),
-    version: z.number().int().optional(),
-  })
-  .openapi('SavedQuerySummary');
-
-const savedQuerySchema = summarySchema.extend({ query: z.string() }).openapi('SavedQuery');
 
 const fieldsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(''),
   query: z.string().trim().min(1).max(20_000),
-  parameters: z.array(parameterSchema).max(20).default([]),
+  parameters: z.array(queryParameterSchema).max(20).default([]),
 });
 
 const createBody = fieldsSchema.extend({ id: queryId });
@@ -111,7 +104,7 @@ export function queryRoutes(
     path: '/queries',
     tag: 'Saved queries',
     summary: 'Shipped and users’ saved queries',
-    response: z.object({ queries: z.array(summarySchema) }),
+    response: savedQueriesResponseSchema,
     description:
       'Shipped queries written for the default dataset are listed only where the labels and relationship ' +
       'types they need exist; the generic ones work on any database.',

@@ -5,7 +5,8 @@ import { projectRoot } from '../config.js';
 import { toJson } from '../graph/mapping.js';
 import { expandFragments, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { parameterSchema, parseQueryFile, type QueryParameter, type SavedQuery } from './saved-query.js';
+import { queryParameterSchema, type QueryParameter } from '../graph/graph.schemas.js';
+import { parseQueryFile, type SavedQuery } from './saved-query.js';
 
 const cypher = loadCypher(
   'saved-queries/list',
@@ -44,7 +45,7 @@ function fromNode(node: Neo4jNode): SavedQuery {
     name: String(properties.name),
     description: String(properties.description ?? ''),
     query: String(properties.query),
-    parameters: parameterSchema.array().parse(JSON.parse(String(properties.parameters ?? '[]'))),
+    parameters: queryParameterSchema.array().parse(JSON.parse(String(properties.parameters ?? '[]'))),
     origin: 'user',
     version: Number(properties.version),
   };

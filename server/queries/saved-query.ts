@@ -1,67 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { isoDate } from '../http/route.js';
-
-/**
- * `nodeId`: an API node id, resolved before the run; the query receives the node's elementId (match it
- * with `elementId(n) = $param`), so it works whatever the database's ids look like. `label`,
- * `relationshipType` and `propertyKey`: a name of this database, checked against its own lists.
- */
-export const parameterTypes = [
-  'string',
-  'number',
-  'boolean',
-  'date',
-  'nodeId',
-  'label',
-  'relationshipType',
-  'propertyKey',
-] as const;
-
-type ParameterType = (typeof parameterTypes)[number];
-
-/** The values a parameter of each type takes, before any list of allowed values. */
-const valueOfType: Record<ParameterType, z.ZodType<unknown>> = {
-  string: z.string(),
-  number: z.number(),
-  boolean: z.boolean(),
-  date: isoDate,
-  nodeId: z.string().min(1),
-  label: z.string().min(1),
-  relationshipType: z.string().min(1),
-  propertyKey: z.string().min(1),
-};
-
-/** A parameter's default and allowed values are values of its type: a run never meets one it cannot use. */
-export const parameterSchema = z
-  .strictObject({
-    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),
-    type: z.enum(parameterTypes),
-    description: z.string().optional(),
-    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
-    values: z
-      .array(z.union([z.string(), z.number()]))
-      .min(1)
-      .optional(),
-  })
-  .superRefine((parameter, context) => {
-    const type = valueOfType[parameter.type];
-    parameter.values?.forEach((value, index) => {
-      if (!type.safeParse(value).success) {
-        context.addIssue({ code: 'custom', path: ['values', index], message: `is not a ${parameter.type}` });
-      }
-    });
-    if (parameter.default === undefined) return;
-    if (!type.safeParse(parameter.default).success) {
-      context.addIssue({ code: 'custom', path: ['default'], message: `is not a ${parameter.type}` });
-    } else if (parameter.values && !parameter.values.includes(parameter.default as string | number)) {
-      context.addIssue({ code: 'custom', path: ['default'], message: 'is not one of the allowed values' });
-    }
-  })
-  .openapi('QueryParameter');
-
-export type QueryParameter = z.infer<typeof parameterSchema>;
+import {
+  parameterValueSchemas,
+  queryParameterSchema,
+  type QueryParameter,
+  type savedQuerySchema,
+} from '../graph/graph.schemas.js';
 
 const requirementsSchema = z.strictObject({
   labels: z.array(z.string()).default([]),
@@ -71,24 +16,15 @@ const requirementsSchema = z.strictObject({
 const headerSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
-  parameters: z.array(parameterSchema).default([]),
+  parameters: z.array(queryParameterSchema).default([]),
   /** Shipped queries written for one model list what they need; others are hidden where it is missing. */
   requires: requirementsSchema.optional(),
 });
 
 export type QueryRequirements = z.infer<typeof requirementsSchema>;
 
-export interface SavedQuery {
-  id: string;
-  name: string;
-  description: string;
-  parameters: QueryParameter[];
-  query: string;
-  origin: 'shipped' | 'user';
-  requires?: QueryRequirements;
-  /** Users' queries only: bumped on every change, for optimistic concurrency. */
-  version?: number;
-}
+/** A saved query as the API shows it, with what a shipped one needs of the database. */
+export type SavedQuery = z.infer<typeof savedQuerySchema> & { requires?: QueryRequirements };
 
 /**
  * Reads a shipped query file: a header of `//` comment lines holding YAML (name, description,
@@ -116,7 +52,7 @@ export function parseQueryFile(id: string, text: string): SavedQuery {
 }
 
 function valueSchema(parameter: QueryParameter): z.ZodType<unknown> {
-  const base = valueOfType[parameter.type];
+  const base = parameterValueSchemas[parameter.type];
   const values = parameter.values;
   if (!values) return base;
   return base.refine((value) => values.includes(value as string | number), {

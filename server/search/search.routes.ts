@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalog } from '../graph/catalog.js';
+import { searchResponseSchema } from '../graph/graph.schemas.js';
 import { toApiNode } from '../graph/mapping.js';
 import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
@@ -9,10 +10,6 @@ const searchQuery = z.strictObject({
   q: z.string().max(200).default(''),
   limit: queryInteger(1, 100).default(10),
   labels: commaList.optional(),
-});
-
-const searchResponse = z.object({
-  results: z.array(z.object({ id: z.string(), labels: z.array(z.string()), caption: z.string(), score: z.number() })),
 });
 
 export function searchRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
@@ -25,7 +22,7 @@ export function searchRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
       'Case- and accent-insensitive, tolerant of prefixes and typos. Any text is a search: Lucene syntax in ' +
       '`q` is not interpreted.',
     query: searchQuery,
-    response: searchResponse,
+    response: searchResponseSchema,
     handler: async ({ query }) => {
       const labels = await catalog.requireLabels(query.labels ?? [], 'labels');
       const hits = await searchNodes(db, catalog, { text: query.q, labels, limit: query.limit });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { parameterSchema, parseQueryFile, parseRunParameters } from '../../../server/queries/saved-query.js';
+import { queryParameterSchema } from '../../../server/graph/graph.schemas.js';
+import { parseQueryFile, parseRunParameters } from '../../../server/queries/saved-query.js';
 
 const file = `// name: Deals since
 // description: Deals of one company since a date.
@@ -51,7 +52,7 @@ describe('parseRunParameters', () => {
   });
 });
 
-describe('parameterSchema', () => {
+describe('queryParameterSchema', () => {
   it.each([
     [{ name: 'since', type: 'date', default: '2024-13-45' }, 'default'],
     [{ name: 'since', type: 'date', default: 2024 }, 'default'],
@@ -60,14 +61,14 @@ describe('parameterSchema', () => {
     [{ name: 'year', type: 'number', values: [2024, 'last'] }, 'values.1'],
     [{ name: 'company', type: 'nodeId', default: '' }, 'default'],
   ])('When a parameter is declared as %j, then it is refused at %j', (declared, path) => {
-    const result = parameterSchema.safeParse(declared);
+    const result = queryParameterSchema.safeParse(declared);
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path.join('.')).toBe(path);
   });
 
   it('When a default is a value of its type and among the allowed ones, then the declaration is kept', () => {
     const declared = { name: 'kind', type: 'string', values: ['a', 'b'], default: 'b' };
-    expect(parameterSchema.parse(declared)).toEqual(declared);
+    expect(queryParameterSchema.parse(declared)).toEqual(declared);
   });
 
   it('When a query saved before defaults were checked has a bad date default, then a run is a ZodError naming it', () => {
