@@ -1,4 +1,4 @@
-import type { ApiEdge, ApiNode, Graph, PathReasons } from '../api/api';
+import type { ApiEdge, ApiNode, Graph, PathReasons, RankedPath } from '../api/api';
 import { formatUsd } from '../inspect/format';
 import { dateOf } from '../time/time';
 import { verbOf } from '../time/timeline';
@@ -12,7 +12,7 @@ export const rankings = [
 ] as const;
 export type Ranking = (typeof rankings)[number][0];
 
-export type RankedPath = Graph & { meta: { rank: number; reasons: PathReasons } };
+export type { RankedPath };
 
 export interface PathStep {
   edge: ApiEdge;
