@@ -1,5 +1,6 @@
 // The API's shapes are the server's own zod-derived types. Type-only: the schemas stay on the server, since
 // zod alone would add about 90 kB gzipped to the first load.
+import type { DatingEntry } from '../../../server/graph/dating.js';
 import type {
   ApiEdge,
   ApiGraph,
@@ -91,24 +92,37 @@ const query = (parameters: Record<string, string | number | undefined>) => {
   return search.toString();
 };
 
+/** The `dating` query parameter: JSON, left out when everything is dated by since/until. */
+const datingParameter = (dating: DatingEntry[] = []) => (dating.length ? JSON.stringify(dating) : undefined);
+
 export const api = {
   schema: () => request<SchemaResponse>('/schema'),
   search: (q: string, limit = 8) => request<SearchResponse>(`/search?${query({ q, limit })}`),
   node: (id: string) => request<NodeResponse>(`/nodes/${encodeURIComponent(id)}`),
   relationships: (id: string) => request<RelationshipMenu>(`/nodes/${encodeURIComponent(id)}/relationships`),
-  neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
-    request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
+  neighbours: (
+    id: string,
+    options: { types?: string; direction?: string; limit?: number; skip?: number; dating?: DatingEntry[] },
+  ) =>
+    request<ApiGraph>(
+      `/nodes/${encodeURIComponent(id)}/neighbours?${query({ ...options, dating: datingParameter(options.dating) })}`,
+    ),
   /** Ranked paths, best first, each with its rank and the reasons for it. */
-  paths: (from: string, to: string, rank = 'hops', maxHops = 4, limit = 10) =>
-    request<PathsResponse>(`/paths?${query({ from, to, rank, maxHops, limit })}`),
+  paths: (from: string, to: string, rank = 'hops', dating?: DatingEntry[], maxHops = 4, limit = 10) =>
+    request<PathsResponse>(`/paths?${query({ from, to, rank, maxHops, limit, dating: datingParameter(dating) })}`),
   /** The nodes of `ids` and the relationships among them and between them and the nodes of `withIds`. */
-  subgraph: (ids: string[], withIds?: string[]) =>
+  subgraph: (ids: string[], withIds?: string[], dating?: DatingEntry[]) =>
     request<ApiGraph>('/subgraph', {
       method: 'POST',
-      body: JSON.stringify(withIds?.length ? { ids, with: withIds } : { ids }),
+      body: JSON.stringify({
+        ids,
+        ...(withIds?.length ? { with: withIds } : {}),
+        ...(dating?.length ? { dating } : {}),
+      }),
     }),
   disagreements: () => request<DisagreementsResponse>('/disagreements'),
-  changes: (from: string, to: string) => request<ChangesResponse>(`/changes?${query({ from, to })}`),
+  changes: (from: string, to: string, dating?: DatingEntry[]) =>
+    request<ChangesResponse>(`/changes?${query({ from, to, dating: datingParameter(dating) })}`),
   queries: () => request<SavedQueriesResponse>('/queries'),
   runQuery: (id: string, params: Record<string, unknown>) =>
     request<ApiResult>(`/queries/${encodeURIComponent(id)}/run`, {

@@ -1,4 +1,5 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
+import type { DatingEntry } from '../time/dating';
 import { api } from './api';
 
 /**
@@ -22,11 +23,11 @@ export const savedQueriesQuery = () => queryOptions({ queryKey: ['queries'], que
 
 export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: () => api.schema() });
 
-export const pathsQuery = (from: string, to: string, rank: string) =>
-  queryOptions({ queryKey: ['paths', from, to, rank], queryFn: () => api.paths(from, to, rank) });
+export const pathsQuery = (from: string, to: string, rank: string, dating: DatingEntry[]) =>
+  queryOptions({ queryKey: ['paths', from, to, rank, dating], queryFn: () => api.paths(from, to, rank, dating) });
 
 export const disagreementsQuery = () =>
   queryOptions({ queryKey: ['disagreements'], queryFn: () => api.disagreements() });
 
-export const changesQuery = (from: string, to: string) =>
-  queryOptions({ queryKey: ['changes', from, to], queryFn: () => api.changes(from, to) });
+export const changesQuery = (from: string, to: string, dating: DatingEntry[]) =>
+  queryOptions({ queryKey: ['changes', from, to, dating], queryFn: () => api.changes(from, to, dating) });

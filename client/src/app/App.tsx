@@ -23,10 +23,13 @@ import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFile
 import { useViewInUrl } from '../share/useViewInUrl';
 import { readView } from '../share/viewState';
 import { ChangesList } from '../time/ChangesList';
+import { timeOf } from '../time/dating';
+import { DatingControl } from '../time/DatingDialog';
 import { Timeline } from '../time/Timeline';
 import { TimeControls } from '../time/TimeControls';
 import { dateSpan, timeDefaults } from '../time/time';
 import { timelineOf } from '../time/timeline';
+import { useDating } from '../time/useDating';
 import { Banner, type Message } from './Banner';
 import { pageSize } from './dataset';
 import { Toolbar, type ExportKind } from './Toolbar';
@@ -89,16 +92,28 @@ export function App() {
     initialView?.zoom && initialView.pan ? { zoom: initialView.zoom, pan: initialView.pan } : undefined,
   );
   const busy = useSlowActivity(activity);
+  const items = useMemo(() => [...Object.values(graph.edges), ...Object.values(graph.nodes)], [graph]);
+  const datingState = useDating(items, initialView?.dating);
+  const { dating } = datingState;
 
   const { start, addGraph, expand, showSource, fail } = useExplore({
     opening,
     dispatch,
     graph,
     filters,
+    dating,
     notify: setMessage,
     highlight: setHighlighted,
   });
-  const writeUrl = useViewInUrl(canvas, { graph, asOf, selected, filters, layout, styles });
+  const writeUrl = useViewInUrl(canvas, {
+    graph,
+    asOf,
+    selected,
+    filters,
+    layout,
+    styles,
+    dating: datingState.choices,
+  });
 
   const select = (selection: Selection | undefined) => {
     setMenu(undefined);
@@ -156,12 +171,12 @@ export function App() {
   }, [graph]);
 
   const { span, defaults, dated } = useMemo(() => {
-    const dated = [...Object.values(graph.edges), ...Object.values(graph.nodes)].map((item) => item.properties);
+    const dated = items.map((item) => timeOf(item, dating));
     return { span: dateSpan(dated), defaults: timeDefaults(dated), dated };
-  }, [graph]);
+  }, [items, dating]);
   const view = useMemo(
-    () => ({ asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned }),
-    [asOf, compare, hiddenLabels, hiddenTypes, highlighted, pinned],
+    () => ({ asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned }),
+    [asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned],
   );
 
   const selectedEdge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
@@ -192,8 +207,8 @@ export function App() {
   const timeline = useMemo(() => {
     const edge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
     const shows = selected?.kind === 'node' || (edge && (edge.source === timelineNode || edge.target === timelineNode));
-    return shows && timelineNode ? timelineOf(timelineNode, graph.nodes, graph.edges) : [];
-  }, [graph, selected, timelineNode]);
+    return shows && timelineNode ? timelineOf(timelineNode, graph.nodes, graph.edges, dating) : [];
+  }, [graph, selected, timelineNode, dating]);
 
   return (
     <div className="app">
@@ -233,6 +248,7 @@ export function App() {
         onAsOf={setAsOf}
         onCompare={setCompare}
         dated={dated}
+        dates={<DatingControl items={items} state={datingState} />}
       />
       {message && <Banner message={message} onDismiss={() => setMessage(undefined)} />}
       {pathFrom && (
@@ -343,6 +359,7 @@ export function App() {
               from={pathEnds.from}
               to={pathEnds.to}
               nodes={graph.nodes}
+              dating={dating}
               onShow={showPath}
               onAdd={(path) =>
                 void addGraph({ nodes: path.nodes, edges: path.edges }).then(() => {
@@ -360,6 +377,7 @@ export function App() {
             <ChangesList
               from={compare.from}
               to={compare.to}
+              dating={dating}
               onShow={(shown, focus) =>
                 void addGraph(shown).then(() => {
                   if (focus) selectAndCentre(focus);

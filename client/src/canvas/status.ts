@@ -1,9 +1,12 @@
 import type { ApiEdge, ApiNode } from '../api/api';
+import { timeOf, type Dating } from '../time/dating';
 import { changeBetween, validOn, type Change } from '../time/time';
 
 export interface CanvasView {
   asOf?: string;
   compare?: { from: string; to: string };
+  /** Which properties date the labels and types not dated by since/until. */
+  dating: Dating;
   hiddenLabels: Set<string>;
   hiddenTypes: Set<string>;
   highlighted: Set<string>;
@@ -28,9 +31,9 @@ const disputed = (properties: Record<string, unknown>) =>
 export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
   return {
     hidden: node.labels.some((label) => view.hiddenLabels.has(label)),
-    faded: !!view.asOf && !validOn(node.properties, view.asOf),
+    faded: !!view.asOf && !validOn(timeOf(node, view.dating), view.asOf),
     highlighted: view.highlighted.has(node.id),
-    change: view.compare ? changeBetween(node.properties, view.compare.from, view.compare.to) : 'same',
+    change: view.compare ? changeBetween(timeOf(node, view.dating), view.compare.from, view.compare.to) : 'same',
     disputed: disputed(node.properties),
   };
 }
@@ -38,9 +41,9 @@ export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
 export function edgeStatus(edge: ApiEdge, view: CanvasView): ElementStatus {
   return {
     hidden: view.hiddenTypes.has(edge.type),
-    faded: !!view.asOf && !validOn(edge.properties, view.asOf),
+    faded: !!view.asOf && !validOn(timeOf(edge, view.dating), view.asOf),
     highlighted: view.highlighted.has(edge.id),
-    change: view.compare ? changeBetween(edge.properties, view.compare.from, view.compare.to) : 'same',
+    change: view.compare ? changeBetween(timeOf(edge, view.dating), view.compare.from, view.compare.to) : 'same',
     disputed: disputed(edge.properties),
   };
 }

@@ -6,6 +6,7 @@ import { overviewIds, overviewTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import { fingerprint, type ReadView } from '../share/viewState';
+import { datingEntries, type Dating } from '../time/dating';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 
 export { mergeGraphs };
@@ -19,6 +20,8 @@ interface Options {
   dispatch: Dispatch<CanvasAction>;
   graph: CanvasGraph;
   filters: Filters;
+  /** What dates each label and type: sent with every request that reads time. */
+  dating: Dating;
   notify(message: Message | undefined): void;
   highlight(ids: Set<string>): void;
 }
@@ -28,12 +31,19 @@ interface Options {
  * source's evidence. Every addition brings the relationships among the new nodes and those already drawn,
  * and is one undo step.
  */
-export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
+export function useExplore({ opening, dispatch, graph, filters, dating, notify, highlight }: Options) {
   const [start, setStart] = useState<Start>({ kind: 'loading' });
   const present = useRef(graph);
+  // Read when a request goes out, so a change of dating does not redo the opening view.
+  const datingNow = useRef(dating);
   useEffect(() => {
     present.current = graph;
+    datingNow.current = dating;
   });
+  const subgraph = useCallback(
+    (ids: string[], withIds?: string[]) => api.subgraph(ids, withIds, datingEntries(datingNow.current)),
+    [],
+  );
   const fail = useCallback((error: unknown) => notify({ kind: 'error', text: (error as Error).message }), [notify]);
 
   /** Adds a graph with its relationships to what is drawn; `show` un-hides relationship types in the same step. */
@@ -45,7 +55,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       if (fresh.length) {
         const touches = new Set(fresh);
         try {
-          const among = await subgraphInChunks(fresh, [...onCanvas], api.subgraph);
+          const among = await subgraphInChunks(fresh, [...onCanvas], subgraph);
           edges = [...edges, ...among.edges.filter((edge) => touches.has(edge.source) || touches.has(edge.target))];
         } catch {
           // The additions still come, with the relationships they were given.
@@ -54,13 +64,13 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       const graph = { nodes: added.nodes, edges };
       dispatch(mode === 'add' ? { type: 'add', graph, filters: show } : { type: 'replace', graph });
     },
-    [dispatch],
+    [dispatch, subgraph],
   );
 
   // Open on the shared view, or on the overview of the default dataset; a link that cannot be honoured says so.
   useEffect(() => {
     const overview = async () => {
-      const centre = await api.subgraph(overviewIds);
+      const centre = await subgraph(overviewIds);
       if (!centre.nodes.length) {
         // Another graph: its schema is the overview, or the database is empty.
         const schema = await queryClient.fetchQuery(schemaQuery());
@@ -70,7 +80,13 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       setStart({ kind: 'opened' });
       const pages = await Promise.all(
         centre.nodes.map((node) =>
-          api.neighbours(node.id, { limit: pageSize, types: overviewTypes.join(',') }).catch(() => undefined),
+          api
+            .neighbours(node.id, {
+              limit: pageSize,
+              types: overviewTypes.join(','),
+              dating: datingEntries(datingNow.current),
+            })
+            .catch(() => undefined),
         ),
       );
       dispatch({ type: 'open', graph: mergeGraphs([centre, ...pages.filter((page) => page !== undefined)]) });
@@ -85,7 +101,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       }
       const shared = opening.kind === 'view' ? opening.view : undefined;
       if (!shared?.ids.length) return overview();
-      const found = await subgraphInChunks(shared.ids, [], api.subgraph);
+      const found = await subgraphInChunks(shared.ids, [], subgraph);
       const byId = new Map(found.nodes.map((node) => [node.id, node]));
       const missing = shared.ids.filter((id) => !byId.has(id));
       // A node whose caption no longer matches the link's fingerprint is another node under a reused id.
@@ -127,7 +143,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       });
     };
     start().catch(fail);
-  }, [opening, dispatch, notify, fail]);
+  }, [opening, dispatch, notify, fail, subgraph]);
 
   /** The next page of a node's neighbours, of one type and direction or of all. */
   const expand = async (nodeId: string, choice?: ExpandChoice) => {
@@ -143,6 +159,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         direction: choice?.direction ?? 'both',
         limit: pageSize,
         skip: shown,
+        dating: datingEntries(dating),
       });
       // A type the legend hides is shown when it is asked for by name: else its nodes would come unconnected.
       const unhide = choice && filters.hiddenTypes.includes(choice.type);

@@ -2,12 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ApiNode } from '../api/api';
 import { pathsQuery } from '../api/queries';
+import { datingEntries, type Dating } from '../time/dating';
 import { pathChain, rankings, reasonsText, type RankedPath, type Ranking } from './pathChain';
 
 interface Props {
   from: string;
   to: string;
   nodes: Record<string, ApiNode>;
+  /** What dates each label and type, for the paths' years and the most-recent ranking. */
+  dating: Dating;
   /** The path shown now: its elements are highlighted on the canvas. */
   onShow(path: RankedPath | undefined): void;
   onAdd(path: RankedPath): void;
@@ -18,10 +21,10 @@ interface Props {
  * The paths between two nodes, best first by a chosen ranking, each written as a chain with the evidence of
  * its steps; one is shown at a time (step through with Previous and Next) and added on demand.
  */
-export function PathPanel({ from, to, nodes, onShow, onAdd, onClose }: Props) {
+export function PathPanel({ from, to, nodes, dating, onShow, onAdd, onClose }: Props) {
   const [rank, setRank] = useState<Ranking>('hops');
   const [current, setCurrent] = useState(0);
-  const answer = useQuery(pathsQuery(from, to, rank));
+  const answer = useQuery(pathsQuery(from, to, rank, datingEntries(dating)));
   const paths = (answer.data?.paths ?? []) as RankedPath[];
   const shown = paths[current];
   useEffect(() => onShow(shown), [shown, onShow]);
@@ -78,7 +81,7 @@ export function PathPanel({ from, to, nodes, onShow, onAdd, onClose }: Props) {
             {paths.map((path, index) => (
               <li key={index} aria-current={index === current ? 'true' : undefined}>
                 <button className="link chain" onClick={() => setCurrent(index)}>
-                  {pathChain(path, from)}
+                  {pathChain(path, from, dating)}
                 </button>
                 <span className="meta">
                   {reasonsText(path.meta.reasons, caption)}

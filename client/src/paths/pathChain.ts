@@ -1,6 +1,6 @@
 import type { ApiEdge, ApiNode, Graph, PathReasons, RankedPath } from '../api/api';
 import { formatUsd } from '../inspect/format';
-import { dateOf } from '../time/time';
+import { timeOf, type Dating } from '../time/dating';
 import { verbOf } from '../time/timeline';
 
 /** How /api/paths ranks: fewest hops, best evidenced, most recent, or avoiding busy nodes. */
@@ -41,8 +41,8 @@ export function stepsOf(path: Graph, from: string): { start?: ApiNode; steps: Pa
 }
 
 /** What a step stands on, in brackets: its amount, the year it began and how many sources state it. */
-function evidence(edge: ApiEdge): string {
-  const since = dateOf(edge.properties.since);
+function evidence(edge: ApiEdge, dating: Dating): string {
+  const { since } = timeOf(edge, dating);
   const amount = edge.properties.amountUsd;
   const sources = Array.isArray(edge.properties.sources) ? edge.properties.sources.length : 0;
   const parts = [
@@ -54,11 +54,11 @@ function evidence(edge: ApiEdge): string {
 }
 
 /** A path as a sentence: "Microsoft —invested in (2019, 2 sources)→ OpenAI ←founded— Sam Altman". */
-export function pathChain(path: Graph, from: string): string {
+export function pathChain(path: Graph, from: string, dating: Dating = {}): string {
   const { start, steps } = stepsOf(path, from);
   let text = start?.caption ?? from;
   for (const { edge, forward, to } of steps) {
-    const verb = `${verbOf(edge.type)}${evidence(edge)}`;
+    const verb = `${verbOf(edge.type)}${evidence(edge, dating)}`;
     text += forward ? ` —${verb}→ ${to.caption}` : ` ←${verb}— ${to.caption}`;
   }
   return text;

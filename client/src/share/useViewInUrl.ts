@@ -3,6 +3,7 @@ import type { GraphCanvasHandle, Selection } from '../canvas/GraphCanvas';
 import type { LayoutName } from '../canvas/layouts';
 import type { CanvasGraph, Filters } from '../graph/canvasState';
 import type { LabelStyles } from '../styling/labelStyles';
+import type { DatingChoices } from '../time/dating';
 import { encodeView, fingerprint } from './viewState';
 
 interface Shown {
@@ -12,6 +13,7 @@ interface Shown {
   filters: Filters;
   layout: LayoutName;
   styles?: LabelStyles;
+  dating?: DatingChoices;
 }
 
 /**
@@ -25,7 +27,7 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
     latest.current = shown;
   });
   const write = useCallback(() => {
-    const { graph, asOf, selected, filters, layout, styles } = latest.current;
+    const { graph, asOf, selected, filters, layout, styles, dating } = latest.current;
     const ids = Object.keys(graph.nodes);
     if (!ids.length || !canvas.current) return;
     const { zoom, pan } = canvas.current.viewport();
@@ -40,12 +42,13 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
       hiddenTypes: filters.hiddenTypes,
       layout,
       styles: styles && Object.keys(styles).length ? styles : undefined,
+      dating: dating && Object.keys(dating).length ? dating : undefined,
       zoom: Math.round(zoom * 1000) / 1000,
       pan: { x: Math.round(pan.x), y: Math.round(pan.y) },
     });
     window.history.replaceState(null, '', hash);
   }, [canvas]);
-  const { graph, asOf, selected, filters, layout, styles } = shown;
-  useEffect(write, [graph, asOf, selected, filters, layout, styles, write]);
+  const { graph, asOf, selected, filters, layout, styles, dating } = shown;
+  useEffect(write, [graph, asOf, selected, filters, layout, styles, dating, write]);
   return write;
 }

@@ -1,6 +1,7 @@
 import type { Position } from 'cytoscape';
 import type { LayoutName } from '../canvas/layouts.js';
 import { readStyles, type LabelStyles } from '../styling/labelStyles.js';
+import { readDatingChoices, type DatingChoices } from '../time/dating.js';
 
 /** Everything a shared link restores: which nodes, where, with which filters, date and selection. */
 export interface ViewState {
@@ -15,6 +16,8 @@ export interface ViewState {
   layout: LayoutName;
   /** Colours, shapes, captions and sizes chosen per label. */
   styles?: LabelStyles;
+  /** Which properties date the labels and types the sharer chose them for. */
+  dating?: DatingChoices;
   /** A fingerprint of each node's caption, in the order of `ids`: a node that now reads otherwise is not it. */
   fingerprints?: string[];
   /** The zoom and pan the link was shared at. */
@@ -80,6 +83,7 @@ export function readView(hash: string): ReadView {
       ids: view.ids,
       edges: isStrings(view.edges) ? view.edges : [],
       styles: readStyles(view.styles),
+      dating: readDatingChoices(view.dating),
       fingerprints:
         isStrings(view.fingerprints) && view.fingerprints.length === view.ids.length ? view.fingerprints : undefined,
       positions: view.positions && typeof view.positions === 'object' ? view.positions : {},

@@ -3,11 +3,14 @@ import type { ChangeEntry, Graph } from '../api/api';
 import { changesQuery } from '../api/queries';
 import { SourceName } from '../evidence/Disagreements';
 import { formatDate, formatUntil } from '../inspect/format';
+import { datingEntries, timeOf, type Dating, type Time } from './dating';
 import { verbOf } from './timeline';
 
 interface Props {
   from: string;
   to: string;
+  /** What dates each label and type: the server reads the changes with it. */
+  dating: Dating;
   /** Puts the changed elements (with their ends) on the canvas; `focus` is the one to select. */
   onShow(graph: Graph, focus?: { kind: 'node' | 'edge'; id: string }): void;
 }
@@ -21,16 +24,16 @@ function pieceOf(graph: Graph, changes: ChangeEntry[]): Graph {
 }
 
 /** A change as a sentence: its claim, or who did what to whom. */
-function sentenceOf(change: ChangeEntry, graph: Graph): { when: string; text: string } {
+function sentenceOf(change: ChangeEntry, graph: Graph, dating: Dating): { when: string; text: string } {
   const element =
     change.kind === 'node'
       ? graph.nodes.find((node) => node.id === change.id)
       : graph.edges.find((edge) => edge.id === change.id);
-  const properties = element?.properties ?? {};
+  const time: Time = element ? timeOf(element, dating) : {};
   const when =
     change.change === 'ended'
-      ? formatUntil(change.date, properties.untilPrecision)
-      : formatDate(change.date, properties.sincePrecision);
+      ? formatUntil(change.date, time.untilPrecision)
+      : formatDate(change.date, time.sincePrecision);
   if (change.claim) return { when, text: change.claim };
   const caption = (id: string) => graph.nodes.find((node) => node.id === id)?.caption ?? id;
   if (element && 'type' in element) {
@@ -40,8 +43,8 @@ function sentenceOf(change: ChangeEntry, graph: Graph): { when: string; text: st
 }
 
 /** What began and what ended between the two compared dates, as sentences with their sources. */
-export function ChangesList({ from, to, onShow }: Props) {
-  const answer = useQuery(changesQuery(from, to));
+export function ChangesList({ from, to, dating, onShow }: Props) {
+  const answer = useQuery(changesQuery(from, to, datingEntries(dating)));
   if (answer.isPending) return <p className="hint">Reading what changed…</p>;
   if (answer.error)
     return (
@@ -66,7 +69,7 @@ export function ChangesList({ from, to, onShow }: Props) {
       </p>
       <ol>
         {changes.map((change) => {
-          const { when, text } = sentenceOf(change, graph);
+          const { when, text } = sentenceOf(change, graph, dating);
           return (
             <li key={`${change.change}:${change.id}`} className={change.change}>
               <button

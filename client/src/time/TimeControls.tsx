@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatDate } from '../inspect/format';
 import { addDays, daysBetween, histogram, nextPeriod } from './time';
 
@@ -12,6 +12,8 @@ interface Props {
   onCompare(compare: { from: string; to: string } | undefined): void;
   /** The dated properties on the canvas, for the histogram of what began and ended when. */
   dated?: Record<string, unknown>[];
+  /** The control that chooses which properties date what (time/DatingDialog.tsx). */
+  dates?: ReactNode;
 }
 
 const histogramHeight = 22;
@@ -64,7 +66,7 @@ function Histogram({ dated, span }: { dated: Record<string, unknown>[]; span: { 
  * The date slider (the graph as of a day: what had not begun or had ended fades out) and the comparison
  * of two dates (what began between them is marked new, what ended is marked gone).
  */
-export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [] }: Props) {
+export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [], dates }: Props) {
   const [playing, setPlaying] = useState(false);
   const unit = span && Number(span.last.slice(0, 4)) - Number(span.first.slice(0, 4)) <= 10 ? 'month' : 'year';
   // Playing moves the date one period forward every 600 ms, and stops at the last date.
@@ -79,7 +81,7 @@ export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare,
     }, 600);
     return () => clearTimeout(timer);
   }, [playing, asOf, span, unit, onAsOf]);
-  if (!span || !defaults) return <div className="time hint">No dated relationships on the canvas.</div>;
+  if (!span || !defaults) return <div className="time hint">Nothing on the canvas is dated. {dates}</div>;
   const total = Math.max(1, daysBetween(span.first, span.last));
   return (
     <div className="time" aria-label="Time">
@@ -151,6 +153,7 @@ export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare,
           <span className="legend-gone">gone</span>
         </>
       )}
+      {dates}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ApiEdge, ApiNode } from '../api/api';
 import { verbs } from '../app/dataset';
 import { formatDate, formatUntil } from '../inspect/format';
-import { dateOf } from './time';
+import { timeOf, type Dating } from './dating';
 
 export function verbOf(type: string): string {
   return verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
@@ -27,20 +27,23 @@ export function timelineOf(
   nodeId: string,
   nodes: Record<string, ApiNode>,
   edges: Record<string, ApiEdge>,
+  dating: Dating = {},
 ): TimelineEntry[] {
   return Object.values(edges)
-    .filter((edge) => (edge.source === nodeId || edge.target === nodeId) && dateOf(edge.properties.since))
-    .map((edge) => {
-      const since = dateOf(edge.properties.since)!;
-      const until = dateOf(edge.properties.until);
-      const from = formatDate(since, edge.properties.sincePrecision);
+    .filter((edge) => edge.source === nodeId || edge.target === nodeId)
+    .flatMap((edge) => {
+      const { since, until, sincePrecision, untilPrecision } = timeOf(edge, dating);
+      if (!since) return [];
+      const from = formatDate(since, sincePrecision);
       const caption = (id: string) => nodes[id]?.caption ?? id;
-      return {
-        id: edge.id,
-        date: since,
-        when: until ? period(from, formatUntil(until, edge.properties.untilPrecision)) : from,
-        sentence: `${caption(edge.source)} ${verbOf(edge.type)} ${caption(edge.target)}`,
-      };
+      return [
+        {
+          id: edge.id,
+          date: since,
+          when: until ? period(from, formatUntil(until, untilPrecision)) : from,
+          sentence: `${caption(edge.source)} ${verbOf(edge.type)} ${caption(edge.target)}`,
+        },
+      ];
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.sentence.localeCompare(b.sentence));
 }
