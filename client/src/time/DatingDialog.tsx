@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatDate } from '../inspect/format';
 import { datedKeysOf, namesOf, type DatedItem } from './dating';
+import { dateOf } from './time';
 import type { DatingState } from './useDating';
 
 const since = '';
 
-/** A value as a short example beside its key: "released (1999)". */
-const example = (value: unknown) => {
-  const text = String(value);
-  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
-};
+/** A date seen under a key, as people read it: "released (1999)", "at (2 March 1998)". */
+const example = (value: unknown) => formatDate(dateOf(value)!, typeof value === 'number' ? 'year' : undefined);
 
 interface KeyOptionsProps {
   dated: { key: string; example: unknown }[];
@@ -65,7 +64,7 @@ function DatingRow({ name, kind, items, propertyKeys, state }: RowProps) {
       </th>
       <td>
         <select
-          aria-label={`${name} starts`}
+          aria-label={`${name} begins`}
           value={current?.start ?? since}
           onChange={(event) =>
             choose(name, event.target.value === since ? null : { start: event.target.value, end: current?.end })
