@@ -58,7 +58,7 @@ function track(delta: number) {
 
 /** The members of a problem+json answer, from whatever came back (a proxy in between may answer otherwise). */
 function problemOf(body: unknown): Partial<Problem> {
-  return body !== null && typeof body === 'object' ? (body as Partial<Problem>) : {};
+  return body !== null && typeof body === 'object' ? body : {};
 }
 
 /** Every answer enters the page here, typed as the contract's response of the route asked. */

@@ -218,7 +218,7 @@ export function App() {
         layout={layout}
         busy={busy}
         onPick={(result) =>
-          queryClient
+          void queryClient
             .fetchQuery(nodeQuery(result.id))
             .then(async ({ node }) => {
               await addGraph({ nodes: [node], edges: [] });
@@ -344,7 +344,7 @@ export function App() {
             <StartScreen
               start={start}
               onOpenLabel={(label) =>
-                api
+                void api
                   .runQuery('most-connected', { label, limit: pageSize })
                   .then((result) => addGraph(result.graph, 'replace'))
                   .catch(fail)

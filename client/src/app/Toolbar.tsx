@@ -10,13 +10,13 @@ interface Props {
   layout: LayoutName;
   /** A request is taking longer than a moment. */
   busy: boolean;
-  onPick(result: SearchResult): void;
-  onUndo(): void;
-  onRedo(): void;
-  onLayout(layout: LayoutName): void;
-  onFit(): void;
-  onExport(kind: ExportKind): void;
-  onShare(): void;
+  onPick: (result: SearchResult) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onLayout: (layout: LayoutName) => void;
+  onFit: () => void;
+  onExport: (kind: ExportKind) => void;
+  onShare: () => void;
 }
 
 /** The page's header: search, history, layout, fit, exports and sharing, and the loading badge. */

@@ -4,7 +4,7 @@ import { describeStatus, edgeStatus, nodeStatus, type CanvasView } from './statu
 interface Props {
   graph: CanvasGraph;
   view: CanvasView;
-  onSelect(selection: { kind: 'node' | 'edge'; id: string }): void;
+  onSelect: (selection: { kind: 'node' | 'edge'; id: string }) => void;
 }
 
 /** The canvas as a list: what a screen reader (or a keyboard user) gets instead of the drawing. */

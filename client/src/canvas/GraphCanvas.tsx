@@ -3,6 +3,7 @@ import cytoscape, {
   type CytoscapeOptions,
   type ElementDefinition,
   type EdgeSingular,
+  type EventObject,
   type NodeSingular,
   type Position,
 } from 'cytoscape';
@@ -114,6 +115,10 @@ function reveal(cy: Core, ids: string[]): void {
   cy.animate({ zoom, pan }, { duration: 250, complete: done });
 }
 
+// Cytoscape types every event target `any`; a handler bound to 'node' or 'edge' gets that one element.
+const nodeOf = (event: EventObject) => event.target as NodeSingular;
+const edgeOf = (event: EventObject) => event.target as EdgeSingular;
+
 /** Renderer settings, fixed for a Cytoscape instance's life. */
 interface Rendering {
   webgl: boolean;
@@ -190,17 +195,20 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       }
       instance.on('tap', (event) => {
         if (event.target === instance) callbacks.current.onSelect(undefined);
-        else if (event.target.isNode()) callbacks.current.onSelect({ kind: 'node', id: event.target.id() });
+      });
+      instance.on('tap', 'node', (event) => callbacks.current.onSelect({ kind: 'node', id: nodeOf(event).id() }));
+      instance.on('tap', 'edge', (event) => {
+        const edge = edgeOf(event);
         // A folded group opens into its relationships, drawn one by one.
-        else if (event.target.hasClass('group')) expand(String(event.target.id()).replace(/^group:/, ''));
-        else callbacks.current.onSelect({ kind: 'edge', id: String(event.target.id()).replace(/^edge:/, '') });
+        if (edge.hasClass('group')) expand(edge.id().replace(/^group:/, ''));
+        else callbacks.current.onSelect({ kind: 'edge', id: edge.id().replace(/^edge:/, '') });
       });
       // Edge labels show at a legible size on hover, for the selection and its relationships, or zoomed in.
-      instance.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
-      instance.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+      instance.on('mouseover', 'edge', (event) => edgeOf(event).addClass('hover'));
+      instance.on('mouseout', 'edge', (event) => edgeOf(event).removeClass('hover'));
       instance.on('zoom', () => showDetail(instance, detailAt(instance.zoom())));
       instance.on('render', () => countDrawn(probe.nodes));
-      instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(event.target.id()));
+      instance.on('dbltap', 'node', (event) => callbacks.current.onExpand(nodeOf(event).id()));
       instance.on('dragfree', 'node', () => callbacks.current.onViewChange());
       let viewportTimer: ReturnType<typeof setTimeout> | undefined;
       instance.on('viewport', () => {
@@ -209,7 +217,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       });
       instance.on('cxttap', 'node', (event) => {
         const box = container.current!.getBoundingClientRect();
-        callbacks.current.onContextMenu(event.target.id(), {
+        callbacks.current.onContextMenu(nodeOf(event).id(), {
           x: box.left + event.renderedPosition.x,
           y: box.top + event.renderedPosition.y,
         });
@@ -257,6 +265,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
 
   // Keep the drawing in step with the data: add what is new near its neighbours, remove what is gone.
   useEffect(() => {
+    // Read, not followed: a layout change runs through relayout(), and a restored view only matters on load.
+    const { initialPositions, initialViewport, layout } = callbacks.current;
     const grown = Object.keys(props.graph.nodes).length;
     // One way only: a graph that shrinks keeps its renderer settings, so the picture never flickers.
     const next = {
@@ -282,13 +292,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       for (const element of wanted) {
         if (element.classes !== 'group') continue;
         const drawn = instance.getElementById(element.data.id!);
-        if (drawn.nonempty()) drawn.data({ members: element.data.members, label: element.data.label });
+        if (drawn.nonempty()) {
+          drawn.data({ members: element.data.members as string[], label: element.data.label as string });
+        }
       }
       // One add() for all of them: adding one by one costs Cytoscape a pass per element.
       instance.add(
         fresh.map((element) => {
           if (element.group === 'edges') return element;
-          const restored = props.initialPositions?.[element.data.id!];
+          const restored = initialPositions?.[element.data.id!];
           if (!restored) added++;
           newIds.push(element.data.id!);
           return { ...element, position: restored ?? { x: 0, y: 0 } };
@@ -317,21 +329,19 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     const placed = instance.nodes().length - added;
     if (!wasEmpty) newIds.forEach((id) => toReveal.current.add(id));
     if (added > 0) {
-      void layouts
-        .current!.run(instance, props.layout, { incremental: placed > 0, fit: placed === 0 })
-        .then((applied) => {
-          if (!applied) return;
-          reveal(instance, [...toReveal.current]);
-          toReveal.current.clear();
-          callbacks.current.onViewChange();
-        });
-    } else if (wasEmpty && props.initialViewport) instance.viewport(props.initialViewport);
+      void layouts.current!.run(instance, layout, { incremental: placed > 0, fit: placed === 0 }).then((applied) => {
+        if (!applied) return;
+        reveal(instance, [...toReveal.current]);
+        toReveal.current.clear();
+        callbacks.current.onViewChange();
+      });
+    } else if (wasEmpty && initialViewport) instance.viewport(initialViewport);
     else if (wasEmpty) fitShown(instance);
     else if (toReveal.current.size) {
       reveal(instance, [...toReveal.current]);
       toReveal.current.clear();
     }
-  }, [props.graph, expanded]);
+  }, [props.graph, expanded, gpu, createCore, showDetail]);
 
   // Label styles are data on the nodes: a change restyles them in place.
   const stylesRef = useRef(props.styles);

@@ -31,7 +31,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number, incremental: 
         minNodeSpacing: 30,
         concentric: (node) => node.degree(false),
         levelWidth: () => 2,
-      } as LayoutOptions;
+      };
     case 'dagre':
       return { name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 120, animate: false } as LayoutOptions;
   }

@@ -105,7 +105,7 @@ export function SelectionVersions({ id }: { id: string }) {
 }
 
 /** Every fact the sources state differently; each can be put on the canvas with its parties. */
-export function DisagreementsPanel({ onShow }: { onShow(graph: Graph, ids: string[]): void }) {
+export function DisagreementsPanel({ onShow }: { onShow: (graph: Graph, ids: string[]) => void }) {
   const answer = useQuery(disagreementsQuery());
   if (answer.isPending) return <p className="hint">Reading the disagreements…</p>;
   if (answer.error)

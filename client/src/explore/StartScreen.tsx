@@ -5,7 +5,7 @@ import type { Start } from './useExplore';
 interface Props {
   start: Start;
   /** Loads the most connected nodes of a label. */
-  onOpenLabel(label: string): void;
+  onOpenLabel: (label: string) => void;
 }
 
 const width = 640;

@@ -22,8 +22,8 @@ interface Options {
   filters: Filters;
   /** What dates each label and type: sent with every request that reads time. */
   dating: Dating;
-  notify(message: Message | undefined): void;
-  highlight(ids: Set<string>): void;
+  notify: (message: Message | undefined) => void;
+  highlight: (ids: Set<string>) => void;
 }
 
 /**

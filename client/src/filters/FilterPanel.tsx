@@ -6,11 +6,11 @@ interface CheckListProps {
   title: string;
   entries: [string, number][];
   hidden: Set<string>;
-  onToggle(name: string): void;
+  onToggle: (name: string) => void;
   swatch?: boolean;
   styles?: LabelStyles;
   /** Opens the style editor of an entry. */
-  onEdit?(name: string): void;
+  onEdit?: (name: string) => void;
 }
 
 function CheckList({ title, entries, hidden, onToggle, swatch, styles = {}, onEdit }: CheckListProps) {
@@ -40,12 +40,12 @@ interface Props {
   types: [string, number][];
   hiddenLabels: Set<string>;
   hiddenTypes: Set<string>;
-  onToggleLabel(label: string): void;
-  onToggleType(type: string): void;
+  onToggleLabel: (label: string) => void;
+  onToggleType: (type: string) => void;
   styles: LabelStyles;
   /** The property keys of each label's nodes on the canvas, and those holding numbers. */
   keys: Record<string, { all: string[]; numeric: string[] }>;
-  onStyle(label: string, style: LabelStyle): void;
+  onStyle: (label: string, style: LabelStyle) => void;
 }
 
 function StyleEditor({
@@ -58,13 +58,13 @@ function StyleEditor({
   label: string;
   style: LabelStyle;
   keys: { all: string[]; numeric: string[] };
-  onStyle(style: LabelStyle): void;
-  onClose(): void;
+  onStyle: (style: LabelStyle) => void;
+  onClose: () => void;
 }) {
   const base = kindStyle(label);
   const set = (field: keyof LabelStyle, value: string) => {
     const next = { ...style, [field]: value || undefined };
-    onStyle(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as LabelStyle);
+    onStyle(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
   };
   return (
     <fieldset className="style-editor" aria-label={`Style of ${label}`}>

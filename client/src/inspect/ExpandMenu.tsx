@@ -14,9 +14,9 @@ interface Props {
   nodeId: string;
   at: { x: number; y: number };
   pageSize: number;
-  onExpand(choice: ExpandChoice): void;
-  onAction(action: MenuAction): void;
-  onClose(): void;
+  onExpand: (choice: ExpandChoice) => void;
+  onAction: (action: MenuAction) => void;
+  onClose: () => void;
 }
 
 /**

@@ -6,12 +6,12 @@ import { formatDate, formatProperty, propertyLabels } from './format';
 
 interface Props {
   item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };
-  onShowSource(sourceId: string): void;
+  onShowSource: (sourceId: string) => void;
   /** Opens the node's expand menu next to the given element (keyboard access to what right-click does). */
-  onOpenMenu(nodeId: string, at: { x: number; y: number }): void;
+  onOpenMenu: (nodeId: string, at: { x: number; y: number }) => void;
   /** Relationships of the selected node folded into one edge per neighbour, to open one by one. */
   folded?: { key: string; neighbour: string; count: number }[];
-  onUnfold?(key: string): void;
+  onUnfold?: (key: string) => void;
 }
 
 /** Properties shown in their own sections (evidence, dates) rather than in the table. */
@@ -34,7 +34,7 @@ function Evidence({
 }: {
   claim?: unknown;
   sources: string[];
-  onShowSource(id: string): void;
+  onShowSource: (id: string) => void;
 }) {
   // One cached request per document, shared by every relationship that cites it.
   const found = useQueries({ queries: sources.map((id) => nodeQuery(id)) });

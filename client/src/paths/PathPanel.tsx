@@ -12,9 +12,9 @@ interface Props {
   /** What dates each label and type, for the paths' years and the most-recent ranking. */
   dating: Dating;
   /** The path shown now: its elements are highlighted on the canvas. */
-  onShow(path: RankedPath | undefined): void;
-  onAdd(path: RankedPath): void;
-  onClose(): void;
+  onShow: (path: RankedPath | undefined) => void;
+  onAdd: (path: RankedPath) => void;
+  onClose: () => void;
 }
 
 /**
@@ -25,7 +25,7 @@ export function PathPanel({ from, to, nodes, dating, onShow, onAdd, onClose }: P
   const [rank, setRank] = useState<Ranking>('hops');
   const [current, setCurrent] = useState(0);
   const answer = useQuery(pathsQuery(from, to, rank, datingEntries(dating)));
-  const paths = (answer.data?.paths ?? []) as RankedPath[];
+  const paths = answer.data?.paths ?? [];
   const shown = paths[current];
   useEffect(() => onShow(shown), [shown, onShow]);
   const caption = (id: string) =>

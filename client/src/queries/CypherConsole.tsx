@@ -13,10 +13,13 @@ interface CompletionSchema {
   propertyKeys: string[];
 }
 
+// The editor owns the text once shown; this is only where it starts.
+const firstStatement = 'MATCH (a)-[r]->(b)\nRETURN a, r, b\nLIMIT 25';
+
 interface Props {
-  onGraph(graph: Graph, mode: 'add' | 'replace'): void;
+  onGraph: (graph: Graph, mode: 'add' | 'replace') => void;
   /** Rows go to the results drawer. */
-  onResult(shown: ShownResult): void;
+  onResult: (shown: ShownResult) => void;
 }
 
 /**
@@ -26,7 +29,8 @@ interface Props {
  */
 export function CypherConsole({ onGraph, onResult }: Props) {
   const helpId = useId();
-  const [error, setError] = useState<ApiError>();
+  // The statement run beside its error: the position points into what was sent, not what is typed since.
+  const [failed, setFailed] = useState<{ error: ApiError; statement: string }>();
   const found = useQuery(schemaQuery());
   // The same object while the answer is the same: the editor rebuilds its completion when the schema changes.
   const schema = useMemo<CompletionSchema | undefined>(
@@ -39,18 +43,19 @@ export function CypherConsole({ onGraph, onResult }: Props) {
     [found.data],
   );
   const [position, setPosition] = useState<number>();
-  const text = useRef('MATCH (a)-[r]->(b)\nRETURN a, r, b\nLIMIT 25');
+  const text = useRef(firstStatement);
 
   const run = async () => {
-    setError(undefined);
+    const statement = text.current;
+    setFailed(undefined);
     try {
-      const answer = await api.cypher(text.current);
+      const answer = await api.cypher(statement);
       onResult({ title: 'Cypher console', result: answer });
       onGraph(answer.graph, 'add');
     } catch (failure) {
-      const apiError = failure instanceof ApiError ? failure : new ApiError(0, 'Error', String(failure));
-      setError(apiError);
-      if (apiError.position) setPosition(apiError.position.offset);
+      const error = failure instanceof ApiError ? failure : new ApiError(0, 'Error', String(failure));
+      setFailed({ error, statement });
+      if (error.position) setPosition(error.position.offset);
     }
   };
 
@@ -58,7 +63,7 @@ export function CypherConsole({ onGraph, onResult }: Props) {
     <section className="console" aria-label="Cypher console">
       <div className="editor" data-testid="cypher-editor">
         <CypherEditor
-          value={text.current}
+          value={firstStatement}
           schema={schema}
           position={position}
           lineNumbers
@@ -84,15 +89,15 @@ export function CypherConsole({ onGraph, onResult }: Props) {
         Ctrl-Enter runs. Tab indents; to leave the editor, press Esc and then Tab.
       </p>
       <button onClick={() => void run()}>Run (Ctrl-Enter)</button>
-      {error && (
+      {failed && (
         <div className="error" role="alert" data-testid="console-error">
-          {error.position && (
+          {failed.error.position && (
             <span className="position">
-              Line {error.position.line}, column {error.position.column}:{' '}
+              Line {failed.error.position.line}, column {failed.error.position.column}:{' '}
             </span>
           )}
-          {withoutNeo4jPosition(error.message)}
-          {error.position && <pre className="caret">{caretUnder(text.current, error.position)}</pre>}
+          {withoutNeo4jPosition(failed.error.message)}
+          {failed.error.position && <pre className="caret">{caretUnder(failed.statement, failed.error.position)}</pre>}
         </div>
       )}
     </section>

@@ -6,9 +6,9 @@ import { api, type Graph, type QueryParameter, type SavedQuerySummary } from '..
 import type { ShownResult } from './ResultDrawer';
 
 interface Props {
-  onGraph(graph: Graph, mode: 'add' | 'replace'): void;
+  onGraph: (graph: Graph, mode: 'add' | 'replace') => void;
   /** Rows go to the results drawer. */
-  onResult(shown: ShownResult): void;
+  onResult: (shown: ShownResult) => void;
 }
 
 function initialValues(parameters: QueryParameter[]): Record<string, string> {
@@ -54,7 +54,7 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
     setError(undefined);
     const params = Object.fromEntries(
       chosen.parameters
-        .map((parameter) => [parameter.name, toValue(parameter, values[parameter.name] ?? '')])
+        .map((parameter) => [parameter.name, toValue(parameter, values[parameter.name] ?? '')] as const)
         .filter(([, value]) => value !== undefined),
     );
     try {

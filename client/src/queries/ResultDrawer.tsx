@@ -10,8 +10,8 @@ export interface ShownResult {
 
 interface Props {
   shown: ShownResult;
-  onSelectRow(nodes: ApiNode[], edges: ApiEdge[]): void;
-  onClose(): void;
+  onSelectRow: (nodes: ApiNode[], edges: ApiEdge[]) => void;
+  onClose: () => void;
 }
 
 const isNode = (value: unknown): value is ApiNode =>

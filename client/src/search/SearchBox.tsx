@@ -4,7 +4,7 @@ import type { SearchResult } from '../api/api';
 import { searchQuery } from '../api/queries';
 
 interface Props {
-  onPick(result: SearchResult): void;
+  onPick: (result: SearchResult) => void;
   /** The box's accessible name and placeholder (the toolbar's search by default). */
   label?: string;
   placeholder?: string;

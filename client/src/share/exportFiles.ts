@@ -11,7 +11,11 @@ function download(name: string, blob: Blob) {
 
 function csvCell(value: unknown): string {
   const text =
-    value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : value === undefined || value === null
+        ? ''
+        : JSON.stringify(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -36,10 +36,16 @@ const isStyle = (value: unknown): value is LabelStyle =>
     ([key, field]) => ['color', 'shape', 'caption', 'size'].includes(key) && typeof field === 'string',
   );
 
+/** A property chosen as caption, as text; a map has no short reading and leaves the default caption. */
+function captionText(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? value.join(', ') : '';
+}
+
 /** Only well-formed entries of a stored or shared value (a link or storage may hold anything). */
 export function readStyles(value: unknown): LabelStyles | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  return Object.fromEntries(Object.entries(value).filter(([, style]) => isStyle(style))) as LabelStyles;
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, LabelStyle] => isStyle(entry[1])));
 }
 
 export function loadStyles(): LabelStyles {
@@ -93,8 +99,7 @@ export function nodeLook(
   return {
     color: chosen.color ?? base.color,
     shape: chosen.shape ?? base.shape,
-    caption:
-      captionValue === undefined || captionValue === null || captionValue === '' ? node.caption : String(captionValue),
+    caption: captionText(captionValue) || node.caption,
     size,
   };
 }

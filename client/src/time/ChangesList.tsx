@@ -12,7 +12,7 @@ interface Props {
   /** What dates each label and type: the server reads the changes with it. */
   dating: Dating;
   /** Puts the changed elements (with their ends) on the canvas; `focus` is the one to select. */
-  onShow(graph: Graph, focus?: { kind: 'node' | 'edge'; id: string }): void;
+  onShow: (graph: Graph, focus?: { kind: 'node' | 'edge'; id: string }) => void;
 }
 
 /** The element a change is about, with the nodes at its ends. */

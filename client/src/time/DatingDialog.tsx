@@ -133,7 +133,7 @@ export function DatingControl({ items, state }: Props) {
   );
 }
 
-function DatingDialog({ items, state, onClose }: Props & { onClose(): void }) {
+function DatingDialog({ items, state, onClose }: Props & { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [added, setAdded] = useState<string[]>([]);
   useEffect(() => {

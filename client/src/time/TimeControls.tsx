@@ -8,8 +8,8 @@ interface Props {
   defaults?: { asOf: string; compare: { from: string; to: string } };
   asOf?: string;
   compare?: { from: string; to: string };
-  onAsOf(asOf: string | undefined): void;
-  onCompare(compare: { from: string; to: string } | undefined): void;
+  onAsOf: (asOf: string | undefined) => void;
+  onCompare: (compare: { from: string; to: string } | undefined) => void;
   /** The dated properties on the canvas, for the histogram of what began and ended when. */
   dated?: Record<string, unknown>[];
   /** The control that chooses which properties date what (time/DatingDialog.tsx). */

@@ -4,7 +4,7 @@ interface Props {
   entries: TimelineEntry[];
   /** The relationship selected now, marked in the list. */
   current?: string;
-  onChoose(edgeId: string): void;
+  onChoose: (edgeId: string) => void;
 }
 
 /** A node's dated relationships as sentences, oldest first; choosing one selects and centres it. */

@@ -172,8 +172,10 @@ const isDatedBy = (value: unknown): value is DatedBy =>
 export function readDatingChoices(value: unknown): DatingChoices | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   return Object.fromEntries(
-    Object.entries(value).filter(([, choice]) => choice === null || isDatedBy(choice)),
-  ) as DatingChoices;
+    Object.entries(value).filter(
+      (entry): entry is [string, DatedBy | null] => entry[1] === null || isDatedBy(entry[1]),
+    ),
+  );
 }
 
 /**

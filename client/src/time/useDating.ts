@@ -21,7 +21,7 @@ export interface DatingState {
   guessed: Dating;
   schema?: Schema;
   /** `null` keeps since/until; `undefined` goes back to the guess. */
-  choose(name: string, datedBy: DatedBy | null | undefined): void;
+  choose: (name: string, datedBy: DatedBy | null | undefined) => void;
 }
 
 /**
