@@ -1,1 +1,1 @@
-[COUNT { (n)-[:{{type}}]->() }, COUNT { (n)<-[:{{type}}]-() }, COUNT { (n)-[:{{type}}]->(n) }]
+[COUNT { (n)-[:{{type}}]->() }, COUNT { (n)<-[:{{type}}]-() }]

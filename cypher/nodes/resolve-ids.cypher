@@ -1,10 +1,33 @@
-// Candidate nodes for API keys (see server/graph/identity.ts): by elementId, and by `id` property through
-// the index of each label that has one. The marker line below is replaced by one UNION branch per such
-// label (nodes/resolve-id-in-label.cypher), because the planner seeks an index only for a label written
-// out. Which candidate answers which key is decided by the caller, with the identity rule.
-CALL () {
-  MATCH (n) WHERE elementId(n) IN $elementIds RETURN n
+// The nodes that API keys ($keys) name: the exact inverse of the identity rule (server/graph/identity.ts).
+// A key names the node whose elementId it is, or else the one node whose `id` property writes it (a string
+// equal to it, or an integer spelling it). $propertyKeys: the keys that may stand for an `id` at all (not
+// shared by several nodes, not shaped like an elementId). Candidates come through the `id` index of each
+// label that has one (the marker line gets one UNION branch per such label, nodes/resolve-id-in-label.cypher,
+// because the planner seeks an index only for a label written out); a scan looks only for the keys no index
+// answered. Ends with one row per key found: `key, n`. Queries about one node start with this text.
+WITH $propertyKeys + [key IN $propertyKeys WHERE key =~ '-?[0-9]{1,18}' | toInteger(key)] AS idValues
+CALL (idValues) {
+  MATCH (n) WHERE elementId(n) IN $keys RETURN n
   // @each-id-indexed-label
 }
-WITH DISTINCT n WHERE NOT n:_EntenteSavedQuery
-RETURN n
+WITH collect(n) AS indexed
+CALL (indexed) {
+  WITH indexed, [c IN indexed WHERE valueType(c.id) STARTS WITH 'STRING' OR valueType(c.id) STARTS WITH 'INTEGER'
+                 | toString(c.id)] AS written
+  WITH indexed, [key IN $propertyKeys WHERE NOT key IN written] AS unresolved
+  WITH indexed, unresolved + [key IN unresolved WHERE key =~ '-?[0-9]{1,18}' | toInteger(key)] AS idValues
+  WHERE size(idValues) > 0
+  MATCH (n) WHERE n.id IN idValues AND NOT n IN indexed
+  RETURN collect(n) AS scanned
+}
+UNWIND indexed + scanned AS candidate
+WITH candidate WHERE NOT candidate:_EntenteSavedQuery
+UNWIND [elementId(candidate)] +
+       CASE WHEN valueType(candidate.id) STARTS WITH 'STRING' OR valueType(candidate.id) STARTS WITH 'INTEGER'
+            THEN [toString(candidate.id)] ELSE [] END AS key
+WITH key, candidate
+WHERE CASE WHEN key = elementId(candidate) THEN key IN $keys ELSE key IN $propertyKeys END
+WITH key, collect(DISTINCT candidate) AS holders
+// Two holders of one key means the identity rule was read before they met: neither is guessed at.
+WHERE size(holders) = 1
+WITH key, holders[0] AS n

@@ -1,10 +1,7 @@
-import neo4j, { isInt, type Node as Neo4jNode } from 'neo4j-driver';
+import { isInt, type Node as Neo4jNode } from 'neo4j-driver';
 
 /** Neo4j 5 elementIds: `<kind>:<database id>:<number>`. */
 const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
-
-/** Whole numbers that a key written in a URL may stand for, as Neo4j integers compare (±2^63). */
-const integerKeyPattern = /^-?\d{1,18}$/;
 
 /**
  * The `id` property written as an API key, for the kinds of value that survive a URL and come back
@@ -17,11 +14,6 @@ export function idPropertyKey(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The `id` property values a key may stand for: the string itself, and the integer it spells. */
-export function idPropertyCandidates(key: string): unknown[] {
-  return integerKeyPattern.test(key) ? [key, neo4j.int(key)] : [key];
-}
-
 export interface PlainIdentity {
   sharedKeys: string[];
   allShared: boolean;
@@ -31,7 +23,7 @@ export interface PlainIdentity {
  * The one rule for a node's API id. A node is known by its `id` property (a string, or an integer
  * written in digits) when no other node has the same key; otherwise — no `id`, an `id` that is not a
  * string or integer, an `id` that several nodes share (an id unique per label only), or one that reads
- * like an elementId — by its elementId. Resolution (nodes.queries.ts) is the exact inverse.
+ * like an elementId — by its elementId. Resolution (cypher/nodes/resolve-ids.cypher) is the exact inverse.
  */
 export class NodeIdentity {
   /**

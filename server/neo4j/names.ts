@@ -30,6 +30,13 @@ export function fillNumbers(template: string, numbers: Record<string, number>): 
   return filled;
 }
 
+/** Replaces the line `// @<marker>` of a query with `text`. */
+export function replaceMarker(query: string, marker: string, text: string): string {
+  const line = new RegExp(`^[ \\t]*// @${marker}[ \\t]*$`, 'm');
+  if (!line.test(query)) throw new Error(`Query has no // @${marker} line`);
+  return query.replace(line, () => text);
+}
+
 /**
  * Replaces the line `// @<marker>` of a query with one copy of `fragment` per name, each with its
  * `{{slot}}` filled (escaped) with that name.
@@ -42,7 +49,5 @@ export function expandEach(
   names: string[],
   separator = '\n',
 ) {
-  const line = new RegExp(`^[ \\t]*// @${marker}[ \\t]*$`, 'm');
-  if (!line.test(query)) throw new Error(`Query has no // @${marker} line`);
-  return query.replace(line, () => names.map((name) => fillTemplate(fragment, { [slot]: name })).join(separator));
+  return replaceMarker(query, marker, names.map((name) => fillTemplate(fragment, { [slot]: name })).join(separator));
 }

@@ -1,82 +1,65 @@
 import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import type { Catalog } from '../graph/catalog.js';
-import { idPropertyCandidates } from '../graph/identity.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { escapeName, expandEach } from '../neo4j/names.js';
+import { escapeName, expandEach, replaceMarker } from '../neo4j/names.js';
 
 const cypher = loadCypher(
+  'nodes/by-key',
   'nodes/resolve-ids',
   'nodes/resolve-id-in-label',
-  'nodes/resolve-ids-by-scan',
   'nodes/degrees',
   'nodes/degree-of-type',
   'nodes/neighbours',
   'nodes/neighbours-unfiltered',
-  'nodes/neighbour-count',
 );
 
 /**
- * Names written into one query at most: Neo4j plans a query with hundreds of subqueries or UNION branches
- * in seconds, so a database with many labels or types gets several small queries instead (each plan cached).
+ * Labels whose `id` index the node lookup seeks, at most: Neo4j takes seconds to plan a query with hundreds
+ * of UNION branches, so on a database with more such labels the scan finds nodes of the others.
  */
-const namesPerQuery = 40;
+const indexedLabelsPerLookup = 40;
 
-/** A list cut into pieces of `namesPerQuery`; an empty list is one empty piece (the query still runs). */
-function inChunks(names: string[]): string[][] {
+/**
+ * Relationship types counted in one expand-menu query, at most: planning grows with the count (about 1 s
+ * for 60 types, once per database, during the warm-up), so a database with more types gets several
+ * queries, sent together.
+ */
+const typesPerDegreeQuery = 60;
+
+/** A list cut into pieces of `size`; an empty list is one empty piece (the query still runs). */
+function inChunks(names: string[], size: number): string[][] {
   const chunks: string[][] = [];
-  for (let start = 0; start < names.length; start += namesPerQuery)
-    chunks.push(names.slice(start, start + namesPerQuery));
+  for (let start = 0; start < names.length; start += size) chunks.push(names.slice(start, start + size));
   return chunks.length ? chunks : [[]];
 }
 
 /**
- * Looks nodes up by API key, the exact inverse of the identity rule (graph/identity.ts): a key names the
- * node whose elementId it is, or the one node whose `id` property it writes. Keys with no node, or whose
- * `id` several nodes share, are absent from the map.
+ * A query that starts from the nodes API keys name: its `// @resolve-ids` line becomes the lookup
+ * (nodes/resolve-ids.cypher, the exact inverse of the identity rule, graph/identity.ts), so that finding
+ * the nodes and answering about them is one round trip. Rows reach the rest of the query as `key, n`.
  */
-export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]): Promise<Map<string, Neo4jNode>> {
-  const keys = new Set(ids);
-  const found = new Map<string, Neo4jNode>();
-  if (!keys.size) return found;
+export async function resolvingQuery(catalog: Catalog, query: string, keys: string[]) {
   const [{ idIndexedLabels }, identity] = await Promise.all([catalog.current(), catalog.identity()]);
-  const propertyKeys = [...keys].filter((key) => identity.mayBeProperty(key));
-  const byProperty = new Map<string, Set<string>>();
-  const nodes = new Map<string, Neo4jNode>();
-  const assign = (records: { get(key: 'n'): unknown }[]) => {
-    for (const record of records) {
-      const node = record.get('n') as Neo4jNode;
-      nodes.set(node.elementId, node);
-      if (keys.has(node.elementId)) found.set(node.elementId, node);
-      const key = identity.propertyKey(node);
-      if (key !== undefined && keys.has(key))
-        byProperty.set(key, (byProperty.get(key) ?? new Set()).add(node.elementId));
-    }
-  };
-  const values = (list: string[]) => list.flatMap(idPropertyCandidates);
-  const lookups = await Promise.all(
-    inChunks(idIndexedLabels).map((labels, chunk) =>
-      db.read(
-        expandEach(
-          cypher['nodes/resolve-ids'],
-          'each-id-indexed-label',
-          cypher['nodes/resolve-id-in-label'],
-          'label',
-          labels,
-        ),
-        { elementIds: chunk === 0 ? [...keys] : [], values: values(propertyKeys) },
-      ),
-    ),
+  const propertyKeys = keys.filter((key) => identity.mayBeProperty(key));
+  // Keys that can only be elementIds need no index branches (each one is planned, and costs time).
+  const lookup = expandEach(
+    cypher['nodes/resolve-ids'],
+    'each-id-indexed-label',
+    cypher['nodes/resolve-id-in-label'],
+    'label',
+    propertyKeys.length ? idIndexedLabels.slice(0, indexedLabelsPerLookup) : [],
   );
-  lookups.forEach((lookup) => assign(lookup.records));
-  const unresolved = propertyKeys.filter((key) => !found.has(key) && !byProperty.has(key));
-  if (unresolved.length)
-    assign((await db.read(cypher['nodes/resolve-ids-by-scan'], { values: values(unresolved) })).records);
-  for (const [key, elementIds] of byProperty) {
-    // Two holders of one key means the identity rule was read before they met: neither is guessed at.
-    if (elementIds.size === 1 && !found.has(key)) found.set(key, nodes.get([...elementIds][0]!)!);
-  }
-  return found;
+  return { text: replaceMarker(query, 'resolve-ids', lookup), parameters: { keys, propertyKeys } };
+}
+
+/** Looks nodes up by API key; keys that name no node (or whose `id` several nodes share) are absent. */
+export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]): Promise<Map<string, Neo4jNode>> {
+  const keys = [...new Set(ids)];
+  if (!keys.length) return new Map();
+  const { text, parameters } = await resolvingQuery(catalog, cypher['nodes/by-key'], keys);
+  const { records } = await db.read<{ key: string; n: Neo4jNode }>(text, parameters);
+  return new Map(records.map((record) => [record.get('key'), record.get('n')]));
 }
 
 export interface TypeDegree {
@@ -85,21 +68,19 @@ export interface TypeDegree {
   count: number;
 }
 
-interface TypeCounts {
-  type: string;
-  out: number;
-  in: number;
-  /** Relationships from the node to itself, counted in both `out` and `in`. */
-  loops: number;
-}
-
-/** A node's relationships per type: out, in and self-loops, read from its relationship groups. */
-async function readTypeCounts(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeCounts[]> {
+/**
+ * A node's relationships per type and direction, read from its relationship groups, most first; undefined
+ * when no node has the key. A self-loop counts in both directions.
+ */
+export async function readDegrees(db: Database, catalog: Catalog, key: string): Promise<TypeDegree[] | undefined> {
   const types = (await catalog.current()).relationshipTypes.map((type) => type.name);
-  if (!types.length) return [];
-  const chunks = await Promise.all(
-    inChunks(types).map(async (chunk) => {
-      const query = expandEach(
+  const chunks = inChunks(types, typesPerDegreeQuery);
+  // With several queries, the node is looked up once first and each query finds it by elementId.
+  const nodeKey = chunks.length > 1 ? (await resolveNodes(db, catalog, [key])).get(key)?.elementId : key;
+  if (nodeKey === undefined) return undefined;
+  const counted = await Promise.all(
+    chunks.map(async (chunk) => {
+      const perType = expandEach(
         cypher['nodes/degrees'],
         'each-relationship-type',
         cypher['nodes/degree-of-type'],
@@ -107,23 +88,20 @@ async function readTypeCounts(db: Database, catalog: Catalog, node: Neo4jNode): 
         chunk,
         ',\n',
       );
-      const { records } = await db.read(query, { elementId: node.elementId });
-      const degrees = (records[0]?.get('degrees') ?? []) as neo4j.Integer[][];
-      return chunk.map((type, index) => {
-        const [out, into, loops] = (degrees[index] ?? []).map((count) => count.toNumber());
-        return { type, out: out ?? 0, in: into ?? 0, loops: loops ?? 0 };
+      const { text, parameters } = await resolvingQuery(catalog, perType, [nodeKey]);
+      const record = (await db.read<{ degrees: neo4j.Integer[][] }>(text, parameters)).records[0];
+      return record?.get('degrees').flatMap((counts, index) => {
+        const [out, into] = counts.map((count) => count.toNumber());
+        return [
+          { type: chunk[index]!, direction: 'out' as const, count: out ?? 0 },
+          { type: chunk[index]!, direction: 'in' as const, count: into ?? 0 },
+        ];
       });
     }),
   );
-  return chunks.flat();
-}
-
-export async function readDegrees(db: Database, catalog: Catalog, node: Neo4jNode): Promise<TypeDegree[]> {
-  return (await readTypeCounts(db, catalog, node))
-    .flatMap(({ type, out, in: into }) => [
-      { type, direction: 'out' as const, count: out },
-      { type, direction: 'in' as const, count: into },
-    ])
+  if (counted.some((chunk) => chunk === undefined)) return undefined;
+  return counted
+    .flatMap((chunk) => chunk ?? [])
     .filter((degree) => degree.count > 0)
     .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }
@@ -140,14 +118,15 @@ export interface NeighbourFilter {
 }
 
 export interface NeighbourPage {
+  node: Neo4jNode;
   total: number;
   relationships: Relationship[];
   neighbours: Neo4jNode[];
 }
 
 /**
- * Writes the expansion's direction and types into the query where its expansion comment stands: with the types
- * written out Neo4j reads only those relationship groups of the node (3× faster on a supernode than
+ * Writes the expansion's direction and types into the query where its expansion comments stand: with the
+ * types written out Neo4j reads only those relationship groups of the node (3× faster on a supernode than
  * filtering on type(r)). The types have been checked against the database's own list.
  */
 function withExpansion(query: string, filter: NeighbourFilter): string {
@@ -160,59 +139,37 @@ function withExpansion(query: string, filter: NeighbourFilter): string {
         ? `(n)<-${relationship}-(m)`
         : `(n)-${relationship}-(m)`;
   if (!query.includes('MATCH /*expansion*/')) throw new Error('Neighbour query has no MATCH /*expansion*/ slot');
-  return query.replace('MATCH /*expansion*/', `MATCH ${pattern}`);
+  return query.replaceAll('MATCH /*expansion*/', `MATCH ${pattern}`);
 }
 
 /**
- * How many relationships match: from the node's per-type degrees (constant time) unless labels or a
- * date filter the far ends, which only a pass over the relationships can count.
+ * One page of a node's neighbours with the total that match the filters, in one statement with the node's
+ * lookup; undefined when no node has the key.
  */
-async function countNeighbours(db: Database, catalog: Catalog, node: Neo4jNode, filter: NeighbourFilter) {
-  if (!filter.labels.length && !filter.asOf) {
-    const counts = await readTypeCounts(db, catalog, node);
-    return counts
-      .filter((count) => !filter.types.length || filter.types.includes(count.type))
-      .reduce(
-        (sum, count) =>
-          sum +
-          (filter.direction === 'out'
-            ? count.out
-            : filter.direction === 'in'
-              ? count.in
-              : count.out + count.in - count.loops),
-        0,
-      );
-  }
-  const { records } = await db.read(withExpansion(cypher['nodes/neighbour-count'], filter), {
-    elementId: node.elementId,
-    labels: filter.labels,
-    asOf: filter.asOf,
-    dating: filter.dating,
-  });
-  return (records[0]!.get('total') as neo4j.Integer).toNumber();
-}
-
 export async function readNeighbours(
   db: Database,
   catalog: Catalog,
-  node: Neo4jNode,
+  key: string,
   filter: NeighbourFilter,
-): Promise<NeighbourPage> {
+): Promise<NeighbourPage | undefined> {
   const filtered = filter.labels.length > 0 || filter.asOf !== null;
-  const query = withExpansion(cypher[filtered ? 'nodes/neighbours' : 'nodes/neighbours-unfiltered'], filter);
-  const parameters = {
-    elementId: node.elementId,
-    labels: filter.labels,
-    asOf: filter.asOf,
-    dating: filter.dating,
-    limit: neo4j.int(filter.limit),
-    skip: neo4j.int(filter.skip),
-  };
-  const [total, page] = await Promise.all([countNeighbours(db, catalog, node, filter), db.read(query, parameters)]);
-  const record = page.records[0];
+  const page = withExpansion(cypher[filtered ? 'nodes/neighbours' : 'nodes/neighbours-unfiltered'], filter);
+  const { text, parameters } = await resolvingQuery(catalog, page, [key]);
+  const record = (
+    await db.read<NeighbourPage & { n: Neo4jNode; total: neo4j.Integer }>(text, {
+      ...parameters,
+      labels: filter.labels,
+      asOf: filter.asOf,
+      dating: filter.dating,
+      limit: neo4j.int(filter.limit),
+      skip: neo4j.int(filter.skip),
+    })
+  ).records[0];
+  if (!record) return undefined;
   return {
-    total,
-    relationships: record?.get('relationships') ?? [],
-    neighbours: record?.get('neighbours') ?? [],
+    node: record.get('n'),
+    total: record.get('total').toNumber(),
+    relationships: record.get('relationships'),
+    neighbours: record.get('neighbours'),
   };
 }

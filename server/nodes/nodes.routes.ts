@@ -28,10 +28,10 @@ const neighboursQuery = z.strictObject({
 });
 
 export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
-  async function findNode(id: string) {
-    const node = (await resolveNodes(db, catalog, [id])).get(id);
-    if (!node) throw ProblemError.notFound(`No node has the id "${id}".`);
-    return node;
+  /** What a lookup by `id` found, or the 404 that says no node has it. */
+  function found<T>(id: string, answer: T | undefined): T {
+    if (answer === undefined) throw ProblemError.notFound(`No node has the id "${id}".`);
+    return answer;
   }
 
   api.add({
@@ -42,7 +42,10 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     params: idParams,
     response: nodeResponseSchema,
     errors: [404],
-    handler: async ({ params }) => ({ node: toApiNode(await findNode(params.id), await catalog.identity()) }),
+    handler: async ({ params }) => {
+      const node = found(params.id, (await resolveNodes(db, catalog, [params.id])).get(params.id));
+      return { node: toApiNode(node, await catalog.identity()) };
+    },
   });
 
   api.add({
@@ -54,7 +57,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     params: idParams,
     response: relationshipMenuSchema,
     errors: [404],
-    handler: async ({ params }) => ({ relationships: await readDegrees(db, catalog, await findNode(params.id)) }),
+    handler: async ({ params }) => ({ relationships: found(params.id, await readDegrees(db, catalog, params.id)) }),
   });
 
   api.add({
@@ -74,8 +77,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         catalog.requireRelationshipTypes(query.types ?? [], 'types'),
         catalog.requireLabels(query.labels ?? [], 'labels'),
       ]);
-      const node = await findNode(params.id);
-      const page = await readNeighbours(db, catalog, node, {
+      const page = await readNeighbours(db, catalog, params.id, {
         types,
         labels,
         direction: query.direction,
@@ -84,15 +86,16 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         asOf: asOfDate(query.asOf),
         dating: await checkDating(catalog, query.dating, 'query.dating'),
       });
+      const { node, total, neighbours, relationships } = found(params.id, page);
       const graph = new GraphBuilder(await catalog.identity()).addNode(node);
-      page.neighbours.forEach((neighbour) => graph.addNode(neighbour));
-      page.relationships.forEach((relationship) => graph.addRelationship(relationship));
+      neighbours.forEach((neighbour) => graph.addNode(neighbour));
+      relationships.forEach((relationship) => graph.addRelationship(relationship));
       return graph.build({
         centre: graph.identity.keyOf(node),
-        total: page.total,
+        total,
         skip: query.skip,
         limit: query.limit,
-        truncated: query.skip + page.relationships.length < page.total,
+        truncated: query.skip + relationships.length < total,
       });
     },
   });

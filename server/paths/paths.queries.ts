@@ -1,7 +1,9 @@
 import neo4j, { type Node as Neo4jNode, type Path } from 'neo4j-driver';
+import type { Catalog } from '../graph/catalog.js';
 import type { PathReasons } from '../graph/graph.schemas.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
+import { resolvingQuery } from '../nodes/nodes.queries.js';
 import { fillNumbers } from '../neo4j/names.js';
 
 const cypher = loadCypher('paths/ranked');
@@ -15,8 +17,9 @@ export interface RankedPath {
 }
 
 export interface PathRequest {
-  from: Neo4jNode;
-  to: Neo4jNode;
+  /** API keys of the ends. */
+  from: string;
+  to: string;
   maxHops: number;
   limit: number;
   rankBy: PathRanking;
@@ -52,30 +55,47 @@ export function rankPaths<T extends { reasons: PathReasons }>(paths: T[], rankBy
   });
 }
 
+export interface PathAnswer {
+  /** The ends found; one that no node has is absent. */
+  from?: Neo4jNode;
+  to?: Neo4jNode;
+  paths: RankedPath[];
+}
+
+interface Candidate {
+  p: Path;
+  degrees: neo4j.Integer[];
+  starts: (neo4j.Date | null)[];
+}
+
 /**
- * Up to `limit` paths between two nodes, best first by `rankBy`, each with the reasons for its rank;
- * `keyOf` names the busiest node with its API id.
+ * Up to `limit` paths between two nodes, best first by `rankBy`, each with the reasons for its rank, in one
+ * statement with the lookup of both ends; `keyOf` names the busiest node with its API id.
  */
 export async function findRankedPaths(
   db: Database,
+  catalog: Catalog,
   request: PathRequest,
   keyOf: (node: Neo4jNode) => string,
-): Promise<RankedPath[]> {
-  const query = fillNumbers(cypher['paths/ranked'], { k: candidates, maxHops: request.maxHops });
-  const { records } = await db.read<{ p: Path; degrees: neo4j.Integer[]; starts: (neo4j.Date | null)[] }>(query, {
-    fromElementId: request.from.elementId,
-    toElementId: request.to.elementId,
-    excluded: request.excluded,
-    asOf: request.asOf,
-    dating: request.dating,
-  });
-  const found = records.map((record) => {
-    const path = record.get('p');
-    const degrees = record.get('degrees').map((degree) => degree.toNumber());
+): Promise<PathAnswer> {
+  const ranked = fillNumbers(cypher['paths/ranked'], { k: candidates, maxHops: request.maxHops });
+  const { text, parameters } = await resolvingQuery(catalog, ranked, [request.from, request.to]);
+  const record = (
+    await db.read<{ a: Neo4jNode | null; b: Neo4jNode | null; paths: Candidate[] }>(text, {
+      ...parameters,
+      from: request.from,
+      to: request.to,
+      excluded: request.excluded,
+      asOf: request.asOf,
+      dating: request.dating,
+    })
+  ).records[0]!;
+  const found = record.get('paths').map((candidate) => {
+    const path = candidate.p;
+    const degrees = candidate.degrees.map((degree) => degree.toNumber());
     const inner = path.segments.slice(0, -1).map((segment) => segment.end);
     const busiest = degrees.reduce((best, degree, index) => (degree > (degrees[best] ?? -1) ? index : best), 0);
-    const starts = record
-      .get('starts')
+    const starts = candidate.starts
       .filter((start): start is neo4j.Date => start !== null)
       .map(String)
       .sort();
@@ -94,5 +114,9 @@ export async function findRankedPaths(
     };
     return { path, reasons };
   });
-  return rankPaths(found, request.rankBy).slice(0, request.limit);
+  return {
+    from: record.get('a') ?? undefined,
+    to: record.get('b') ?? undefined,
+    paths: rankPaths(found, request.rankBy).slice(0, request.limit),
+  };
 }

@@ -7,7 +7,6 @@ import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
-import { resolveNodes } from '../nodes/nodes.queries.js';
 import { findRankedPaths, pathRankings } from './paths.queries.js';
 
 /** Relationships that say where a fact is written, not how two parties are connected: never path steps by default. */
@@ -45,16 +44,13 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
       const excluded = query.exclude
         ? await catalog.requireRelationshipTypes(query.exclude, 'exclude')
         : provenanceTypes.filter((type) => known.has(type));
-      const nodes = await resolveNodes(db, catalog, [query.from, query.to]);
-      const [from, to] = [nodes.get(query.from), nodes.get(query.to)];
-      if (!from) throw ProblemError.notFound(`No node has the id "${query.from}".`);
-      if (!to) throw ProblemError.notFound(`No node has the id "${query.to}".`);
       const identity = await catalog.identity();
-      const ranked = await findRankedPaths(
+      const answer = await findRankedPaths(
         db,
+        catalog,
         {
-          from,
-          to,
+          from: query.from,
+          to: query.to,
           maxHops: query.maxHops,
           limit: query.limit,
           rankBy: query.rank,
@@ -64,8 +60,10 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         },
         (node) => identity.keyOf(node),
       );
+      if (!answer.from) throw ProblemError.notFound(`No node has the id "${query.from}".`);
+      if (!answer.to) throw ProblemError.notFound(`No node has the id "${query.to}".`);
       return {
-        paths: ranked.map(({ path, reasons }, index) => ({
+        paths: answer.paths.map(({ path, reasons }, index) => ({
           ...new GraphBuilder(identity).addPath(path).build(),
           meta: { rank: index + 1, reasons },
         })),

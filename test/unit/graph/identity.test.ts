@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { idPropertyCandidates, NodeIdentity } from '../../../server/graph/identity.js';
+import { NodeIdentity } from '../../../server/graph/identity.js';
 
 const node = (id: unknown, elementId = '4:ab12:7') => new neo4j.types.Node(neo4j.int(7), ['X'], { id }, elementId);
 
@@ -23,11 +23,5 @@ describe('NodeIdentity', () => {
 
   it('When every id is shared (too many to list), then every node goes by its elementId', () => {
     expect(new NodeIdentity(new Set(), true).keyOf(node('acme'))).toBe('4:ab12:7');
-  });
-
-  it('When a key is written in digits, then it may stand for the string or the integer', () => {
-    expect(idPropertyCandidates('42')).toEqual(['42', neo4j.int(42)]);
-    expect(idPropertyCandidates('acme')).toEqual(['acme']);
-    expect(idPropertyCandidates('1234567890123456789012')).toEqual(['1234567890123456789012']);
   });
 });

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadCypher } from '../../../server/neo4j/cypher.js';
+import { useApi } from '../../support/api.js';
+
+const context = useApi();
+
+// What the catalog reads is cached across requests (server/graph/catalog.ts), so it is not counted.
+const catalogQueries = new Set(
+  Object.values(
+    loadCypher(
+      'graph/catalog',
+      'graph/id-indexes',
+      'graph/fulltext-indexes',
+      'graph/shared-ids',
+      'graph/schema-links',
+      'graph/keys-in-use',
+    ),
+  ),
+);
+
+/** The statements one request sends to Neo4j, after a first request has warmed the catalog. */
+async function statementsOf(path: string): Promise<number> {
+  await context.api().get(path).expect(200);
+  const read = vi.spyOn(context.db, 'read');
+  await context.api().get(path).expect(200);
+  return read.mock.calls.filter(([query]) => !catalogQueries.has(query)).length;
+}
+
+describe('one round trip per request', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    '/api/nodes/microsoft',
+    '/api/nodes/microsoft/relationships',
+    '/api/nodes/microsoft/neighbours',
+    '/api/nodes/microsoft/neighbours?labels=Person&asOf=2024-01-01',
+    '/api/nodes/microsoft/neighbours?types=INVESTED_IN&direction=out&skip=1',
+    '/api/paths?from=microsoft&to=openai',
+    '/api/search?q=micro',
+  ])('When %s is asked for, then Neo4j gets one statement: lookup, totals and page together', async (path) => {
+    expect(await statementsOf(path)).toBe(1);
+  });
+});
