@@ -21,6 +21,38 @@ export default tseslint.config(
     rules: {
       // A warning does not fail `npm run lint`, and a missing dependency is a stale value on screen.
       'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '!**/server/graph/graph.schemas.js'],
+              message: 'The client takes the API shapes from the contract, server/graph/graph.schemas.ts.',
+            },
+            {
+              group: ['**/server/graph/graph.schemas.js'],
+              allowTypeImports: true,
+              message: 'Types only: the schemas would bring zod into the first load.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/graph/graph.schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(zod|@asteasolutions/zod-to-openapi)$)',
+              message: 'The contract is shared with the client: zod and its OpenAPI extension only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

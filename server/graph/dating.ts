@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { ProblemError } from '../http/problem.js';
-import '../http/route.js';
 import type { Catalog } from './catalog.js';
-
-/**
- * Which properties date the relationships of a type or the nodes of a label, when they are not
- * `since`/`until`: `[{"name": "Movie", "start": "released"}, {"name": "ACTED_IN", "start": "from", "end": "to"}]`.
- * Without `end` a thing has no end (a release, an event). The Cypher side is cypher/fragments/*-start.cypher.
- */
-export const datingEntry = z.strictObject({
-  name: z.string().min(1).openapi({ description: 'A label or relationship type' }),
-  start: z.string().min(1).openapi({ description: 'Property that says when it began' }),
-  end: z.string().min(1).optional().openapi({ description: 'Property that says when it ended (exclusive)' }),
-});
-
-export type DatingEntry = z.infer<typeof datingEntry>;
+import { datingEntry, type DatingEntry } from './graph.schemas.js';
 
 /** The same list written as JSON in a query string. */
 export const datingQuery = z

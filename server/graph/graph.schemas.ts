@@ -124,6 +124,17 @@ export const changesResponseSchema = z.object({
   meta: z.object({ truncated: z.boolean() }),
 });
 
+/**
+ * Which properties date the relationships of a type or the nodes of a label, when they are not
+ * `since`/`until`: `[{"name": "Movie", "start": "released"}, {"name": "ACTED_IN", "start": "from", "end": "to"}]`.
+ * Without `end` a thing has no end (a release, an event). The Cypher side is cypher/fragments/*-start.cypher.
+ */
+export const datingEntry = z.strictObject({
+  name: z.string().min(1).openapi({ description: 'A label or relationship type' }),
+  start: z.string().min(1).openapi({ description: 'Property that says when it began' }),
+  end: z.string().min(1).optional().openapi({ description: 'Property that says when it ended (exclusive)' }),
+});
+
 /** A real calendar date in a query string, `YYYY-MM-DD`. */
 export const isoDate = z.iso
   .date({ error: 'must be a real calendar date written YYYY-MM-DD' })
@@ -241,6 +252,7 @@ export type QueryParameter = z.infer<typeof queryParameterSchema>;
 export type SavedQuerySummary = z.infer<typeof savedQuerySummarySchema>;
 export type SavedQueriesResponse = z.infer<typeof savedQueriesResponseSchema>;
 export type Problem = z.infer<typeof problemSchema>;
+export type DatingEntry = z.infer<typeof datingEntry>;
 
 /** A node id in a path segment: URL-decoded by Express, so elementIds with colons round-trip. */
 export const nodeIdParam = z.string().min(1).max(500);

@@ -1,9 +1,9 @@
 import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
-import { checkDating, datingEntry } from '../graph/dating.js';
+import { checkDating } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
-import { apiGraphSchema, isoDate, nodeIdParam } from '../graph/graph.schemas.js';
+import { apiGraphSchema, datingEntry, isoDate, nodeIdParam } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import type { ApiRoutes } from '../http/route.js';
 import { loadCypher } from '../neo4j/cypher.js';

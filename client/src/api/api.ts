@@ -1,12 +1,12 @@
 // The API's shapes are the server's own zod-derived types. Type-only: the schemas stay on the server, since
 // zod alone would add about 90 kB gzipped to the first load.
-import type { DatingEntry } from '../../../server/graph/dating.js';
 import type {
   ApiEdge,
   ApiGraph,
   ApiNode,
   ApiResult,
   ChangesResponse,
+  DatingEntry,
   Disagreement,
   DisagreementsResponse,
   DisagreementVersion,

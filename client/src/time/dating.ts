@@ -1,4 +1,4 @@
-import type { DatingEntry } from '../../../server/graph/dating.js';
+import type { DatingEntry } from '../../../server/graph/graph.schemas.js';
 import { fingerprint } from '../share/viewState.js';
 import { dateOf } from './time.js';
 

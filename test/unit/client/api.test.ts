@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// The API module registers the page's probe on `window`, which Node does not have.
+vi.stubGlobal('window', globalThis);
+const { api, ApiError } = await import('../../../client/src/api/api.js');
+
+const answer = (status: number, body: string, statusText = '') => {
+  const fetch = vi.fn(() => Promise.resolve(new Response(body, { status, statusText })));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+};
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the API module', () => {
+  it('When the API answers, then the body comes back as sent, from the route asked', async () => {
+    const results = [{ id: 'openai', labels: ['Company'], caption: 'OpenAI', score: 2.5 }];
+    const fetch = answer(200, JSON.stringify({ results }));
+    await expect(api.search('open', 5)).resolves.toEqual({ results });
+    expect(fetch).toHaveBeenCalledWith('/api/search?q=open&limit=5', expect.anything());
+  });
+
+  it('When the API answers a problem, then the error keeps its status, title, detail and position', async () => {
+    const position = { line: 1, column: 7, offset: 6 };
+    answer(400, JSON.stringify({ type: 'syntax', title: 'Syntax error', status: 400, detail: 'Invalid', position }));
+    const error: unknown = await api.cypher('MATCH (').catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, title: 'Syntax error', detail: 'Invalid', position });
+  });
+
+  it('When something in between answers a page that is not a problem, then the error is its HTTP status', async () => {
+    answer(502, '<html>Bad gateway</html>', 'Bad Gateway');
+    await expect(api.schema()).rejects.toMatchObject({ status: 502, title: 'Bad Gateway', detail: '' });
+  });
+
+  it('When an error answer is JSON null, then it is still that HTTP error, not a network error', async () => {
+    answer(500, 'null', 'Internal Server Error');
+    await expect(api.queries()).rejects.toMatchObject({ status: 500, title: 'Internal Server Error', detail: '' });
+  });
+
+  it('When the server cannot be reached, then the error says so', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('fetch failed')));
+    await expect(api.node('openai')).rejects.toMatchObject({ status: 0, title: 'Network error' });
+  });
+});
