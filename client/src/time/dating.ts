@@ -39,23 +39,18 @@ export function namesOf(item: DatedItem): string[] {
 export function timeOf(item: DatedItem, dating: Dating = {}): Time {
   const datedBy = namesOf(item)
     .map((name) => dating[name])
-    .find((entry) => entry !== undefined);
+    .find((entry) => entry !== undefined) ?? { start: 'since', end: 'until' };
   const { properties } = item;
-  if (!datedBy) {
-    return {
-      since: dateOf(properties.since),
-      until: dateOf(properties.until),
-      sincePrecision: properties.sincePrecision,
-      untilPrecision: properties.untilPrecision,
-    };
-  }
-  const start = properties[datedBy.start];
-  const end = datedBy.end === undefined ? undefined : properties[datedBy.end];
+  // Precision by the seed's convention (`sincePrecision` beside `since`), else a whole-number year's.
+  const precisionOf = (key: string | undefined) =>
+    key === undefined
+      ? undefined
+      : (properties[`${key}Precision`] ?? (typeof properties[key] === 'number' ? 'year' : undefined));
   return {
-    since: dateOf(start),
-    until: dateOf(end),
-    sincePrecision: typeof start === 'number' ? 'year' : undefined,
-    untilPrecision: typeof end === 'number' ? 'year' : undefined,
+    since: dateOf(properties[datedBy.start]),
+    until: datedBy.end === undefined ? undefined : dateOf(properties[datedBy.end]),
+    sincePrecision: precisionOf(datedBy.start),
+    untilPrecision: precisionOf(datedBy.end),
   };
 }
 
@@ -84,7 +79,6 @@ const startNames = [
   'datetime',
   'released',
   'releasedate',
-  'published',
   'createdat',
   'created',
   'year',

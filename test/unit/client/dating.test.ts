@@ -51,6 +51,11 @@ describe('guessDating', () => {
     expect(guessDating([since, words])).toEqual({});
   });
 
+  it('When a source document says when it was published, then that is not guessed as when a fact held', () => {
+    const source: ApiNode = { id: 's', labels: ['Source'], caption: 'S', properties: { published: '2025-06-22' } };
+    expect(guessDating([source])).toEqual({});
+  });
+
   it('When a type has a start and an end key, then both are guessed', () => {
     const tenure: ApiEdge = {
       ...roles[0]!,
@@ -73,6 +78,11 @@ describe('timeOf: the browser reads the properties the dating names, as the serv
 
   it('When a relationship is dated by a datetime, then it begins on that day in its own zone', () => {
     expect(timeOf(roles[1]!, movieDating).since).toBe('2001-03-01');
+  });
+
+  it('When a chosen key has a precision beside it (the seed writes sincePrecision), then its date reads at that precision', () => {
+    const deal = { type: 'SIGNED', properties: { on: '2019-07-01', onPrecision: 'month' } };
+    expect(timeOf(deal, { SIGNED: { start: 'on' } })).toMatchObject({ since: '2019-07-01', sincePrecision: 'month' });
   });
 
   it('When no dating names a label or type, then since and until are read', () => {
