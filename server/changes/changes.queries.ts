@@ -24,12 +24,9 @@ export async function readChanges(
     limit: number;
   },
 ): Promise<DatedRecord[]> {
-  const { records } = await db.read(cypher['changes/between'], { ...request, limit: neo4j.int(request.limit) });
-  return records.map((record) => ({
-    item: record.get('item'),
-    a: record.get('a'),
-    b: record.get('b'),
-    since: record.get('since'),
-    until: record.get('until'),
-  }));
+  const { records } = await db.read<DatedRecord>(cypher['changes/between'], {
+    ...request,
+    limit: neo4j.int(request.limit),
+  });
+  return records.map((record) => record.toObject());
 }

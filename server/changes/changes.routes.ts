@@ -8,7 +8,7 @@ import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
-import { readChanges } from './changes.queries.js';
+import { readChanges, type DatedRecord } from './changes.queries.js';
 
 /** Relationships that record where something is written, not what happened. */
 const provenanceTypes = ['MENTIONED_IN'];
@@ -43,10 +43,10 @@ export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         if (isRelationship(item)) graph.addRelationship(item).addNode(a!).addNode(b!);
         else graph.addNode(item);
       }
-      const within = (day: unknown) => day !== null && String(day) > query.from && String(day) <= query.to;
+      const within = (day: DatedRecord['since']) => day !== null && String(day) > query.from && String(day) <= query.to;
       const changes = kept.flatMap((record) => {
         const { item, since, until } = record;
-        const sources = item.properties.sources;
+        const sources: unknown = item.properties.sources;
         const described = {
           kind: isRelationship(item) ? ('relationship' as const) : ('node' as const),
           id: isRelationship(item) ? graph.edge(item).id : graph.identity.keyOf(item),

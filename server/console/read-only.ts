@@ -36,7 +36,8 @@ function checkPlan(plan: PlanNode) {
     if (pattern.test(operator)) throw forbidden(reason);
   }
   if (operator.startsWith('ProcedureCall')) {
-    const details = String(plan.arguments.Details ?? plan.arguments.Signature ?? '');
+    const described = plan.arguments.Details ?? plan.arguments.Signature;
+    const details = typeof described === 'string' ? described : '';
     const name = /^([\w.]+)\s*\(/.exec(details)?.[1];
     if (!name || !allowedProcedures.has(name)) {
       throw forbidden(`the procedure ${name ?? '(unknown)'} is not on the allow-list`);
@@ -52,7 +53,7 @@ function checkPlan(plan: PlanNode) {
  */
 export function assertReadOnly(summary: ResultSummary) {
   // The plan is checked first: it names the operator or procedure at fault, where the type only says 's'.
-  if (summary.plan && typeof summary.plan === 'object') checkPlan(summary.plan as unknown as PlanNode);
+  if (summary.plan && typeof summary.plan === 'object') checkPlan(summary.plan);
   if (summary.queryType !== 'r') {
     const kind =
       { w: 'it writes', rw: 'it writes', s: 'it is a schema or administration statement' }[summary.queryType] ??

@@ -115,7 +115,7 @@ export async function executeReadOnly(
   let values = 0;
   for (const record of records) {
     values += countValues(
-      keys.map((key) => record.get(key)),
+      keys.map((key): unknown => record.get(key)),
       limits.maxValues - values,
     );
     if (values > limits.maxValues) throw resultTooLarge(limits.maxValues);

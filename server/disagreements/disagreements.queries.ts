@@ -13,6 +13,6 @@ export interface DisputedRecord {
 
 /** Every conflict group (records sharing a `disputes` key) with its records. */
 export async function readDisagreements(db: Database): Promise<{ id: string; versions: DisputedRecord[] }[]> {
-  const { records } = await db.read(cypher['disagreements/groups']);
+  const { records } = await db.read<{ dispute: string; versions: DisputedRecord[] }>(cypher['disagreements/groups']);
   return records.map((record) => ({ id: record.get('dispute'), versions: record.get('versions') }));
 }

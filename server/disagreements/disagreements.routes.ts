@@ -31,7 +31,7 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
         id: group.id,
         versions: group.versions.map(({ record: item }) => {
           const properties = toJson(item.properties) as Record<string, unknown>;
-          const text = (key: string) => (typeof properties[key] === 'string' ? (properties[key] as string) : null);
+          const text = (key: string) => (typeof properties[key] === 'string' ? properties[key] : null);
           return {
             kind: isRelationship(item) ? ('relationship' as const) : ('node' as const),
             id: isRelationship(item) ? graph.edge(item).id : graph.identity.keyOf(item),

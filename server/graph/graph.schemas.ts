@@ -171,18 +171,23 @@ export const parameterValueSchemas: Record<ParameterType, z.ZodType<unknown>> = 
   propertyKey: z.string().min(1),
 };
 
+/**
+ * A parameter as declared, unchecked: how queries saved before defaults were checked are read back (a run
+ * then refuses their bad default with a 400 naming it, instead of the whole list failing).
+ */
+export const storedQueryParameterSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),
+  type: z.enum(parameterTypes),
+  description: z.string().optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  values: z
+    .array(z.union([z.string(), z.number()]))
+    .min(1)
+    .optional(),
+});
+
 /** A parameter's default and allowed values are values of its type: a run never meets one it cannot use. */
-export const queryParameterSchema = z
-  .strictObject({
-    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Cypher parameter name'),
-    type: z.enum(parameterTypes),
-    description: z.string().optional(),
-    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
-    values: z
-      .array(z.union([z.string(), z.number()]))
-      .min(1)
-      .optional(),
-  })
+export const queryParameterSchema = storedQueryParameterSchema
   .superRefine((parameter, context) => {
     const type = parameterValueSchemas[parameter.type];
     parameter.values?.forEach((value, index) => {

@@ -79,7 +79,7 @@ export function toApiNode(node: Neo4jNode, identity: NodeIdentity): ApiNode {
  * mapped with a lookup from elementId to API id built from the nodes returned alongside them.
  */
 export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string, string>): ApiEdge {
-  const id = relationship.properties.id;
+  const id: unknown = relationship.properties.id;
   return {
     id: typeof id === 'string' && id ? id : relationship.elementId,
     type: relationship.type,

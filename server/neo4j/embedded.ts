@@ -161,8 +161,8 @@ async function launch(
     // stdin stays a pipe: the launcher stops when it closes, so the JVM cannot outlive this process.
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
-  child.stdout!.pipe(log, { end: false });
-  child.stderr!.pipe(log, { end: false });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const port = await waitForReadyLine(child, options.home, logFile);

@@ -76,6 +76,6 @@ export async function provisionNeo4j(config: Config, options: ProvisionOptions =
       queryTimeoutMs: config.neo4j.queryTimeoutMs,
     },
     logFile: embedded.logFile,
-    stop: embedded.stop,
+    stop: () => embedded.stop(),
   };
 }

@@ -101,7 +101,7 @@ export async function findRankedPaths(
       .sort();
     const sources = new Set(
       path.segments.flatMap((segment) => {
-        const cited = segment.relationship.properties.sources;
+        const cited: unknown = segment.relationship.properties.sources;
         return Array.isArray(cited) ? cited.map(String) : [];
       }),
     );

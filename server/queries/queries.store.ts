@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import neo4j, { Neo4jError, type EagerResult, type Node as Neo4jNode, type RecordShape } from 'neo4j-driver';
+import { z } from 'zod';
 import { projectRoot } from '../config.js';
 import { toJson } from '../graph/mapping.js';
 import { expandFragments, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { queryParameterSchema, type QueryParameter } from '../graph/graph.schemas.js';
+import { storedQueryParameterSchema, type QueryParameter } from '../graph/graph.schemas.js';
 import { parseQueryFile, type SavedQuery } from './saved-query.js';
 
 const cypher = loadCypher(
@@ -38,17 +39,22 @@ export interface QueryFields {
   parameters: QueryParameter[];
 }
 
+/** A saved query as it is stored: parameters as JSON text (Neo4j properties cannot hold lists of maps). */
+const storedQuerySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().default(''),
+  query: z.string(),
+  parameters: z
+    .string()
+    .default('[]')
+    .transform((text): unknown => JSON.parse(text))
+    .pipe(z.array(storedQueryParameterSchema)),
+  version: z.number(),
+});
+
 function fromNode(node: Neo4jNode): SavedQuery {
-  const properties = toJson(node.properties) as Record<string, unknown>;
-  return {
-    id: String(properties.id),
-    name: String(properties.name),
-    description: String(properties.description ?? ''),
-    query: String(properties.query),
-    parameters: queryParameterSchema.array().parse(JSON.parse(String(properties.parameters ?? '[]'))),
-    origin: 'user',
-    version: Number(properties.version),
-  };
+  return { ...storedQuerySchema.parse(toJson(node.properties)), origin: 'user' };
 }
 
 function toFields(fields: QueryFields) {

@@ -35,15 +35,14 @@ export class SeedValidationError extends Error {
 }
 
 function describe(file: string, index: number, record: unknown): string {
-  const label =
-    record && typeof record === 'object'
-      ? ((record as Record<string, unknown>).key ?? (record as Record<string, unknown>).id)
-      : undefined;
+  const fields = record && typeof record === 'object' ? (record as Record<string, unknown>) : {};
+  const key = fields.key ?? fields.id;
+  const label = typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
   const relationship = record as Partial<RelationshipRecord> | undefined;
   const name =
     label ??
     (relationship?.type ? `${relationship.from ?? '?'} ${relationship.type} ${relationship.to ?? '?'}` : undefined);
-  return `seeds/${file} record ${index + 1}${name ? ` (${String(name)})` : ''}`;
+  return `seeds/${file} record ${index + 1}${name ? ` (${name})` : ''}`;
 }
 
 /**

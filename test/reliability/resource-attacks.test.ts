@@ -107,7 +107,7 @@ describe('a flood of slow console statements', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: slow }),
-      }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after') })),
+      }).then((response) => ({ status: response.status, retryAfter: response.headers.get('retry-after') })),
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = performance.now();

@@ -99,6 +99,42 @@ describe("users' saved queries", () => {
     parameters: [{ name: 'min', type: 'number', default: 1e9 }],
   };
 
+  it('When a query saved before defaults were checked has a bad one, then it is listed and a run names it in a 400', async () => {
+    await context.db.write(
+      `CREATE (:_EntenteSavedQuery {id: 'test-old-default', name: 'Old', description: '', version: 1,
+         query: 'RETURN $since AS since', parameters: $parameters})`,
+      { parameters: JSON.stringify([{ name: 'since', type: 'date', default: '2024-13-45' }]) },
+    );
+    try {
+      const { body } = await context.api().get('/api/queries').expect(200);
+      expect(body.queries.map((query: { id: string }) => query.id)).toContain('test-old-default');
+      const run = await context.api().post('/api/queries/test-old-default/run').send({}).expect(400);
+      expect(problem(run).detail).toMatch(/^body\.params\.since/);
+      await context
+        .api()
+        .post('/api/queries/test-old-default/run')
+        .send({ params: { since: '2024-01-31' } })
+        .expect(200);
+    } finally {
+      await context.db.write("MATCH (q:_EntenteSavedQuery {id: 'test-old-default'}) DELETE q");
+    }
+  });
+
+  it('When a parameter is declared with a default that is not of its type, then saving it is a 400 naming it', async () => {
+    const response = await context
+      .api()
+      .post('/api/queries')
+      .set(auth)
+      .send({
+        id: 'test-bad-default',
+        name: 'Bad default',
+        query: 'RETURN $since AS since',
+        parameters: [{ name: 'since', type: 'date', default: 'next week' }],
+      })
+      .expect(400);
+    expect(problem(response).detail).toMatch(/^body\.parameters\.0\.default/);
+  });
+
   it('When no token is configured, then write routes are off with a 403', async () => {
     const closed = request(testApp(context.db, {}));
     const response = await closed.post('/api/queries').set(auth).send(draft);
