@@ -1,18 +1,16 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import type { LayoutRequest, LayoutResult } from './layoutWorker';
-import { layoutOptions } from './layouts';
-import { nodeSize } from './style';
+import { forceAtlasSteps, type Positions } from './forceAtlas.js';
+import type { LayoutRequest, LayoutResult } from './layoutWorker.js';
+import { layoutEngine, layoutOptions } from './layouts.js';
+import { nodeSize } from './style.js';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
 
-/**
- * Lays out a graph's structure in a headless Cytoscape, from the positions given; locked nodes stay put.
- * Runs in layout.worker.ts, off the page's main thread.
- */
-export function computeLayout({ id, name, incremental, nodes, edges }: LayoutRequest): LayoutResult {
+/** Lays a graph out in a headless Cytoscape, from the positions given; locked nodes stay put. */
+function cytoscapeLayout({ name, incremental, nodes, edges }: LayoutRequest): Positions {
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -24,11 +22,34 @@ export function computeLayout({ id, name, incremental, nodes, edges }: LayoutReq
     // Without it, Cytoscape's default (null) layout would put every node at the origin.
     layout: { name: 'preset' },
   });
-  cy.layout(layoutOptions(name, nodes.length, incremental)).run();
-  const positions: LayoutResult['positions'] = {};
+  cy.layout(layoutOptions(name, incremental)).run();
+  const positions: Positions = {};
   cy.nodes().forEach((node) => {
     positions[node.id()] = { ...node.position() };
   });
   cy.destroy();
-  return { id, positions };
+  return positions;
+}
+
+/**
+ * Lays out a graph step by step: yields the positions so far every couple of hundred milliseconds (ForceAtlas2
+ * on large graphs) and ends with the final ones (`final: true`). Runs in layout.worker.ts, off the page's main
+ * thread, which draws each step and may stop asking for more.
+ */
+export function* layoutSteps(request: LayoutRequest): Generator<LayoutResult, LayoutResult> {
+  if (layoutEngine(request.name, request.nodes.length) === 'cytoscape') {
+    return { id: request.id, positions: cytoscapeLayout(request), final: true };
+  }
+  const steps = forceAtlasSteps(request);
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) yield { id: request.id, positions: step.value, final: false };
+  return { id: request.id, positions: step.value, final: true };
+}
+
+/** The final layout, computed in one go. */
+export function computeLayout(request: LayoutRequest): LayoutResult {
+  const steps = layoutSteps(request);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }

@@ -1,6 +1,6 @@
 import type { Core, Position } from 'cytoscape';
-import { countLayout, track } from '../probe/probe';
-import type { LayoutName } from './layouts';
+import { countLayout, countLayoutStep, track } from '../probe/probe.js';
+import type { LayoutName } from './layouts.js';
 
 export interface LayoutRequest {
   id: number;
@@ -10,40 +10,51 @@ export interface LayoutRequest {
   edges: { id: string; source: string; target: string }[];
 }
 
+/** Positions of a layout in progress, or its last (`final`) ones; a stopped layout ends with none. */
 export interface LayoutResult {
   id: number;
   positions: Record<string, Position>;
+  final: boolean;
+}
+
+export type LayoutMessage = { kind: 'run'; request: LayoutRequest } | { kind: 'stop'; id: number };
+
+interface Running {
+  id: number;
+  cy: Core;
+  fit: boolean;
+  finish: (applied: boolean) => void;
 }
 
 /**
- * The main thread's side of layout.worker.ts. Only the latest request's positions are applied: a layout
- * asked for while another runs (the graph grew, the user picked another) makes the earlier one moot.
+ * The main thread's side of layout.worker.ts. Positions stream in while a large layout runs and are drawn
+ * as they come; only the latest request's are applied: a layout asked for while another runs (the graph
+ * grew, the user picked another) makes the earlier one moot and ends it.
  */
 export class LayoutWorker {
   private readonly worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   private latest = 0;
-  private readonly waiting = new Map<number, (positions: Record<string, Position> | undefined) => void>();
+  private running: Running | undefined;
 
   constructor(onError: (error: Error) => void) {
-    this.worker.onmessage = ({ data }: MessageEvent<LayoutResult>) => {
-      this.waiting.get(data.id)?.(data.id === this.latest ? data.positions : undefined);
-      this.waiting.delete(data.id);
-    };
+    this.worker.onmessage = ({ data }: MessageEvent<LayoutResult>) => this.receive(data);
     this.worker.onerror = (event) => {
       onError(new Error(`The layout failed: ${event.message}`));
-      this.waiting.forEach((resolve) => resolve(undefined));
-      this.waiting.clear();
+      this.running?.finish(false);
     };
   }
 
-  /** Lays out `cy`'s graph and moves its nodes there (locked nodes stay); resolves once they have moved. */
-  async run(
-    cy: Core,
-    name: LayoutName,
-    { incremental, fit }: { incremental: boolean; fit: boolean },
-  ): Promise<boolean> {
+  /**
+   * Lays out `cy`'s graph and moves its nodes there step by step (locked nodes stay); resolves once the
+   * final positions are applied (true), or when a newer layout or a destroyed canvas made them moot (false).
+   */
+  run(cy: Core, name: LayoutName, { incremental, fit }: { incremental: boolean; fit: boolean }): Promise<boolean> {
+    this.running?.finish(false);
     const id = ++this.latest;
     const done = track();
+    // A user who drags a node while the layout runs takes over: it would otherwise pull the node back.
+    const stopOnGrab = () => this.stop();
+    cy.on('grab', 'node', stopOnGrab);
     const request: LayoutRequest = {
       id,
       name,
@@ -51,25 +62,58 @@ export class LayoutWorker {
       nodes: cy.nodes().map((node) => ({ id: node.id(), position: node.position(), locked: node.locked() })),
       edges: cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
     };
-    try {
-      const positions = await new Promise<Record<string, Position> | undefined>((resolve) => {
-        this.waiting.set(id, resolve);
-        this.worker.postMessage(request);
-      });
-      if (!positions || cy.destroyed()) return false;
-      // A preset layout moves them in one batch (nodes added meanwhile keep their place) and emits
-      // layoutstop, which the overview listens for.
-      cy.layout({ name: 'preset', positions, fit: false, animate: false }).run();
-      // Fitted to what is shown: filtered-out elements keep a place but take no room on the screen.
-      if (fit) cy.fit(cy.elements(':visible'), 40);
-      countLayout();
-      return true;
-    } finally {
-      done();
-    }
+    return new Promise<boolean>((resolve) => {
+      this.running = {
+        id,
+        cy,
+        fit,
+        finish: (applied) => {
+          if (this.running?.id === id) this.running = undefined;
+          if (!cy.destroyed()) cy.removeListener('grab', 'node', stopOnGrab);
+          done();
+          resolve(applied);
+        },
+      };
+      this.worker.postMessage({ kind: 'run', request } satisfies LayoutMessage);
+    });
+  }
+
+  /** Ends the running layout where it is now (its positions so far stay). */
+  stop(): void {
+    if (this.running) this.worker.postMessage({ kind: 'stop', id: this.running.id } satisfies LayoutMessage);
   }
 
   terminate(): void {
     this.worker.terminate();
+  }
+
+  private receive({ id, positions, final }: LayoutResult): void {
+    const running = this.running;
+    if (!running || running.id !== id) return;
+    const { cy, fit } = running;
+    if (cy.destroyed()) {
+      running.finish(false);
+      return;
+    }
+    const started = performance.now();
+    if (final) {
+      // A preset layout moves them in one batch (nodes added meanwhile keep their place) and emits
+      // layoutstop, which the overview listens for.
+      cy.layout({ name: 'preset', positions, fit: false, animate: false }).run();
+    } else {
+      cy.batch(() => {
+        for (const [nodeId, position] of Object.entries(positions)) {
+          const node = cy.getElementById(nodeId);
+          if (node.nonempty() && !node.locked()) node.position(position);
+        }
+      });
+    }
+    // Fitted to what is shown: filtered-out elements keep a place but take no room on the screen. A new
+    // picture is followed as it spreads, so that it never runs off the screen.
+    if (fit) cy.fit(cy.elements(':visible'), 40);
+    countLayoutStep(performance.now() - started);
+    if (!final) return;
+    countLayout();
+    running.finish(true);
   }
 }

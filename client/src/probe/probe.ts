@@ -23,6 +23,7 @@ export const probe: EntenteProbe = {
   frames: 0,
   firstDrawn: {},
   layoutsDone: [],
+  layoutStepsMs: [],
   pending: 0,
   idle: () =>
     new Promise((resolve) => {
@@ -72,6 +73,11 @@ export function countContents(nodes: number, edges: number, visibleNodes: number
   probe.nodes = nodes;
   probe.edges = edges;
   probe.visibleNodes = visibleNodes;
+}
+
+/** Counts the main-thread time a layout's step (intermediate or final) took to apply. */
+export function countLayoutStep(milliseconds: number): void {
+  probe.layoutStepsMs.push(milliseconds);
 }
 
 export function countLayout(): void {

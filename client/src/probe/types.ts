@@ -15,6 +15,8 @@ export interface EntenteProbe {
   firstDrawn: Record<number, number>;
   /** When each layout's positions were applied. */
   layoutsDone: number[];
+  /** Milliseconds the main thread spent applying each layout step, progress and final positions alike. */
+  layoutStepsMs: number[];
   /** Requests and layouts under way. */
   pending: number;
   /** Resolves once nothing has been pending for two animation frames (requests answered, layouts applied). */
