@@ -119,7 +119,13 @@ function firstDatedKey(items: DatedItem[], names: string[], except?: string): st
  */
 export function guessDating(items: DatedItem[]): Dating {
   const byName = new Map<string, DatedItem[]>();
-  for (const item of items) for (const name of namesOf(item)) byName.set(name, [...(byName.get(name) ?? []), item]);
+  for (const item of items) {
+    for (const name of namesOf(item)) {
+      const members = byName.get(name);
+      if (members) members.push(item);
+      else byName.set(name, [item]);
+    }
+  }
   const guessed: Dating = {};
   for (const [name, members] of byName) {
     if (members.some((item) => dateOf(item.properties.since) || dateOf(item.properties.until))) continue;

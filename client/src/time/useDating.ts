@@ -40,7 +40,7 @@ export function useDating(items: DatedItem[], linked: DatingChoices | undefined)
     [edited, database, linked],
   );
   const guessed = useMemo(() => guessDating(items), [items]);
-  const dating = useMemo(
+  const inForce = useMemo(
     () =>
       datingInForce(
         choices,
@@ -52,6 +52,9 @@ export function useDating(items: DatedItem[], linked: DatingChoices | undefined)
       ),
     [choices, guessed, schema],
   );
+  // The same dating stays the same object while the canvas grows, so the canvas does not restyle for nothing.
+  const inForceText = JSON.stringify(inForce);
+  const dating = useMemo(() => JSON.parse(inForceText) as Dating, [inForceText]);
   const choose = useCallback(
     (name: string, datedBy: DatedBy | null | undefined) => {
       if (!database) return;
