@@ -42,7 +42,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
-    readonly position?: { line: number; column: number; offset: number },
+    readonly position?: Problem['position'],
   ) {
     super(detail || title);
   }

@@ -57,7 +57,7 @@ export function StartScreen({ start, onOpenLabel }: Props) {
   const labels = [...start.schema.labels].filter((label) => label.count > 0).sort((a, b) => b.count - a.count);
   const drawn = labels.slice(0, shownLabels);
   const places = placeLabels(drawn);
-  const links = (start.schema.links ?? []).filter((link) => places.has(link.from) && places.has(link.to));
+  const links = start.schema.links.filter((link) => places.has(link.from) && places.has(link.to));
   const total = labels.reduce((sum, label) => sum + label.count, 0);
   return (
     <section className="start-screen" aria-label="Overview of the database">

@@ -5,10 +5,8 @@ import { relationshipsQuery } from '../api/queries';
 
 export type MenuAction = 'hide' | 'pin' | 'collapse' | 'keep-selection' | 'path-from';
 
-export interface ExpandChoice {
-  type: string;
-  direction: 'in' | 'out';
-}
+/** One line of the expand menu: a relationship type in one direction. */
+export type ExpandChoice = Pick<TypeCount, 'type' | 'direction'>;
 
 interface Props {
   nodeId: string;
