@@ -43,25 +43,35 @@ export interface Violation {
 export async function accessibilityProblems(page: Page): Promise<Violation[]> {
   // Evaluated rather than added as a script tag: the app's Content Security Policy allows no inline script.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(
-          context: Document,
-          options: object,
-        ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+  const scan = () =>
+    page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
       };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+      }));
     });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-  });
+  // axe fails inside itself ("reading 'nthChild'") when an element it is describing leaves the page mid-scan
+  // (a banner fading out): that is no finding about the page, so the scan runs again once it has settled.
+  let violations: Awaited<ReturnType<typeof scan>>;
+  try {
+    violations = await scan();
+  } catch {
+    await page.waitForTimeout(1_000);
+    violations = await scan();
+  }
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
