@@ -1,5 +1,6 @@
 // Records that state the same fact with different figures: relationships and nodes that share a
-// `disputes` key (the default dataset's conflict groups; any graph may use the same property).
+// `disputes` key (the default dataset's conflict groups; any graph may use the same property). At most
+// $groups groups (the caller asks for one more to know whether it cut), each with at most $versions records.
 CALL () {
   MATCH (a)-[r]->(b) WHERE r.disputes IS NOT NULL
   RETURN r.disputes AS dispute, r AS record, a, b
@@ -7,5 +8,7 @@ CALL () {
   MATCH (n) WHERE n.disputes IS NOT NULL AND NOT n:_EntenteSavedQuery
   RETURN n.disputes AS dispute, n AS record, null AS a, null AS b
 }
-RETURN toString(dispute) AS dispute, collect({record: record, a: a, b: b}) AS versions
+WITH toString(dispute) AS dispute, collect({record: record, a: a, b: b}) AS versions
 ORDER BY dispute
+LIMIT $groups
+RETURN dispute, versions[..$versions] AS versions, size(versions) AS versionCount

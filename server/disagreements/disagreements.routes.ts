@@ -16,10 +16,14 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
     description:
       'Records (relationships or nodes) that share a `disputes` key state one fact with different figures or ' +
       'dates. Each version keeps its own figures, qualifier, claim, sources and dates: nothing is averaged. ' +
-      '`graph` holds the records with their ends.',
+      '`graph` holds the records with their ends; `graph.meta.truncated` says whether groups (over 1,000) or ' +
+      'versions of a group (over 100) were left out. A database with no `disputes` property answers at once.',
     response: disagreementsResponseSchema,
     handler: async () => {
-      const groups = await readDisagreements(db);
+      if (!(await catalog.keysInUse()).includes('disputes')) {
+        return { disagreements: [], graph: new GraphBuilder(await catalog.identity()).build({ truncated: false }) };
+      }
+      const { groups, truncated } = await readDisagreements(db);
       const graph = new GraphBuilder(await catalog.identity());
       for (const group of groups) {
         for (const { record: item, a, b } of group.versions) {
@@ -46,7 +50,7 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
           };
         }),
       }));
-      return { disagreements, graph: graph.build() };
+      return { disagreements, graph: graph.build({ truncated }) };
     },
   });
 }

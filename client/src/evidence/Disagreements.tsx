@@ -121,6 +121,8 @@ export function DisagreementsPanel({ onShow }: { onShow: (graph: Graph, ids: str
         {disagreements.length
           ? `${disagreements.length} facts the sources state differently. Each version keeps its own figures and sources.`
           : 'The sources agree on everything in this database.'}
+        {graph.meta?.truncated === true &&
+          ' Only the first of them (in key order), and of each at most 100 versions, are shown here.'}
       </p>
       {disagreements.map((disagreement) => {
         const ids = disagreement.versions.map((version) => version.id);

@@ -371,3 +371,33 @@ describe('a brand-new empty database', () => {
     expect(body).toEqual({ labels: [], relationshipTypes: [], propertyKeys: [], links: [] });
   });
 });
+
+describe('disagreements on a graph that is not ours', () => {
+  beforeAll(async () => {
+    await loadGraph(db, bankGraph);
+    api = () => request(testApp(db));
+  }, 120_000);
+
+  it('When no record has a `disputes` key, then the list is empty and not cut', async () => {
+    const { body } = await api().get('/api/disagreements').expect(200);
+    expect(body.disagreements).toEqual([]);
+    expect(body.graph.meta).toEqual({ truncated: false });
+  });
+
+  it('When records hold 1,050 disputes, one with 150 versions, then 1,000 groups of at most 100 come back, marked cut', async () => {
+    await db.write(
+      `UNWIND range(1, 1050) AS group
+       UNWIND range(1, CASE group WHEN 1 THEN 150 ELSE 2 END) AS version
+       CREATE (:Claim {id: 'claim-' + group + '-' + version, disputes: 'group-' + right('000' + group, 4)})`,
+    );
+    try {
+      const { body } = await api().get('/api/disagreements').expect(200);
+      expect(body.disagreements).toHaveLength(1_000);
+      expect(body.disagreements[0].id).toBe('group-0001');
+      expect(body.disagreements[0].versions).toHaveLength(100);
+      expect(body.graph.meta).toEqual({ truncated: true });
+    } finally {
+      await db.write('MATCH (n:Claim) DELETE n');
+    }
+  });
+});
