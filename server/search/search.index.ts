@@ -5,7 +5,7 @@ import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { fillTemplate } from '../neo4j/names.js';
 
-const cypher = loadCypher('graph/fulltext-indexes', 'search/index-targets');
+const cypher = loadCypher('graph/fulltext-indexes', 'search/index-targets', 'search/own-index');
 
 /** The full-text index Entente creates on databases that have none of their own. */
 export const searchIndexName = 'entente_search';
@@ -17,8 +17,9 @@ export type SearchMode = { kind: 'index'; index: string; created: boolean } | { 
 /**
  * With `auto`, gives a database that has no node full-text index one over the properties captions are
  * made of (and `aliases`), for every label it has, with an accent-folding analyzer; then search forgives
- * accents and typos on any graph. Says in the log which mode search uses. Never fails start-up: a
- * database that refuses schema changes keeps the scan.
+ * accents and typos on any graph. An index of Entente's own that no longer covers every label and key (the
+ * graph grew since it was made) is made again, so each start covers what the database holds then. Says in
+ * the log which mode search uses. Never fails start-up: a database that refuses schema changes keeps the scan.
  */
 export async function ensureSearchIndex(db: Database, mode: SearchIndexMode, logger: Logger): Promise<SearchMode> {
   const chosen = await chooseSearchMode(db, mode);
@@ -31,14 +32,30 @@ export async function ensureSearchIndex(db: Database, mode: SearchIndexMode, log
 }
 
 async function chooseSearchMode(db: Database, mode: SearchIndexMode): Promise<SearchMode> {
-  const { records } = await db.read(cypher['graph/fulltext-indexes']);
-  const existing = (records[0]?.get('names') as string[] | undefined) ?? [];
-  if (existing.length) return { kind: 'index', index: existing[0]!, created: false };
-  if (mode === 'off') return { kind: 'scan', reason: 'SEARCH_INDEX=off and the database has no full-text index' };
-  const targets = await db.read(cypher['search/index-targets'], { keys: [...captionKeys, 'aliases'] });
-  const labels = (targets.records[0]?.get('labels') as string[] | undefined) ?? [];
-  const keys = (targets.records[0]?.get('keys') as string[] | undefined) ?? [];
+  const { records } = await db.read<{ names: string[] }>(cypher['graph/fulltext-indexes']);
+  const existing = records[0]?.get('names') ?? [];
+  const theirs = existing.find((name) => name !== searchIndexName);
+  if (theirs) return { kind: 'index', index: theirs, created: false };
+  if (mode === 'off' && !existing.length) {
+    return { kind: 'scan', reason: 'SEARCH_INDEX=off and the database has no full-text index' };
+  }
+  if (mode === 'off') return { kind: 'index', index: searchIndexName, created: false };
+  const targets = await db.read<{ labels: string[]; keys: string[] }>(cypher['search/index-targets'], {
+    keys: [...captionKeys, 'aliases'],
+  });
+  const labels = targets.records[0]?.get('labels') ?? [];
+  const keys = targets.records[0]?.get('keys') ?? [];
   if (!labels.length || !keys.length) return { kind: 'scan', reason: 'the database has nothing to index yet' };
+  if (existing.length) {
+    const own = (
+      await db.read<{ labels: string[]; keys: string[] }>(cypher['search/own-index'], { name: searchIndexName })
+    ).records[0];
+    const covered = (wanted: string[], have: string[] = []) => wanted.every((name) => have.includes(name));
+    if (own && covered(labels, own.get('labels')) && covered(keys, own.get('keys'))) {
+      return { kind: 'index', index: searchIndexName, created: false };
+    }
+    await db.write(`DROP INDEX ${fillTemplate('{{name}}', { name: searchIndexName })} IF EXISTS`);
+  }
   const statement =
     `CREATE FULLTEXT INDEX ${fillTemplate('{{name}}', { name: searchIndexName })} IF NOT EXISTS ` +
     `FOR (n:${labels.map((label) => fillTemplate('{{label}}', { label })).join('|')}) ` +

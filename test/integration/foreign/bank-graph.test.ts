@@ -329,6 +329,28 @@ describe('search on a graph that is not ours', () => {
     expect((await captions('Tanaka'))[0]).toBe('Tanaka Hiroshi');
   });
 
+  it('When the graph gained a label since Entente made its index, then the next start makes it again to cover it', async () => {
+    const logger = createLogger('silent');
+    expect(await ensureSearchIndex(db, 'auto', logger)).toEqual({
+      kind: 'index',
+      index: 'entente_search',
+      created: false,
+    });
+    await db.write("CREATE (:`Filiale Süd` {name: 'Lugano Nord'})");
+    try {
+      expect(await ensureSearchIndex(db, 'auto', logger)).toEqual({
+        kind: 'index',
+        index: 'entente_search',
+        created: true,
+      });
+      await db.write('CALL db.awaitIndexes(60)');
+      api = () => request(testApp(db));
+      expect((await captions('Lugano'))[0]).toBe('Lugano Nord');
+    } finally {
+      await db.write('MATCH (n:`Filiale Süd`) DELETE n');
+    }
+  });
+
   it('When SEARCH_INDEX=off, then no index is created and the log says search scans', async () => {
     await loadGraph(db, bankGraph);
     const mode = await ensureSearchIndex(db, 'off', createLogger('silent'));
