@@ -20,8 +20,11 @@ export type Positions = Record<string, EntentePoint>;
  * in FA2's units, come back exactly where they were.
  */
 const canvasPerUnit = 3;
-/** How long the layout computes before handing over positions to draw, in milliseconds. */
-const sliceMs = 200;
+/**
+ * How long the layout computes before handing over positions to draw, in milliseconds: 200, and longer for
+ * large graphs (a second at 10,000 nodes), whose every drawing takes the page's main thread a while.
+ */
+const stepMilliseconds = (nodeCount: number) => Math.max(200, nodeCount / 10);
 /** Iterations between two stability checks. */
 const checkEvery = 10;
 /**
@@ -99,8 +102,9 @@ function satellitesByHub(graph: Graph, locked: Set<string>): Map<string, string[
 
 /**
  * ForceAtlas2 (Barnes–Hut from 1,000 nodes) until the picture is stable, a hub's satellites in rings around
- * it, then noverlap so that no two nodes touch. A generator: each step computes for about 200 ms and yields the positions so far, so that the
- * caller can draw them and stop early; the returned value is the final layout. Locked nodes stay put.
+ * it, then noverlap so that no two nodes touch. A generator: each step computes for a while and yields the
+ * positions so far, so that the caller can draw them and stop early; the returned value is the final layout.
+ * Locked nodes stay put.
  * `incremental` starts from the given positions; otherwise from a seeded scatter.
  */
 export function* forceAtlasSteps({ incremental, nodes, edges }: ForceAtlasInput): Generator<Positions, Positions> {
@@ -134,6 +138,7 @@ export function* forceAtlasSteps({ incremental, nodes, edges }: ForceAtlasInput)
     barnesHutTheta: 1,
   };
 
+  const sliceMs = stepMilliseconds(graph.order);
   const started = performance.now();
   let sliceStarted = started;
   let iterations = 0;

@@ -1,6 +1,7 @@
 import type { Core, Position } from 'cytoscape';
 import { countLayout, countLayoutStep, track } from '../probe/probe.js';
 import type { LayoutName } from './layouts.js';
+import { nodeSize } from './style.js';
 
 export interface LayoutRequest {
   id: number;
@@ -18,6 +19,30 @@ export interface LayoutResult {
 }
 
 export type LayoutMessage = { kind: 'run'; request: LayoutRequest } | { kind: 'stop'; id: number };
+
+/**
+ * Fits the viewport to the shown nodes (filtered-out ones keep a place but take no room on the screen) from
+ * their centres. Cytoscape's own fit measures every edge and label: half a second at 10,000 nodes, per step.
+ */
+function fitShownNodes(cy: Core): void {
+  const shown = cy.nodes(':visible');
+  if (shown.empty()) return;
+  const padding = 40 + nodeSize / 2;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  shown.forEach((node) => {
+    const { x, y } = node.position();
+    [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
+  });
+  // Never closer than a comfortable reading zoom, as the canvas fits elsewhere (one node would fill the screen).
+  const zoom = Math.max(
+    cy.minZoom(),
+    Math.min(1.5, (cy.width() - 2 * padding) / (right - left || 1), (cy.height() - 2 * padding) / (bottom - top || 1)),
+  );
+  cy.viewport({
+    zoom,
+    pan: { x: (cy.width() - zoom * (left + right)) / 2, y: (cy.height() - zoom * (top + bottom)) / 2 },
+  });
+}
 
 interface Running {
   id: number;
@@ -101,16 +126,11 @@ export class LayoutWorker {
       // layoutstop, which the overview listens for.
       cy.layout({ name: 'preset', positions, fit: false, animate: false }).run();
     } else {
-      cy.batch(() => {
-        for (const [nodeId, position] of Object.entries(positions)) {
-          const node = cy.getElementById(nodeId);
-          if (node.nonempty() && !node.locked()) node.position(position);
-        }
-      });
+      // One call for the whole collection: a position() per node costs twice as much at 10,000 nodes.
+      cy.batch(() => cy.nodes().positions((node) => positions[node.id()] ?? node.position()));
     }
-    // Fitted to what is shown: filtered-out elements keep a place but take no room on the screen. A new
-    // picture is followed as it spreads, so that it never runs off the screen.
-    if (fit) cy.fit(cy.elements(':visible'), 40);
+    // A new picture is followed as it spreads, so that it never runs off the screen.
+    if (fit) fitShownNodes(cy);
     countLayoutStep(performance.now() - started);
     if (!final) return;
     countLayout();
