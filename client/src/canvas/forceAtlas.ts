@@ -14,10 +14,11 @@ export interface ForceAtlasInput {
 export type Positions = Record<string, EntentePoint>;
 
 /**
- * Canvas units per ForceAtlas2 unit. With the settings below FA2 settles nodes about 18·√n units from
- * their centre at the 90th percentile; times this, a node has about 1.8 diameters of room each way, which
- * leaves noverlap little to push. One constant (not a fit to each result) so that pinned nodes, held fixed
- * in FA2's units, come back exactly where they were.
+ * Canvas units per ForceAtlas2 unit. With the settings below FA2 settles nodes about 18·√n units from their
+ * centre at the 90th percentile; times 3, a node has about three diameters of room each way, which leaves
+ * noverlap little to push (measured at 5,000 nodes: at 1.7 it took 3.5 s and left 1.2 % touching, at 3 it
+ * took 0.3–1.7 s and left none). One constant, not a fit to each result, so that pinned nodes, held fixed in
+ * FA2's units, come back exactly where they were.
  */
 const canvasPerUnit = 3;
 /**
@@ -134,7 +135,8 @@ export function* forceAtlasSteps({ incremental, nodes, edges }: ForceAtlasInput)
   const settings = {
     ...forceAtlas2.inferSettings(graph),
     barnesHutOptimize: graph.order >= 1000,
-    // Twice as coarse as the default: three times faster, and a difference no one sees in the picture.
+    // Twice as coarse as the default: three times faster (9.5 against 30 ms an iteration at 5,000 nodes), and
+    // a difference no one sees in the picture.
     barnesHutTheta: 1,
   };
 
@@ -165,7 +167,7 @@ export function* forceAtlasSteps({ incremental, nodes, edges }: ForceAtlasInput)
     const rings = ringPositions(graph.getNodeAttributes(hub) as EntentePoint, satellites.length, ringSpacing);
     satellites.forEach((id, index) => graph.mergeNodeAttributes(id, rings[index]!));
   }
-  // A grid of about ten nodes per cell: noverlap's default (20 × 20 cells) makes 10,000 nodes cost minutes.
+  // About one node per grid cell: with noverlap's default of 20 × 20 cells, 10,000 nodes took 26 s.
   const gridSize = Math.max(20, Math.ceil(Math.sqrt(graph.order)));
   for (let round = 0; round < 50; round++) {
     const previous = readPositions(graph, 1);
