@@ -1,29 +1,29 @@
 // The nodes that API keys ($keys) name: the exact inverse of the identity rule (server/graph/identity.ts).
-// A key names the node whose elementId it is, or else the one node whose `id` property writes it (a string
-// equal to it, or an integer spelling it). $propertyKeys: the keys that may stand for an `id` at all (not
-// shared by several nodes, not shaped like an elementId). Candidates come through the `id` index of each
+// A key names the node whose elementId it is, or else the one node whose `id` property writes it (a
+// non-empty string equal to it, or an integer spelling it). $propertyKeys: the keys that may stand for an
+// `id` at all (not shared by several nodes, not shaped like an elementId); $idValues: the values they may
+// stand for (each key, and the 64-bit integer it spells). Candidates come through the `id` index of each
 // label that has one (the marker line gets one UNION branch per such label, nodes/resolve-id-in-label.cypher,
-// because the planner seeks an index only for a label written out); a scan looks only for the keys no index
-// answered. Ends with one row per key found: `key, n`. Queries about one node start with this text.
-WITH $propertyKeys + [key IN $propertyKeys WHERE key =~ '-?[0-9]{1,18}' | toInteger(key)] AS idValues
-CALL (idValues) {
+// because the planner seeks an index only for a label written out); when $scan, a scan looks for the keys
+// no index answered. Ends with one row per key found: `key, n`. Queries about one node start with this text.
+CALL () {
   MATCH (n) WHERE elementId(n) IN $keys RETURN n
   // @each-id-indexed-label
 }
-WITH collect(n) AS indexed
+WITH [n IN collect(n) WHERE NOT n:_EntenteSavedQuery] AS indexed
 CALL (indexed) {
-  WITH indexed, [c IN indexed WHERE valueType(c.id) STARTS WITH 'STRING' OR valueType(c.id) STARTS WITH 'INTEGER'
-                 | toString(c.id)] AS written
-  WITH indexed, [key IN $propertyKeys WHERE NOT key IN written] AS unresolved
-  WITH indexed, unresolved + [key IN unresolved WHERE key =~ '-?[0-9]{1,18}' | toInteger(key)] AS idValues
-  WHERE size(idValues) > 0
-  MATCH (n) WHERE n.id IN idValues AND NOT n IN indexed
+  WITH [c IN indexed WHERE valueType(c.id) STARTS WITH 'STRING' OR valueType(c.id) STARTS WITH 'INTEGER'
+        | toString(c.id)] AS written
+  WITH [key IN $propertyKeys WHERE NOT key IN written] AS unresolved
+  WITH [value IN $idValues WHERE toString(value) IN unresolved] AS unresolvedValues
+  WHERE $scan AND size(unresolvedValues) > 0
+  MATCH (n) WHERE n.id IN unresolvedValues AND NOT n:_EntenteSavedQuery
   RETURN collect(n) AS scanned
 }
 UNWIND indexed + scanned AS candidate
-WITH candidate WHERE NOT candidate:_EntenteSavedQuery
 UNWIND [elementId(candidate)] +
-       CASE WHEN valueType(candidate.id) STARTS WITH 'STRING' OR valueType(candidate.id) STARTS WITH 'INTEGER'
+       CASE WHEN (valueType(candidate.id) STARTS WITH 'STRING' AND candidate.id <> '')
+                 OR valueType(candidate.id) STARTS WITH 'INTEGER'
             THEN [toString(candidate.id)] ELSE [] END AS key
 WITH key, candidate
 WHERE CASE WHEN key = elementId(candidate) THEN key IN $keys ELSE key IN $propertyKeys END

@@ -1,4 +1,4 @@
-import { isInt, type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { isInt, type Node as Neo4jNode } from 'neo4j-driver';
 
 /** Neo4j 5 elementIds: `<kind>:<database id>:<number>`. */
 const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
@@ -12,6 +12,17 @@ export function idPropertyKey(value: unknown): string | undefined {
   if (isInt(value)) return value.toString();
   if (typeof value === 'bigint') return value.toString();
   return undefined;
+}
+
+/** Keys written in digits, which may stand for an integer `id` as well as a string one. */
+const integerKeyPattern = /^-?\d+$/;
+const int64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+
+/** The `id` property values a key may stand for: the string itself, and the 64-bit integer it spells. */
+export function idPropertyCandidates(key: string): unknown[] {
+  if (!integerKeyPattern.test(key)) return [key];
+  const value = BigInt(key);
+  return value >= int64.min && value <= int64.max ? [key, neo4j.int(key)] : [key];
 }
 
 export interface PlainIdentity {

@@ -3,6 +3,7 @@ import type { Catalog } from '../graph/catalog.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { escapeName, expandEach, replaceMarker } from '../neo4j/names.js';
+import { idPropertyCandidates } from '../graph/identity.js';
 
 const cypher = loadCypher(
   'nodes/by-key',
@@ -15,8 +16,8 @@ const cypher = loadCypher(
 );
 
 /**
- * Labels whose `id` index the node lookup seeks, at most: Neo4j takes seconds to plan a query with hundreds
- * of UNION branches, so on a database with more such labels the scan finds nodes of the others.
+ * Labels whose `id` index one lookup seeks, at most: Neo4j takes seconds to plan a query with hundreds of
+ * UNION branches, so a database with more such labels is looked up in several queries (see resolveNodes).
  */
 const indexedLabelsPerLookup = 40;
 
@@ -34,32 +35,92 @@ function inChunks(names: string[], size: number): string[][] {
   return chunks.length ? chunks : [[]];
 }
 
-/**
- * A query that starts from the nodes API keys name: its `// @resolve-ids` line becomes the lookup
- * (nodes/resolve-ids.cypher, the exact inverse of the identity rule, graph/identity.ts), so that finding
- * the nodes and answering about them is one round trip. Rows reach the rest of the query as `key, n`.
- */
-export async function resolvingQuery(catalog: Catalog, query: string, keys: string[]) {
-  const [{ idIndexedLabels }, identity] = await Promise.all([catalog.current(), catalog.identity()]);
-  const propertyKeys = keys.filter((key) => identity.mayBeProperty(key));
-  // Keys that can only be elementIds need no index branches (each one is planned, and costs time).
-  const lookup = expandEach(
-    cypher['nodes/resolve-ids'],
-    'each-id-indexed-label',
-    cypher['nodes/resolve-id-in-label'],
-    'label',
-    propertyKeys.length ? idIndexedLabels.slice(0, indexedLabelsPerLookup) : [],
+interface Lookup {
+  text: string;
+  parameters: { keys: string[]; propertyKeys: string[]; idValues: unknown[]; scan: boolean };
+}
+
+/** The lookup of `keys` (nodes/resolve-ids.cypher) through the `id` indexes of `labels`. */
+function lookup(keys: string[], propertyKeys: string[], labels: string[], scan: boolean): Lookup {
+  return {
+    text: expandEach(
+      cypher['nodes/resolve-ids'],
+      'each-id-indexed-label',
+      cypher['nodes/resolve-id-in-label'],
+      'label',
+      // Keys that can only be elementIds need no index branches (each one is planned, and costs time).
+      propertyKeys.length ? labels : [],
+    ),
+    parameters: { keys, propertyKeys, idValues: propertyKeys.flatMap(idPropertyCandidates), scan },
+  };
+}
+
+/** Runs a lookup on its own: the key and node of each key found. */
+async function runLookup(db: Database, { text, parameters }: Lookup): Promise<[string, Neo4jNode][]> {
+  const { records } = await db.read<{ key: string; n: Neo4jNode }>(
+    replaceMarker(cypher['nodes/by-key'], 'resolve-ids', text),
+    parameters,
   );
-  return { text: replaceMarker(query, 'resolve-ids', lookup), parameters: { keys, propertyKeys } };
+  return records.map((record) => [record.get('key'), record.get('n')]);
 }
 
 /** Looks nodes up by API key; keys that name no node (or whose `id` several nodes share) are absent. */
 export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]): Promise<Map<string, Neo4jNode>> {
   const keys = [...new Set(ids)];
   if (!keys.length) return new Map();
-  const { text, parameters } = await resolvingQuery(catalog, cypher['nodes/by-key'], keys);
-  const { records } = await db.read<{ key: string; n: Neo4jNode }>(text, parameters);
-  return new Map(records.map((record) => [record.get('key'), record.get('n')]));
+  const [{ idIndexedLabels }, identity] = await Promise.all([catalog.current(), catalog.identity()]);
+  const propertyKeys = keys.filter((key) => identity.mayBeProperty(key));
+  if (idIndexedLabels.length <= indexedLabelsPerLookup) {
+    return new Map(await runLookup(db, lookup(keys, propertyKeys, idIndexedLabels, true)));
+  }
+  // More indexes than one query's plan should hold: a lookup per group of labels, sent together, then one
+  // scan for the keys none of them answered. A key two groups answer with different nodes is shared.
+  const answers = await Promise.all(
+    inChunks(idIndexedLabels, indexedLabelsPerLookup).map((labels) =>
+      runLookup(db, lookup(keys, propertyKeys, labels, false)),
+    ),
+  );
+  const holders = new Map<string, Map<string, Neo4jNode>>();
+  for (const [key, node] of answers.flat())
+    holders.set(key, (holders.get(key) ?? new Map<string, Neo4jNode>()).set(node.elementId, node));
+  const found = new Map<string, Neo4jNode>();
+  for (const [key, nodes] of holders) if (nodes.size === 1) found.set(key, [...nodes.values()][0]!);
+  const unanswered = propertyKeys.filter((key) => !holders.has(key));
+  if (unanswered.length) {
+    for (const [key, node] of await runLookup(db, lookup(unanswered, unanswered, [], true))) found.set(key, node);
+  }
+  return found;
+}
+
+export interface ResolvingQuery {
+  text: string;
+  parameters: Lookup['parameters'];
+  /** The key a node given by `key` is known by in the query's rows. */
+  keyFor: (key: string) => string;
+}
+
+/**
+ * A query that starts from the nodes API keys name: its `// @resolve-ids` line becomes the lookup, so that
+ * finding the nodes and answering about them is one round trip. Rows reach the rest of the query as
+ * `key, n`. On a database with more `id` indexes than one plan should hold, the nodes are found first
+ * and the query finds them by elementId.
+ */
+export async function resolvingQuery(
+  db: Database,
+  catalog: Catalog,
+  query: string,
+  keys: string[],
+): Promise<ResolvingQuery> {
+  const [{ idIndexedLabels }, identity] = await Promise.all([catalog.current(), catalog.identity()]);
+  const propertyKeys = keys.filter((key) => identity.mayBeProperty(key));
+  if (propertyKeys.length && idIndexedLabels.length > indexedLabelsPerLookup) {
+    const found = await resolveNodes(db, catalog, keys);
+    const keyFor = (key: string) => found.get(key)?.elementId ?? key;
+    const byElementId = lookup(keys.map(keyFor), [], [], false);
+    return { text: replaceMarker(query, 'resolve-ids', byElementId.text), parameters: byElementId.parameters, keyFor };
+  }
+  const { text, parameters } = lookup(keys, propertyKeys, idIndexedLabels, true);
+  return { text: replaceMarker(query, 'resolve-ids', text), parameters, keyFor: (key) => key };
 }
 
 export interface TypeDegree {
@@ -88,7 +149,7 @@ export async function readDegrees(db: Database, catalog: Catalog, key: string): 
         chunk,
         ',\n',
       );
-      const { text, parameters } = await resolvingQuery(catalog, perType, [nodeKey]);
+      const { text, parameters } = await resolvingQuery(db, catalog, perType, [nodeKey]);
       const record = (await db.read<{ degrees: neo4j.Integer[][] }>(text, parameters)).records[0];
       return record?.get('degrees').flatMap((counts, index) => {
         const [out, into] = counts.map((count) => count.toNumber());
@@ -154,7 +215,7 @@ export async function readNeighbours(
 ): Promise<NeighbourPage | undefined> {
   const filtered = filter.labels.length > 0 || filter.asOf !== null;
   const page = withExpansion(cypher[filtered ? 'nodes/neighbours' : 'nodes/neighbours-unfiltered'], filter);
-  const { text, parameters } = await resolvingQuery(catalog, page, [key]);
+  const { text, parameters } = await resolvingQuery(db, catalog, page, [key]);
   const record = (
     await db.read<NeighbourPage & { n: Neo4jNode; total: neo4j.Integer }>(text, {
       ...parameters,

@@ -79,12 +79,12 @@ export async function findRankedPaths(
   keyOf: (node: Neo4jNode) => string,
 ): Promise<PathAnswer> {
   const ranked = fillNumbers(cypher['paths/ranked'], { k: candidates, maxHops: request.maxHops });
-  const { text, parameters } = await resolvingQuery(catalog, ranked, [request.from, request.to]);
+  const { text, parameters, keyFor } = await resolvingQuery(db, catalog, ranked, [request.from, request.to]);
   const record = (
     await db.read<{ a: Neo4jNode | null; b: Neo4jNode | null; paths: Candidate[] }>(text, {
       ...parameters,
-      from: request.from,
-      to: request.to,
+      from: keyFor(request.from),
+      to: keyFor(request.to),
       excluded: request.excluded,
       asOf: request.asOf,
       dating: request.dating,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../../server/seed/prepare.js';
+import { emptyDatabase } from '../../support/graphs.js';
 import { connectTestDatabase } from '../../support/database.js';
 
 const db = connectTestDatabase();
@@ -36,6 +37,8 @@ describe('the default dataset', () => {
   let first: { nodes: number; relationships: number };
 
   beforeAll(async () => {
+    // These tests read the whole database: whatever an earlier file loaded beside the dataset goes first.
+    await emptyDatabase(db);
     await seedDatabase(db);
     first = await graphCounts();
   });

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { NodeIdentity } from '../../../server/graph/identity.js';
+import { idPropertyCandidates, NodeIdentity } from '../../../server/graph/identity.js';
 
 const node = (id: unknown, elementId = '4:ab12:7') => new neo4j.types.Node(neo4j.int(7), ['X'], { id }, elementId);
 
@@ -23,5 +23,19 @@ describe('NodeIdentity', () => {
 
   it('When every id is shared (too many to list), then every node goes by its elementId', () => {
     expect(new NodeIdentity(new Set(), true).keyOf(node('acme'))).toBe('4:ab12:7');
+  });
+
+  it('When a key is written in digits within 64 bits, then it may stand for the string or the integer', () => {
+    expect(idPropertyCandidates('42')).toEqual(['42', neo4j.int(42)]);
+    expect(idPropertyCandidates('1234567890123456789')).toEqual([
+      '1234567890123456789',
+      neo4j.int('1234567890123456789'),
+    ]);
+    expect(idPropertyCandidates('-9223372036854775808')).toEqual([
+      '-9223372036854775808',
+      neo4j.int('-9223372036854775808'),
+    ]);
+    expect(idPropertyCandidates('9223372036854775808')).toEqual(['9223372036854775808']);
+    expect(idPropertyCandidates('acme')).toEqual(['acme']);
   });
 });
