@@ -54,7 +54,10 @@ const storedQuerySchema = z.object({
 });
 
 function fromNode(node: Neo4jNode): SavedQuery {
-  return { ...storedQuerySchema.parse(toJson(node.properties)), origin: 'user' };
+  const stored = storedQuerySchema.safeParse(toJson(node.properties));
+  // Not the client's mistake (a 400): the database holds a saved query Entente did not write.
+  if (!stored.success) throw new Error(`Saved query node ${node.elementId} is malformed: ${stored.error.message}`);
+  return { ...stored.data, origin: 'user' };
 }
 
 function toFields(fields: QueryFields) {
