@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
-import { decodeView } from '../../client/src/share/viewState.js';
+import { decodeView, encodeView } from '../../client/src/share/viewState.js';
 import { loadGraph } from '../support/graphs.js';
 import { accessibilityProblems, openExplorer, type ExplorerPage } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';
@@ -195,6 +195,13 @@ describe('time on a graph dated by other properties', () => {
       expect(await copy.page.getByRole('dialog', { name: 'Dates' }).getByLabel('REVIEWED begins').inputValue()).toBe(
         'posted',
       );
+
+      // A link whose dates name what this database lacks (another database's, a renamed label) still opens.
+      const shared = decodeView(new URL(page.url()).hash)!;
+      const foreign = new URL(page.url());
+      foreign.hash = encodeView({ ...shared, dating: { ...shared.dating, Ghost: { start: 'haunted' } } });
+      const opened = await openExplorer(await other.newPage(), foreign.toString());
+      expect(await opened.probe((probe) => probe.nodes)).toBe(shared.ids.length);
       await other.close();
     },
     browserSteps,

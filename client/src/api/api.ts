@@ -100,25 +100,17 @@ export const api = {
   search: (q: string, limit = 8) => request<SearchResponse>(`/search?${query({ q, limit })}`),
   node: (id: string) => request<NodeResponse>(`/nodes/${encodeURIComponent(id)}`),
   relationships: (id: string) => request<RelationshipMenu>(`/nodes/${encodeURIComponent(id)}/relationships`),
-  neighbours: (
-    id: string,
-    options: { types?: string; direction?: string; limit?: number; skip?: number; dating?: DatingEntry[] },
-  ) =>
-    request<ApiGraph>(
-      `/nodes/${encodeURIComponent(id)}/neighbours?${query({ ...options, dating: datingParameter(options.dating) })}`,
-    ),
+  // Without an as-of date, which the explorer never asks the server for, the dating would change nothing.
+  neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
+    request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
   /** Ranked paths, best first, each with its rank and the reasons for it. */
   paths: (from: string, to: string, rank = 'hops', dating?: DatingEntry[], maxHops = 4, limit = 10) =>
     request<PathsResponse>(`/paths?${query({ from, to, rank, maxHops, limit, dating: datingParameter(dating) })}`),
   /** The nodes of `ids` and the relationships among them and between them and the nodes of `withIds`. */
-  subgraph: (ids: string[], withIds?: string[], dating?: DatingEntry[]) =>
+  subgraph: (ids: string[], withIds?: string[]) =>
     request<ApiGraph>('/subgraph', {
       method: 'POST',
-      body: JSON.stringify({
-        ids,
-        ...(withIds?.length ? { with: withIds } : {}),
-        ...(dating?.length ? { dating } : {}),
-      }),
+      body: JSON.stringify({ ids, ...(withIds?.length ? { with: withIds } : {}) }),
     }),
   disagreements: () => request<DisagreementsResponse>('/disagreements'),
   changes: (from: string, to: string, dating?: DatingEntry[]) =>

@@ -101,7 +101,6 @@ export function App() {
     dispatch,
     graph,
     filters,
-    dating,
     notify: setMessage,
     highlight: setHighlighted,
   });

@@ -79,9 +79,10 @@ export class LayoutWorker {
     this.running?.finish(false);
     const id = ++this.latest;
     const done = track();
-    // A user who drags a node while the layout runs takes over: it would otherwise pull the node back.
-    const stopOnGrab = () => this.stop();
-    cy.on('grab', 'node', stopOnGrab);
+    // A user who drags a node while the layout runs takes over: it would otherwise pull the node back. A
+    // click (which grabs without moving) leaves the layout running.
+    const stopOnDrag = () => this.stop();
+    cy.on('drag', 'node', stopOnDrag);
     const request: LayoutRequest = {
       id,
       name,
@@ -96,7 +97,7 @@ export class LayoutWorker {
         fit,
         finish: (applied) => {
           if (this.running?.id === id) this.running = undefined;
-          if (!cy.destroyed()) cy.removeListener('grab', 'node', stopOnGrab);
+          if (!cy.destroyed()) cy.removeListener('drag', 'node', stopOnDrag);
           done();
           resolve(applied);
         },
@@ -105,12 +106,18 @@ export class LayoutWorker {
     });
   }
 
-  /** Ends the running layout where it is now (its positions so far stay). */
+  /**
+   * Ends the running layout where it is now (its positions so far stay): steps still on their way are
+   * ignored, so nothing moves or refits under the user's pointer.
+   */
   stop(): void {
-    if (this.running) this.worker.postMessage({ kind: 'stop', id: this.running.id } satisfies LayoutMessage);
+    if (!this.running) return;
+    this.worker.postMessage({ kind: 'stop', id: this.running.id } satisfies LayoutMessage);
+    this.running.finish(false);
   }
 
   terminate(): void {
+    this.running?.finish(false);
     this.worker.terminate();
   }
 
@@ -128,7 +135,7 @@ export class LayoutWorker {
     cy.batch(() =>
       cy
         .nodes()
-        .filter((node) => !node.locked() && positions[node.id()] !== undefined)
+        .filter((node) => !node.locked() && !node.grabbed() && positions[node.id()] !== undefined)
         .positions((node) => positions[node.id()]!),
     );
     // A new picture is followed as it spreads, so that it never runs off the screen.

@@ -6,7 +6,6 @@ import { overviewIds, overviewTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import { fingerprint, type ReadView } from '../share/viewState';
-import { datingEntries, type Dating } from '../time/dating';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 
 export { mergeGraphs };
@@ -20,8 +19,6 @@ interface Options {
   dispatch: Dispatch<CanvasAction>;
   graph: CanvasGraph;
   filters: Filters;
-  /** What dates each label and type: sent with every request that reads time. */
-  dating: Dating;
   notify: (message: Message | undefined) => void;
   highlight: (ids: Set<string>) => void;
 }
@@ -31,19 +28,13 @@ interface Options {
  * source's evidence. Every addition brings the relationships among the new nodes and those already drawn,
  * and is one undo step.
  */
-export function useExplore({ opening, dispatch, graph, filters, dating, notify, highlight }: Options) {
+export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
   const [start, setStart] = useState<Start>({ kind: 'loading' });
   const present = useRef(graph);
-  // Read when a request goes out, so a change of dating does not redo the opening view.
-  const datingNow = useRef(dating);
   useEffect(() => {
     present.current = graph;
-    datingNow.current = dating;
   });
-  const subgraph = useCallback(
-    (ids: string[], withIds?: string[]) => api.subgraph(ids, withIds, datingEntries(datingNow.current)),
-    [],
-  );
+  const subgraph = useCallback((ids: string[], withIds?: string[]) => api.subgraph(ids, withIds), []);
   const fail = useCallback((error: unknown) => notify({ kind: 'error', text: (error as Error).message }), [notify]);
 
   /** Adds a graph with its relationships to what is drawn; `show` un-hides relationship types in the same step. */
@@ -84,7 +75,6 @@ export function useExplore({ opening, dispatch, graph, filters, dating, notify, 
             .neighbours(node.id, {
               limit: pageSize,
               types: overviewTypes.join(','),
-              dating: datingEntries(datingNow.current),
             })
             .catch(() => undefined),
         ),
@@ -159,7 +149,6 @@ export function useExplore({ opening, dispatch, graph, filters, dating, notify, 
         direction: choice?.direction ?? 'both',
         limit: pageSize,
         skip: shown,
-        dating: datingEntries(dating),
       });
       // A type the legend hides is shown when it is asked for by name: else its nodes would come unconnected.
       const unhide = choice && filters.hiddenTypes.includes(choice.type);

@@ -96,10 +96,16 @@ const endNames = [
   'expiresat',
 ];
 
+/**
+ * Whole numbers read as years for a guess only when they look like one: a `day: 15` or `time: 95` would
+ * otherwise date things to the first century and stretch the time bar over two thousand years.
+ */
+const plausibleYear = (value: unknown) => typeof value !== 'number' || (value >= 1000 && value <= 2999);
+
 /** Whether every value the items hold under `key` is a date, and at least one does. */
 function datesUnder(items: DatedItem[], key: string): boolean {
   const values = items.map((item) => item.properties[key]).filter((value) => value !== undefined && value !== null);
-  return values.length > 0 && values.every((value) => dateOf(value) !== undefined);
+  return values.length > 0 && values.every((value) => plausibleYear(value) && dateOf(value) !== undefined);
 }
 
 /** The first of `names` some item holds as a key whose values are all dates. */
@@ -146,7 +152,9 @@ export function datingInForce(
   guessed: Dating,
   schema?: { names: Set<string>; keys: Set<string> },
 ): Dating {
-  const merged: Record<string, DatedBy | null> = { ...guessed, ...choices };
+  // Choices (kept or from a link) may name what this database lacks: until its schema is known, only the
+  // guesses, which come from what the canvas holds, are sent.
+  const merged: Record<string, DatedBy | null> = schema ? { ...guessed, ...choices } : guessed;
   const known = ([name, entry]: [string, DatedBy | null]): boolean =>
     !!entry &&
     (!schema || (schema.names.has(name) && schema.keys.has(entry.start) && (!entry.end || schema.keys.has(entry.end))));
@@ -166,7 +174,9 @@ const isDatedBy = (value: unknown): value is DatedBy =>
   !!value &&
   typeof value === 'object' &&
   typeof (value as DatedBy).start === 'string' &&
-  ((value as DatedBy).end === undefined || typeof (value as DatedBy).end === 'string');
+  (value as DatedBy).start !== '' &&
+  ((value as DatedBy).end === undefined ||
+    (typeof (value as DatedBy).end === 'string' && (value as DatedBy).end !== ''));
 
 /** Only well-formed choices of a stored or shared value (a link or storage may hold anything). */
 export function readDatingChoices(value: unknown): DatingChoices | undefined {

@@ -51,6 +51,11 @@ describe('guessDating', () => {
     expect(guessDating([since, words])).toEqual({});
   });
 
+  it('When a key named like a date holds small whole numbers (day: 15), then they are not guessed as years', () => {
+    const visit: ApiNode = { id: 'v', labels: ['Visit'], caption: 'V', properties: { day: 15, time: 95 } };
+    expect(guessDating([visit])).toEqual({});
+  });
+
   it('When a source document says when it was published, then that is not guessed as when a fact held', () => {
     const source: ApiNode = { id: 's', labels: ['Source'], caption: 'S', properties: { published: '2025-06-22' } };
     expect(guessDating([source])).toEqual({});
@@ -135,6 +140,10 @@ describe('the dating in force, in requests, storage and links', () => {
     expect(datingInForce({}, movieDating, schema)).toEqual(movieDating);
   });
 
+  it("When the database's schema is not known yet, then a link's or storage's choices wait and only guesses are sent", () => {
+    expect(datingInForce({ Gone: { start: 'at' }, Movie: null }, movieDating)).toEqual(movieDating);
+  });
+
   it('When the dating is sent, then it is the API list of {name, start, end?}', () => {
     expect(datingEntries({ ...movieDating, WORKED_AT: { start: 'from', end: 'to' } })).toEqual([
       { name: 'Movie', start: 'released' },
@@ -149,7 +158,16 @@ describe('the dating in force, in requests, storage and links', () => {
   });
 
   it('When a link or storage holds choices, then only well-formed ones are read and the link carries them', () => {
-    expect(readDatingChoices({ Movie: { start: 'released' }, A: null, B: { start: 3 }, C: 'x' })).toEqual({
+    expect(
+      readDatingChoices({
+        Movie: { start: 'released' },
+        A: null,
+        B: { start: 3 },
+        C: 'x',
+        D: { start: '' },
+        E: { start: 'from', end: '' },
+      }),
+    ).toEqual({
       Movie: { start: 'released' },
       A: null,
     });
