@@ -24,7 +24,7 @@ export type LayoutMessage = { kind: 'run'; request: LayoutRequest } | { kind: 's
  * Fits the viewport to the shown nodes (filtered-out ones keep a place but take no room on the screen) from
  * their centres. Cytoscape's own fit measures every edge and label: half a second at 10,000 nodes, per step.
  */
-function fitShownNodes(cy: Core): void {
+export function fitShownNodes(cy: Core): void {
   // By class, not by ':visible', which makes Cytoscape compute every node's style first (a second at 5,000
   // nodes when the first step comes before the first frame).
   const shown = cy.nodes().not('.filtered');

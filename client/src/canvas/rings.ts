@@ -6,6 +6,8 @@ import type { EntentePoint } from '../probe/types.js';
  * and rings are `spacing` apart, so with `spacing` above the node diameter no two touch.
  */
 export function ringPositions(centre: EntentePoint, count: number, spacing: number): EntentePoint[] {
+  // A ring of zero spacing holds no place, and the loop below would never end.
+  if (!(spacing > 0)) throw new RangeError(`Ring spacing must be positive, not ${spacing}`);
   const positions: EntentePoint[] = [];
   // The first ring leaves the hub itself a node's place all round.
   for (let ring = 1; positions.length < count; ring++) {

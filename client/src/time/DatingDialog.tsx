@@ -56,7 +56,8 @@ function DatingRow({ name, kind, items, propertyKeys, state }: RowProps) {
   const others = [...new Set([...propertyKeys, current?.start, current?.end])]
     .filter((key): key is string => !!key && !dated.some((entry) => entry.key === key))
     .sort();
-  const how = name in choices ? 'your choice' : guessed[name] ? 'guessed from the canvas' : 'the default';
+  const chosen = Object.hasOwn(choices, name);
+  const how = chosen ? 'your choice' : Object.hasOwn(guessed, name) ? 'guessed from the canvas' : 'the default';
   return (
     <tr>
       <th scope="row">
@@ -92,7 +93,7 @@ function DatingRow({ name, kind, items, propertyKeys, state }: RowProps) {
       </td>
       <td className="meta">
         {how}
-        {name in choices && (
+        {chosen && (
           <>
             {' '}
             <button className="link" onClick={() => choose(name, undefined)} aria-label={`Undo my choice for ${name}`}>

@@ -38,7 +38,8 @@ export function namesOf(item: DatedItem): string[] {
  */
 export function timeOf(item: DatedItem, dating: Dating = {}): Time {
   const datedBy = namesOf(item)
-    .map((name) => dating[name])
+    // Own entries only: a label named `constructor` must not find Object's.
+    .map((name) => (Object.hasOwn(dating, name) ? dating[name] : undefined))
     .find((entry) => entry !== undefined) ?? { start: 'since', end: 'until' };
   const { properties } = item;
   // Precision by the seed's convention (`sincePrecision` beside `since`), else a whole-number year's.

@@ -90,6 +90,11 @@ describe('timeOf: the browser reads the properties the dating names, as the serv
     expect(timeOf(deal, { SIGNED: { start: 'on' } })).toMatchObject({ since: '2019-07-01', sincePrecision: 'month' });
   });
 
+  it('When a label is named like a property of every object (constructor), then since and until still date it', () => {
+    const odd: ApiNode = { id: 'o', labels: ['constructor'], caption: 'O', properties: { since: '2020-05-01' } };
+    expect(timeOf(odd, movieDating).since).toBe('2020-05-01');
+  });
+
   it('When no dating names a label or type, then since and until are read', () => {
     expect(timeOf(matrix).since).toBeUndefined();
     expect(timeOf({ type: 'X', properties: { since: '2020-01-01', until: 2021 } }).until).toBe('2021-01-01');

@@ -88,6 +88,10 @@ describe('rings around a hub', () => {
     expect(rings.slice(0, 6).every((point) => Math.abs(Math.hypot(point.x, point.y) - 40) < 1e-9)).toBe(true);
     expect(Math.hypot(rings[6]!.x, rings[6]!.y)).toBeCloseTo(80);
   });
+
+  it('When the spacing is zero, then it is refused instead of looping for ever', () => {
+    expect(() => ringPositions({ x: 0, y: 0 }, 7, 0)).toThrow(RangeError);
+  });
 });
 
 describe('which engine lays a graph out', () => {
