@@ -5,7 +5,8 @@ import type { Database } from '../neo4j/database.js';
 import { NodeIdentity } from './identity.js';
 import { toJson } from './mapping.js';
 
-const cypher = loadCypher(
+/** The catalog's own queries: what it reads once and caches across requests. */
+export const catalogCypher = loadCypher(
   'graph/catalog',
   'graph/id-indexes',
   'graph/fulltext-indexes',
@@ -93,7 +94,7 @@ export class Catalog {
     if (nodeCount > keysReadUpTo || relationshipCount > keysReadUpTo) return propertyKeys;
     const cached = this.liveKeys;
     if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
-      const value = this.db.read(cypher['graph/keys-in-use']).then(({ records }) => {
+      const value = this.db.read(catalogCypher['graph/keys-in-use']).then(({ records }) => {
         const used = new Set(records[0]?.get('keys') as string[]);
         return propertyKeys.filter((key) => used.has(key));
       });
@@ -109,7 +110,7 @@ export class Catalog {
     const cached = this.schemaLinks;
     if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
       const value = this.db
-        .read(cypher['graph/schema-links'], { sample: neo4j.int(linkSample) })
+        .read(catalogCypher['graph/schema-links'], { sample: neo4j.int(linkSample) })
         .then(({ records }) => records.map((record) => toJson(record.toObject()) as SchemaLink));
       this.schemaLinks = { at: Date.now(), nodeCount, value };
       value.catch(() => (this.schemaLinks = undefined));
@@ -143,16 +144,16 @@ export class Catalog {
   }
 
   private async readIdentity(): Promise<NodeIdentity> {
-    const { records } = await this.db.read(cypher['graph/shared-ids'], { max: neo4j.int(maxSharedKeys) });
+    const { records } = await this.db.read(catalogCypher['graph/shared-ids'], { max: neo4j.int(maxSharedKeys) });
     const record = records[0];
     return new NodeIdentity(new Set((record?.get('keys') as string[]) ?? []), record?.get('overflow') === true);
   }
 
   private async read(): Promise<CatalogSnapshot> {
     const [counts, indexes, fulltext] = await Promise.all([
-      this.db.read(cypher['graph/catalog']),
-      this.db.read(cypher['graph/id-indexes']),
-      this.db.read(cypher['graph/fulltext-indexes']),
+      this.db.read(catalogCypher['graph/catalog']),
+      this.db.read(catalogCypher['graph/id-indexes']),
+      this.db.read(catalogCypher['graph/fulltext-indexes']),
     ]);
     const record = counts.records[0]!;
     const visible = (entries: unknown) =>

@@ -12,7 +12,7 @@ import { distinctPlaces, overlapShare } from '../../client/src/canvas/overlap.js
 import { nodeSize } from '../../client/src/canvas/style.js';
 import type { EntenteProbe } from '../../client/src/probe/types.js';
 import { launchChromium } from '../support/browser.js';
-import { random } from './graph.js';
+import { seededRandom } from '../../client/src/canvas/seededRandom.js';
 
 type Positions = Record<string, { x: number; y: number }>;
 
@@ -42,7 +42,7 @@ const bareScripts = [
  * with positions spread as a force layout would spread them. Same seed, same graph.
  */
 export function syntheticGraph(nodeCount: number, seed = 7): Synthetic {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const side = Math.sqrt(nodeCount) * 90;
   const nodes = Array.from({ length: nodeCount }, (_, index) => ({
     id: `s-${index}`,

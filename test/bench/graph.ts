@@ -1,3 +1,4 @@
+import { seededRandom } from '../../client/src/canvas/seededRandom.js';
 import neo4j from 'neo4j-driver';
 import { loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
 import type { Database } from '../../server/neo4j/database.js';
@@ -39,18 +40,6 @@ const kinds = ['BenchCompany', 'BenchPerson', 'BenchDeal'];
 const types = ['BENCH_FUNDS', 'BENCH_OWNS', 'BENCH_PARTNERS', 'BENCH_KNOWS'];
 const batchSize = 10_000;
 
-/** mulberry32: a small seeded generator, so the same flags always build the same graph. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function progress(label: string, done: number, total: number) {
   const share = done / total;
   const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
@@ -65,7 +54,7 @@ function progress(label: string, done: number, total: number) {
  * linked to `supernodeDegree` random nodes each, dated relationships (a quarter of them ended).
  */
 export async function generateBenchGraph(db: Database, size: BenchGraphSize): Promise<void> {
-  const next = random(size.seed);
+  const next = seededRandom(size.seed);
   for (const statement of splitStatements(cypher['bench/schema'])) await db.write(statement);
 
   for (let start = 0; start < size.nodes; start += batchSize) {

@@ -3,6 +3,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import type { EntentePoint } from '../probe/types.js';
 import { ringPositions } from './rings.js';
+import { seededRandom } from './seededRandom.js';
 import { nodeSize } from './style.js';
 
 export interface ForceAtlasInput {
@@ -45,18 +46,6 @@ const satellitesFrom = 30;
 /** Between two places on a ring: more than a node and noverlap's margin on both sides. */
 const ringSpacing = nodeSize * 1.4;
 const overlapMargin = nodeSize * 0.15;
-
-/** A small seeded generator, so that the same graph gets the same picture every time. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readPositions(graph: Graph, factor: number): Positions {
   const positions: Positions = {};
