@@ -1,9 +1,10 @@
 // name: Figures the documents disagree on
-// description: Pairs of claims of the same kind about the same parties whose amounts or percentages differ, each with its sources.
-// requires: { relationshipTypes: [INVESTED_IN, MENTIONED_IN] }
+// description: "Facts that sources state differently (relationships sharing a `disputes` key), one row per version with its figures, qualifier and sources, never averaged. Figures of different periods, such as one year's payment beside the next, are not a disagreement and are not listed."
 // parameters: []
-MATCH (a)-[first]->(b)<-[second]-(a)
-WHERE type(first) = type(second) AND elementId(first) < elementId(second)
-  AND (first.amountUsd <> second.amountUsd OR first.percent <> second.percent)
-RETURN a, first, second, b,
-       first.claim AS claim1, first.sources AS sources1, second.claim AS claim2, second.sources AS sources2
+MATCH (a)-[version]->(b)
+WHERE version.disputes IS NOT NULL
+RETURN toString(version.disputes) AS fact, a, version, b,
+       [key IN keys(version) WHERE valueType(version[key]) IN ['INTEGER NOT NULL', 'FLOAT NOT NULL']
+        | {figure: key, value: version[key]}] AS figures,
+       version.qualifier AS qualifier, version.sources AS sources, version.claim AS claim
+ORDER BY fact, elementId(version)

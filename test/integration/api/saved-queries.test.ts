@@ -50,6 +50,27 @@ describe('shipped saved queries', () => {
     }
   });
 
+  it('When "Figures the documents disagree on" is run, then it lists conflict groups version by version, not payments of different years', async () => {
+    const { body } = await api().post('/api/queries/disputed-figures/run').send({}).expect(200);
+    const column = (name: string) => body.rows.map((row: unknown[]) => row[body.columns.indexOf(name)]);
+    expect(new Set(column('fact'))).toEqual(
+      new Set(['microsoft-total-investment', 'microsoft-stake-in-future-openai', 'revenue-share-terms']),
+    );
+    const investment = body.rows.filter(
+      (row: unknown[]) => row[body.columns.indexOf('fact')] === 'microsoft-total-investment',
+    );
+    expect(investment.length).toBeGreaterThanOrEqual(2);
+    const figures = investment.flatMap((row: unknown[]) => row[body.columns.indexOf('figures')] as object[]);
+    expect(figures).toEqual(
+      expect.arrayContaining([
+        { figure: 'amountUsd', value: 13e9 },
+        { figure: 'amountUsd', value: 14e9 },
+      ]),
+    );
+    expect(body.graph.edges.map((edge: { type: string }) => edge.type)).not.toContain('PAID_REVENUE_SHARE_TO');
+    for (const sources of column('sources')) expect((sources as string[]).length).toBeGreaterThan(0);
+  });
+
   it('When one is fetched, then its Cypher comes with it', async () => {
     const { body } = await api().get('/api/queries/investments').expect(200);
     expect(body.query).toMatch(/^MATCH/);
