@@ -1,5 +1,6 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
+import { drawSketch } from './sketch';
 
 const width = 180;
 const height = 130;
@@ -10,29 +11,14 @@ interface Frame {
   scale: number;
 }
 
-/**
- * Draws edges as hairlines and nodes as dots in their colour: a few milliseconds even for 10,000 nodes,
- * where a full Cytoscape image of the graph would block the page for a large fraction of a second.
- */
+/** Draws the whole graph as a sketch (sketch.ts), where a Cytoscape image of it would block the page. */
 function drawThumbnail(canvas: HTMLCanvasElement, cy: Core, { box, scale }: Frame): void {
-  const context = canvas.getContext('2d')!;
-  const at = (position: { x: number; y: number }) => [(position.x - box.x1) * scale, (position.y - box.y1) * scale];
-  context.clearRect(0, 0, width, height);
-  context.strokeStyle = 'rgba(100, 116, 139, 0.35)';
-  context.lineWidth = 0.5;
-  context.beginPath();
-  cy.edges(':visible').forEach((edge) => {
-    const [x1, y1] = at(edge.source().position());
-    const [x2, y2] = at(edge.target().position());
-    context.moveTo(x1!, y1!);
-    context.lineTo(x2!, y2!);
-  });
-  context.stroke();
-  cy.nodes(':visible').forEach((node) => {
-    const [x, y] = at(node.position());
-    context.fillStyle = node.data('color') as string;
-    context.fillRect(x! - 1.5, y! - 1.5, 3, 3);
-  });
+  drawSketch(
+    canvas.getContext('2d')!,
+    { zoom: scale, pan: { x: -box.x1 * scale, y: -box.y1 * scale } },
+    cy.nodes(':visible').map((node) => ({ position: node.position(), color: node.data('color') as string, size: 3 })),
+    cy.edges(':visible').map((edge) => [edge.source().position(), edge.target().position()]),
+  );
 }
 
 /**

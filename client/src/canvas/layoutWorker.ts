@@ -1,7 +1,7 @@
 import type { Core, Position } from 'cytoscape';
 import { countLayout, countLayoutStep, track } from '../probe/probe.js';
 import type { LayoutName } from './layouts.js';
-import { nodeSize } from './style.js';
+import { fittedView, LayoutSketch } from './sketch.js';
 
 export interface LayoutRequest {
   id: number;
@@ -22,34 +22,29 @@ export type LayoutMessage = { kind: 'run'; request: LayoutRequest } | { kind: 's
 
 /**
  * Fits the viewport to the shown nodes (filtered-out ones keep a place but take no room on the screen) from
- * their centres. Cytoscape's own fit measures every edge and label: half a second at 10,000 nodes, per step.
+ * their centres. Cytoscape's own fit measures every edge and label: half a second at 10,000 nodes.
  */
 export function fitShownNodes(cy: Core): void {
   // By class, not by ':visible', which makes Cytoscape compute every node's style first (a second at 5,000
   // nodes when the first step comes before the first frame).
-  const shown = cy.nodes().not('.filtered');
+  const shown = cy.nodes().not('.filtered').nodes();
   if (shown.empty()) return;
-  const padding = 40 + nodeSize / 2;
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  shown.forEach((node) => {
-    const { x, y } = node.position();
-    [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
-  });
-  // Never closer than a comfortable reading zoom, as the canvas fits elsewhere (one node would fill the screen).
-  const zoom = Math.max(
-    cy.minZoom(),
-    Math.min(1.5, (cy.width() - 2 * padding) / (right - left || 1), (cy.height() - 2 * padding) / (bottom - top || 1)),
+  cy.viewport(
+    fittedView(
+      shown.map((node) => node.position()),
+      cy.width(),
+      cy.height(),
+      cy.minZoom(),
+    ),
   );
-  cy.viewport({
-    zoom,
-    pan: { x: (cy.width() - zoom * (left + right)) / 2, y: (cy.height() - zoom * (top + bottom)) / 2 },
-  });
 }
 
 interface Running {
   id: number;
   cy: Core;
   fit: boolean;
+  /** Where the steps so far are drawn, from the first one on. */
+  sketch?: LayoutSketch;
   finish: (applied: boolean) => void;
 }
 
@@ -72,17 +67,19 @@ export class LayoutWorker {
   }
 
   /**
-   * Lays out `cy`'s graph and moves its nodes there step by step (locked nodes stay); resolves once the
-   * final positions are applied (true), or when a newer layout or a destroyed canvas made them moot (false).
+   * Lays out `cy`'s graph and moves its nodes there (locked nodes stay), drawing the steps of a streamed
+   * layout as a sketch until then; resolves once the final positions are applied (true), or when a newer
+   * layout or a destroyed canvas made them moot (false).
    */
   run(cy: Core, name: LayoutName, { incremental, fit }: { incremental: boolean; fit: boolean }): Promise<boolean> {
     this.running?.finish(false);
     const id = ++this.latest;
     const done = track();
-    // A user who drags a node while the layout runs takes over: it would otherwise pull the node back. A
-    // click (which grabs without moving) leaves the layout running.
+    // A user who drags a node or the view while the layout runs takes over: it would otherwise pull the node
+    // back or refit the view. A click (which grabs without moving) leaves the layout running.
     const stopOnDrag = () => this.stop();
     cy.on('drag', 'node', stopOnDrag);
+    cy.on('dragpan', stopOnDrag);
     const request: LayoutRequest = {
       id,
       name,
@@ -91,29 +88,37 @@ export class LayoutWorker {
       edges: cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
     };
     return new Promise<boolean>((resolve) => {
-      this.running = {
+      const running: Running = {
         id,
         cy,
         fit,
         finish: (applied) => {
-          if (this.running?.id === id) this.running = undefined;
-          if (!cy.destroyed()) cy.removeListener('drag', 'node', stopOnDrag);
+          if (this.running === running) this.running = undefined;
+          running.sketch?.remove();
+          if (!cy.destroyed()) {
+            cy.removeListener('drag', 'node', stopOnDrag);
+            cy.removeListener('dragpan', stopOnDrag);
+          }
           done();
           resolve(applied);
         },
       };
+      this.running = running;
       this.worker.postMessage({ kind: 'run', request } satisfies LayoutMessage);
     });
   }
 
   /**
-   * Ends the running layout where it is now (its positions so far stay): steps still on their way are
-   * ignored, so nothing moves or refits under the user's pointer.
+   * Ends the running layout where it is now: the positions of its last step are applied, and steps still on
+   * their way are ignored, so nothing moves or refits under the user's pointer afterwards.
    */
   stop(): void {
-    if (!this.running) return;
-    this.worker.postMessage({ kind: 'stop', id: this.running.id } satisfies LayoutMessage);
-    this.running.finish(false);
+    const running = this.running;
+    if (!running) return;
+    this.worker.postMessage({ kind: 'stop', id: running.id } satisfies LayoutMessage);
+    const latest = running.sketch?.latest();
+    if (latest && !running.cy.destroyed()) this.apply(running, latest);
+    running.finish(false);
   }
 
   terminate(): void {
@@ -124,27 +129,35 @@ export class LayoutWorker {
   private receive({ id, positions, final }: LayoutResult): void {
     const running = this.running;
     if (!running || running.id !== id) return;
-    const { cy, fit } = running;
-    if (cy.destroyed()) {
+    if (running.cy.destroyed()) {
       running.finish(false);
       return;
     }
     const started = performance.now();
-    // One call for the whole collection: a position() per node costs twice as much at 10,000 nodes. Pinned
-    // nodes, and nodes added meanwhile (not in this layout), keep their place.
+    if (final) this.apply(running, positions);
+    else {
+      // Cytoscape's canvas redraws every element once any moved (a third of a second at 5,000 nodes): the
+      // steps are sketched, and the canvas draws the graph once, where it ends.
+      running.sketch ??= new LayoutSketch(running.cy, running.fit);
+      running.sketch.show(positions);
+    }
+    countLayoutStep(performance.now() - started);
+    if (!final) return;
+    // What a layout run would emit: the overview redraws on it (outside the time counted above).
+    running.cy.emit('layoutstop');
+    countLayout();
+    running.finish(true);
+  }
+
+  /** Moves the nodes to `positions` (pinned nodes, grabbed ones and nodes added meanwhile keep their place). */
+  private apply({ cy, fit }: Running, positions: Record<string, Position>): void {
+    // One call for the whole collection: a position() per node costs twice as much at 10,000 nodes.
     cy.batch(() =>
       cy
         .nodes()
         .filter((node) => !node.locked() && !node.grabbed() && positions[node.id()] !== undefined)
         .positions((node) => positions[node.id()]!),
     );
-    // A new picture is followed as it spreads, so that it never runs off the screen.
     if (fit) fitShownNodes(cy);
-    countLayoutStep(performance.now() - started);
-    if (!final) return;
-    // What a layout run would emit: the overview redraws on it (outside the time counted above).
-    cy.emit('layoutstop');
-    countLayout();
-    running.finish(true);
   }
 }
