@@ -21,7 +21,10 @@ export function precisionOf(value: string): Precision {
   return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
 }
 
-/** The date fields of a record. `until` and `deadline` are exclusive bounds; the others name a period. */
+/**
+ * The date fields of a stored record. `until` and `deadline` are exclusive bounds; the others name a period.
+ * `until` is never written in the files: it is derived from `endsIn`, the last period the fact holds in.
+ */
 export const dateFields = ['since', 'until', 'deadline', 'statusAsOf'] as const;
 export type DateField = (typeof dateFields)[number];
 export const exclusiveDateFields = new Set<DateField>(['until', 'deadline']);
@@ -63,9 +66,20 @@ const facts = {
   outsideKnowledge: z.literal(true).optional(),
   since: partialDate.optional(),
   sincePrecision: vaguePrecision.optional(),
-  until: partialDate.optional(),
+  /**
+   * The last period in which the fact holds, as the text gives it ("ends in 2030": '2030'). The loader
+   * stores the exclusive bound `until`, the first day after it ('2031-01-01'). `until` itself is never
+   * written, so that an end can only be read one way.
+   */
+  endsIn: partialDate.optional(),
+  until: z
+    .never({
+      error:
+        'is not written: give endsIn, the last period the fact holds in (ends in 2030: endsIn: 2030); until is derived',
+    })
+    .optional(),
   untilCondition: z.string().optional(),
-  /** The dated node (an event, a deal) that ends this fact; `until` is then the first day after its period. */
+  /** The dated node (an event, a deal) that ends this fact; `endsIn` is then that node's period. */
   endedBy: id.optional(),
   deadline: partialDate.optional(),
   statusAsOf: partialDate.optional(),
@@ -85,6 +99,8 @@ const facts = {
   status: z.string().optional(),
   exclusive: z.boolean().optional(),
   role: z.string().optional(),
+  /** On a stake (`STAKE_IN`): whether it is held, discussed, sought, offered or to be kept. */
+  stance: z.enum(['held', 'discussed', 'sought', 'offered', 'to keep']).optional(),
   voting: z.boolean().optional(),
   /** A conflict group: records stating the same fact with different figures share this key. */
   disputes: id.optional(),
@@ -127,11 +143,11 @@ function checkClaim(record: Facts, context: z.RefinementCtx, claimRequired: bool
   if (!record.outsideKnowledge && !sources.length)
     problem('sources', 'must cite at least one source (or mark the claim outsideKnowledge: true)');
   if (new Set(sources).size !== sources.length) problem('sources', 'lists a source twice');
-  for (const field of dateFields) {
-    if (record[`${field}Precision` as keyof Facts] !== undefined && record[field]?.length !== 4)
+  for (const field of ['since', 'statusAsOf'] as const) {
+    if (record[`${field}Precision`] !== undefined && record[field]?.length !== 4)
       problem(`${field}Precision`, `late-year needs ${field} written as a year (YYYY)`);
   }
-  if (record.endedBy && !record.until) problem('endedBy', 'an end event needs the until it sets');
+  if (record.endedBy && !record.endsIn) problem('endedBy', 'an end event needs the endsIn it sets');
 }
 
 export const sourceSchema = z.strictObject({
@@ -156,6 +172,7 @@ export const nodeKinds = [
   'Event',
   'Lawsuit',
   'Metric',
+  'Jurisdiction',
 ] as const;
 
 /** Kinds whose node states a fact of its own, so it must say what is claimed. */
@@ -176,6 +193,9 @@ export const nodeSchema = z
   })
   .superRefine((node, context) => checkClaim(node, context, factBearingKinds.has(node.kind)));
 
+/** The one stake type: held, discussed, sought, offered or to keep, said by `stance`. */
+export const stakeType = 'STAKE_IN';
+
 export const relationshipSchema = z
   .strictObject({
     type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE'),
@@ -184,7 +204,13 @@ export const relationshipSchema = z
     key: id.optional(),
     ...facts,
   })
-  .superRefine((relationship, context) => checkClaim(relationship, context, true));
+  .superRefine((relationship, context) => {
+    checkClaim(relationship, context, true);
+    if (relationship.type === stakeType && !relationship.stance)
+      context.addIssue({ code: 'custom', path: ['stance'], message: `a ${stakeType} says its stance` });
+    if (relationship.type !== stakeType && relationship.stance)
+      context.addIssue({ code: 'custom', path: ['stance'], message: `only a ${stakeType} has a stance` });
+  });
 
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type NodeRecord = z.infer<typeof nodeSchema>;
@@ -202,9 +228,24 @@ export function relationshipId(relationship: Pick<RelationshipRecord, 'key' | 'f
   return relationship.key ?? `${relationship.from}_${relationship.type.toLowerCase()}_${relationship.to}`;
 }
 
-/** A date field's precision: `late-year` where the record says so, else what its written form gives. */
-export function precisionOfField(record: FactRecord, field: DateField): Precision | undefined {
+/** The stored `until` of a record: the first day after its `endsIn` period, as `YYYY-MM-DD`. */
+export function untilOf(record: Pick<FactRecord, 'endsIn'>): string | undefined {
+  return record.endsIn === undefined ? undefined : firstDayAfter(record.endsIn);
+}
+
+/** A stored date field as `YYYY-MM-DD` (the first day of its period; `until` derived from `endsIn`). */
+export function storedDate(record: FactRecord, field: DateField): string | undefined {
+  if (field === 'until') return untilOf(record);
   const value = record[field];
+  return value === undefined ? undefined : firstDay(value);
+}
+
+/**
+ * A stored date field's precision: `late-year` where the record says so, else what its written form gives
+ * (`until` has the precision of the `endsIn` it comes from).
+ */
+export function precisionOfField(record: FactRecord, field: DateField): Precision | undefined {
+  const value = field === 'until' ? record.endsIn : record[field];
   if (value === undefined) return undefined;
   const explicit = (record as Record<string, unknown>)[precisionField(field)];
   return explicit === 'late-year' ? 'late-year' : precisionOf(value);

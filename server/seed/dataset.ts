@@ -6,11 +6,11 @@ import { projectRoot } from '../config.js';
 import {
   figureFields,
   firstDay,
-  firstDayAfter,
   nodeSchema,
   relationshipId,
   relationshipSchema,
   sourceSchema,
+  untilOf,
   type Dataset,
   type FactRecord,
   type NodeRecord,
@@ -87,7 +87,7 @@ function parseRecords<T>(
 
 /** A record's period as first-day strings; an open end is written as the far past or future. */
 function period(record: FactRecord): [string, string] {
-  return [record.since ? firstDay(record.since) : '0000-01-01', record.until ? firstDay(record.until) : '9999-12-31'];
+  return [record.since ? firstDay(record.since) : '0000-01-01', untilOf(record) ?? '9999-12-31'];
 }
 
 function figures(record: FactRecord): string {
@@ -121,9 +121,9 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
         );
     }
     const [start, end] = period(record);
-    if (record.until && end <= start) {
+    if (record.endsIn && end <= start) {
       problems.push(
-        `${where}: until (${record.until}) must be after since (${record.since}): until is the first day after`,
+        `${where}: endsIn (${record.endsIn}) is before since (${record.since}): the fact cannot end before it begins`,
       );
     }
     if (record.endedBy) {
@@ -133,12 +133,10 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
           problems.push(`${where}: endedBy: no node has the id "${record.endedBy}"`);
       } else if (!event.since) {
         problems.push(`${where}: endedBy: "${record.endedBy}" has no date (since) to end anything`);
-      } else {
-        const written = firstDayAfter(event.since).slice(0, event.since.length);
-        if (record.until !== written)
-          problems.push(
-            `${where}: until: ended by "${event.id}" (${event.since}), so until is the first day after that period: '${written}'`,
-          );
+      } else if (record.endsIn !== event.since) {
+        problems.push(
+          `${where}: endsIn: ended by "${event.id}" (${event.since}), so endsIn is that period: '${event.since}' (until, the first day after it, is derived)`,
+        );
       }
     }
     if (record.disputes) {

@@ -9,6 +9,7 @@ import {
   precisionOf,
   precisionOfField,
   relationshipId,
+  storedDate,
   type Dataset,
   type FactRecord,
   type NodeRecord,
@@ -24,7 +25,7 @@ function defined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
-/** A written date as a Neo4j date: the first day of its period. */
+/** A `YYYY-MM-DD` day (or a written date, for its first day) as a Neo4j date. */
 function toDate(value: string) {
   const [year, month, day] = firstDay(value).split('-').map(Number) as [number, number, number];
   return new neo4j.types.Date(year, month, day);
@@ -32,12 +33,14 @@ function toDate(value: string) {
 
 /**
  * A record's stored properties: its fields, with every date as a Neo4j date next to its precision
- * (`since` and `sincePrecision`, …), and `sources` always a list (empty for outside knowledge).
+ * (`since` and `sincePrecision`, …; `endsIn` becomes `until`, the first day after it), and `sources`
+ * always a list (empty for outside knowledge).
  */
 function factProperties(record: FactRecord, fields: Record<string, unknown>): Record<string, unknown> {
-  const properties: Record<string, unknown> = { ...fields };
+  const { endsIn: _endsIn, ...rest } = fields;
+  const properties: Record<string, unknown> = { ...rest };
   for (const field of dateFields) {
-    const value = record[field];
+    const value = storedDate(record, field);
     if (value === undefined) continue;
     properties[field] = toDate(value);
     properties[precisionField(field)] = precisionOfField(record, field);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { defaultSeedDir, parseDataset, SeedValidationError, type SeedTexts } from '../../../server/seed/dataset.js';
-import { firstDayAfter } from '../../../server/seed/dataset.schema.js';
+import { firstDayAfter, untilOf } from '../../../server/seed/dataset.schema.js';
 
 const shipped: SeedTexts = {
   sources: readFileSync(path.join(defaultSeedDir, 'sources.yaml'), 'utf8'),
@@ -203,24 +203,51 @@ describe('citations that support the claim', () => {
 });
 
 describe('dates: one meaning of until, a precision for every date', () => {
-  it('When until is not after since, then it is rejected because until is the first day after', () => {
-    const texts = withEdit('relationships', (relationships) =>
-      Object.assign(find(relationships, 'revenue-share-paid-2024'), { until: '2024' }),
-    );
+  it('When until is written for a contract that ends in 2030, then it is rejected: only endsIn is written', () => {
+    // The class of `until: '2030'` for "ends in 2030", which would drop the contract on 2030-01-01.
+    const texts = withEdit('nodes', (nodes) => {
+      const partnership = find(nodes, 'microsoft-openai-partnership');
+      delete partnership.endsIn;
+      partnership.until = '2030';
+    });
     expect(problemsOf(texts)).toEqual([
-      expect.stringMatching(/\(revenue-share-paid-2024\): until \(2024\) must be after since \(2024\)/),
+      expect.stringMatching(/\(microsoft-openai-partnership\): until: is not written: give endsIn, the last period/),
     ]);
   });
 
-  it("When a fact ended by an event gives the event's own month as until, then it is rejected with the right value", () => {
+  it('When a record says it ends in 2030, then its stored until is the first day of 2031', () => {
+    const partnership = parseDataset(shipped).nodes.find((node) => node.id === 'microsoft-openai-partnership')!;
+    expect(partnership.endsIn).toBe('2030');
+    expect(untilOf(partnership)).toBe('2031-01-01');
+    expect(untilOf({ endsIn: '2024-07' })).toBe('2024-08-01');
+  });
+
+  it('When a record ends before it begins, then it is rejected', () => {
     const texts = withEdit('relationships', (relationships) =>
-      Object.assign(link(relationships, 'microsoft', 'OBSERVER_ON_BOARD_OF', 'openai'), { until: '2024-07' }),
+      Object.assign(find(relationships, 'revenue-share-paid-2024'), { endsIn: '2023' }),
+    );
+    expect(problemsOf(texts)).toEqual([
+      expect.stringMatching(/\(revenue-share-paid-2024\): endsIn \(2023\) is before since \(2024\)/),
+    ]);
+  });
+
+  it("When a fact ended by an event gives another period than the event's, then it is rejected with the right value", () => {
+    // Writing the exclusive bound (the month after) where the period is asked for is the same mistake reversed.
+    const texts = withEdit('relationships', (relationships) =>
+      Object.assign(link(relationships, 'microsoft', 'OBSERVER_ON_BOARD_OF', 'openai'), { endsIn: '2024-08' }),
     );
     expect(problemsOf(texts)).toEqual([
       expect.stringContaining(
-        `until: ended by "microsoft-leaves-board-2024" (2024-07), so until is the first day after that period: '2024-08'`,
+        `endsIn: ended by "microsoft-leaves-board-2024" (2024-07), so endsIn is that period: '2024-07'`,
       ),
     ]);
+  });
+
+  it('When a record names an end event but no endsIn, then it is rejected', () => {
+    const texts = withEdit('relationships', (relationships) => {
+      delete link(relationships, 'microsoft', 'OBSERVER_ON_BOARD_OF', 'openai').endsIn;
+    });
+    expect(problemsOf(texts)).toEqual([expect.stringContaining('endedBy: an end event needs the endsIn it sets')]);
   });
 
   it('When a record names an end event that has no date, then it is rejected', () => {
@@ -285,7 +312,6 @@ describe('conflict groups', () => {
   it('When every record of a group states the same figures, then it is rejected', () => {
     const texts = withEdit('relationships', (relationships) => {
       Object.assign(find(relationships, 'microsoft-invested-14b'), { amountUsd: 13e9 });
-      delete find(relationships, 'microsoft-stake-about-49').disputes;
     });
     expect(problemsOf(texts)).toEqual([
       expect.stringContaining('every record of "microsoft-total-investment" states the same figures'),
@@ -295,9 +321,85 @@ describe('conflict groups', () => {
   it('When the shipped data is read, then the three stake figures form one group and the payments none', () => {
     const dataset = parseDataset(shipped);
     const members = dataset.relationships.filter((r) => r.disputes === 'microsoft-stake-in-future-openai');
-    expect(members.map((r) => r.type).sort()).toEqual(['DISCUSSED_STAKE_IN', 'OFFERED_STAKE_TO', 'SEEKS_STAKE_IN']);
+    expect(members.map((r) => `${r.from} ${r.type} ${r.to} ${r.stance}`).sort()).toEqual([
+      'microsoft STAKE_IN openai-restructuring discussed',
+      'microsoft STAKE_IN openai-restructuring offered',
+      'microsoft STAKE_IN openai-restructuring sought',
+    ]);
     const payments = dataset.relationships.filter((r) => r.type === 'PAID_REVENUE_SHARE_TO');
     expect(payments.map((r) => r.disputes)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('stakes: one type, its stance a property', () => {
+  it('When a stake has no stance, then it is rejected', () => {
+    const texts = withEdit('relationships', (relationships) => {
+      delete find(relationships, 'microsoft-stake-49').stance;
+    });
+    expect(problemsOf(texts)).toEqual([
+      expect.stringContaining('(microsoft-stake-49): stance: a STAKE_IN says its stance'),
+    ]);
+  });
+
+  it('When another type carries a stance, then it is rejected', () => {
+    const texts = withEdit('relationships', (relationships) =>
+      Object.assign(link(relationships, 'microsoft', 'MAIN_INVESTOR_IN', 'openai'), { stance: 'held' }),
+    );
+    expect(problemsOf(texts)).toEqual([
+      expect.stringContaining('(microsoft MAIN_INVESTOR_IN openai): stance: only a STAKE_IN has a stance'),
+    ]);
+  });
+
+  it('When the shipped data is read, then every stake is one STAKE_IN and the 33 % offer is stated once', () => {
+    const dataset = parseDataset(shipped);
+    expect(dataset.relationships.filter((r) => /STAKE/.test(r.type)).map((r) => r.type)).toEqual(
+      Array(7).fill('STAKE_IN'),
+    );
+    const thirtyThree = [...dataset.nodes, ...dataset.relationships].filter((record) => record.percent === 33);
+    expect(thirtyThree).toEqual([expect.objectContaining({ key: 'microsoft-stake-offered', stance: 'offered' })]);
+  });
+
+  it('When 002\'s figures are read, then its plain $13 billion is an investment in the group and its "about" stays on the 49 %', () => {
+    const dataset = parseDataset(shipped);
+    const byKey = (key: string) => dataset.relationships.find((r) => r.key === key)!;
+    expect(byKey('microsoft-invested-13b-002')).toMatchObject({
+      type: 'INVESTED_IN',
+      amountUsd: 13e9,
+      disputes: 'microsoft-total-investment',
+      sources: [doc.d002],
+    });
+    expect(byKey('microsoft-invested-13b-002').qualifier).toBeUndefined();
+    const stake = byKey('microsoft-stake-about-49');
+    expect(stake).toMatchObject({ type: 'STAKE_IN', percent: 49, qualifier: 'about', sources: [doc.d002] });
+    expect([stake.amountUsd, stake.disputes]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('facts live in claims, not descriptions', () => {
+  it('When the descriptions are read, then none states a figure or a quantity', () => {
+    // Descriptions are shown as unsourced labels: "hundreds of millions of users" belongs in a cited claim.
+    const figures = /\d|\b(?:hundreds?|thousands?|millions?|billions?|percent)\b|%/i;
+    const stated = parseDataset(shipped)
+      .nodes.filter((node) => node.description && figures.test(node.description))
+      .map((node) => `${node.id}: ${node.description}`);
+    expect(stated).toEqual([]);
+  });
+
+  it('When the AGI clause is read, then its vagueness is a cited claim (001), not its description', () => {
+    const dataset = parseDataset(shipped);
+    expect(dataset.nodes.find((node) => node.id === 'agi-clause')!.description).not.toMatch(/agreed|defin/i);
+    const partOf = dataset.relationships.find((r) => r.from === 'agi-clause' && r.type === 'PART_OF')!;
+    expect(partOf).toMatchObject({ claim: expect.stringMatching(/definition/), sources: [doc.d001] });
+  });
+});
+
+describe('the README lists the relationship types the files use', () => {
+  it('When the type list of seeds/README.md is read, then it names exactly the types in relationships.yaml', () => {
+    const readme = readFileSync(path.join(defaultSeedDir, 'README.md'), 'utf8');
+    const list = /\*\*Relationship types\*\*([\s\S]*?)\(Tested: this list/.exec(readme)?.[1] ?? '';
+    const listed = new Set([...list.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]));
+    const used = new Set([...parseDataset(shipped).relationships.map((r) => r.type), 'MENTIONED_IN']);
+    expect([...listed].sort()).toEqual([...used].sort());
   });
 });
 
