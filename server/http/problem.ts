@@ -61,12 +61,17 @@ function fromNeo4j(error: Neo4jError): ProblemError {
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new ProblemError(504, 'query-timeout', 'Query timed out', 'The query ran longer than the server allows.');
   }
-  if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+  // Neo4j's memory limit for transactions, or the heap itself running out on this query's thread (the
+  // database goes on serving): either way the query asked for too much, like a result over the value cap.
+  if (
+    code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
+    code === 'Neo.TransientError.General.OutOfMemoryError'
+  ) {
     return new ProblemError(
-      507,
+      413,
       'query-memory',
       'Query too large',
-      'The query needs more memory than one query may use.',
+      'The query needs more memory than one query may use; return less or aggregate in smaller steps.',
     );
   }
   // 'N/A': an error the driver raised itself, without the server (a connection it could not get or keep).

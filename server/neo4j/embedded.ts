@@ -123,9 +123,22 @@ export interface EmbeddedEvents {
 
 const silentEvents: EmbeddedEvents = { restarting() {}, restarted() {}, gaveUp() {} };
 
-/** Restart delays after an unexpected exit; more exits than this within `crashWindowMs` and it gives up. */
-const restartDelaysMs = [1_000, 2_000, 4_000, 8_000, 15_000];
-const crashWindowMs = 10 * 60_000;
+/**
+ * Restart delays after an unexpected exit; more exits than this within `crashWindowMs` and it gives up. A
+ * JVM that served for `stableAfterMs` before it exited was not in a crash loop: its exit counts afresh, so
+ * whatever makes a healthy database exit now and then cannot make the supervisor give up.
+ */
+export interface Supervision {
+  restartDelaysMs: number[];
+  crashWindowMs: number;
+  stableAfterMs: number;
+}
+
+const defaultSupervision: Supervision = {
+  restartDelaysMs: [1_000, 2_000, 4_000, 8_000, 15_000],
+  crashWindowMs: 10 * 60_000,
+  stableAfterMs: 60_000,
+};
 
 interface RunningJvm {
   child: ChildProcess;
@@ -147,9 +160,10 @@ async function launch(
       `-Xms${Math.min(256, options.heapMb)}m`,
       `-Xmx${options.heapMb}m`,
       '-XX:+UseG1GC',
-      // A query that exhausts the heap leaves the JVM in no state to trust: it exits, and the supervisor
-      // below starts it again on the same store and port.
-      '-XX:+ExitOnOutOfMemoryError',
+      // No -XX:+ExitOnOutOfMemoryError: a query that exhausts the heap (a string doubled forty times) fails
+      // on its own thread with Neo4j's OutOfMemoryError and the database goes on serving, where exiting
+      // handed any client a way to stop it. A database that panics exits (EmbeddedNeo4j.java) and is
+      // restarted by the supervisor below.
       `@${argumentFile}`,
       'EmbeddedNeo4j',
       options.home,
@@ -176,13 +190,14 @@ async function launch(
 /**
  * Starts Neo4j Community in a child JVM (Java 17+, official artefacts from Maven Central) with Bolt on
  * 127.0.0.1 and resolves once Bolt accepts connections. The JVM's output goes to `<home>/launcher.log`.
- * The child is supervised: when it exits on its own (a crash, an out-of-memory exit, a kill), it is
+ * The child is supervised: when it exits on its own (a crash, a panic, a kill), it is
  * started again on the same store and port after a growing delay, and `events` hear of it; after
- * repeated exits the supervisor gives up and says so once.
+ * repeated exits in quick succession (see `Supervision`) the supervisor gives up and says so once.
  */
 export async function startEmbeddedNeo4j(
   options: EmbeddedOptions,
   events: EmbeddedEvents = silentEvents,
+  { restartDelaysMs, crashWindowMs, stableAfterMs }: Supervision = defaultSupervision,
 ): Promise<EmbeddedNeo4j> {
   const argumentFile = await prepareLauncher();
   await mkdir(options.home, { recursive: true });
@@ -208,12 +223,14 @@ export async function startEmbeddedNeo4j(
   let skipDelay: (() => void) | undefined;
 
   const supervise = (jvm: RunningJvm) => {
+    const readyAt = Date.now();
     jvm.child.once('exit', (code, signal) => {
+      if (Date.now() - readyAt >= stableAfterMs) exits.length = 0;
       if (!stopping) restarting = restart(`exited (${signal ?? `code ${code}`})`);
     });
   };
 
-  /** One delay per recent exit (within `crashWindowMs`); past the last one, give up. */
+  /** One delay per recent exit (within `crashWindowMs`, since the last stable run); past the last one, give up. */
   const restart = async (reason: string) => {
     exits.push(Date.now());
     for (;;) {
@@ -223,7 +240,7 @@ export async function startEmbeddedNeo4j(
       if (stopping) return;
       if (delayMs === undefined) {
         events.gaveUp(
-          `Embedded Neo4j exited ${attempt} times in ${crashWindowMs / 60_000} minutes (${reason}); see ${logFile}`,
+          `Embedded Neo4j exited ${attempt} times in a row within ${crashWindowMs / 60_000} minutes (${reason}); see ${logFile}`,
         );
         return;
       }

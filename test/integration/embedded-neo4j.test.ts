@@ -94,4 +94,39 @@ describe('embedded Neo4j', () => {
     },
     jvmStart,
   );
+  it(
+    'When the JVM exits soon after each start, then the supervisor gives up once; an exit after a stable run counts afresh',
+    async () => {
+      const events: string[] = [];
+      let restarted = () => {};
+      const supervised = await startEmbeddedNeo4j(
+        { ...options, home: await mkdtemp(path.join(tmpdir(), 'entente-embedded-loop-')) },
+        {
+          restarting: (_reason, attempt) => events.push(`restarting ${attempt}`),
+          restarted: () => restarted(),
+          gaveUp: () => events.push('gave up'),
+        },
+        { restartDelaysMs: [10], crashWindowMs: 600_000, stableAfterMs: 4_000 },
+      );
+      const killAndRestart = () =>
+        new Promise<void>((resolve) => {
+          restarted = resolve;
+          process.kill(supervised.pid, 'SIGKILL');
+        });
+      try {
+        await killAndRestart();
+        // Served past stableAfterMs: its exit is not part of a crash loop, so it is restarted as attempt 1 again.
+        await new Promise((resolve) => setTimeout(resolve, 4_500));
+        await killAndRestart();
+        // A second exit right after that start: no delay is left for it, so the supervisor gives up.
+        process.kill(supervised.pid, 'SIGKILL');
+        await expect.poll(() => events, { timeout: 10_000 }).toContain('gave up');
+        expect(events).toEqual(['restarting 1', 'restarting 1', 'gave up']);
+      } finally {
+        await supervised.stop();
+        await rm(supervised.home, { recursive: true, force: true });
+      }
+    },
+    jvmStart * 3,
+  );
 });

@@ -25,7 +25,15 @@ const attacks: [string, string, number[]][] = [
     `RETURN ${'\\u0028'.repeat(1000)}1${'\\u0029'.repeat(1000)}`,
     [400],
   ],
-  ['a cartesian product of every node, four times', 'MATCH (a), (b), (c), (d) RETURN count(*) AS n', [504, 200]],
+  ['NOT repeated 3,000 times (no brackets)', `RETURN ${'NOT '.repeat(3000)}true AS x`, [400]],
+  ['CASE nested 500 deep', `RETURN ${'CASE WHEN true THEN '.repeat(500)}1${' END'.repeat(500)} AS x`, [400]],
+  ['1,000 property lookups in a row', `WITH {a: 1} AS m RETURN m${'.a'.repeat(1000)} AS x`, [400]],
+  // A comparison between the rows keeps Neo4j from answering count(*) from its counts store.
+  [
+    'a cartesian product of every node, five times',
+    'MATCH (a), (b), (c), (d), (e) WHERE elementId(a) < elementId(e) RETURN count(*) AS n',
+    [504],
+  ],
   ['a long CPU loop', 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i)', [504]],
 ];
 
@@ -69,6 +77,8 @@ describe('resource attacks', () => {
       );
       expect(allowed, body.slice(0, 300)).toContain(response.status);
       if (response.status !== 200) expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+      // The table shows the figure against the floor of a second; the assertion leaves two more for a machine
+      // whose two cores are busy with the attack itself (Neo4j) and the suite.
       expect(elapsed).toBeLessThan(timeoutMs + 1_000 + 2_000);
       expect(failures).toEqual([]);
       expect(slowestMs).toBeLessThan(1_000);

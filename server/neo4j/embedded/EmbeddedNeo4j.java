@@ -9,6 +9,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -19,7 +21,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * transactions together in MiB, memory of one transaction in MiB. Prints one line
  * {@code ENTENTE_READY <port>} once Bolt accepts connections, or {@code ENTENTE_STORE_LOCKED} and exits 3
  * when another process holds the store. Stops cleanly on SIGTERM/SIGINT and when standard input closes, so
- * the JVM never outlives the Node process that started it.
+ * the JVM never outlives the Node process that started it. Exits 70 when the database panics (it then
+ * refuses all work until restarted), so that the supervisor starts it again.
  */
 public final class EmbeddedNeo4j {
   public static void main(String[] args) throws Exception {
@@ -55,6 +58,16 @@ public final class EmbeddedNeo4j {
       throw e;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+    dbms.registerDatabaseEventListener(
+        new DatabaseEventListenerAdapter() {
+          @Override
+          public void databasePanic(DatabaseEventContext event) {
+            System.out.println("ENTENTE_PANIC " + event.getDatabaseName());
+            System.out.flush();
+            // halt, not exit: the shutdown hook would wait on the database that just failed.
+            Runtime.getRuntime().halt(70);
+          }
+        });
 
     var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     var ports = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
