@@ -15,7 +15,6 @@ export interface ConsoleLimits extends RunLimits {
   workerHeapMb: number;
 }
 
-
 /** The worker runs from TypeScript sources under the test runner and tsx, from JavaScript once built. */
 const workerFile = path.join(
   import.meta.dirname,
