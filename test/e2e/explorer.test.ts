@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
+import { readView } from '../../client/src/share/viewState.js';
+import { openExplorer } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';
 
 // One analyst's session, step by step, in a real Chromium against the built client and the real API.
@@ -97,11 +99,75 @@ describe('the explorer in a browser', () => {
     // Another ranking asks again and lists its best first.
     await panel.getByLabel('Rank by').selectOption('evidence');
     await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Path 1 of/);
-    await page.screenshot({ path: path.join(projectRoot, 'test/e2e/output/paths.png') });
+
+    // The current path is spelled out step by step; on this busy canvas every step is drawn, so all light up.
+    const current = panel.getByTestId('current-path');
+    expect(await current.locator('li.drawn').count()).toBeGreaterThan(0);
+    expect(await current.locator('li.drawn').first().textContent()).toMatch(/^Google Cloud [—←].+ highlighted$/);
     await items.first().getByRole('button', { name: 'Add this path' }).click();
     await expect.poll(() => page.locator('.banner.info').first().textContent()).toMatch(/Path 1 added/);
     await showTab('List');
     expect(await statusOf('Google Cloud')).toContain('highlighted');
+    await panel.getByRole('button', { name: 'Close the paths' }).click();
+  });
+
+  it('When the user marks which relationship types a path never steps through, then the search obeys and the link keeps the choice', async () => {
+    await pickFromSearch('Google Cloud');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
+    await pickFromSearch('Microsoft');
+    const panel = page.getByRole('region', { name: 'Paths' });
+    const chains = panel.locator('.path-list .chain');
+    await chains.first().waitFor();
+    // Source-document mentions are pre-marked, among every relationship type of the database.
+    await panel.getByText('Never step through: MENTIONED_IN').click();
+    const types = panel.getByRole('group', { name: 'Relationship types no path may step through' });
+    expect(await types.getByRole('checkbox').count()).toBeGreaterThan(20);
+    expect(await types.getByRole('checkbox', { name: 'MENTIONED_IN', exact: true }).isChecked()).toBe(true);
+    expect(await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).isChecked()).toBe(false);
+    const texts = async () => (await chains.allTextContents()).join('\n');
+    expect(await texts()).toContain('provides cloud to');
+    expect(await texts()).not.toContain('is mentioned in');
+    const exclude = (list: string) =>
+      page.waitForRequest((request) => new URL(request.url()).searchParams.get('exclude') === list);
+    // Marking another type keeps every path off it.
+    let asked = exclude('MENTIONED_IN,PROVIDES_CLOUD_TO');
+    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).check();
+    await asked;
+    await expect.poll(() => panel.getByText('Finding paths…').count()).toBe(0);
+    expect(await texts()).not.toMatch(/provides cloud to|is mentioned in/);
+    // Letting mentions back in: the shortest paths now run through a document that names both.
+    asked = exclude('PROVIDES_CLOUD_TO');
+    await types.getByRole('checkbox', { name: 'MENTIONED_IN', exact: true }).uncheck();
+    await asked;
+    await expect.poll(texts).toContain('is mentioned in');
+    expect(await texts()).not.toContain('provides cloud to');
+    expect(await panel.getByText('Never step through: PROVIDES_CLOUD_TO').isVisible()).toBe(true);
+    // Nothing marked is sent as an empty list, not left to the default.
+    asked = exclude('');
+    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).uncheck();
+    await asked;
+    expect(await panel.getByText('Never step through: nothing').isVisible()).toBe(true);
+    // The link holds the choice.
+    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).check();
+    await expect
+      .poll(() => readView(new URL(page.url()).hash))
+      .toMatchObject({ kind: 'view', view: { pathExclude: ['PROVIDES_CLOUD_TO'] } });
+    // A copy of the link opens with the same choice in its path search.
+    const copy = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await copy.goto(page.url());
+    await copy.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await copy.getByRole('menuitem', { name: 'Find paths from here…' }).click();
+    const copySearch = copy.getByRole('combobox', { name: 'Search the graph' });
+    await copySearch.fill('Google Cloud');
+    await copy.getByRole('option').first().waitFor();
+    const copyAsked = copy.waitForRequest((request) => request.url().includes('/api/paths'));
+    await copySearch.press('Enter');
+    expect(new URL((await copyAsked).url()).searchParams.get('exclude')).toBe('PROVIDES_CLOUD_TO');
+    await copy.close();
+    // Back to the default for the rest of the session.
+    await types.getByRole('checkbox', { name: 'MENTIONED_IN', exact: true }).check();
+    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).uncheck();
     await panel.getByRole('button', { name: 'Close the paths' }).click();
   });
 
@@ -221,5 +287,45 @@ describe('the explorer in a browser', () => {
     expect((await downloaded(png)).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     // The picture of this run, for people reviewing it (git-ignored).
     await page.screenshot({ path: path.join(projectRoot, 'test/e2e/output/explorer.png') });
+  });
+
+  it('When the canvas lacks part of a path stepped to, then its missing steps are listed, and once added it is highlighted beside the ranked list (the README picture)', async () => {
+    const fresh = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const explorer = await openExplorer(fresh, site.baseUrl);
+    await explorer.pick('Google Cloud');
+    await fresh.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await fresh.getByRole('menuitem', { name: 'Find paths from here…' }).click();
+    await explorer.pick('Microsoft');
+    const panel = fresh.getByRole('region', { name: 'Paths' });
+    await panel.locator('.path-list > li').first().waitFor();
+    await panel.getByLabel('Rank by').selectOption('evidence');
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Path 1 of/);
+    // Stepping to a path the canvas does not draw yet says, step by step, what is missing; the rest lights up.
+    const items = panel.locator('.path-list > li');
+    const index = (await items.allTextContents()).findIndex((text) => text.includes('not on the canvas yet'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const chosen = items.nth(index);
+    await chosen.locator('.chain').click();
+    await expect.poll(() => chosen.getAttribute('aria-current')).toBe('true');
+    const current = chosen.getByTestId('current-path');
+    const missing = current.locator('li.missing');
+    await expect.poll(() => missing.count()).toBeGreaterThan(0);
+    expect(await missing.first().isVisible()).toBe(true);
+    expect(await missing.first().textContent()).toMatch(/[—←].+ not on the canvas$/);
+    expect(await current.getByRole('note').textContent()).toMatch(/^(None|\d+ of \d+) .*not on the canvas yet.*\.$/);
+    expect(await current.getByRole('note').isVisible()).toBe(true);
+    // Add draws the missing steps: then every step is on the canvas and highlighted.
+    await chosen.getByRole('button', { name: 'Add this path' }).click();
+    await expect.poll(() => missing.count()).toBe(0);
+    expect(await current.textContent()).toContain('Every step is on the canvas and highlighted.');
+    expect(await current.locator('li.drawn').count()).toBeGreaterThan(0);
+    await explorer.idle();
+    // Only the picture's subject: no banner left over, the legend beside the canvas.
+    await fresh.getByRole('button', { name: 'Dismiss' }).click();
+    await explorer.showTab('Legend');
+    await explorer.fit();
+    expect(await fresh.locator('.banner').count()).toBe(0);
+    await fresh.screenshot({ path: path.join(projectRoot, 'test/e2e/output/paths.png') });
+    await fresh.close();
   });
 });

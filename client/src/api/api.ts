@@ -92,6 +92,17 @@ const query = (parameters: Record<string, string | number | undefined>) => {
   return search.toString();
 };
 
+/** How GET /api/paths searches: its ranking, the day paths must hold on, the dating, what it never steps through. */
+export interface PathOptions {
+  rank?: string;
+  asOf?: string;
+  dating?: DatingEntry[];
+  /** Relationship types never to step through; undefined leaves the server's default (MENTIONED_IN). */
+  exclude?: string[];
+  maxHops?: number;
+  limit?: number;
+}
+
 /** The `dating` query parameter: JSON, left out when everything is dated by since/until. */
 const datingParameter = (dating: DatingEntry[] = []) => (dating.length ? JSON.stringify(dating) : undefined);
 
@@ -103,9 +114,17 @@ export const api = {
   // Without an as-of date, which the explorer never asks the server for, the dating would change nothing.
   neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
     request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
-  /** Ranked paths, best first, each with its rank and the reasons for it. */
-  paths: (from: string, to: string, rank = 'hops', dating?: DatingEntry[], maxHops = 4, limit = 10) =>
-    request<PathsResponse>(`/paths?${query({ from, to, rank, maxHops, limit, dating: datingParameter(dating) })}`),
+  /**
+   * Ranked paths, best first, each with its rank and the reasons for it: only relationships valid on `asOf`
+   * when it is given, never through the types of `exclude` (left out: the server's provenance default; an empty
+   * list: none is excluded, which is sent as an empty `exclude=`).
+   */
+  paths: (from: string, to: string, options: PathOptions = {}) => {
+    const { rank = 'hops', asOf, dating, exclude, maxHops = 4, limit = 10 } = options;
+    const search = query({ from, to, rank, maxHops, limit, asOf, dating: datingParameter(dating) });
+    const excluded = exclude ? `&exclude=${exclude.map(encodeURIComponent).join(',')}` : '';
+    return request<PathsResponse>(`/paths?${search}${excluded}`);
+  },
   /** The nodes of `ids` and the relationships among them and between them and the nodes of `withIds`. */
   subgraph: (ids: string[], withIds?: string[]) =>
     request<ApiGraph>('/subgraph', {

@@ -1,6 +1,6 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { DatingEntry } from '../time/dating';
-import { api } from './api';
+import { api, type PathOptions } from './api';
 
 /**
  * Server data that the page reads (rather than adds to the canvas) goes through one query cache: requests
@@ -23,8 +23,8 @@ export const savedQueriesQuery = () => queryOptions({ queryKey: ['queries'], que
 
 export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: () => api.schema() });
 
-export const pathsQuery = (from: string, to: string, rank: string, dating: DatingEntry[]) =>
-  queryOptions({ queryKey: ['paths', from, to, rank, dating], queryFn: () => api.paths(from, to, rank, dating) });
+export const pathsQuery = (from: string, to: string, options: PathOptions) =>
+  queryOptions({ queryKey: ['paths', from, to, options], queryFn: () => api.paths(from, to, options) });
 
 export const disagreementsQuery = () =>
   queryOptions({ queryKey: ['disagreements'], queryFn: () => api.disagreements() });

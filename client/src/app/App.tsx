@@ -16,6 +16,7 @@ import { ExpandMenu } from '../inspect/ExpandMenu';
 import { InspectPanel } from '../inspect/InspectPanel';
 import type { RankedPath } from '../paths/pathChain';
 import { PathPanel } from '../paths/PathPanel';
+import { usePathExclude } from '../paths/usePathExclude';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
@@ -95,6 +96,7 @@ export function App() {
   const items = useMemo(() => [...Object.values(graph.edges), ...Object.values(graph.nodes)], [graph]);
   const datingState = useDating(items, initialView?.dating);
   const { dating } = datingState;
+  const pathExclusion = usePathExclude(initialView?.pathExclude);
 
   const { start, addGraph, expand, showSource, fail } = useExplore({
     opening,
@@ -112,6 +114,7 @@ export function App() {
     layout,
     styles,
     dating: datingState.choices,
+    pathExclude: pathExclusion.choice,
   });
 
   const select = (selection: Selection | undefined) => {
@@ -358,7 +361,10 @@ export function App() {
               from={pathEnds.from}
               to={pathEnds.to}
               nodes={graph.nodes}
+              edges={graph.edges}
               dating={dating}
+              asOf={asOf}
+              exclusion={pathExclusion}
               onShow={showPath}
               onAdd={(path) =>
                 void addGraph({ nodes: path.nodes, edges: path.edges }).then(() => {

@@ -1,5 +1,5 @@
 import type { ApiEdge, ApiNode, Graph, PathReasons, RankedPath } from '../api/api';
-import { formatUsd } from '../inspect/format';
+import { formatDate, formatUsd } from '../inspect/format';
 import { timeOf, type Dating } from '../time/dating';
 import { verbOf } from '../time/timeline';
 
@@ -40,13 +40,21 @@ export function stepsOf(path: Graph, from: string): { start?: ApiNode; steps: Pa
   return { start: nodes.get(from), steps };
 }
 
-/** What a step stands on, in brackets: its amount, the year it began and how many sources state it. */
+/** A share as people read it: "33 %", "30–35 %". */
+function percentText({ percent, percentMin, percentMax }: Record<string, unknown>): string | undefined {
+  if (typeof percent === 'number') return `${percent} %`;
+  if (typeof percentMin === 'number' && typeof percentMax === 'number') return `${percentMin}–${percentMax} %`;
+  return undefined;
+}
+
+/** What a step stands on, in brackets: its amount or share, the year it began and how many sources state it. */
 function evidence(edge: ApiEdge, dating: Dating): string {
   const { since } = timeOf(edge, dating);
   const amount = edge.properties.amountUsd;
   const sources = Array.isArray(edge.properties.sources) ? edge.properties.sources.length : 0;
   const parts = [
     typeof amount === 'number' ? formatUsd(amount) : undefined,
+    percentText(edge.properties),
     since?.slice(0, 4),
     sources ? `${sources} source${sources === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean);
@@ -71,7 +79,37 @@ export function reasonsText(reasons: PathReasons, captionOf: (id: string) => str
     `${reasons.sources} distinct source${reasons.sources === 1 ? '' : 's'}`,
     reasons.latestStart && `latest began ${reasons.latestStart.slice(0, 4)}`,
     reasons.busiestNode && `busiest node ${captionOf(reasons.busiestNode.id)} (${reasons.busiestNode.degree})`,
+    reasons.heldOn && `held on ${formatDate(reasons.heldOn)}`,
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** One step of a path as a line of its own, and whether the canvas draws it. */
+export interface DrawnStep {
+  text: string;
+  drawn: boolean;
+}
+
+/**
+ * What of a path the canvas already draws: each step (drawn when its relationship is on the canvas), and the
+ * nodes it would add. Only the drawn part can be highlighted; the rest is for "Add this path" to draw.
+ */
+export function drawnSteps(
+  path: Graph,
+  from: string,
+  canvas: { nodes: Record<string, unknown>; edges: Record<string, unknown> },
+): { steps: DrawnStep[]; missingNodes: ApiNode[] } {
+  const { start, steps } = stepsOf(path, from);
+  const lines: DrawnStep[] = [];
+  let at = start?.caption ?? from;
+  for (const { edge, forward, to } of steps) {
+    const verb = verbOf(edge.type);
+    lines.push({
+      text: forward ? `${at} —${verb}→ ${to.caption}` : `${at} ←${verb}— ${to.caption}`,
+      drawn: Object.hasOwn(canvas.edges, edge.id),
+    });
+    at = to.caption;
+  }
+  return { steps: lines, missingNodes: path.nodes.filter((node) => !Object.hasOwn(canvas.nodes, node.id)) };
 }

@@ -14,6 +14,8 @@ interface Shown {
   layout: LayoutName;
   styles?: LabelStyles;
   dating?: DatingChoices;
+  /** The relationship types path searches never step through, when the user chose them. */
+  pathExclude?: string[];
 }
 
 /**
@@ -27,7 +29,7 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
     latest.current = shown;
   });
   const write = useCallback(() => {
-    const { graph, asOf, selected, filters, layout, styles, dating } = latest.current;
+    const { graph, asOf, selected, filters, layout, styles, dating, pathExclude } = latest.current;
     const ids = Object.keys(graph.nodes);
     if (!ids.length || !canvas.current) return;
     const { zoom, pan } = canvas.current.viewport();
@@ -43,12 +45,13 @@ export function useViewInUrl(canvas: RefObject<GraphCanvasHandle | null>, shown:
       layout,
       styles: styles && Object.keys(styles).length ? styles : undefined,
       dating: dating && Object.keys(dating).length ? dating : undefined,
+      pathExclude,
       zoom: Math.round(zoom * 1000) / 1000,
       pan: { x: Math.round(pan.x), y: Math.round(pan.y) },
     });
     window.history.replaceState(null, '', hash);
   }, [canvas]);
-  const { graph, asOf, selected, filters, layout, styles, dating } = shown;
-  useEffect(write, [graph, asOf, selected, filters, layout, styles, dating, write]);
+  const { graph, asOf, selected, filters, layout, styles, dating, pathExclude } = shown;
+  useEffect(write, [graph, asOf, selected, filters, layout, styles, dating, pathExclude, write]);
   return write;
 }

@@ -1,5 +1,6 @@
 import type { Position } from 'cytoscape';
 import type { LayoutName } from '../canvas/layouts.js';
+import { readExclude } from '../paths/pathExclude.js';
 import { readStyles, type LabelStyles } from '../styling/labelStyles.js';
 import { readDatingChoices, type DatingChoices } from '../time/dating.js';
 
@@ -18,6 +19,8 @@ export interface ViewState {
   styles?: LabelStyles;
   /** Which properties date the labels and types the sharer chose them for. */
   dating?: DatingChoices;
+  /** The relationship types path searches never step through, when the sharer chose them. */
+  pathExclude?: string[];
   /** A fingerprint of each node's caption, in the order of `ids`: a node that now reads otherwise is not it. */
   fingerprints?: string[];
   /** The zoom and pan the link was shared at. */
@@ -84,6 +87,7 @@ export function readView(hash: string): ReadView {
       edges: isStrings(view.edges) ? view.edges : [],
       styles: readStyles(view.styles),
       dating: readDatingChoices(view.dating),
+      pathExclude: readExclude(view.pathExclude),
       fingerprints:
         isStrings(view.fingerprints) && view.fingerprints.length === view.ids.length ? view.fingerprints : undefined,
       positions: view.positions && typeof view.positions === 'object' ? view.positions : {},

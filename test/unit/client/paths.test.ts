@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiEdge, ApiNode } from '../../../client/src/api/api.js';
-import { pathChain, reasonsText } from '../../../client/src/paths/pathChain.js';
+import { drawnSteps, pathChain, reasonsText } from '../../../client/src/paths/pathChain.js';
 
 const node = (id: string, caption: string): ApiNode => ({ id, labels: ['Company'], caption, properties: {} });
 const edge = (id: string, type: string, source: string, target: string, properties = {}): ApiEdge => ({
@@ -28,11 +28,54 @@ describe('paths as chains', () => {
     );
   });
 
+  it('When paths differ only in the share a step states, then each chain reads its share', () => {
+    const path = (id: string, figures: Record<string, number>) => ({
+      nodes: [node('microsoft', 'Microsoft'), node('restructuring', 'Restructuring')],
+      edges: [edge(id, 'STAKE_IN', 'microsoft', 'restructuring', { ...figures, sources: ['a'] })],
+    });
+    expect(pathChain(path('sought', { percentMin: 30, percentMax: 35 }), 'microsoft')).toBe(
+      'Microsoft —stake in (30–35 %, 1 source)→ Restructuring',
+    );
+    expect(pathChain(path('offered', { percent: 33 }), 'microsoft')).toBe(
+      'Microsoft —stake in (33 %, 1 source)→ Restructuring',
+    );
+  });
+
   it('When a path is ranked, then its reasons read as words', () => {
     const text = reasonsText(
       { hops: 2, sources: 3, latestStart: '2024-01-01', busiestNode: { id: 'openai', degree: 120 }, heldOn: null },
       (id) => (id === 'openai' ? 'OpenAI' : id),
     );
     expect(text).toBe('2 steps · 3 distinct sources · latest began 2024 · busiest node OpenAI (120)');
+  });
+
+  it('When a path was searched as of a day, then its reasons say the day it held on', () => {
+    const text = reasonsText(
+      { hops: 1, sources: 1, latestStart: null, busiestNode: null, heldOn: '2024-08-01' },
+      (id) => id,
+    );
+    expect(text).toBe('1 step · 1 distinct source · held on 1 August 2024');
+  });
+
+  it('When a path is stepped to and only part of it is drawn, then each step says whether it is on the canvas and the nodes it would add are named', () => {
+    const path = {
+      nodes: [node('google-cloud', 'Google Cloud'), node('openai', 'OpenAI'), node('restructuring', 'Restructuring')],
+      edges: [
+        edge('c', 'PROVIDES_CLOUD_TO', 'google-cloud', 'openai'),
+        edge('s', 'SEEKS_STAKE_IN', 'restructuring', 'openai'),
+      ],
+    };
+    const canvas = { nodes: { 'google-cloud': {}, openai: {} }, edges: { c: {} } };
+    expect(drawnSteps(path, 'google-cloud', canvas)).toEqual({
+      steps: [
+        { text: 'Google Cloud —provides cloud to→ OpenAI', drawn: true },
+        { text: 'OpenAI ←seeks stake in— Restructuring', drawn: false },
+      ],
+      missingNodes: [path.nodes[2]],
+    });
+    // A relationship that shares its id with a drawn node is not drawn for that.
+    expect(
+      drawnSteps(path, 'google-cloud', { nodes: { c: {}, s: {} }, edges: {} }).steps.map((step) => step.drawn),
+    ).toEqual([false, false]);
   });
 });
