@@ -38,10 +38,63 @@ describe('disagreements and time in the explorer', () => {
     expect(await versions.locator('tbody tr[aria-current="true"]').count()).toBe(1);
     // Sources by their titles, not their ids.
     await expect.poll(() => versions.textContent()).not.toMatch(/\d{3}_[0-9a-f]{16}/);
+    // Each version says what it states, in words, in a column of its own (not only in a hover title).
+    expect(await versions.locator('thead th').first().textContent()).toBe('Statement');
+    const statements = await versions.locator('tbody th[scope="row"]').allTextContents();
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    for (const statement of statements) expect(statement).toMatch(/^Microsoft [a-z ]+ OpenAI/);
     await explorer.showTab('List');
     const marked = page.getByTestId('element-list').locator('li[data-status*="sources disagree"]');
     expect(await marked.count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: output('disagreement.png') });
+  });
+
+  it('When a disagreement is of different statements, then the inspector names each one so "30–35 % sought" and "33 % offered" read apart', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.showTab('Disagreements');
+    const view = page.getByRole('region', { name: 'Disagreements' });
+    const stake = view.locator('table.versions').filter({ hasText: 'Microsoft stake in future openai' });
+    await stake.waitFor();
+    await stake.locator('xpath=..').getByRole('button', { name: 'Show on the canvas' }).click();
+    await explorer.idle();
+    const versions = page.getByTestId('inspect').getByRole('region', { name: 'Sources disagree' });
+    await versions.waitFor();
+    const rows = versions.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    const statements: Record<string, string> = {};
+    for (const row of await rows.all()) {
+      const cells = await row.locator('th, td').allTextContents();
+      statements[cells[1]!] = cells[0]!;
+    }
+    expect(statements['30–35 %']).toMatch(/^(Microsoft|OpenAI) .*(sought|seeks).*/);
+    expect(statements['33 %']).toMatch(/^(Microsoft|OpenAI) .*offer.*/);
+    expect(statements['30–35 %']).not.toBe(statements['33 %']);
+    expect(await versions.locator('tbody th[scope="row"]').first().isVisible()).toBe(true);
+  });
+
+  it('When As of is set and paths are asked, then the search keeps to that day and each path says the day it held on', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await page.getByRole('checkbox', { name: 'As of' }).check();
+    await page.getByLabel('As-of day').fill('2025-09-01');
+    await explorer.pick('Google Cloud');
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
+    const asked = page.waitForRequest((request) => request.url().includes('/api/paths'));
+    await explorer.pick('Microsoft');
+    const search = new URL((await asked).url()).searchParams;
+    expect(search.get('asOf')).toBe('2025-09-01');
+    const panel = page.getByRole('region', { name: 'Paths' });
+    expect(await panel.getByText('Only paths that held on 1 September 2025').isVisible()).toBe(true);
+    const meta = panel.locator('.path-list > li .meta');
+    await meta.first().waitFor();
+    for (const text of await meta.allTextContents()) expect(text).toContain('held on 1 September 2025');
+    // Another day asks again.
+    const again = page.waitForRequest((request) => request.url().includes('/api/paths'));
+    await page.getByLabel('As-of day').fill('2025-10-01');
+    expect(new URL((await again).url()).searchParams.get('asOf')).toBe('2025-10-01');
+    await expect.poll(() => meta.first().textContent()).toContain('held on 1 October 2025');
   });
 
   it('When two dates are compared, then what began and ended between them is listed as sentences with sources and a count', async () => {

@@ -1,8 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
-import { SelectionVersions } from '../evidence/Disagreements';
 import { formatDate, formatProperty, propertyLabels } from './format';
+import { isDisputed, SelectionVersions } from './Versions';
 
 interface Props {
   item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };
@@ -111,9 +111,7 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
           ))}
         </tbody>
       </table>
-      {typeof properties.disputes === 'string' && (
-        <SelectionVersions id={item.kind === 'node' ? item.node.id : item.edge.id} />
-      )}
+      {isDisputed(properties) && <SelectionVersions id={item.kind === 'node' ? item.node.id : item.edge.id} />}
       {folded.length > 0 && (
         <section className="folded" aria-label="Folded relationships">
           <h3>Folded relationships</h3>

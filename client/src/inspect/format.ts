@@ -86,6 +86,9 @@ export const propertyLabels: Record<string, string> = {
 
 /** One property value for the side panel. */
 export function formatProperty(key: string, value: unknown, properties: Record<string, unknown>): string {
+  // A group key, whatever its type: a number is no amount or year here.
+  if (key === 'disputes' && (typeof value === 'string' || typeof value === 'number'))
+    return `yes: the sources give other figures (${value})`;
   if (typeof value === 'number' && usdKeys.test(key)) return formatUsd(value);
   if (typeof value === 'number' && percentKeys.test(key)) return `${value} %`;
   if (typeof value === 'number' && (yearKeys.test(key) || looksLikeYear(value))) return String(value);
@@ -97,7 +100,6 @@ export function formatProperty(key: string, value: unknown, properties: Record<s
     if (key === 'deadline') return formatDeadline(value, precision);
   }
   if (key === 'outsideKnowledge' && value === true) return 'yes: not from the documents';
-  if (key === 'disputes' && typeof value === 'string') return `yes: the sources give other figures (${value})`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join(', ');
   if (value && typeof value === 'object') return JSON.stringify(value);
