@@ -14,7 +14,7 @@ export const overviewTypes = [
   'PARTNER_IN',
   'FOUNDED',
   'COMPETES_WITH',
-  'HOLDS_STAKE_IN',
+  'STAKE_IN',
 ];
 
 /** Hidden until asked for: every document mentions dozens of nodes. */
