@@ -93,11 +93,15 @@ async function main() {
   let server: Server;
   try {
     const preparing = prepareWhenReachable(db, config, logger);
-    // A configured database may be down: serve (health says 503) and let preparation finish later.
-    if (neo4j.origin !== 'configured') await preparing;
-    else preparing.catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
     const app = createApp({ db, logger, api: config.api, consoleRunner });
-    if (neo4j.origin !== 'configured') logger.info(await warmUpApp(app), 'Warmed the database up');
+    const warmingUp = async () => logger.info(await warmUpApp(app), 'Warmed the database up');
+    // A configured database may be down: serve (health says 503), then prepare and warm it up once it answers.
+    if (neo4j.origin !== 'configured') {
+      await preparing;
+      await warmingUp();
+    } else {
+      preparing.then(warmingUp).catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
+    }
     server = await listen(app, config);
     attachClientErrorHandler(server);
     servingUrl = ownUrl(server.address() as AddressInfo);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/neo4j/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
@@ -73,6 +74,26 @@ describe('outage under load', () => {
     await db?.close();
     await instance?.stop();
     await rm(home, { recursive: true, force: true });
+  });
+
+  it('When the app has just started on a fresh JVM and warmed up as npm start does, then ten concurrent first requests answer well within the timeout', async () => {
+    await warmUp(server.url);
+    const ids = ['microsoft', 'openai', 'google', 'oracle', 'softbank', 'azure', 'xai', 'windsurf', 'stargate', 'cma'];
+    const started = performance.now();
+    const answers = await Promise.all(
+      ids.map(async (id) => {
+        const response = await fetch(`${server.url}/api/nodes/${id}/neighbours?limit=25`);
+        return { status: response.status, ms: performance.now() - started };
+      }),
+    );
+    const slowest = Math.round(Math.max(...answers.map((answer) => answer.ms)));
+    table.add(
+      'ten concurrent neighbours pages right after start (fresh JVM, warmed up)',
+      'all 200 within 1.5 s (2.4 s without the warm-up here; the request timeout is 15 s)',
+      `${answers.map((answer) => answer.status).join(', ')}; slowest ${slowest} ms`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(ids.map(() => 200));
+    expect(slowest).toBeLessThan(1_500);
   });
 
   it('When the embedded JVM is killed under 50 req/s, then clients get 503 + Retry-After, never a 500, and it comes back by itself', async () => {
