@@ -38,9 +38,8 @@ describe('disagreements and time in the explorer', () => {
     expect(await versions.locator('tbody tr[aria-current="true"]').count()).toBe(1);
     // Sources by their titles, not their ids.
     await expect.poll(() => versions.textContent()).not.toMatch(/\d{3}_[0-9a-f]{16}/);
-    // Each version says what it states, in words, in a column of its own (not only in a hover title).
-    expect(await versions.locator('thead th').first().textContent()).toBe('Statement');
-    const statements = await versions.locator('tbody th[scope="row"]').allTextContents();
+    // Each version says what it states, in words, on a line of its own (not only in a hover title).
+    const statements = await versions.locator('tbody th[scope="rowgroup"]').allTextContents();
     expect(statements.length).toBeGreaterThanOrEqual(2);
     for (const statement of statements) expect(statement).toMatch(/^Microsoft [a-z ]+ OpenAI/);
     await explorer.showTab('List');
@@ -60,17 +59,18 @@ describe('disagreements and time in the explorer', () => {
     await explorer.idle();
     const versions = page.getByTestId('inspect').getByRole('region', { name: 'Sources disagree' });
     await versions.waitFor();
-    const rows = versions.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    const groups = versions.locator('tbody');
+    await expect.poll(() => groups.count()).toBeGreaterThanOrEqual(3);
     const statements: Record<string, string> = {};
-    for (const row of await rows.all()) {
-      const cells = await row.locator('th, td').allTextContents();
-      statements[cells[1]!] = cells[0]!;
+    for (const group of await groups.all()) {
+      const figures = (await group.locator('td').first().textContent())!;
+      statements[figures] = (await group.locator('th').textContent())!;
     }
     expect(statements['30–35 %']).toMatch(/^(Microsoft|OpenAI) .*(sought|seeks).*/);
     expect(statements['33 %']).toMatch(/^(Microsoft|OpenAI) .*offer.*/);
     expect(statements['30–35 %']).not.toBe(statements['33 %']);
-    expect(await versions.locator('tbody th[scope="row"]').first().isVisible()).toBe(true);
+    expect(await versions.locator('tbody th[scope="rowgroup"]').first().isVisible()).toBe(true);
+    await page.screenshot({ path: output('disagreement-statements.png') });
   });
 
   it('When As of is set and paths are asked, then the search keeps to that day and each path says the day it held on', async () => {

@@ -79,17 +79,21 @@ export function VersionsTable({
       </caption>
       <thead>
         <tr>
-          <th scope="col">Statement</th>
           <th scope="col">Figures</th>
           <th scope="col">Qualifier</th>
           <th scope="col">Sources</th>
           <th scope="col">Period</th>
         </tr>
       </thead>
-      <tbody>
-        {disagreement.versions.map((version) => (
-          <tr key={version.id} aria-current={version.id === current ? 'true' : undefined}>
-            <th scope="row">{statements.get(version.id)}</th>
+      {/* One group per version: what it states on a line of its own (the panel is too narrow for a fifth column), then its figures. */}
+      {disagreement.versions.map((version) => (
+        <tbody key={version.id} className={version.id === current ? 'current' : undefined}>
+          <tr className="statement">
+            <th scope="rowgroup" colSpan={4}>
+              {statements.get(version.id)}
+            </th>
+          </tr>
+          <tr aria-current={version.id === current ? 'true' : undefined}>
             <td>{figuresText(version.figures)}</td>
             <td>{version.qualifier ?? '—'}</td>
             <td>
@@ -104,8 +108,8 @@ export function VersionsTable({
             </td>
             <td>{periodText(version, graph)}</td>
           </tr>
-        ))}
-      </tbody>
+        </tbody>
+      ))}
     </table>
   );
 }
