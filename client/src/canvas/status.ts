@@ -1,4 +1,5 @@
 import type { ApiEdge, ApiNode } from '../api/api';
+import { isDisputed } from '../evidence/disputes';
 import { timeOf, type Dating } from '../time/dating';
 import { changeBetween, validOn, type Change } from '../time/time';
 
@@ -24,9 +25,6 @@ export interface ElementStatus {
   disputed: boolean;
 }
 
-const disputed = (properties: Record<string, unknown>) =>
-  typeof properties.disputes === 'string' && properties.disputes !== '';
-
 /** How the view shows a node: the canvas draws it, the list view spells it out. */
 export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
   return {
@@ -34,7 +32,7 @@ export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
     faded: !!view.asOf && !validOn(timeOf(node, view.dating), view.asOf),
     highlighted: view.highlighted.has(node.id),
     change: view.compare ? changeBetween(timeOf(node, view.dating), view.compare.from, view.compare.to) : 'same',
-    disputed: disputed(node.properties),
+    disputed: isDisputed(node.properties),
   };
 }
 
@@ -44,7 +42,7 @@ export function edgeStatus(edge: ApiEdge, view: CanvasView): ElementStatus {
     faded: !!view.asOf && !validOn(timeOf(edge, view.dating), view.asOf),
     highlighted: view.highlighted.has(edge.id),
     change: view.compare ? changeBetween(timeOf(edge, view.dating), view.compare.from, view.compare.to) : 'same',
-    disputed: disputed(edge.properties),
+    disputed: isDisputed(edge.properties),
   };
 }
 

@@ -2,7 +2,8 @@ import { useQueries } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
 import { formatDate, formatProperty, propertyLabels } from './format';
-import { isDisputed, SelectionVersions } from './Versions';
+import { isDisputed } from '../evidence/disputes';
+import { SelectionVersions } from '../evidence/Versions';
 
 interface Props {
   item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };

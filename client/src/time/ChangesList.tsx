@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ChangeEntry, Graph } from '../api/api';
 import { changesQuery } from '../api/queries';
-import { SourceName } from '../evidence/Disagreements';
+import { SourceName } from '../evidence/Versions';
 import { formatDate, formatUntil } from '../inspect/format';
 import { datingEntries, timeOf, type Dating, type Time } from './dating';
 import { verbOf } from './timeline';

@@ -3,7 +3,8 @@ import type { DisagreementVersion, Graph } from '../../../client/src/api/api.js'
 
 // The API module registers the page's probe on `window`, which Node does not have.
 vi.stubGlobal('window', globalThis);
-const { factTexts, isDisputed } = await import('../../../client/src/inspect/Versions.js');
+const { factTexts } = await import('../../../client/src/evidence/Versions.js');
+const { isDisputed } = await import('../../../client/src/evidence/disputes.js');
 const { formatProperty } = await import('../../../client/src/inspect/format.js');
 
 const version = (id: string, kind: DisagreementVersion['kind'], claim: string | null = null): DisagreementVersion => ({
@@ -97,5 +98,28 @@ describe('what each version of a disagreement states', () => {
     expect(isDisputed({ disputes: '' })).toBe(false);
     expect(isDisputed({})).toBe(false);
     expect(formatProperty('disputes', 7, {})).toBe('yes: the sources give other figures (7)');
+  });
+});
+
+describe('an edge of a disagreement is marked on the canvas', () => {
+  it('When its disputes key is a number, then the canvas marks it as a string key would be', async () => {
+    const { edgeStatus } = await import('../../../client/src/canvas/status.js');
+    const view = {
+      dating: {},
+      hiddenLabels: new Set<string>(),
+      hiddenTypes: new Set<string>(),
+      highlighted: new Set<string>(),
+      pinned: new Set<string>(),
+    };
+    const edge = (disputes: unknown) => ({
+      id: 'e',
+      type: 'INVESTED_IN',
+      source: 'a',
+      target: 'b',
+      properties: { disputes },
+    });
+    expect(edgeStatus(edge(7), view).disputed).toBe(true);
+    expect(edgeStatus(edge('total'), view).disputed).toBe(true);
+    expect(edgeStatus(edge(''), view).disputed).toBe(false);
   });
 });

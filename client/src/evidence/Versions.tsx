@@ -1,7 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Disagreement, DisagreementVersion, Graph } from '../api/api';
-import { figuresText, groupName, SourceName, useDisagreementOf } from '../evidence/Disagreements';
+import { disagreementsQuery, nodeQuery } from '../api/queries';
+import { formatDate, formatProperty, formatUntil } from '../inspect/format';
 import { verbOf } from '../time/timeline';
-import { formatDate, formatUntil } from './format';
+
+/** A source document by its title (one cached request per document). */
+export function SourceName({ id }: { id: string }) {
+  const found = useQuery(nodeQuery(id));
+  return <>{found.data?.node.caption ?? id}</>;
+}
+
+/** A version's figures as people read them: "$13 billion", "30–35 %". */
+export function figuresText(figures: Record<string, unknown>): string {
+  const { percentMin, percentMax, ...rest } = figures;
+  const parts = Object.entries(rest).map(([key, value]) => formatProperty(key, value, {}));
+  if (typeof percentMin === 'number' && typeof percentMax === 'number') parts.push(`${percentMin}–${percentMax} %`);
+  else if (typeof percentMin === 'number') parts.push(`at least ${percentMin} %`);
+  else if (typeof percentMax === 'number') parts.push(`at most ${percentMax} %`);
+  return parts.join(', ') || '—';
+}
+
+/** A disagreement group's key as words: "microsoft-total-investment" reads "Microsoft total investment". */
+export function groupName(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The disagreement a node or relationship is a version of, if any. */
+export function useDisagreementOf(id: string | undefined) {
+  const answer = useQuery({ ...disagreementsQuery(), enabled: id !== undefined });
+  const disagreement = answer.data?.disagreements.find((group) => group.versions.some((version) => version.id === id));
+  return disagreement && answer.data ? { disagreement, graph: answer.data.graph } : undefined;
+}
 
 /** Properties that are the version's evidence, figures or dates (their own columns), or its identity. */
 const notStatement = new Set(['claim', 'sources', 'qualifier', 'disputes', 'key', 'id', 'name', 'since', 'until']);
@@ -124,10 +154,4 @@ export function SelectionVersions({ id }: { id: string }) {
       <VersionsTable disagreement={found.disagreement} graph={found.graph} current={id} />
     </section>
   );
-}
-
-/** Whether an element is a version of a disagreement: any `disputes` value (a key may be a number too). */
-export function isDisputed(properties: Record<string, unknown>): boolean {
-  const value = properties.disputes;
-  return value !== undefined && value !== null && value !== '';
 }
