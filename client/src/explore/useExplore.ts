@@ -69,13 +69,13 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         return;
       }
       setStart({ kind: 'opened' });
+      // Only the overview's types this database has: one it lacks makes the server refuse the whole page.
+      const present = new Set((await queryClient.fetchQuery(schemaQuery())).relationshipTypes.map((type) => type.name));
+      const types = overviewTypes.filter((type) => present.has(type));
       const pages = await Promise.all(
         centre.nodes.map((node) =>
           api
-            .neighbours(node.id, {
-              limit: pageSize,
-              types: overviewTypes.join(','),
-            })
+            .neighbours(node.id, { limit: pageSize, ...(types.length ? { types: types.join(',') } : {}) })
             .catch(() => undefined),
         ),
       );
