@@ -112,9 +112,10 @@ const bareLayouts = [
 
 function layoutRow(name: string, size: number, figures: LayoutFigures): string {
   const steps = figures.steps === undefined ? '—' : `${figures.steps}, ${figures.longestStep!.toFixed(0)} ms`;
+  const finalRedraw = figures.finalRedraw === undefined ? '—' : `${figures.finalRedraw.toFixed(0)} ms`;
   return (
     `| ${name} | ${count(size)} | ${figures.ms.toFixed(0)} ms | ${(figures.overlap * 100).toFixed(1)} % | ` +
-    `${count(figures.distinct)} | ${figures.longestTask.toFixed(0)} ms | ${steps} |`
+    `${count(figures.distinct)} | ${figures.longestTask.toFixed(0)} ms | ${steps} | ${finalRedraw} |`
   );
 }
 
@@ -261,6 +262,8 @@ interface LayoutFigures {
   /** The explorer's layout streams positions: how many steps it applied and the longest one on the main thread. */
   longestStep?: number;
   steps?: number;
+  /** The explorer's longest task in the two seconds after the final positions: Cytoscape drawing them once. */
+  finalRedraw?: number;
 }
 
 /** Overlap and distinct places of the picture a page shows, in graph units (drawn positions ÷ zoom). */
@@ -380,6 +383,8 @@ class Harness {
       timeout,
       polling: 250,
     });
+    // The final positions are drawn after they are applied: long tasks of the next two seconds are that redraw.
+    await page.waitForTimeout(2_000);
     const seen = await page.evaluate(() => {
       const { bench, __entente: probe } = window as unknown as BenchWindow;
       const arrived = (
@@ -397,9 +402,11 @@ class Harness {
     });
     const drawn = drawnWith(seen.firstDrawn, synthetic.graph.nodes.length) ?? seen.arrived;
     const during = seen.longTasks.filter((task) => task.at >= drawn && task.at <= seen.stopped);
+    const redraw = seen.longTasks.filter((task) => task.at > seen.stopped && task.at <= seen.stopped + 2_000);
     const figures = {
       ms: seen.stopped - seen.arrived,
       longestTask: Math.max(0, ...during.map((task) => task.ms)),
+      finalRedraw: Math.max(0, ...redraw.map((task) => task.ms)),
       longestStep: Math.max(0, ...seen.steps),
       steps: seen.steps.length,
       ...(await drawnLayout(page)),
@@ -472,8 +479,8 @@ export async function runBrowserBenchmark(
 
     rows.push(
       '',
-      '| layout until stable | nodes | time | overlap | distinct places | longest main-thread task | positions applied: steps, longest |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| layout until stable | nodes | time | overlap | distinct places | longest main-thread task | positions applied: steps, longest | final redraw: longest task |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     const layouts: { size: number; explorer: LayoutFigures }[] = [];
     for (const size of layoutSizes) {
@@ -502,6 +509,7 @@ export async function runBrowserBenchmark(
     const worstOverlap = Math.max(...layouts.map((layout) => layout.explorer.overlap));
     const longestTask = Math.max(...layouts.map((layout) => layout.explorer.longestTask));
     const longestStep = Math.max(...layouts.map((layout) => layout.explorer.longestStep!));
+    const longestRedraw = Math.max(...layouts.map((layout) => layout.explorer.finalRedraw!));
 
     const worstFrame = Math.max(...frameRatios);
     const worstPan = Math.min(...panRatios);
@@ -546,6 +554,11 @@ export async function runBrowserBenchmark(
           name: 'no main-thread task over 100 ms while laying out',
           figure: `longest ${longestTask.toFixed(0)} ms`,
           met: longestTask <= 100,
+        },
+        {
+          name: 'no main-thread task over 100 ms drawing the final positions',
+          figure: `longest ${longestRedraw.toFixed(0)} ms`,
+          met: longestRedraw <= 100,
         },
       ],
     };

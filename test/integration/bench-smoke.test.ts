@@ -26,6 +26,7 @@ describe('npm run bench -- --quick', () => {
       'bare Cytoscape: cose, on the main thread',
       '300 nodes laid out stable in under 10 s',
       'first frame within 1.2× of bare Cytoscape',
+      'no main-thread task over 100 ms drawing the final positions',
     ]) {
       expect(table).toContain(row);
     }
