@@ -100,7 +100,9 @@ async function main() {
       await preparing;
       await warmingUp();
     } else {
-      preparing.then(warmingUp).catch((error) => logger.error({ err: error }, 'Could not prepare the database'));
+      preparing
+        .then(warmingUp)
+        .catch((error) => logger.error({ err: error }, 'Could not prepare or warm up the database'));
     }
     server = await listen(app, config);
     attachClientErrorHandler(server);

@@ -15,6 +15,9 @@ export interface ConsoleLimits extends RunLimits {
   workerHeapMb: number;
 }
 
+/** Grace on top of the transaction timeout before the worker itself is stopped. */
+const deadlineGraceMs = 500;
+
 /** The worker runs from TypeScript sources under the test runner and tsx, from JavaScript once built. */
 const workerFile = path.join(
   import.meta.dirname,
@@ -66,9 +69,7 @@ export class ConsoleRunner {
     }
     let outcome: ConsoleOutcome;
     try {
-      // The worker is stopped when the transaction would time out (its own statement's timeout counts from
-      // later, when the worker starts it), so a client waits at most the timeout, queue included.
-      outcome = await pool.run(task, { signal: AbortSignal.timeout(this.limits.timeoutMs) });
+      outcome = await pool.run(task, { signal: AbortSignal.timeout(this.limits.timeoutMs + deadlineGraceMs) });
     } catch (error) {
       throw this.failure(error);
     }

@@ -72,7 +72,6 @@ export const maxNesting = 64;
 export const maxOperators = 500;
 
 const openers = new Set(['(', '[', '{', 'CASE']);
-const closers = new Set([')', ']', '}', 'END']);
 /** What joins two expressions or steps, each deepening the parse tree by one. */
 const operators = new Set([
   ...['+', '-', '*', '/', '%', '^', '=', '<>', '<', '>', '<=', '>=', '=~', '.', '->', '<-', '--', '||', '|', '&'],
@@ -115,31 +114,61 @@ function* tokens(query: string): Generator<string> {
   }
 }
 
+/** Where one expression or pattern ends and the next begins: joins are counted per run between them. */
+const runBreaks = new Set([
+  ',',
+  'MATCH',
+  'OPTIONAL',
+  'WHERE',
+  'RETURN',
+  'WITH',
+  'UNWIND',
+  'ORDER',
+  'SKIP',
+  'LIMIT',
+  'CALL',
+  'YIELD',
+]);
+const matching: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
 /**
  * Refuses, before Neo4j sees it, a statement nested deeper than `maxNesting` (brackets, CASE … END, NOT
- * after NOT) or joining more than `maxOperators` expressions and steps.
+ * after NOT), one expression or pattern joining more than `maxOperators` parts, or more than
+ * `maxOperators` queries joined by UNION.
  */
 export function assertReasonableShape(query: string): void {
-  let depth = 0;
+  const open: string[] = [];
   let prefixes = 0;
   let joins = 0;
+  let unions = 0;
   let previous = '';
   for (const read of tokens(query)) {
-    // After a dot or colon a word is a property key, label or type (r.end, n:Case), never a keyword.
-    const token = previous === '.' || previous === ':' ? 'name' : read;
+    // After a dot a word is a property key; after a colon a label or type (n:Case), unless the colon is a
+    // map's ({a: CASE … END}), whose value is an expression. END closes only a CASE (else it is a name).
+    const name =
+      previous === '.' || (previous === ':' && open.at(-1) !== '{') || (read === 'END' && open.at(-1) !== 'CASE');
+    const token = name ? 'name' : read;
     previous = read;
-    if (openers.has(token)) depth += 1;
-    else if (closers.has(token)) depth = Math.max(0, depth - 1);
+    if (openers.has(token)) open.push(token);
+    else if (token === 'END') open.pop();
+    else if (token in matching && open.includes(matching[token]!)) {
+      // A bracket closes its own opener and any CASE left open inside it.
+      while (open.pop() !== matching[token]);
+    }
     prefixes = token === 'NOT' ? prefixes + 1 : 0;
-    if (depth + prefixes > maxNesting) {
+    if (open.length + prefixes > maxNesting) {
       throw ProblemError.badRequest(
         `The statement is nested more than ${maxNesting} deep (brackets, CASE, NOT); split it up.`,
       );
     }
+    if (runBreaks.has(token)) joins = 0;
     if (operators.has(token) && ++joins > maxOperators) {
       throw ProblemError.badRequest(
-        `The statement joins more than ${maxOperators} expressions or pattern steps; split it up or pass lists as parameters.`,
+        `An expression or pattern joins more than ${maxOperators} parts; split it up or pass lists as parameters.`,
       );
+    }
+    if (token === 'UNION' && ++unions > maxOperators) {
+      throw ProblemError.badRequest(`The statement joins more than ${maxOperators} queries with UNION.`);
     }
   }
 }

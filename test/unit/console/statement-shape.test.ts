@@ -24,11 +24,35 @@ describe('a statement shape Neo4j cannot parse is refused before it is sent', ()
     ['brackets 1,000 deep', `RETURN ${'('.repeat(1000)}1${')'.repeat(1000)}`, /nested/],
     ['brackets written as unicode escapes', `RETURN ${'\\u005B'.repeat(100)}${'\\u005D'.repeat(100)}`, /nested/],
     ['1,000 property lookups in a row', `WITH {a: 1} AS m RETURN m${'.a'.repeat(1000)}`, /joins more than 500/],
-    ['a 1,000-step pattern', `MATCH ()${'--()'.repeat(1000)} RETURN 1`, /pattern steps/],
+    ['a 1,000-step pattern', `MATCH ()${'--()'.repeat(1000)} RETURN 1`, /pattern joins more than 500/],
     ['5,000 additions in a row', `RETURN ${chain(5000, '1', ' + ')}`, /joins/],
     ['2,000 conditions joined by AND', `RETURN ${chain(2000, 'true', ' AND ')}`, /joins/],
   ])('When it has %s, then it is a 400 saying why', (_what, query, detail) => {
     expect(refusal(query)).toMatch(detail);
+  });
+
+  it.each([
+    [
+      'maps whose values close a CASE',
+      `RETURN ${'[{a: CASE WHEN true THEN 1 END}, '.repeat(1000)}1${']'.repeat(1000)}`,
+    ],
+    ['a variable named end', `WITH 1 AS end RETURN ${'[end, '.repeat(1000)}1${']'.repeat(1000)}`],
+    ['a CASE left open inside brackets', `RETURN ${'(CASE '.repeat(40)}${'('.repeat(40)}`],
+  ])('When brackets 1,000 deep hide behind %s, then the depth still counts', (_what, query) => {
+    expect(refusal(query)).toMatch(/nested more than 64/);
+  });
+
+  it('When a statement is long but shallow, then it passes', () => {
+    const properties = Array.from({ length: 260 }, (_, index) => `n.p${index}`).join(', ');
+    expect(refusal(`MATCH (n), (m) RETURN ${properties}, ${properties.replaceAll('n.', 'm.')}`)).toBeUndefined();
+    expect(
+      refusal(Array<string>(60).fill("MATCH (n) WHERE n.a = 1 AND n.b <> 'x' RETURN n.c AS c").join(' UNION ALL ')),
+    ).toBeUndefined();
+    expect(refusal(`RETURN [${Array.from({ length: 600 }, (_, index) => -index).join(', ')}] AS l`)).toBeUndefined();
+    expect(
+      refusal(`RETURN ${Array.from({ length: 70 }, (_, index) => `{case: ${index}}`).join(', ')}`),
+    ).toBeUndefined();
+    expect(refusal(Array<string>(502).fill('RETURN 1 AS x').join(' UNION '))).toMatch(/UNION/);
   });
 
   it('When nesting or joins stay at the limits, then the statement passes', () => {
