@@ -36,11 +36,13 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
   const { fulltextIndexes } = await catalog.current();
   const index = preferredIndexes.find((name) => fulltextIndexes.includes(name)) ?? fulltextIndexes[0];
   const limit = neo4j.int(request.limit);
+  const terms = searchTerms(request.text);
   if (index) {
     try {
       const { records } = await db.read<Hit>(cypher['search/fulltext'], {
         index,
         lucene,
+        phrase: terms.join(' '),
         labels: request.labels,
         limit,
         fetch: neo4j.int(request.labels.length ? request.limit * 10 : request.limit),
@@ -51,7 +53,6 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
       catalog.invalidate();
     }
   }
-  const terms = searchTerms(request.text);
   const required = terms.filter((term) => !isStopWord(term));
   const { records } = await db.read<Hit>(cypher['search/scan'], {
     required: required.length ? required : terms,

@@ -120,6 +120,11 @@ describe('document 001 (access beyond AGI)', () => {
   it('When "GitHub Copilot" is searched, then Copilot comes first, not GitHub', async () => {
     expect((await search('GitHub Copilot'))[0]).toBe('copilot');
   });
+
+  it('When a name is typed exactly, then that node comes first, before longer names that repeat it', async () => {
+    expect((await search('ChatGPT')).slice(0, 2)).toEqual(['chatgpt', 'chatgpt-users']);
+    expect((await search('chatgpt users'))[0]).toBe('chatgpt-users');
+  });
 });
 
 describe('document 002 (the preliminary agreement)', () => {
