@@ -42,12 +42,21 @@ export const kinds: Record<string, { color: string; shape: string }> = {
 export const verbs: Record<string, string> = {
   PARTY_TO: 'is party to',
   PARTNER_IN: 'is a partner in',
-  HOLDS_STAKE_IN: 'holds a stake in',
-  TO_KEEP_STAKE_IN: 'is to keep a stake in',
   OBSERVER_ON_BOARD_OF: 'is an observer on the board of',
   CEO_OF: 'is CEO of',
   MUST_APPROVE: 'must approve',
   MENTIONED_IN: 'is mentioned in',
   INVOLVED: 'involves',
   AGAINST: 'is against',
+};
+
+/** Verbs of types whose `stance` says how the relationship holds: the dataset's one stake type. */
+export const verbsByStance: Record<string, Record<string, string>> = {
+  STAKE_IN: {
+    held: 'holds a stake in',
+    'to keep': 'is to keep a stake in',
+    discussed: 'discussed a stake in',
+    sought: 'seeks a stake in',
+    offered: 'was offered a stake in',
+  },
 };

@@ -52,7 +52,7 @@ export function factTexts(disagreement: Disagreement, graph: Graph): Map<string,
         : graph.nodes.find((node) => node.id === version.id);
     let text = version.claim ?? version.id;
     if (element && 'type' in element)
-      text = `${captionOf(element.source)} ${verbOf(element.type)} ${captionOf(element.target)}`;
+      text = `${captionOf(element.source)} ${verbOf(element.type, element.properties)} ${captionOf(element.target)}`;
     else if (element)
       text = element.labels.length ? `${element.caption} (${element.labels.join(', ')})` : element.caption;
     return { version, text, properties: element?.properties ?? {} };

@@ -66,7 +66,7 @@ export function pathChain(path: Graph, from: string, dating: Dating = {}): strin
   const { start, steps } = stepsOf(path, from);
   let text = start?.caption ?? from;
   for (const { edge, forward, to } of steps) {
-    const verb = `${verbOf(edge.type)}${evidence(edge, dating)}`;
+    const verb = `${verbOf(edge.type, edge.properties)}${evidence(edge, dating)}`;
     text += forward ? ` —${verb}→ ${to.caption}` : ` ←${verb}— ${to.caption}`;
   }
   return text;
@@ -104,7 +104,7 @@ export function drawnSteps(
   const lines: DrawnStep[] = [];
   let at = start?.caption ?? from;
   for (const { edge, forward, to } of steps) {
-    const verb = verbOf(edge.type);
+    const verb = verbOf(edge.type, edge.properties);
     lines.push({
       text: forward ? `${at} —${verb}→ ${to.caption}` : `${at} ←${verb}— ${to.caption}`,
       drawn: Object.hasOwn(canvas.edges, edge.id),

@@ -37,7 +37,10 @@ function sentenceOf(change: ChangeEntry, graph: Graph, dating: Dating): { when: 
   if (change.claim) return { when, text: change.claim };
   const caption = (id: string) => graph.nodes.find((node) => node.id === id)?.caption ?? id;
   if (element && 'type' in element) {
-    return { when, text: `${caption(element.source)} ${verbOf(element.type)} ${caption(element.target)}` };
+    return {
+      when,
+      text: `${caption(element.source)} ${verbOf(element.type, element.properties)} ${caption(element.target)}`,
+    };
   }
   return { when, text: caption(change.id) };
 }

@@ -1,10 +1,13 @@
 import type { ApiEdge, ApiNode } from '../api/api';
-import { verbs } from '../app/dataset';
+import { verbs, verbsByStance } from '../app/dataset';
 import { formatDate, formatUntil } from '../inspect/format';
 import { timeOf, type Dating } from './dating';
 
-export function verbOf(type: string): string {
-  return verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
+/** A relationship's type as a verb; a stake reads by its stance ("seeks a stake in", "holds a stake in"). */
+export function verbOf(type: string, properties: Record<string, unknown> = {}): string {
+  const { stance } = properties;
+  const byStance = typeof stance === 'string' ? verbsByStance[type]?.[stance] : undefined;
+  return byStance ?? verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
 }
 
 /** A period from its first to its last period; one period ("2024") when they are the same. */
@@ -41,7 +44,7 @@ export function timelineOf(
           id: edge.id,
           date: since,
           when: until ? period(from, formatUntil(until, untilPrecision)) : from,
-          sentence: `${caption(edge.source)} ${verbOf(edge.type)} ${caption(edge.target)}`,
+          sentence: `${caption(edge.source)} ${verbOf(edge.type, edge.properties)} ${caption(edge.target)}`,
         },
       ];
     })

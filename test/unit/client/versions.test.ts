@@ -62,9 +62,22 @@ describe('what each version of a disagreement states', () => {
     };
     const sought = { ...version('sought', 'relationship'), figures: { percentMin: 30, percentMax: 35 } };
     const offered = { ...version('offered', 'relationship'), figures: { percent: 33 } };
+    // The dataset's stakes read by their stance; another graph's alike versions get the telling word added.
     expect(statements(graph, [sought, offered])).toEqual([
-      'Microsoft stake in OpenAI for-profit restructuring (sought)',
-      'Microsoft stake in OpenAI for-profit restructuring (offered)',
+      'Microsoft seeks a stake in OpenAI for-profit restructuring',
+      'Microsoft was offered a stake in OpenAI for-profit restructuring',
+    ]);
+    const bids: Graph = {
+      nodes,
+      edges: graph.edges.map((stakeEdge) => ({
+        ...stakeEdge,
+        type: 'BID_ON',
+        properties: { ...stakeEdge.properties, stance: undefined, phase: stakeEdge.id },
+      })),
+    };
+    expect(statements(bids, [sought, offered])).toEqual([
+      'Microsoft bid on OpenAI for-profit restructuring (sought)',
+      'Microsoft bid on OpenAI for-profit restructuring (offered)',
     ]);
     // The same statement with other figures reads the same: the figures column tells them apart.
     const invested: Graph = {
