@@ -5,7 +5,7 @@ import { distinctPlaces, overlapShare } from '../../client/src/canvas/overlap.js
 import { nodeSize } from '../../client/src/canvas/style.js';
 import { projectRoot } from '../../server/config.js';
 import { loadGraph } from '../support/graphs.js';
-import { openExplorer } from './explorer-page.js';
+import { openExplorer, type ExplorerPage } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';
 
 /**
@@ -29,6 +29,7 @@ const largeGraph = [
 describe('a large graph laid out', () => {
   const site = useExplorerSite((db) => loadGraph(db, largeGraph));
   let page: Page | undefined;
+  let opened: ExplorerPage | undefined;
 
   afterAll(async () => {
     await page?.close();
@@ -37,6 +38,7 @@ describe('a large graph laid out', () => {
   it('When a console query puts 3,000 nodes on the canvas, then the force-directed layout spreads them out: under 2 % touching, each in its own place', async () => {
     page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const explorer = await openExplorer(page, site.baseUrl, { nodes: false });
+    opened = explorer;
     await explorer.showTab('Cypher');
     const editor = page.getByRole('textbox', { name: 'Cypher query' });
     // One row, so that the console's row cap leaves out no relationship.
@@ -60,5 +62,28 @@ describe('a large graph laid out', () => {
     // All of it fits on the canvas.
     for (const point of Object.values(onScreen)) expect(await explorer.insideCanvas(point)).toBe(true);
     await page.screenshot({ path: path.join(projectRoot, 'test/e2e/output/large-layout.png') });
+  }, 180_000);
+
+  it('When the user reaches for the canvas while the layout is sketched, then it stops there and the sketch gives way to the graph', async () => {
+    // The 3,000 laid-out nodes of the step above, laid out again.
+    const explorer = opened!;
+    const layout = page!.getByRole('combobox', { name: 'Layout' });
+    await layout.selectOption('concentric');
+    await explorer.idle();
+    const finished = await explorer.probe((probe) => probe.layoutsDone.length);
+    await layout.selectOption('fcose');
+    const sketch = page!.locator('canvas.layout-sketch');
+    await sketch.waitFor({ timeout: 30_000 });
+    const box = (await sketch.boundingBox())!;
+    await page!.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page!.mouse.down();
+    await page!.mouse.up();
+    await expect.poll(() => sketch.count()).toBe(0);
+    const stoppedAt = await explorer.probe((probe) => probe.onScreen());
+    // No later step moves anything: the layout ended where the user stopped it.
+    await page!.waitForTimeout(2_000);
+    expect(await explorer.probe((probe) => probe.onScreen())).toEqual(stoppedAt);
+    // Stopped, not finished: the force-directed layout never reached its final positions.
+    expect(await explorer.probe((probe) => probe.layoutsDone.length)).toBe(finished);
   }, 180_000);
 });

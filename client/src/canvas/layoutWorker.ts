@@ -138,7 +138,7 @@ export class LayoutWorker {
     else {
       // Cytoscape's canvas redraws every element once any moved (a third of a second at 5,000 nodes): the
       // steps are sketched, and the canvas draws the graph once, where it ends.
-      running.sketch ??= new LayoutSketch(running.cy, running.fit);
+      running.sketch ??= new LayoutSketch(running.cy, running.fit, () => this.stop());
       running.sketch.show(positions);
     }
     countLayoutStep(performance.now() - started);

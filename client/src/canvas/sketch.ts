@@ -82,9 +82,11 @@ export class LayoutSketch {
   private positions: Record<string, Position> | undefined;
   private readonly follow = () => this.draw();
 
+  /** `onPointerDown`: the user reaches for the canvas under the sketch, whose nodes are not where drawn. */
   constructor(
     private readonly cy: Core,
     private readonly fit: boolean,
+    onPointerDown: () => void,
   ) {
     // One pass by class: not('.filtered') matches a selector and then compares collections (40 ms at 5,000).
     const shown = (element: NodeSingular | EdgeSingular) => !element.hasClass('filtered');
@@ -101,22 +103,12 @@ export class LayoutSketch {
       .filter(shown)
       .edges()
       .map((edge) => [edge.source().id(), edge.target().id()]);
-    const container = cy.container()!;
-    const ratio = window.devicePixelRatio;
-    Object.assign(this.canvas.style, {
-      position: 'absolute',
-      left: `${container.offsetLeft}px`,
-      top: `${container.offsetTop}px`,
-      width: `${container.clientWidth}px`,
-      height: `${container.clientHeight}px`,
-      background: '#fff',
-      // The canvas under it still takes the pointer: a drag there stops the layout.
-      pointerEvents: 'none',
-    });
-    this.canvas.width = container.clientWidth * ratio;
-    this.canvas.height = container.clientHeight * ratio;
+    Object.assign(this.canvas.style, { position: 'absolute', background: '#fff' });
+    // A tap or drag would otherwise reach nodes hidden under the sketch, where they were before the layout.
+    this.canvas.addEventListener('pointerdown', onPointerDown);
     this.canvas.setAttribute('aria-hidden', 'true');
-    container.after(this.canvas);
+    this.canvas.className = 'layout-sketch';
+    cy.container()!.after(this.canvas);
     cy.on('viewport resize', this.follow);
   }
 
@@ -136,9 +128,25 @@ export class LayoutSketch {
     this.canvas.remove();
   }
 
+  /** Covers the canvas exactly, as it is now (a drawer opened or the window resized since the last step). */
+  private cover(): void {
+    const container = this.cy.container()!;
+    const ratio = window.devicePixelRatio;
+    Object.assign(this.canvas.style, {
+      left: `${container.offsetLeft}px`,
+      top: `${container.offsetTop}px`,
+      width: `${container.clientWidth}px`,
+      height: `${container.clientHeight}px`,
+    });
+    const [width, height] = [container.clientWidth * ratio, container.clientHeight * ratio];
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
+  }
+
   private draw(): void {
     const positions = this.positions;
     if (!positions) return;
+    this.cover();
     const placed = (id: string) => positions[id] ?? this.cy.getElementById(id).position();
     const nodes = this.nodes.map((node) => ({ ...node, position: placed(node.id) }));
     const view = this.fit
