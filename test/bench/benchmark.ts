@@ -11,7 +11,7 @@ import { createLogger } from '../../server/logger.js';
 import { loadCypher } from '../../server/neo4j/cypher.js';
 import { Database } from '../../server/neo4j/database.js';
 import { readDegrees, readNeighbours, resolveNodes } from '../../server/nodes/nodes.queries.js';
-import { toLuceneQuery } from '../../server/search/lucene.js';
+import { searchTerms, toLuceneQuery } from '../../server/search/lucene.js';
 import { findRankedPaths } from '../../server/paths/paths.queries.js';
 import { seedDatabase } from '../../server/seed/prepare.js';
 import { timeAlternately, type Timing } from '../support/timing.js';
@@ -102,6 +102,7 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
           db.read(cypher['search/fulltext'], {
             index: 'entity_search',
             lucene: toLuceneQuery('micro'),
+            phrase: searchTerms('micro').join(' '),
             labels: [],
             limit: neo4j.int(10),
             fetch: neo4j.int(10),
