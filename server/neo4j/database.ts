@@ -120,8 +120,9 @@ export class Database {
   }
 
   /**
-   * Runs a read in a READ transaction and streams at most `maxRows` records, so a query returning
-   * millions of rows costs no more than its first page; `truncated` says whether more were there.
+   * Runs a user's read in a READ transaction and streams at most `maxRows` records, so a query returning
+   * millions of rows costs no more than its first page; `truncated` says whether more were there. Never
+   * retried: a statement that ran the database out of memory (a transient error) would run again.
    */
   async readBounded(
     cypher: string,
@@ -137,24 +138,22 @@ export class Database {
     options: { maxRows: number; timeoutMs: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    const transaction = session.beginTransaction({ timeout: options.timeoutMs });
     try {
-      return await session.executeRead(
-        async (tx) => {
-          const result = tx.run(cypher, parameters);
-          const records: Neo4jRecord[] = [];
-          let truncated = false;
-          for await (const record of result) {
-            if (records.length === options.maxRows) {
-              truncated = true;
-              break;
-            }
-            records.push(record);
-          }
-          return { keys: [...(await result.keys())], records, truncated };
-        },
-        { timeout: options.timeoutMs },
-      );
+      const result = transaction.run(cypher, parameters);
+      const records: Neo4jRecord[] = [];
+      let truncated = false;
+      for await (const record of result) {
+        if (records.length === options.maxRows) {
+          truncated = true;
+          break;
+        }
+        records.push(record);
+      }
+      return { keys: [...(await result.keys())], records, truncated };
     } finally {
+      // A read has nothing to commit; closing rolls back what is still open.
+      await transaction.close();
       await session.close();
     }
   }
