@@ -6,15 +6,10 @@ import { toCsv } from '../../../client/src/share/exportFiles.js';
 import { readView } from '../../../client/src/share/viewState.js';
 import { timeDefaults } from '../../../client/src/time/time.js';
 import { timelineOf } from '../../../client/src/time/timeline.js';
+import { apiEdge, apiNode } from '../../support/api-graph.js';
 
-const node = (id: string, caption = id) => ({ id, labels: ['Thing'], caption, properties: {} });
-const edge = (id: string, type: string, source: string, target: string, properties: Record<string, unknown> = {}) => ({
-  id,
-  type,
-  source,
-  target,
-  properties,
-});
+const node = apiNode;
+const edge = apiEdge;
 
 describe('canvas history', () => {
   const graph = { nodes: [node('a'), node('b')], edges: [edge('ab', 'LINKS', 'a', 'b')] };

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEdge, ApiNode } from '../../../client/src/api/api.js';
 import { drawnSteps, pathChain, reasonsText } from '../../../client/src/paths/pathChain.js';
+import { apiEdge, apiNode } from '../../support/api-graph.js';
 
-const node = (id: string, caption: string): ApiNode => ({ id, labels: ['Company'], caption, properties: {} });
-const edge = (id: string, type: string, source: string, target: string, properties = {}): ApiEdge => ({
-  id,
-  type,
-  source,
-  target,
-  properties,
-});
+const node = (id: string, caption: string) => apiNode(id, caption, ['Company']);
+const edge = apiEdge;
 
 describe('paths as chains', () => {
   it('When a path is listed in any order, then it reads from its start, each step in its own direction with its year and sources', () => {

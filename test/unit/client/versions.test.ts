@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DisagreementVersion, Graph } from '../../../client/src/api/api.js';
+import { apiEdge, apiNode } from '../../support/api-graph.js';
 
 // The API module registers the page's probe on `window`, which Node does not have.
 vi.stubGlobal('window', globalThis);
@@ -18,14 +19,8 @@ const version = (id: string, kind: DisagreementVersion['kind'], claim: string | 
   until: null,
 });
 
-const node = (id: string, caption: string, labels = ['Company']) => ({ id, labels, caption, properties: {} });
-const edge = (id: string, type: string, source: string, target: string, properties: Record<string, unknown> = {}) => ({
-  id,
-  type,
-  source,
-  target,
-  properties,
-});
+const node = (id: string, caption: string, labels = ['Company']) => apiNode(id, caption, labels);
+const edge = apiEdge;
 const nodes = [
   node('microsoft', 'Microsoft'),
   node('openai', 'OpenAI'),
