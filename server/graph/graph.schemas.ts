@@ -61,7 +61,14 @@ export const rankedPathSchema = apiGraphSchema
   .extend({ meta: z.object({ rank: z.number().int(), reasons: pathReasonsSchema }) })
   .openapi('RankedPath');
 
-export const pathsResponseSchema = z.object({ paths: z.array(rankedPathSchema) });
+export const pathsResponseSchema = z.object({
+  paths: z.array(rankedPathSchema),
+  nextShortest: z.boolean().openapi({
+    description:
+      'Whether next-shortest paths were searched for: false when that search ran out of time (around very busy ' +
+      'nodes) and only the shortest paths are listed',
+  }),
+});
 
 export const nodeResponseSchema = z.object({ node: apiNodeSchema });
 

@@ -1,4 +1,4 @@
-import neo4j, { type Node as Neo4jNode, type Path } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Node as Neo4jNode, type Path } from 'neo4j-driver';
 import type { Catalog } from '../graph/catalog.js';
 import type { PathReasons } from '../graph/graph.schemas.js';
 import { loadCypher } from '../neo4j/cypher.js';
@@ -6,7 +6,10 @@ import type { Database } from '../neo4j/database.js';
 import { resolvingQuery } from '../nodes/nodes.queries.js';
 import { fillNumbers } from '../neo4j/names.js';
 
-const cypher = loadCypher('paths/ranked');
+const cypher = loadCypher('paths/ranked', 'paths/shortest-only');
+
+/** How long the search for next-shortest paths may take before only the shortest are looked for. */
+const nextShortestTimeout = 3_000;
 
 export const pathRankings = ['hops', 'evidence', 'recent', 'hubs'] as const;
 export type PathRanking = (typeof pathRankings)[number];
@@ -60,6 +63,8 @@ export interface PathAnswer {
   from?: Neo4jNode;
   to?: Neo4jNode;
   paths: RankedPath[];
+  /** False when the next-shortest paths were not searched for (the search ran out of time). */
+  nextShortest: boolean;
 }
 
 interface Candidate {
@@ -77,19 +82,33 @@ export async function findRankedPaths(
   catalog: Catalog,
   request: PathRequest,
   keyOf: (node: Neo4jNode) => string,
+  { nextShortestTimeoutMs } = { nextShortestTimeoutMs: nextShortestTimeout },
 ): Promise<PathAnswer> {
-  const ranked = fillNumbers(cypher['paths/ranked'], { k: candidates, maxHops: request.maxHops });
-  const { text, parameters, keyFor } = await resolvingQuery(db, catalog, ranked, [request.from, request.to]);
-  const record = (
-    await db.read<{ a: Neo4jNode | null; b: Neo4jNode | null; paths: Candidate[] }>(text, {
+  const search = async (query: 'paths/ranked' | 'paths/shortest-only', timeoutMs?: number) => {
+    const filled = fillNumbers(cypher[query], { k: candidates, maxHops: request.maxHops });
+    const { text, parameters, keyFor } = await resolvingQuery(db, catalog, filled, [request.from, request.to]);
+    const parametersOfRequest = {
       ...parameters,
       from: keyFor(request.from),
       to: keyFor(request.to),
       excluded: request.excluded,
       asOf: request.asOf,
       dating: request.dating,
-    })
-  ).records[0]!;
+    };
+    type Row = { a: Neo4jNode | null; b: Neo4jNode | null; paths: Candidate[] };
+    return (await db.read<Row>(text, parametersOfRequest, { timeoutMs })).records[0]!;
+  };
+  let nextShortest = true;
+  let record;
+  try {
+    record = await search('paths/ranked', nextShortestTimeoutMs);
+  } catch (error) {
+    if (!(error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut'))) {
+      throw error;
+    }
+    nextShortest = false;
+    record = await search('paths/shortest-only');
+  }
   const found = record.get('paths').map((candidate) => {
     const path = candidate.p;
     const degrees = candidate.degrees.map((degree) => degree.toNumber());
@@ -118,5 +137,6 @@ export async function findRankedPaths(
     from: record.get('a') ?? undefined,
     to: record.get('b') ?? undefined,
     paths: rankPaths(found, request.rankBy).slice(0, request.limit),
+    nextShortest,
   };
 }

@@ -67,6 +67,7 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
           ...new GraphBuilder(identity).addPath(path).build(),
           meta: { rank: index + 1, reasons },
         })),
+        nextShortest: answer.nextShortest,
       };
     },
   });

@@ -146,6 +146,11 @@ export function PathPanel({ from, to, nodes, edges, dating, asOf, exclusion, onS
           {answer.error.message}
         </p>
       )}
+      {answer.data?.nextShortest === false && paths.length > 0 && (
+        <p className="hint">
+          Only the shortest paths are listed: looking for longer ones took too long around these busy nodes.
+        </p>
+      )}
       {answer.data && !paths.length && (
         <p className="hint">
           No path of 4 steps or fewer joins these two nodes{asOf ? ` on ${formatDate(asOf)}` : ''}.

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { Catalog } from '../../../server/graph/catalog.js';
+import { findRankedPaths } from '../../../server/paths/paths.queries.js';
 import { useApi } from '../../support/api.js';
 
 const context = useApi();
@@ -71,6 +74,36 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
     const { body } = await api().get('/api/paths?from=rank-s&to=rank-t&asOf=2016-01-01').expect(200);
     expect(body.paths.map((path: RankedPath) => route(path))).toEqual(['SHT', 'SWT']);
     expect(body.paths[0].meta.reasons.heldOn).toBe('2016-01-01');
+  });
+
+  it('When the search for next-shortest paths runs out of time, then the shortest come from the two-ended search, and the answer says so', async () => {
+    // A hub of 30,000 leaves, three of them S's neighbours: Neo4j's SHORTEST k searches from the hub's end.
+    await context.db.write(`
+      CREATE (s:RankPlace {id: 'rank-leafy', name: 'L'}), (hub:RankPlace {id: 'rank-hub', name: 'Hub'})
+      WITH s, hub UNWIND range(1, 30000) AS i
+      CREATE (hub)-[:RANK_ROAD]->(leaf:RankPlace {name: 'leaf'})
+      WITH s, leaf, i WHERE i <= 3
+      CREATE (s)-[:RANK_ROAD]->(leaf)`);
+    const catalog = new Catalog(context.db);
+    const identity = await catalog.identity();
+    const request = {
+      from: 'rank-leafy',
+      to: 'rank-hub',
+      maxHops: 4,
+      limit: 10,
+      rankBy: 'hops' as const,
+      excluded: ['MENTIONED_IN'],
+      asOf: null,
+      dating: {},
+    };
+    const cut = await findRankedPaths(context.db, catalog, request, (node: Neo4jNode) => identity.keyOf(node), {
+      nextShortestTimeoutMs: 10,
+    });
+    expect(cut.nextShortest).toBe(false);
+    expect(cut.paths.map(({ path }) => path.length)).toEqual([2, 2, 2]);
+    const { body } = await api().get('/api/paths?from=rank-leafy&to=rank-hub').expect(200);
+    expect(body.paths.length).toBeGreaterThanOrEqual(3);
+    expect(typeof body.nextShortest).toBe('boolean');
   });
 
   it('When the default dataset is asked how MGX reaches Microsoft, then no step is a source document', async () => {
