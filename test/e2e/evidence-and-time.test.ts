@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
-import { openExplorer } from './explorer-page.js';
+import { openExplorer, type ExplorerPage } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';
 
 // What no other explorer shows (issue #15): figures the sources disagree on side by side, and time that reads
@@ -18,13 +18,19 @@ describe('disagreements and time in the explorer', () => {
     return openExplorer(page, site.baseUrl);
   }
 
+  /** The Disagreements view, opened, and the versions table of one group in it. */
+  async function disagreement(explorer: ExplorerPage, group: string) {
+    await explorer.showTab('Disagreements');
+    const view = explorer.page.getByRole('region', { name: 'Disagreements' });
+    const table = view.locator('table.versions').filter({ hasText: group });
+    await table.waitFor();
+    return { view, table };
+  }
+
   it('When the Disagreements view is opened and one is shown, then every version is side by side with its sources, in the inspector too, and the edges are marked', async () => {
     const explorer = await fresh();
     const { page } = explorer;
-    await explorer.showTab('Disagreements');
-    const view = page.getByRole('region', { name: 'Disagreements' });
-    const total = view.locator('table.versions').filter({ hasText: 'Microsoft total investment' });
-    await total.waitFor();
+    const { view, table: total } = await disagreement(explorer, 'Microsoft total investment');
     expect(await view.locator('table.versions').count()).toBeGreaterThanOrEqual(3);
     await expect
       .poll(() => total.textContent())
@@ -51,10 +57,7 @@ describe('disagreements and time in the explorer', () => {
   it('When a disagreement is of different statements, then the inspector names each one so "30–35 % sought" and "33 % offered" read apart', async () => {
     const explorer = await fresh();
     const { page } = explorer;
-    await explorer.showTab('Disagreements');
-    const view = page.getByRole('region', { name: 'Disagreements' });
-    const stake = view.locator('table.versions').filter({ hasText: 'Microsoft stake in future openai' });
-    await stake.waitFor();
+    const { table: stake } = await disagreement(explorer, 'Microsoft stake in future openai');
     await stake.locator('xpath=..').getByRole('button', { name: 'Show on the canvas' }).click();
     await explorer.idle();
     const versions = page.getByTestId('inspect').getByRole('region', { name: 'Sources disagree' });

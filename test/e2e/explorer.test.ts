@@ -76,12 +76,17 @@ describe('the explorer in a browser', () => {
     await expect.poll(paintedPixels).toBeGreaterThan(100);
   });
 
-  it('When paths are asked between two companies, then they are listed best first as chains, stepped through one at a time, and one is added', async () => {
-    await pickFromSearch('Google Cloud');
+  /** Opens the path search from one node to another, both picked by search; resolves to the Paths panel. */
+  async function findPaths(from: string, to: string) {
+    await pickFromSearch(from);
     await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
     await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
-    await pickFromSearch('Microsoft');
-    const panel = page.getByRole('region', { name: 'Paths' });
+    await pickFromSearch(to);
+    return page.getByRole('region', { name: 'Paths' });
+  }
+
+  it('When paths are asked between two companies, then they are listed best first as chains, stepped through one at a time, and one is added', async () => {
+    const panel = await findPaths('Google Cloud', 'Microsoft');
     const items = panel.locator('.path-list > li');
     await items.first().waitFor();
     const count = await items.count();
@@ -112,11 +117,7 @@ describe('the explorer in a browser', () => {
   });
 
   it('When the user marks which relationship types a path never steps through, then the search obeys and the link keeps the choice', async () => {
-    await pickFromSearch('Google Cloud');
-    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
-    await page.getByRole('menuitem', { name: 'Find paths from here…' }).click();
-    await pickFromSearch('Microsoft');
-    const panel = page.getByRole('region', { name: 'Paths' });
+    const panel = await findPaths('Google Cloud', 'Microsoft');
     const chains = panel.locator('.path-list .chain');
     await chains.first().waitFor();
     // Source-document mentions are pre-marked, among every relationship type of the database.
