@@ -9,7 +9,7 @@ import { fillNumbers } from '../neo4j/names.js';
 const cypher = loadCypher('paths/ranked', 'paths/shortest-only');
 
 /** How long the search for next-shortest paths may take before only the shortest are looked for. */
-const nextShortestTimeout = 3_000;
+const defaultNextShortestTimeoutMs = 3_000;
 
 export const pathRankings = ['hops', 'evidence', 'recent', 'hubs'] as const;
 export type PathRanking = (typeof pathRankings)[number];
@@ -75,19 +75,20 @@ interface Candidate {
 
 /**
  * Up to `limit` paths between two nodes, best first by `rankBy`, each with the reasons for its rank, in one
- * statement with the lookup of both ends; `keyOf` names the busiest node with its API id.
+ * statement with the lookup of both ends (a second, for the shortest paths only, when the first runs out of
+ * `nextShortestTimeoutMs`); `keyOf` names the busiest node with its API id.
  */
 export async function findRankedPaths(
   db: Database,
   catalog: Catalog,
   request: PathRequest,
   keyOf: (node: Neo4jNode) => string,
-  { nextShortestTimeoutMs } = { nextShortestTimeoutMs: nextShortestTimeout },
+  { nextShortestTimeoutMs = defaultNextShortestTimeoutMs } = {},
 ): Promise<PathAnswer> {
   const search = async (query: 'paths/ranked' | 'paths/shortest-only', timeoutMs?: number) => {
     const filled = fillNumbers(cypher[query], { k: candidates, maxHops: request.maxHops });
     const { text, parameters, keyFor } = await resolvingQuery(db, catalog, filled, [request.from, request.to]);
-    const parametersOfRequest = {
+    const values = {
       ...parameters,
       from: keyFor(request.from),
       to: keyFor(request.to),
@@ -96,7 +97,7 @@ export async function findRankedPaths(
       dating: request.dating,
     };
     type Row = { a: Neo4jNode | null; b: Neo4jNode | null; paths: Candidate[] };
-    return (await db.read<Row>(text, parametersOfRequest, { timeoutMs })).records[0]!;
+    return (await db.read<Row>(text, values, { timeoutMs })).records[0]!;
   };
   let nextShortest = true;
   let record;
