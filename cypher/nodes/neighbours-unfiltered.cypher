@@ -1,13 +1,21 @@
 // neighbours.cypher without label or date filters: the same page, with no per-relationship predicate to
 // evaluate (on a supernode that is most of the cost), and the total read from the node's degrees
-// (constant time: no predicate in the COUNT).
+// (constant time: no predicate in the COUNT). On a database with a stored degree order, the two markers
+// become nodes/stored-order.cypher and nodes/stored-order-page.cypher, which answer a supernode's page
+// without counting every neighbour's degree; otherwise `stored` is false and every page is counted here.
 // @resolve-ids
-CALL (n) {
+// @stored-order
+CALL (n, stored) {
+  // @stored-order-page
+  WITH n WHERE NOT stored
   MATCH /*expansion*/
   WITH r, m, COUNT { (m)--() } AS degree
   ORDER BY degree DESC, elementId(r)
   SKIP $skip
   LIMIT $limit
-  RETURN collect(r) AS relationships, collect(m) AS neighbours
+  // Aggregated before `current` is added: a constant beside collect() would group, and no row would come
+  // back for a node without such relationships.
+  WITH collect(r) AS relationships, collect(m) AS neighbours
+  RETURN relationships, neighbours, true AS current
 }
-RETURN n, COUNT { MATCH /*expansion*/ } AS total, relationships, neighbours
+RETURN n, COUNT { MATCH /*expansion*/ } AS total, relationships, neighbours, stored, current

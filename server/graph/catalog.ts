@@ -8,7 +8,7 @@ import { toJson } from './mapping.js';
 /** The catalog's own queries: what it reads once and caches across requests. */
 export const catalogCypher = loadCypher(
   'graph/catalog',
-  'graph/id-indexes',
+  'graph/node-indexes',
   'graph/fulltext-indexes',
   'graph/shared-ids',
   'graph/schema-links',
@@ -42,6 +42,8 @@ export interface CatalogSnapshot {
   propertyKeys: string[];
   /** Labels with an online index on `id`: a lookup by id names them to seek the index. */
   idIndexedLabels: string[];
+  /** The label whose nodes carry a stored degree order (nodes/degree-order.ts), or null. */
+  degreeOrderLabel: string | null;
   /** Online full-text indexes over nodes, for search. */
   fulltextIndexes: string[];
   /** All nodes and relationships, from the count store. */
@@ -152,7 +154,7 @@ export class Catalog {
   private async read(): Promise<CatalogSnapshot> {
     const [counts, indexes, fulltext] = await Promise.all([
       this.db.read(catalogCypher['graph/catalog']),
-      this.db.read(catalogCypher['graph/id-indexes']),
+      this.db.read(catalogCypher['graph/node-indexes']),
       this.db.read(catalogCypher['graph/fulltext-indexes']),
     ]);
     const record = counts.records[0]!;
@@ -163,6 +165,7 @@ export class Catalog {
       relationshipTypes: visible(record.get('relationshipTypes')),
       propertyKeys: (record.get('propertyKeys') as string[]).sort(),
       idIndexedLabels: (indexes.records[0]?.get('labels') as string[]).filter((label) => label !== savedQueryLabel),
+      degreeOrderLabel: (indexes.records[0]?.get('degreeOrderLabel') as string | null) ?? null,
       fulltextIndexes: fulltext.records[0]?.get('names') as string[],
       nodeCount: Number(toJson(record.get('nodeCount')) ?? 0),
       relationshipCount: Number(toJson(record.get('relationshipCount')) ?? 0),

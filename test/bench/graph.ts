@@ -2,6 +2,7 @@ import { seededRandom } from '../../client/src/canvas/seededRandom.js';
 import neo4j from 'neo4j-driver';
 import { loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
 import type { Database } from '../../server/neo4j/database.js';
+import { writeDegreeOrder } from '../../server/nodes/degree-order.js';
 
 const cypher = loadCypher(
   'bench/schema',
@@ -51,7 +52,8 @@ function progress(label: string, done: number, total: number) {
 
 /**
  * Builds the synthetic graph: power-law degrees (endpoints drawn towards low ids), a few supernodes
- * linked to `supernodeDegree` random nodes each, dated relationships (a quarter of them ended).
+ * linked to `supernodeDegree` random nodes each, dated relationships (a quarter of them ended), and the
+ * stored degree order that supernodes' neighbour pages walk.
  */
 export async function generateBenchGraph(db: Database, size: BenchGraphSize): Promise<void> {
   const next = seededRandom(size.seed);
@@ -92,6 +94,7 @@ export async function generateBenchGraph(db: Database, size: BenchGraphSize): Pr
     await db.write(cypher['bench/create-relationships'], { rows });
     progress('relationships', Math.min(size.relationships, start + batchSize), size.relationships);
   }
+  await writeDegreeOrder(db, 'BenchNode');
 }
 
 /** Removes the benchmark graph (and its index), in batches small enough for the memory cap. */
