@@ -178,15 +178,24 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
     ];
 
     const rows: string[] = [];
-    const latency: Record<string, { api: Timing; direct: Timing; simplest: Timing }> = {};
+    const latency: Record<string, { api: Timing; direct: Timing; simplest?: Timing }> = {};
     for (const scenario of scenarios) {
       try {
-        const [api, direct, simplest] = await timeAlternately([scenario.api, scenario.direct, scenario.simplest], runs);
-        latency[scenario.name] = { api: api!, direct: direct!, simplest: simplest! };
+        // The simplest read can be what never answers (a one-ended search towards a supernode): that is the
+        // row's finding, and the API is still measured against the route's own queries.
+        const simplestFailure = await scenario.simplest().then(
+          () => undefined,
+          (error: Error) => `failed: ${error.message.split('\n')[0]!.slice(0, 60)}`,
+        );
+        const calls = simplestFailure
+          ? [scenario.api, scenario.direct]
+          : [scenario.api, scenario.direct, scenario.simplest];
+        const [api, direct, simplest] = await timeAlternately(calls, runs);
+        latency[scenario.name] = { api: api!, direct: direct!, simplest };
         rows.push(
           `| ${scenario.name} | ${api!.p50.toFixed(1)} | ${api!.p95.toFixed(1)} | ${direct!.p95.toFixed(1)} | ` +
-            `${simplest!.p95.toFixed(1)} | ${(api!.p95 / direct!.p95).toFixed(2)}× | ` +
-            `${(api!.p95 / simplest!.p95).toFixed(2)}× |`,
+            `${simplest ? simplest.p95.toFixed(1) : simplestFailure} | ${(api!.p95 / direct!.p95).toFixed(2)}× | ` +
+            `${simplest ? `${(api!.p95 / simplest.p95).toFixed(2)}×` : '—'} |`,
         );
       } catch (error) {
         // A request that fails (a timeout, typically) is a finding for the table, not a reason to stop.
@@ -210,7 +219,7 @@ export async function runBenchmark(db: Database, { quick }: { quick: boolean }):
       latency['neighbours page (supernode)']!.api.p50 / latency['neighbours page (ordinary node)']!.api.p50;
     const worstRatio = Math.max(...Object.values(latency).map(({ api, direct }) => api.p95 / direct.p95));
     const defaultPage = latency['neighbours page (default dataset: microsoft)']!;
-    const simplestRatio = defaultPage.api.p95 / defaultPage.simplest.p95;
+    const simplestRatio = defaultPage.simplest ? defaultPage.api.p95 / defaultPage.simplest.p95 : Infinity;
     const table = [
       `# Entente benchmark${quick ? ' (quick smoke run)' : ''}, ${new Date().toISOString().slice(0, 16)}Z`,
       '',
