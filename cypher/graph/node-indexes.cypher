@@ -6,5 +6,5 @@ WHERE entityType = 'NODE' AND state = 'ONLINE'
 RETURN
   collect(DISTINCT CASE WHEN properties = ['id'] AND type IN ['RANGE', 'TEXT'] THEN labelsOrTypes[0] END) AS labels,
   head(collect(CASE
-    WHEN name = 'entente_degree_order' AND type = 'RANGE' AND properties = ['degree'] THEN labelsOrTypes[0]
+    WHEN name = 'entente_degree_order' AND type = 'RANGE' AND properties = ['_entente_degree'] THEN labelsOrTypes[0]
   END)) AS degreeOrderLabel

@@ -1,5 +1,4 @@
 // The index the stored degree order is walked through; its name is how the catalog finds the order's label
-// (graph/node-indexes.cypher). Dropped first: an index of that name on another label would otherwise stay.
-DROP INDEX entente_degree_order IF EXISTS;
-CREATE RANGE INDEX entente_degree_order FOR (n:{{label}}) ON (n.degree);
+// (graph/node-indexes.cypher). degree-order.ts drops one of that name on another label first.
+CREATE RANGE INDEX entente_degree_order IF NOT EXISTS FOR (n:{{label}}) ON (n._entente_degree);
 CALL db.awaitIndexes(300);

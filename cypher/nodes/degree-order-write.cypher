@@ -1,8 +1,13 @@
-// One batch of {{label}} nodes whose stored degree is missing or stale gets its degree and the database's
-// relationship count (the order holds while that count is unchanged; see nodes/stored-order.cypher).
+// One batch of {{label}} nodes whose stored degree is missing or stale gets its degree and the stamp the
+// order holds under: the database's relationship count and the label's node count (nodes/stored-order.cypher).
 CALL () { MATCH ()-[any]->() RETURN count(any) AS relationshipsInGraph }
+CALL () { MATCH (ordered:{{label}}) RETURN count(ordered) AS inOrder }
 MATCH (n:{{label}})
-WHERE NOT coalesce(n.degree = COUNT { (n)--() } AND n.degreeGraphSize = relationshipsInGraph, false)
-WITH n, relationshipsInGraph LIMIT $batch
-SET n.degree = COUNT { (n)--() }, n.degreeGraphSize = relationshipsInGraph
+WHERE NOT coalesce(
+  n._entente_degree = COUNT { (n)--() } AND n._entente_degreeStamp = [relationshipsInGraph, inOrder],
+  false
+)
+WITH n, [relationshipsInGraph, inOrder] AS stamp
+LIMIT $batch
+SET n._entente_degree = COUNT { (n)--() }, n._entente_degreeStamp = stamp
 RETURN count(*) AS written

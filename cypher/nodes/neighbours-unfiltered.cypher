@@ -3,19 +3,20 @@
 // (constant time: no predicate in the COUNT). On a database with a stored degree order, the two markers
 // become nodes/stored-order.cypher and nodes/stored-order-page.cypher, which answer a supernode's page
 // without counting every neighbour's degree; otherwise `stored` is false and every page is counted here.
+// Each branch yields one row exactly when it is taken: its page is collected in a subquery of its own.
 // @resolve-ids
 // @stored-order
-CALL (n, stored) {
+CALL (*) {
   // @stored-order-page
   WITH n WHERE NOT stored
-  MATCH /*expansion*/
-  WITH r, m, COUNT { (m)--() } AS degree
-  ORDER BY degree DESC, elementId(r)
-  SKIP $skip
-  LIMIT $limit
-  // Aggregated before `current` is added: a constant beside collect() would group, and no row would come
-  // back for a node without such relationships.
-  WITH collect(r) AS relationships, collect(m) AS neighbours
-  RETURN relationships, neighbours, true AS current
+  CALL (n) {
+    MATCH /*expansion*/
+    WITH r, m, COUNT { (m)--() } AS degree
+    ORDER BY degree DESC, elementId(r)
+    SKIP $skip
+    LIMIT $limit
+    RETURN collect(r) AS relationships, collect(m) AS neighbours
+  }
+  RETURN relationships, neighbours, true AS orderHeld
 }
-RETURN n, COUNT { MATCH /*expansion*/ } AS total, relationships, neighbours, stored, current
+RETURN n, COUNT { MATCH /*expansion*/ } AS total, relationships, neighbours, stored, orderHeld

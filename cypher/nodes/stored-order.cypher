@@ -1,13 +1,15 @@
 // Whether n's page is read in the stored degree order (nodes/degree-order.ts) rather than counted: n has
-// its degree stored and unchanged, the database holds as many relationships as when the degrees were
-// stored (any write that adds or removes one since makes every page counted again), and the walk down the
-// order is expected cheaper than counting: about (skip + limit) × nodes in the order ÷ n's relationships
-// nodes are walked, and one costs about $walkCost counted relationships.
+// its degree stored and unchanged; the database holds as many relationships, and the label as many nodes,
+// as when the order was stored (a write since that adds or removes either makes every page counted again);
+// and the walk down the order is expected cheaper than counting: about (skip + limit) × nodes in the
+// order ÷ n's relationships nodes are walked, and one costs about $walkCost counted relationships
+// (nodes.queries.ts).
 CALL () { MATCH ()-[any]->() RETURN count(any) AS relationshipsInGraph }
 CALL () { MATCH (ordered:{{label}}) RETURN count(ordered) AS inOrder }
 WITH n, relationshipsInGraph, inOrder, COUNT { MATCH /*expansion*/ } AS expansion
-WITH n, coalesce(
-  n:{{label}} AND n.degree = COUNT { (n)--() } AND n.degreeGraphSize = relationshipsInGraph
+WITH n, expansion, coalesce(
+  n:{{label}} AND n._entente_degree = COUNT { (n)--() }
+    AND n._entente_degreeStamp = [relationshipsInGraph, inOrder]
     AND ($skip + $limit) * inOrder * $walkCost <= expansion * expansion,
   false
 ) AS stored

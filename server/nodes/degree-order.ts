@@ -3,23 +3,32 @@ import { loadCypher, splitStatements } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { fillTemplate } from '../neo4j/names.js';
 
-const cypher = loadCypher('nodes/degree-order-closed', 'nodes/degree-order-write', 'nodes/degree-order-index');
+const cypher = loadCypher(
+  'nodes/degree-order-closed',
+  'nodes/degree-order-indexed-label',
+  'nodes/degree-order-write',
+  'nodes/degree-order-index',
+);
 
 /** Nodes written per transaction: the embedded database caps one transaction's memory. */
 const batchSize = 20_000;
 
 /**
- * Stores on every node of `label` its degree, with the index that walks them most-connected first, so that
- * a supernode's neighbours page reads its neighbours in that order instead of counting each one's degree
- * (nodes/stored-order-page.cypher). For loaders: run after their writes. The label must be closed (no
- * relationship leaves it), since the order walks only its nodes. Pages fall back to counting as soon as the
- * database's relationship count changes, and come back once this runs again.
+ * Stores on every node of `label` its degree (`_entente_degree`, with the stamp it holds under), with the
+ * index that walks them most-connected first, so that a supernode's neighbours page reads its neighbours in
+ * that order instead of counting each one's degree (nodes/stored-order-page.cypher). For loaders: run after
+ * their writes. The label must be closed (no relationship leaves it), since the order walks only its nodes.
+ * A database has one such order. Pages are counted again as soon as the database's relationship count or
+ * the label's node count changes, and read in the order again once this has run again.
  */
 export async function writeDegreeOrder(db: Database, label: string): Promise<void> {
   const closed = await db.read<{ closed: boolean }>(fillTemplate(cypher['nodes/degree-order-closed'], { label }));
   if (closed.records[0]?.get('closed') !== true) {
     throw new Error(`Cannot store a degree order for ${label}: some of its nodes have neighbours outside it`);
   }
+  const indexed = await db.read<{ label: string }>(cypher['nodes/degree-order-indexed-label']);
+  const indexedLabel = indexed.records[0]?.get('label');
+  if (indexedLabel !== undefined && indexedLabel !== label) await db.write('DROP INDEX entente_degree_order');
   const write = fillTemplate(cypher['nodes/degree-order-write'], { label });
   while (Number((await db.write(write, { batch: neo4j.int(batchSize) })).records[0]?.get('written')) > 0);
   for (const statement of splitStatements(fillTemplate(cypher['nodes/degree-order-index'], { label }))) {

@@ -20,7 +20,7 @@ describe('a neighbours page read in the stored degree order', () => {
   async function countedPage(id: string, filter: Partial<NeighbourFilter>): Promise<string[]> {
     const arrow = filter.direction === 'out' ? ['-', '->'] : filter.direction === 'in' ? ['<-', '-'] : ['-', '-'];
     const { records } = await db.read(
-      `MATCH (n {id: $id})${arrow[0]}[r]${arrow[1]}(m)
+      `MATCH (n {id: $id})${arrow[0]}[r${filter.types?.length ? ':' + filter.types.join('|') : ''}]${arrow[1]}(m)
        WITH r, COUNT { (m)--() } AS degree ORDER BY degree DESC, elementId(r) SKIP $skip LIMIT $limit
        RETURN collect(elementId(r)) AS page`,
       { id, skip: neo4j.int(filter.skip ?? 0), limit: neo4j.int(filter.limit ?? 50) },
@@ -74,7 +74,13 @@ describe('a neighbours page read in the stored degree order', () => {
   });
 
   it('When a busy node is paged, then the stored order answers each shallow page as counting would', async () => {
-    for (const filter of [{}, { skip: 100 }, { direction: 'out' as const }, { limit: 7, skip: 3 }]) {
+    for (const filter of [
+      {},
+      { skip: 100 },
+      { direction: 'out' as const },
+      { limit: 7, skip: 3 },
+      { types: ['LINKS'] },
+    ]) {
       const answer = await page('hub', filter);
       expect(answer.order, JSON.stringify(filter)).toBe('stored');
       expect(answer.page, JSON.stringify(filter)).toEqual(await countedPage('hub', filter));
@@ -127,6 +133,15 @@ describe('a neighbours page read in the stored degree order', () => {
     expect(answer.page).toEqual(await countedPage('hub', { limit: 9 }));
     expect(answer.page).not.toEqual(first.page);
     await writeDegreeOrder(db, label);
+  });
+
+  it('When a neighbour leaves the label, then the page is counted and still lists it', async () => {
+    // A relabelled node touches no relationship: the label's node count tells the order it no longer holds.
+    await db.write(`MATCH (leaf:\`${label}\` {id: 'leaf-17'}) REMOVE leaf:\`${label}\` SET leaf:Moved`);
+    const answer = await page('hub', { limit: 9 });
+    expect(answer.order).toBe('counted');
+    expect(answer.page).toEqual(await countedPage('hub', { limit: 9 }));
+    await db.write(`MATCH (leaf:Moved {id: 'leaf-17'}) REMOVE leaf:Moved SET leaf:\`${label}\``);
   });
 
   it('When the label has neighbours outside it, then no order is stored', async () => {
