@@ -5,7 +5,7 @@ import { fillTemplate } from '../neo4j/names.js';
 
 const cypher = loadCypher(
   'nodes/degree-order-closed',
-  'nodes/degree-order-indexed-label',
+  'nodes/degree-order-index-fits',
   'nodes/degree-order-write',
   'nodes/degree-order-index',
 );
@@ -26,9 +26,8 @@ export async function writeDegreeOrder(db: Database, label: string): Promise<voi
   if (closed.records[0]?.get('closed') !== true) {
     throw new Error(`Cannot store a degree order for ${label}: some of its nodes have neighbours outside it`);
   }
-  const indexed = await db.read<{ label: string }>(cypher['nodes/degree-order-indexed-label']);
-  const indexedLabel = indexed.records[0]?.get('label');
-  if (indexedLabel !== undefined && indexedLabel !== label) await db.write('DROP INDEX entente_degree_order');
+  const index = await db.read<{ fits: boolean }>(cypher['nodes/degree-order-index-fits'], { label });
+  if (index.records[0]?.get('fits') === false) await db.write('DROP INDEX entente_degree_order');
   const write = fillTemplate(cypher['nodes/degree-order-write'], { label });
   while (Number((await db.write(write, { batch: neo4j.int(batchSize) })).records[0]?.get('written')) > 0);
   for (const statement of splitStatements(fillTemplate(cypher['nodes/degree-order-index'], { label }))) {
