@@ -1,4 +1,4 @@
-// One batch of {{label}} nodes whose stored degree is missing or stale gets its degree and the stamp the
+// One batch of the label's nodes whose stored degree is missing or stale gets its degree and the stamp the
 // order holds under: the database's relationship count and the label's node count (nodes/stored-order.cypher).
 CALL () { MATCH ()-[any]->() RETURN count(any) AS relationshipsInGraph }
 CALL () { MATCH (ordered:{{label}}) RETURN count(ordered) AS inOrder }

@@ -1,9 +1,11 @@
-// The page in stored degree order: walk the {{label}}(_entente_degree) index from the top, keep the
+// The page in stored degree order: walk the label's _entente_degree index from the top, keep the
 // relationships between n and each node walked, and stop at skip + limit of them. Every neighbour of a
 // higher degree than the last one kept has been met; that degree's other nodes are read too (at most
 // $tiedAtMost of them), so that ties are ordered as the counted page orders them (degree, then relationship
-// elementId). `orderHeld` is false when the walk cannot vouch for the page: a node met whose stored degree
-// is no longer its degree, a walk that ran out before finding all of n's relationships, or too many ties.
+// elementId). At most $walkAtMost nodes are walked: the cost check assumes n's neighbours are spread down
+// the order, and a hub of leaves would otherwise walk every busier node first. `orderHeld` is false when the
+// walk cannot vouch for the page: a node met whose stored degree is no longer its degree, a walk that ended
+// before finding skip + limit relationships or all of n's, or too many ties.
 // The caller counts the page then. The walk's bound is null when the order is not used, so the index is
 // not read at all (Neo4j places a filter on `stored` after the index scan, which then reads every entry).
   WITH n, stored, expansion WHERE stored
@@ -11,6 +13,7 @@
     MATCH (m:{{label}}) WHERE m._entente_degree >= CASE WHEN stored THEN 0 END
     WITH n, m
     ORDER BY m._entente_degree DESC
+    LIMIT $walkAtMost
     CALL (n, m) { /*adjacent*/ }
     WITH r, m
     LIMIT $skip + $limit
@@ -21,7 +24,7 @@
     WITH n, m
     LIMIT $tiedAtMost + 1
     OPTIONAL CALL (n, m) { /*adjacent*/ }
-    RETURN collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m} END) AS tied, count(m) AS tiedNodes
+    RETURN collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m} END) AS tied, count(DISTINCT m) AS tiedNodes
   }
   CALL (first, lowest, tied) {
     UNWIND [row IN first WHERE row.m._entente_degree > lowest] + tied AS row

@@ -196,6 +196,8 @@ export interface NeighbourPage {
 const walkCost = 20;
 /** Nodes sharing the page's lowest degree that the stored order reads, at most; past that it counts. */
 const tiedAtMost = 10_000;
+/** Nodes the stored order walks, at most (about 50 ms); past that it counts. */
+const walkAtMost = 5_000;
 
 /**
  * Writes the expansion's direction and types into the query where its expansion comments stand: with the
@@ -276,6 +278,7 @@ async function readPage(
     skip: neo4j.int(filter.skip),
     walkCost: neo4j.int(walkCost),
     tiedAtMost: neo4j.int(tiedAtMost),
+    walkAtMost: neo4j.int(walkAtMost),
   });
   if (records.length > 1) throw new Error(`A neighbours page came back as ${records.length} rows`);
   const record = records[0];

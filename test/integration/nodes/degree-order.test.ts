@@ -6,7 +6,8 @@ import { readNeighbours, type NeighbourFilter } from '../../../server/nodes/node
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
 
-const label = 'Nœud dense';
+// A line break in the label: a name filled into a comment would end it.
+const label = 'Nœud\ndense';
 const leaves = 5_000;
 
 // A hub of 5,000 leaves whose degrees repeat (ties), some leaves linked to it twice or both ways, a
