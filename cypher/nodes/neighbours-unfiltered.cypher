@@ -5,6 +5,7 @@
 // without counting every neighbour's degree; otherwise `stored` is false and every page is counted here.
 // Each branch yields one row exactly when it is taken: its page is collected in a subquery of its own.
 // @resolve-ids
+WITH n, COUNT { MATCH /*expansion*/ } AS expansion
 // @stored-order
 CALL (*) {
   // @stored-order-page
@@ -19,4 +20,4 @@ CALL (*) {
   }
   RETURN relationships, neighbours, true AS orderHeld
 }
-RETURN n, COUNT { MATCH /*expansion*/ } AS total, relationships, neighbours, stored, orderHeld
+RETURN n, expansion AS total, relationships, neighbours, stored, orderHeld

@@ -6,7 +6,6 @@
 // (nodes.queries.ts).
 CALL () { MATCH ()-[any]->() RETURN count(any) AS relationshipsInGraph }
 CALL () { MATCH (ordered:{{label}}) RETURN count(ordered) AS inOrder }
-WITH n, relationshipsInGraph, inOrder, COUNT { MATCH /*expansion*/ } AS expansion
 WITH n, expansion, coalesce(
   n:{{label}} AND n._entente_degree = COUNT { (n)--() }
     AND n._entente_degreeStamp = [relationshipsInGraph, inOrder]

@@ -232,7 +232,7 @@ function withExpansion(query: string, filter: NeighbourFilter): string {
 function unfilteredPage(label: string | null): string {
   const page = cypher['nodes/neighbours-unfiltered'];
   if (label === null) {
-    return replaceMarker(replaceMarker(page, 'stored-order', 'WITH n, false AS stored'), 'stored-order-page', '');
+    return replaceMarker(replaceMarker(page, 'stored-order', 'WITH *, false AS stored'), 'stored-order-page', '');
   }
   return replaceMarker(
     replaceMarker(page, 'stored-order', fillTemplate(cypher['nodes/stored-order'], { label })),
