@@ -1,9 +1,13 @@
+import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
+import { accountRoutes } from './accounts/accounts.routes.js';
+import { createAccounts } from './accounts/accounts.js';
+import { OidcSignIn } from './accounts/oidc.js';
 import { projectRoot, type Config } from './config.js';
 import { ConsoleRunner } from './console/console.pool.js';
 import { changesRoutes } from './changes/changes.routes.js';
@@ -21,12 +25,17 @@ import { pathRoutes } from './paths/paths.routes.js';
 import { queryRoutes } from './queries/queries.routes.js';
 import { schemaRoutes } from './schema/schema.routes.js';
 import { searchRoutes } from './search/search.routes.js';
+import { perCallerRateLimit } from './http/guards.js';
+import type { Store } from './store/store.js';
 import { subgraphRoutes } from './subgraph/subgraph.routes.js';
 
 export interface AppDependencies {
   db: Database;
+  /** Entente's own store: accounts, sessions, keys, the audit log, users' saved queries. */
+  store: Store;
   logger: Logger;
   api: Config['api'];
+  auth: Config['auth'];
   /** Runs console statements and saved queries off the event loop; made here unless given (to close it). */
   consoleRunner?: ConsoleRunner;
 }
@@ -41,8 +50,10 @@ export function createConsoleRunner(db: Database, limits: Config['api']['cypher'
 const clientDist = path.join(projectRoot, 'client/dist');
 
 /** Builds the HTTP application; `index.ts` listens, tests call this with port 0. */
-export function createApp({ db, logger, api: apiConfig, consoleRunner }: AppDependencies): Express {
+export function createApp({ db, store, logger, api: apiConfig, auth, consoleRunner }: AppDependencies): Express {
   const runner = consoleRunner ?? createConsoleRunner(db, apiConfig.cypher);
+  const accounts = createAccounts(store, auth, apiConfig.corsOrigins);
+  const oidc = auth.oidc && new OidcSignIn(auth.oidc, store, accounts.users);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -64,11 +75,15 @@ export function createApp({ db, logger, api: apiConfig, consoleRunner }: AppDepe
   });
   // Only the API docs page runs an inline script (Swagger UI's initialiser); the rest of the site none.
   app.use('/api/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
-  app.use('/api', cors({ origin: apiConfig.corsOrigins.length ? apiConfig.corsOrigins : false }));
+  app.use('/api', cors({ origin: apiConfig.corsOrigins.length ? apiConfig.corsOrigins : false, credentials: true }));
+  app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
 
   const catalog = new Catalog(db);
-  const routes = new ApiRoutes();
+  const routes = new ApiRoutes(accounts.access);
+  // The console and saved-query runs draw on one budget per caller, shared by every instance.
+  const cypherBudget = perCallerRateLimit(apiConfig.cypher.ratePerMinute, accounts.counters, 'cypher');
+  accountRoutes(routes, accounts, store, oidc, auth.publicUrl);
   schemaRoutes(routes, catalog);
   searchRoutes(routes, db, catalog);
   nodeRoutes(routes, db, catalog);
@@ -76,13 +91,14 @@ export function createApp({ db, logger, api: apiConfig, consoleRunner }: AppDepe
   changesRoutes(routes, db, catalog);
   disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
-  queryRoutes(routes, db, catalog, runner, apiConfig);
-  consoleRoutes(routes, runner, catalog, apiConfig.cypher);
+  queryRoutes(routes, db, catalog, store, runner, cypherBudget);
+  consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   routes.refuseOtherMethods();
 
   const api = express.Router();
   api.use(healthRoutes(db));
   api.use(openApiRoutes(routes));
+  api.use(accounts.access.identify());
   api.use(routes.router);
   api.use(apiNotFound);
   app.use('/api', api);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { roleNames, type Role } from './accounts/roles.js';
 
 /** The project root, so paths work the same from `server/` (tsx, tests) and `dist/server/` (built). */
 export const projectRoot = path.resolve(
@@ -18,6 +19,13 @@ const booleanFlag = z
   .transform((value) => value === 'true' || value === '1');
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+const roleName = z.enum(roleNames);
+
+/** Addresses only this machine can reach: there, Entente may run without accounts. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 /** Every setting Entente reads from the environment; `.env.example` documents the same list. */
 const environmentSchema = z.object({
@@ -66,7 +74,62 @@ const environmentSchema = z.object({
     .default(15000),
   SEED_ON_START: booleanFlag.default(true),
   SEARCH_INDEX: z.enum(['auto', 'off'], { error: 'must be auto or off' }).default('auto'),
-  ENTENTE_API_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+  ENTENTE_API_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z
+      .undefined({
+        error: 'is retired: sign in, or create an API key (POST /api/keys) and send it as Authorization: Bearer',
+      })
+      .optional(),
+  ),
+  ENTENTE_AUTH: z.preprocess(emptyAsUnset, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
+  ENTENTE_ADMIN_PASSWORD: z.preprocess(
+    emptyAsUnset,
+    z.string().min(12, 'must be at least 12 characters').max(1024).optional(),
+  ),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://entente.example.org' }).optional(),
+  ),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .int()
+    .min(1, 'must be at least 1')
+    .max(24 * 365)
+    .default(24 * 7),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/entente')
+      .optional(),
+  ),
+  STORE_EMBEDDED_HOME: z.string().min(1).default('.data/postgres'),
+  STORE_EMBEDDED_PORT: port.default(5433),
+  OIDC_ISSUER: z.preprocess(emptyAsUnset, z.url({ error: 'must be the issuer URL of an OpenID provider' }).optional()),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().optional()),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_ROLE_MAP: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => pair.split('=').map((part) => part.trim())),
+    )
+    .pipe(
+      z.array(
+        z.tuple([z.string().min(1), roleName], {
+          error: 'must be a comma-separated list of claim=role, role one of viewer, analyst, editor, admin',
+        }),
+      ),
+    ),
+  OIDC_DEFAULT_ROLE: z
+    .enum([...roleNames, 'none'], { error: 'must be viewer, analyst, editor, admin or none' })
+    .default('viewer'),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -106,9 +169,31 @@ export interface Config {
   seedOnStart: boolean;
   /** `auto`: create a full-text index for search on a database that has none. */
   searchIndex: Environment['SEARCH_INDEX'];
+  /** Entente's own store (accounts, sessions, keys, audit, saved queries). */
+  store: {
+    /** Unset means: start the embedded PostgreSQL. */
+    url: string | undefined;
+    embedded: { home: string; port: number };
+  };
+  auth: {
+    /** Off: single-user mode, every caller is the local admin (loopback only). */
+    enabled: boolean;
+    adminPassword: string | undefined;
+    /** Where browsers reach Entente (links, OIDC redirects); derived from HOST and PORT when unset. */
+    publicUrl: string | undefined;
+    sessionTtlHours: number;
+    oidc:
+      | {
+          issuer: string;
+          clientId: string;
+          clientSecret: string | undefined;
+          roleClaim: string;
+          roleMap: [claim: string, role: Role][];
+          defaultRole: Role | 'none';
+        }
+      | undefined;
+  };
   api: {
-    /** Unset: the write routes (users' saved queries) are off. */
-    token: string | undefined;
     corsOrigins: string[];
     cypher: {
       timeoutMs: number;
@@ -137,6 +222,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}${shown}`);
   }
   const e = parsed.data;
+  const authEnabled = e.ENTENTE_AUTH === 'on';
+  if (!authEnabled && !isLoopback(e.HOST)) {
+    throw new ConfigError(
+      `Invalid configuration: ENTENTE_AUTH must be on when HOST is ${JSON.stringify(e.HOST)} (not a loopback address)`,
+    );
+  }
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  }
   return {
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
@@ -155,8 +249,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: e.SEED_ON_START,
     searchIndex: e.SEARCH_INDEX,
+    store: {
+      url: e.DATABASE_URL,
+      embedded: { home: path.resolve(projectRoot, e.STORE_EMBEDDED_HOME), port: e.STORE_EMBEDDED_PORT },
+    },
+    auth: {
+      enabled: authEnabled,
+      adminPassword: e.ENTENTE_ADMIN_PASSWORD,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      oidc: e.OIDC_ISSUER
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID!,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            roleMap: e.OIDC_ROLE_MAP,
+            defaultRole: e.OIDC_DEFAULT_ROLE,
+          }
+        : undefined,
+    },
     api: {
-      token: e.ENTENTE_API_TOKEN,
       corsOrigins: e.CORS_ORIGINS,
       cypher: {
         timeoutMs: e.CYPHER_TIMEOUT_MS,

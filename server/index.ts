@@ -2,6 +2,8 @@ import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
+import { systemCaller } from './accounts/caller.js';
+import { Users } from './accounts/users.js';
 import { createApp, createConsoleRunner } from './app.js';
 import { attachClientErrorHandler } from './http/problem.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -13,6 +15,10 @@ import { ensureSearchIndex } from './search/search.index.js';
 import { SeedValidationError } from './seed/dataset.js';
 import { warmUp, warmUpApp } from './warm-up.js';
 import { prepareDatabase } from './seed/prepare.js';
+import { migrateGraphSavedQueries } from './queries/queries.store.js';
+import { migrate } from './store/migrate.js';
+import { provisionStore, StoreStartError, type ProvisionedStore } from './store/provision.js';
+import { Store } from './store/store.js';
 
 const retryPreparationMs = 5_000;
 
@@ -38,9 +44,10 @@ function ownUrl({ address, family, port }: AddressInfo): string {
  * Applies the schema, loads the default dataset into an empty database and gives search its index; while
  * the database is down, keeps trying.
  */
-async function prepareWhenReachable(db: Database, config: Config, logger: Logger): Promise<void> {
+async function prepareWhenReachable(db: Database, store: Store, config: Config, logger: Logger): Promise<void> {
   for (;;) {
     try {
+      await migrateGraphSavedQueries(db, store, systemCaller, logger);
       await prepareDatabase(db, { seedIfEmpty: config.seedOnStart }, logger);
       await ensureSearchIndex(db, config.searchIndex, logger);
       return;
@@ -50,6 +57,25 @@ async function prepareWhenReachable(db: Database, config: Config, logger: Logger
       logger.warn({ err: error }, `Database not ready; retrying in ${retryPreparationMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, retryPreparationMs).unref());
     }
+  }
+}
+
+/** Says which mode Entente runs in and, on a first start with accounts, how the first admin signs in. */
+async function announceAccounts(store: Store, config: Config, logger: Logger): Promise<void> {
+  if (!config.auth.enabled) {
+    logger.info(
+      'Single-user mode: accounts are off and every caller on this machine is its admin (ENTENTE_AUTH=on to change)',
+    );
+    return;
+  }
+  const first = await new Users(store).ensureFirstAdmin(config.auth.adminPassword);
+  if (first?.linkToken) {
+    const site = config.auth.publicUrl ?? `http://localhost:${config.http.port}`;
+    console.error(
+      `First start with accounts: sign in once as admin at ${site}/sign-in#link=${first.linkToken} (valid 24 h), then set a password.`,
+    );
+  } else if (first) {
+    logger.info('Created the first admin, "admin", with ENTENTE_ADMIN_PASSWORD');
   }
 }
 
@@ -89,11 +115,24 @@ async function main() {
   const db = new Database(neo4j.connection);
   logger.info({ origin: neo4j.origin, uri: neo4j.connection.uri, log: neo4j.logFile }, 'Neo4j is up');
 
+  let provisionedStore: ProvisionedStore;
+  try {
+    provisionedStore = await provisionStore(config.store, (message) => logger.warn({ store: message }, 'PostgreSQL'));
+  } catch (error) {
+    await neo4j.stop();
+    if (error instanceof StoreStartError) fail(error.message);
+    throw error;
+  }
+  const store = new Store(provisionedStore.url);
+  const migrations = await migrate(store);
+  logger.info({ origin: provisionedStore.origin, migrations }, 'Entente’s store is up');
+  await announceAccounts(store, config, logger);
+
   const consoleRunner = createConsoleRunner(db, config.api.cypher);
   let server: Server;
   try {
-    const preparing = prepareWhenReachable(db, config, logger);
-    const app = createApp({ db, logger, api: config.api, consoleRunner });
+    const preparing = prepareWhenReachable(db, store, config, logger);
+    const app = createApp({ db, store, logger, api: config.api, auth: config.auth, consoleRunner });
     const warmingUp = async () => logger.info(await warmUpApp(app), 'Warmed the database up');
     // A configured database may be down: serve (health says 503), then prepare and warm it up once it answers.
     if (neo4j.origin !== 'configured') {
@@ -109,6 +148,8 @@ async function main() {
     servingUrl = ownUrl(server.address() as AddressInfo);
   } catch (error) {
     await db.close();
+    await store.close();
+    await provisionedStore.stop();
     await neo4j.stop();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Port ${config.http.port} is already in use; set PORT to another port.`);
@@ -132,6 +173,8 @@ async function main() {
     await new Promise((resolve) => server.close(resolve));
     await consoleRunner.close();
     await db.close();
+    await store.close();
+    await provisionedStore.stop();
     await neo4j.stop();
     process.exit(0);
   };

@@ -1,27 +1,32 @@
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiResultSchema } from '../graph/graph.schemas.js';
-import { perClientRateLimit } from '../http/guards.js';
 import { cypherParameters, type ApiRoutes } from '../http/route.js';
 import type { ConsoleRunner } from './console.pool.js';
 import { maxNesting } from './read-only.js';
 
-export const cypherBody = z.strictObject({
-  query: z.string().trim().min(1, 'must not be empty').max(20_000),
-  params: cypherParameters,
-});
+export const cypherBody = z
+  .strictObject({
+    query: z.string().trim().min(1, 'must not be empty').max(20_000),
+    params: cypherParameters,
+  })
+  .openapi({ example: { query: 'MATCH (n) RETURN count(n) AS nodes', params: {} } });
 
 export function consoleRoutes(
   api: ApiRoutes,
   runner: ConsoleRunner,
   catalog: Catalog,
   limits: Config['api']['cypher'],
+  /** The request budget the console shares with saved-query runs. */
+  rateLimit: RequestHandler,
 ) {
   api.add({
     method: 'post',
     path: '/cypher',
     tag: 'Cypher',
+    permission: 'query',
     summary: 'Run a read-only Cypher statement',
     description:
       'The statement is planned first and refused (403) unless it is a pure read without file access, ' +
@@ -32,7 +37,7 @@ export function consoleRoutes(
     body: cypherBody,
     response: apiResultSchema,
     errors: [403, 413, 429, 504],
-    guards: [perClientRateLimit(limits.ratePerMinute)],
+    guards: [rateLimit],
     handler: async ({ body }) => runner.run(await catalog.identity(), body.query, body.params),
   });
 }

@@ -223,6 +223,11 @@ export const savedQuerySummarySchema = z
       .int()
       .optional()
       .openapi({ description: "Users' queries only: bumped on every change, for optimistic concurrency" }),
+    owner: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "Users' queries only: who saved it (null: saved before accounts existed)" }),
   })
   .openapi('SavedQuerySummary');
 

@@ -1,41 +1,27 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { callerOf } from '../accounts/caller.js';
+import { SharedRateLimitStore, type SharedCounters } from '../store/counters.js';
 import { ProblemError, sendProblem } from './problem.js';
 
 /**
- * Write routes need `Authorization: Bearer <ENTENTE_API_TOKEN>`. With no token configured they are
- * off (403), never open.
+ * A request budget per caller (an account, or an address when not signed in) for expensive routes, counted
+ * in the store so that every instance draws on the same budget. One guard made here and given to several
+ * routes makes them share one budget (the console and saved-query runs).
  */
-export function requireToken(token: string | undefined): RequestHandler {
-  return (req, res, next) => {
-    if (!token) {
-      throw new ProblemError(
-        403,
-        'writes-disabled',
-        'Writes disabled',
-        'Set ENTENTE_API_TOKEN on the server to enable write routes.',
-      );
-    }
-    // The scheme name is case-insensitive (RFC 9110 §11.1).
-    const given = /^Bearer +(.+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
-    const expected = Buffer.from(token);
-    const actual = Buffer.from(given);
-    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-      res.set('WWW-Authenticate', given ? 'Bearer realm="entente", error="invalid_token"' : 'Bearer realm="entente"');
-      throw new ProblemError(401, 'unauthorized', 'Unauthorized', 'A valid bearer token is required for this route.');
-    }
-    next();
-  };
-}
-
-/** Per-client request budget for expensive routes (the Cypher console). */
-export function perClientRateLimit(perMinute: number): RequestHandler {
+export function perCallerRateLimit(perMinute: number, counters: SharedCounters, bucket: string): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: new SharedRateLimitStore(counters, `rate:${bucket}:`),
+    keyGenerator: (req, res) => {
+      const caller = callerOf(res);
+      return caller.userId ? `user:${caller.userId}` : `client:${caller.client || req.ip}`;
+    },
+    // The key is the account where there is one; the address check would only warn about IPv6 subnets.
+    validate: { keyGeneratorIpFallback: false },
     handler: (_req, res) =>
       sendProblem(
         res,

@@ -4,6 +4,7 @@ import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
 import { DatabaseBusyError } from '../neo4j/database.js';
+import { StoreUnavailableError } from '../store/store.js';
 
 export interface FieldError {
   /** Where the bad value was: `query.limit`, `body.ids.3`, … */
@@ -118,6 +119,14 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof Neo4jError) return fromNeo4j(error);
   if (error instanceof DatabaseBusyError)
     return ProblemError.unavailable('Neo4j is busy with other requests; try again shortly.');
+  if (error instanceof StoreUnavailableError) {
+    return new ProblemError(
+      503,
+      'store-unavailable',
+      'Store unavailable',
+      'Entente’s own store is not answering; try again shortly.',
+    );
+  }
   if (isHttpError(error)) return fromHttpError(error);
   return new ProblemError(500, 'internal', 'Internal error', 'Something went wrong on the server.');
 }

@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import type { Access } from '../accounts/access.js';
+import type { Permission } from '../accounts/roles.js';
 import { problemSchema } from '../graph/graph.schemas.js';
 import { ProblemError } from './problem.js';
 
@@ -9,8 +11,9 @@ extendZodWithOpenApi(z);
 const problemText: Record<number, string> = {
   400: 'Invalid parameters or body',
   405: 'Method not allowed',
-  401: 'Missing or wrong bearer token',
-  403: 'Not allowed',
+  302: 'Redirect',
+  401: 'Not signed in, or an invalid API key',
+  403: 'Not permitted to this caller (role, key scope, CSRF token or origin)',
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
@@ -19,7 +22,7 @@ const problemText: Record<number, string> = {
   504: 'Query timed out',
 };
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteSpec<Params, Query, Body, Result> {
   method: Method;
@@ -35,10 +38,12 @@ export interface RouteSpec<Params, Query, Body, Result> {
   status?: number;
   /** Problem statuses this route can answer besides 400 and 503. */
   errors?: number[];
-  /** Runs before parsing (authentication, rate limits). */
+  /** What the caller needs (server/accounts/roles.ts); checked before anything else, listed in OpenAPI. */
+  permission: Permission;
+  /** Runs after the permission check, before parsing (rate limits). */
   guards?: RequestHandler[];
-  /** Declares the bearer token in the OpenAPI document (the guard itself is in `guards`). */
-  bearerToken?: boolean;
+  /** The handler answers with a URL to redirect the browser to (302) instead of a JSON body. */
+  redirect?: boolean;
   handler: (input: { params: Params; query: Query; body: Body; req: Request; res: Response }) => Promise<Result>;
 }
 
@@ -51,12 +56,18 @@ export class ApiRoutes {
   readonly registry = new OpenAPIRegistry();
   private readonly methodsByPath = new Map<string, Set<string>>();
 
-  constructor() {
+  constructor(private readonly access: Access) {
     this.registry.register('Problem', problemSchema);
-    this.registry.registerComponent('securitySchemes', 'bearerToken', {
+    this.registry.registerComponent('securitySchemes', 'apiKey', {
       type: 'http',
       scheme: 'bearer',
-      description: 'ENTENTE_API_TOKEN of the server',
+      description: 'An API key (POST /api/keys), scoped no wider than its owner’s role',
+    });
+    this.registry.registerComponent('securitySchemes', 'session', {
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'entente_session',
+      description: 'The session cookie set by POST /api/session; writes also need the x-csrf-token header',
     });
   }
 
@@ -88,7 +99,7 @@ export class ApiRoutes {
         400,
         503,
         ...(spec.body ? [413] : []),
-        ...(spec.bearerToken ? [401, 403] : []),
+        ...(spec.permission === 'public' ? [] : [401, 403]),
         ...(spec.errors ?? []),
       ]),
     ];
@@ -99,17 +110,17 @@ export class ApiRoutes {
       summary: spec.summary,
       description: spec.description,
       tags: [spec.tag],
-      ...(spec.bearerToken ? { security: [{ bearerToken: [] }] } : {}),
+      ...(spec.permission === 'public' ? {} : { security: [{ apiKey: [] }, { session: [] }] }),
+      'x-entente-permission': spec.permission,
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
       },
       responses: {
-        [spec.status ?? 200]: {
-          description: 'Success',
-          content: { 'application/json': { schema: spec.response } },
-        },
+        [spec.status ?? 200]: spec.redirect
+          ? { description: 'Redirects the browser', headers: { Location: { schema: { type: 'string' } } } }
+          : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
         ...Object.fromEntries(
           statuses.map((status) => [
             status,
@@ -131,9 +142,10 @@ export class ApiRoutes {
         res,
       };
       const result = await spec.handler(input);
-      res.status(spec.status ?? 200).json(result);
+      if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
+      else res.status(spec.status ?? 200).json(result);
     };
-    this.router[spec.method](spec.path, ...(spec.guards ?? []), run);
+    this.router[spec.method](spec.path, this.access.authorize(spec.permission), ...(spec.guards ?? []), run);
   }
 }
 

@@ -38,6 +38,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     method: 'get',
     path: '/nodes/:id',
     tag: 'Graph',
+    permission: 'read',
     summary: 'One node',
     params: idParams,
     response: nodeResponseSchema,
@@ -52,6 +53,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     method: 'get',
     path: '/nodes/:id/relationships',
     tag: 'Graph',
+    permission: 'read',
     summary: "A node's expand menu: its relationship count per type and direction",
     description: 'Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any.',
     params: idParams,
@@ -64,6 +66,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     method: 'get',
     path: '/nodes/:id/neighbours',
     tag: 'Graph',
+    permission: 'read',
     summary: "One page of a node's neighbours, most-connected first",
     description:
       'The centre node, the neighbours and the relationships to them; `meta.total` counts all that match the ' +

@@ -30,6 +30,7 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     method: 'get',
     path: '/paths',
     tag: 'Graph',
+    permission: 'read',
     summary: 'Ranked paths between two nodes, with the reasons for each rank',
     description:
       'The shortest paths of at most `maxHops` relationships and the next-shortest after them, ranked by ' +

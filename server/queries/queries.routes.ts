@@ -1,5 +1,6 @@
+import type { RequestHandler } from 'express';
 import { z, ZodError } from 'zod';
-import type { Config } from '../config.js';
+import { callerOf } from '../accounts/caller.js';
 import type { ConsoleRunner } from '../console/console.pool.js';
 import { checkReadOnly } from '../console/run.js';
 import type { Catalog } from '../graph/catalog.js';
@@ -10,10 +11,10 @@ import {
   savedQuerySchema,
   type QueryParameter,
 } from '../graph/graph.schemas.js';
-import { perClientRateLimit, requireToken } from '../http/guards.js';
 import { ProblemError } from '../http/problem.js';
 import { cypherParameters, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
+import type { Store } from '../store/store.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import { parseRunParameters, type SavedQuery } from './saved-query.js';
 import { loadShippedQueries, UserQueryStore, type QueryFields } from './queries.store.js';
@@ -27,9 +28,18 @@ const fieldsSchema = z.strictObject({
   parameters: z.array(queryParameterSchema).max(20).default([]),
 });
 
-const createBody = fieldsSchema.extend({ id: queryId });
+const exampleFields = {
+  name: 'Busiest nodes of a label',
+  description: 'The nodes of one label with the most relationships',
+  query: 'MATCH (n) WHERE $label IN labels(n) RETURN n, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 10',
+  parameters: [{ name: 'label', type: 'label', label: 'Label' }],
+};
+const createBody = fieldsSchema
+  .extend({ id: queryId })
+  .openapi({ example: { id: 'busiest-of-label', ...exampleFields } });
 const version = z.number().int().min(1).max(1_000_000_000);
-const updateBody = fieldsSchema.extend({ version });
+const updateBody = fieldsSchema.extend({ version }).openapi({ example: { version: 1, ...exampleFields } });
+const runBody = z.strictObject({ params: cypherParameters }).openapi({ example: { params: { company: 'openai' } } });
 
 function summary({ query: _query, requires: _requires, ...rest }: SavedQuery) {
   return rest;
@@ -39,12 +49,13 @@ export function queryRoutes(
   api: ApiRoutes,
   db: Database,
   catalog: Catalog,
+  store: Store,
   runner: ConsoleRunner,
-  config: Config['api'],
+  /** The request budget that saved-query runs share with the console. */
+  rateLimit: RequestHandler,
 ) {
   const shipped = loadShippedQueries();
-  const users = new UserQueryStore(db);
-  const writeGuards = [requireToken(config.token)];
+  const users = new UserQueryStore(store);
 
   async function find(id: string): Promise<SavedQuery> {
     const query = shipped.get(id) ?? (await users.get(id));
@@ -103,6 +114,7 @@ export function queryRoutes(
     method: 'get',
     path: '/queries',
     tag: 'Saved queries',
+    permission: 'read',
     summary: 'Shipped and users’ saved queries',
     response: savedQueriesResponseSchema,
     description:
@@ -124,6 +136,7 @@ export function queryRoutes(
     method: 'get',
     path: '/queries/:id',
     tag: 'Saved queries',
+    permission: 'read',
     summary: 'One saved query with its Cypher',
     params: z.object({ id: z.string() }),
     response: savedQuerySchema,
@@ -135,13 +148,14 @@ export function queryRoutes(
     method: 'post',
     path: '/queries/:id/run',
     tag: 'Saved queries',
+    permission: 'query',
     summary: 'Run a saved query with parameters',
     description: 'Parameters are checked against the declared types; a wrong one is a 400 naming it.',
     params: z.object({ id: z.string() }),
-    body: z.strictObject({ params: cypherParameters }),
+    body: runBody,
     response: apiResultSchema,
     errors: [403, 404, 413, 429, 504],
-    guards: [perClientRateLimit(config.cypher.ratePerMinute)],
+    guards: [rateLimit],
     handler: async ({ params, body }) => {
       const query = await find(params.id);
       let values: Record<string, unknown>;
@@ -163,17 +177,16 @@ export function queryRoutes(
     method: 'post',
     path: '/queries',
     tag: 'Saved queries',
-    summary: 'Save a query of your own (bearer token)',
+    permission: 'write:queries',
+    summary: 'Save a query of your own',
     body: createBody,
     status: 201,
     response: savedQuerySchema,
-    errors: [401, 403, 409],
-    guards: writeGuards,
-    bearerToken: true,
-    handler: async ({ body: { id, ...fields } }) => {
+    errors: [409],
+    handler: async ({ body: { id, ...fields }, res }) => {
       refuseShipped(id);
       await checkFields(fields);
-      const created = await users.create(id, fields);
+      const created = await users.create(callerOf(res), id, fields);
       if (!created) throw new ProblemError(409, 'exists', 'Already exists', `A saved query "${id}" already exists.`);
       return created;
     },
@@ -183,26 +196,19 @@ export function queryRoutes(
     method: 'put',
     path: '/queries/:id',
     tag: 'Saved queries',
-    summary: 'Change one of your saved queries (bearer token, current version)',
-    description: 'A `version` other than the current one is a 409: reload, then apply your change again.',
+    permission: 'write:queries',
+    summary: 'Change one of your saved queries (current version)',
+    description:
+      'A `version` other than the current one is a 409: reload, then apply your change again. Only the ' +
+      'query’s owner or an admin may change it (403).',
     params: z.object({ id: z.string() }),
     body: updateBody,
     response: savedQuerySchema,
-    errors: [401, 403, 404, 409],
-    guards: writeGuards,
-    bearerToken: true,
-    handler: async ({ params, body: { version, ...fields } }) => {
+    errors: [404, 409],
+    handler: async ({ params, body: { version, ...fields }, res }) => {
       refuseShipped(params.id);
       await checkFields(fields);
-      const updated = await users.update(params.id, version, fields);
-      if (updated) return updated;
-      const current = await find(params.id);
-      throw new ProblemError(
-        409,
-        'stale-version',
-        'Stale version',
-        `"${params.id}" is at version ${current.version}, not ${version}.`,
-      );
+      return users.update(callerOf(res), params.id, version, fields);
     },
   });
 
@@ -210,23 +216,16 @@ export function queryRoutes(
     method: 'delete',
     path: '/queries/:id',
     tag: 'Saved queries',
-    summary: 'Delete one of your saved queries (bearer token, current version)',
+    permission: 'write:queries',
+    summary: 'Delete one of your saved queries (current version)',
     params: z.object({ id: z.string() }),
     query: z.strictObject({ version: queryInteger(1, 1_000_000_000) }),
     response: z.object({ deleted: z.literal(true) }),
-    errors: [401, 403, 404, 409],
-    guards: writeGuards,
-    bearerToken: true,
-    handler: async ({ params, query }) => {
+    errors: [404, 409],
+    handler: async ({ params, query, res }) => {
       refuseShipped(params.id);
-      if (await users.delete(params.id, query.version)) return { deleted: true as const };
-      const current = await find(params.id);
-      throw new ProblemError(
-        409,
-        'stale-version',
-        'Stale version',
-        `"${params.id}" is at version ${current.version}, not ${query.version}.`,
-      );
+      await users.delete(callerOf(res), params.id, query.version);
+      return { deleted: true as const };
     },
   });
 }

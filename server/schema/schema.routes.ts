@@ -7,6 +7,7 @@ export function schemaRoutes(api: ApiRoutes, catalog: Catalog) {
     method: 'get',
     path: '/schema',
     tag: 'Graph',
+    permission: 'read',
     summary: "The database's labels and relationship types with counts, and its property keys",
     response: schemaResponseSchema,
     handler: async () => {

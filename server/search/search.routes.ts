@@ -17,6 +17,7 @@ export function searchRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     method: 'get',
     path: '/search',
     tag: 'Graph',
+    permission: 'read',
     summary: 'Find nodes by name or alias',
     description:
       'Case- and accent-insensitive, tolerant of prefixes and typos. Any text is a search: Lucene syntax in ' +

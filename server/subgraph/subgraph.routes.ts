@@ -30,6 +30,7 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     method: 'post',
     path: '/subgraph',
     tag: 'Graph',
+    permission: 'read',
     summary: 'Given nodes and every relationship among them',
     description:
       `Up to 1,000 ids; ids with no node are listed in \`meta.missing\`. With \`with\` (up to 10,000 ids of ` +

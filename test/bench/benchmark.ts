@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { createApp } from '../../server/app.js';
+import type { Store } from '../../server/store/store.js';
 import { loadConfig } from '../../server/config.js';
 import { Catalog } from '../../server/graph/catalog.js';
 import { createLogger } from '../../server/logger.js';
@@ -56,11 +57,12 @@ const megabytes = () => Math.round(process.memoryUsage().rss / 2 ** 20);
  * Runs the benchmark against `db` (which must hold the benchmark graph, unless `quick` builds a small one
  * and removes it after) and returns the table. Seeds the default dataset for the search figure.
  */
-export async function runBenchmark(db: Database, { quick }: { quick: boolean }): Promise<string> {
+export async function runBenchmark(db: Database, store: Store, { quick }: { quick: boolean }): Promise<string> {
   const runs = quick ? 7 : 31;
   const loadSeconds = quick ? 3 : 20;
+  const config = loadConfig({ CYPHER_RATE_LIMIT_PER_MINUTE: '100000' });
   const app = createServer(
-    createApp({ db, logger: createLogger('silent'), api: loadConfig({ CYPHER_RATE_LIMIT_PER_MINUTE: '100000' }).api }),
+    createApp({ db, store, logger: createLogger('silent'), api: config.api, auth: config.auth }),
   );
   const bare = createServer();
   try {

@@ -6,13 +6,20 @@ import { parseArgs } from 'node:util';
 import { loadConfig, projectRoot } from '../../server/config.js';
 import { Database } from '../../server/neo4j/database.js';
 import { provisionNeo4j } from '../../server/neo4j/provision.js';
+import { migrate } from '../../server/store/migrate.js';
+import { provisionStore } from '../../server/store/provision.js';
+import { Store } from '../../server/store/store.js';
 import { runBenchmark } from './benchmark.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
-const neo4j = await provisionNeo4j(loadConfig());
+const config = loadConfig();
+const neo4j = await provisionNeo4j(config);
 const db = new Database(neo4j.connection);
+const provisionedStore = await provisionStore(config.store);
+const store = new Store(provisionedStore.url);
 try {
-  const table = await runBenchmark(db, { quick: values.quick });
+  await migrate(store);
+  const table = await runBenchmark(db, store, { quick: values.quick });
   console.log(table);
   if (!values.quick) {
     const dir = path.join(projectRoot, 'test/bench/results');
@@ -23,5 +30,7 @@ try {
   }
 } finally {
   await db.close();
+  await store.close();
+  await provisionedStore.stop();
   await neo4j.stop();
 }

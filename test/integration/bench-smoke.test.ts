@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBenchmark } from '../bench/benchmark.js';
 import { connectTestDatabase } from '../support/database.js';
+import { testStore } from '../support/store.js';
 
 // The benchmark's quick configuration as a smoke test: it must complete and print its table. No timing
 // is asserted here; the figures mean something only in a full run on an idle machine.
@@ -9,7 +10,7 @@ describe('npm run bench -- --quick', () => {
   afterAll(() => db.close());
 
   it('When the quick benchmark runs, then it completes and prints every row of its table', async () => {
-    const table = await runBenchmark(db, { quick: true });
+    const table = await runBenchmark(db, testStore(), { quick: true });
     console.log(table);
     for (const row of [
       'search "micro"',

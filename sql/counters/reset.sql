@@ -1,0 +1,1 @@
+DELETE FROM rate_counters WHERE key = $1

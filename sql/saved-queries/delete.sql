@@ -1,0 +1,1 @@
+DELETE FROM saved_queries WHERE id = $1

@@ -1,0 +1,1 @@
+SELECT id, username, role, disabled FROM users WHERE oidc_subject = $1
