@@ -52,7 +52,8 @@ export class Access {
       if (permission === 'public') return next();
       const caller = callerOf(res);
       if (caller.session && unsafeMethods.has(req.method)) this.checkCsrf(req, caller);
-      if (permission === 'signed-in' ? caller.kind !== 'anonymous' : caller.scopes.has(permission)) return next();
+      const signedInPerson = caller.kind === 'user' || caller.kind === 'local';
+      if (permission === 'signed-in' ? signedInPerson : caller.scopes.has(permission)) return next();
       if (caller.kind === 'anonymous') {
         throw new ProblemError(
           401,
@@ -65,9 +66,11 @@ export class Access {
         403,
         'not-permitted',
         'Not permitted',
-        caller.kind === 'key'
-          ? `This API key does not carry the scope "${permission}" (or its owner's role no longer holds it).`
-          : `The role ${caller.role} does not allow this (it needs "${permission}").`,
+        permission === 'signed-in'
+          ? 'This route is for a signed-in person (a session), not an API key.'
+          : caller.kind === 'key'
+            ? `This API key does not carry the scope "${permission}" (or its owner's role no longer holds it).`
+            : `The role ${caller.role} does not allow this (it needs "${permission}").`,
       );
     };
   }

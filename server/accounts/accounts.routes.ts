@@ -328,7 +328,7 @@ export function accountRoutes(
     permission: 'signed-in',
     summary: 'Create an API key; the answer holds the key, shown this once',
     description:
-      'Scopes must be ones your role holds (403 otherwise). Keys are made by signed-in users, not by other keys.',
+      'Scopes must be ones your role holds (403 otherwise). Keys are made in a session, never with another key.',
     body: keyCreateBody,
     status: 201,
     response: createdKeySchema,

@@ -17,7 +17,10 @@ export const scopeNames = [
 ] as const;
 export type Scope = (typeof scopeNames)[number];
 
-/** What a route needs: a scope, a signed-in caller of any role (`signed-in`), or nothing (`public`). */
+/**
+ * What a route needs: a scope; `signed-in`, a person of any role signed in (a session, or the local admin:
+ * never an API key, so a key cannot make keys or change a password); or nothing (`public`).
+ */
 export type Permission = Scope | 'signed-in' | 'public';
 
 const viewer: Scope[] = ['read'];

@@ -32,7 +32,7 @@ const exampleFields = {
   name: 'Busiest nodes of a label',
   description: 'The nodes of one label with the most relationships',
   query: 'MATCH (n) WHERE $label IN labels(n) RETURN n, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 10',
-  parameters: [{ name: 'label', type: 'label', label: 'Label' }],
+  parameters: [{ name: 'label', type: 'label', description: 'The label to rank' }],
 };
 const createBody = fieldsSchema
   .extend({ id: queryId })

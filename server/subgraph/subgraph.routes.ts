@@ -14,16 +14,18 @@ const cypher = loadCypher('subgraph/valid-nodes', 'subgraph/relationships-among'
 
 const maxRelationships = 20_000;
 
-const subgraphBody = z.strictObject({
-  ids: z.array(nodeIdParam).min(1).max(1000, 'at most 1,000 ids'),
-  with: z
-    .array(nodeIdParam)
-    .max(10_000, 'at most 10,000 ids')
-    .optional()
-    .openapi({ description: 'Nodes already held (not returned): relationships to them are returned too' }),
-  asOf: isoDate.optional(),
-  dating: z.array(datingEntry).max(100).optional(),
-});
+const subgraphBody = z
+  .strictObject({
+    ids: z.array(nodeIdParam).min(1).max(1000, 'at most 1,000 ids'),
+    with: z
+      .array(nodeIdParam)
+      .max(10_000, 'at most 10,000 ids')
+      .optional()
+      .openapi({ description: 'Nodes already held (not returned): relationships to them are returned too' }),
+    asOf: isoDate.optional(),
+    dating: z.array(datingEntry).max(100).optional(),
+  })
+  .openapi({ example: { ids: ['microsoft', 'openai', 'azure'], asOf: '2024-01-01' } });
 
 export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
   api.add({

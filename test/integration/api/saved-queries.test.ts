@@ -146,7 +146,7 @@ describe("users' saved queries", () => {
     const response = await context
       .api()
       .post('/api/queries')
-      
+
       .send({
         id: 'test-bad-default',
         name: 'Bad default',
@@ -170,14 +170,14 @@ describe("users' saved queries", () => {
 
     const changed = await api()
       .put(`/api/queries/${draft.id}`)
-      
+
       .send({ ...draft, id: undefined, name: 'Big deals (renamed)', version: 1 })
       .expect(200);
     expect(changed.body).toMatchObject({ name: 'Big deals (renamed)', version: 2 });
 
     const stale = await api()
       .put(`/api/queries/${draft.id}`)
-      
+
       .send({ ...draft, id: undefined, name: 'Lost update', version: 1 })
       .expect(409);
     expect(problem(stale).detail).toMatch(/version 2/);
@@ -191,7 +191,7 @@ describe("users' saved queries", () => {
   it('When a saved query would write, then saving it is refused with a 403', async () => {
     const response = await api()
       .post('/api/queries')
-      
+
       .send({ ...draft, id: 'test-writer', query: 'CREATE (:Hacked)' });
     expect(response.status).toBe(403);
   });
@@ -199,7 +199,7 @@ describe("users' saved queries", () => {
   it('When users save queries, then the graph is not written: schema, search and expand do not show them', async () => {
     await api()
       .post('/api/queries')
-      
+
       .send({ ...draft, id: 'test-hidden', name: 'Microsoft hidden query' })
       .expect(201);
     const schema = await api().get('/api/schema').expect(200);
@@ -230,7 +230,9 @@ describe("users' saved queries", () => {
     expect((await api().post('/api/queries/test-from-graph/run').send({}).expect(200)).body.rows).toEqual([[2]]);
     const { records } = await context.db.read('MATCH (q:_EntenteSavedQuery) RETURN count(q) AS n');
     expect(Number(records[0]!.get('n'))).toBe(0);
-    const audit = await store.rows("SELECT actor_name FROM audit_log WHERE action = 'query.migrate' AND target_id = 'test-from-graph'");
+    const audit = await store.rows(
+      "SELECT actor_name FROM audit_log WHERE action = 'query.migrate' AND target_id = 'test-from-graph'",
+    );
     expect(audit).toEqual([{ actor_name: 'entente' }]);
   });
 });
