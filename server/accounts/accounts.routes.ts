@@ -439,7 +439,8 @@ export function accountRoutes(
     tag: 'Accounts',
     permission: 'public',
     summary: 'Where the OpenID provider returns: signs in and redirects into the explorer',
-    query: z.record(z.string(), z.string()),
+    // The provider's answer: its fields are read from the whole URL by the OpenID client, which checks them.
+    query: z.looseObject({ state: z.string().max(500).optional(), code: z.string().max(4000).optional() }),
     response: z.string(),
     redirect: true,
     errors: [401, 403],

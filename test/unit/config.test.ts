@@ -47,3 +47,59 @@ describe('loadConfig', () => {
     expect(message).toContain(JSON.stringify(value));
   });
 });
+
+describe('loadConfig: accounts and the store', () => {
+  function errorOf(env: NodeJS.ProcessEnv): string {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      throw error;
+    }
+    throw new Error('no error');
+  }
+
+  it('When nothing is set, then accounts are off on loopback and the store is the embedded PostgreSQL', () => {
+    const config = loadConfig({});
+    expect(config.auth.enabled).toBe(false);
+    expect(config.store.url).toBeUndefined();
+    expect(config.store.embedded.home).toBe(path.join(projectRoot, '.data/postgres'));
+  });
+
+  it.each(['0.0.0.0', '192.168.1.20', '::'])(
+    'When HOST is %s without ENTENTE_AUTH=on, then start-up stops with one line naming the setting',
+    (host) => {
+      const message = errorOf({ HOST: host });
+      expect(message.split('\n')).toHaveLength(1);
+      expect(message).toContain('ENTENTE_AUTH');
+      expect(loadConfig({ HOST: host, ENTENTE_AUTH: 'on' }).auth.enabled).toBe(true);
+    },
+  );
+
+  it('When the retired ENTENTE_API_TOKEN is set, then the error says what replaces it', () => {
+    expect(errorOf({ ENTENTE_API_TOKEN: 'x'.repeat(20) })).toMatch(/ENTENTE_API_TOKEN is retired.*API key/);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://localhost/entente'],
+    ['ENTENTE_ADMIN_PASSWORD', 'short'],
+    ['ENTENTE_AUTH', 'yes'],
+    ['OIDC_ROLE_MAP', 'admins=superuser'],
+  ])('When %s is %j, then the error names the variable', (variable, value) => {
+    const message = errorOf({ [variable]: value });
+    expect(message).toContain(variable);
+    expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('When OIDC_ROLE_MAP maps claims to roles, then it is read as pairs', () => {
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://id.example.org',
+      OIDC_CLIENT_ID: 'entente',
+      OIDC_ROLE_MAP: 'entente-admins=admin, staff=analyst',
+    });
+    expect(config.auth.oidc?.roleMap).toEqual([
+      ['entente-admins', 'admin'],
+      ['staff', 'analyst'],
+    ]);
+  });
+});
