@@ -21,15 +21,33 @@ export class StoreStartError extends Error {
 const databaseName = 'entente';
 const superuser = 'entente';
 
+function credentialsFile(home: string): string {
+  return path.join(path.dirname(home), `${path.basename(home)}.credentials.json`);
+}
+
 /** The embedded server's password, made once per data folder and kept beside it (mode 600). */
 async function credentials(home: string): Promise<{ password: string }> {
-  const file = path.join(path.dirname(home), `${path.basename(home)}.credentials.json`);
+  const file = credentialsFile(home);
   try {
     return JSON.parse(await readFile(file, 'utf8')) as { password: string };
   } catch {
     const created = { password: randomBytes(24).toString('base64url') };
     await writeFile(file, JSON.stringify(created), { mode: 0o600 });
     return created;
+  }
+}
+
+function urlOf(password: string, port: number): string {
+  return `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`;
+}
+
+/** Where an embedded store made in `home` listens, if one was ever made there (it may not be running). */
+export async function embeddedUrl({ home, port }: Config['store']['embedded']): Promise<string | undefined> {
+  try {
+    const { password } = JSON.parse(await readFile(credentialsFile(home), 'utf8')) as { password: string };
+    return urlOf(password, port);
+  } catch {
+    return undefined;
   }
 }
 
@@ -97,7 +115,7 @@ export async function provisionStore(
   }
   return {
     origin: 'embedded',
-    url: `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`,
+    url: urlOf(password, port),
     stop: () => server.stop(),
   };
 }
