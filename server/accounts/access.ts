@@ -42,7 +42,15 @@ export class Access {
   identify(): RequestHandler {
     return async (req, res, next) => {
       this.refuseCrossOrigin(req);
-      res.locals.caller = await this.callerFor(req);
+      try {
+        res.locals.caller = await this.callerFor(req);
+      } catch (error) {
+        // RFC 6750: a refused bearer token is named as such.
+        if (error instanceof ProblemError && error.slug === 'invalid-key') {
+          res.set('WWW-Authenticate', 'Bearer realm="entente", error="invalid_token"');
+        }
+        throw error;
+      }
       next();
     };
   }
@@ -55,6 +63,7 @@ export class Access {
       const signedInPerson = caller.kind === 'user' || caller.kind === 'local';
       if (permission === 'signed-in' ? signedInPerson : caller.scopes.has(permission)) return next();
       if (caller.kind === 'anonymous') {
+        res.set('WWW-Authenticate', 'Bearer realm="entente"');
         throw new ProblemError(
           401,
           'unauthenticated',

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../server/seed/prepare.js';
 import { connectTestDatabase } from '../support/database.js';
+import { testStore } from '../support/store.js';
 import { fullReliabilityRun, ReliabilityTable } from '../support/reliability-table.js';
 import { listenTestApp, type RunningServer } from '../support/server.js';
 
-const token = 'test-token-0123456789abcdef';
 const writers = 20;
 const rounds = fullReliabilityRun ? 10 : 3;
 const table = new ReliabilityTable('Concurrent writers on one saved query');
@@ -15,19 +15,20 @@ describe('optimistic concurrency under concurrent writers', () => {
   const send = (method: string, path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
   beforeAll(async () => {
     await seedDatabase(db);
-    server = await listenTestApp(db, { ENTENTE_API_TOKEN: token });
-    await db.write("MATCH (q:_EntenteSavedQuery {id: 'test-race'}) DETACH DELETE q");
+    // Single-user mode: every writer is the local admin, so only versions decide who wins.
+    server = await listenTestApp(db);
+    await testStore().rows("DELETE FROM saved_queries WHERE id = 'test-race'");
   });
 
   afterAll(async () => {
     table.print();
-    await db.write("MATCH (q:_EntenteSavedQuery {id: 'test-race'}) DETACH DELETE q");
+    await testStore().rows("DELETE FROM saved_queries WHERE id = 'test-race'");
     await server.close();
     await db.close();
   });

@@ -1,19 +1,20 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../server/seed/prepare.js';
+import { keyOf } from '../support/accounts.js';
 import { connectTestDatabase } from '../support/database.js';
+import { testStore } from '../support/store.js';
 import { ReliabilityTable } from '../support/reliability-table.js';
 import { listenTestApp, type RunningServer } from '../support/server.js';
 
-const token = 'test-token-0123456789abcdef';
 const table = new ReliabilityTable('Malformed and hostile HTTP input');
 
 describe('malformed input never gives a 5xx, and always a problem+json body', () => {
   const db = connectTestDatabase();
   let server: RunningServer;
 
-  async function tryRequest(what: string, path: string, init: RequestInit, expected: number) {
-    const response = await fetch(`${server.url}${path}`, init);
+  async function tryRequest(what: string, path: string, init: RequestInit, expected: number, base = server.url) {
+    const response = await fetch(`${base}${path}`, init);
     const body = await response.text();
     table.add(what, String(expected), String(response.status));
     expect(response.status, `${what}: ${body}`).toBe(expected);
@@ -25,7 +26,7 @@ describe('malformed input never gives a 5xx, and always a problem+json body', ()
 
   beforeAll(async () => {
     await seedDatabase(db);
-    server = await listenTestApp(db, { ENTENTE_API_TOKEN: token });
+    server = await listenTestApp(db);
   });
 
   afterAll(async () => {
@@ -91,30 +92,38 @@ describe('malformed input never gives a 5xx, and always a problem+json body', ()
     expect(trace).toMatchObject({ status: 405, type: expect.stringMatching(/^application\/problem\+json/) });
   });
 
-  it('When the token is missing or wrong, then it is a 401 with WWW-Authenticate; a lower-case scheme works', async () => {
+  it('When the key is missing or wrong, then it is a 401 with WWW-Authenticate; a lower-case scheme works', async () => {
     const body = JSON.stringify({ id: 'test-auth', name: 'x', query: 'RETURN 1' });
     const headers = { 'content-type': 'application/json' };
-    const { response: missing } = await tryRequest(
-      'no bearer token',
-      '/api/queries',
-      { method: 'POST', headers, body },
-      401,
-    );
-    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="entente"');
-    const { response: wrong } = await tryRequest(
-      'a wrong bearer token',
-      '/api/queries',
-      { method: 'POST', headers: { ...headers, authorization: 'Bearer nope' }, body },
-      401,
-    );
-    expect(wrong.headers.get('www-authenticate')).toContain('error="invalid_token"');
-    const lower = await fetch(`${server.url}/api/queries`, {
-      method: 'POST',
-      headers: { ...headers, authorization: `bearer ${token}` },
-      body,
-    });
-    expect(lower.status).toBe(201);
-    await db.write("MATCH (q:_EntenteSavedQuery {id: 'test-auth'}) DETACH DELETE q");
+    const key = await keyOf('analyst');
+    const withAccounts = await listenTestApp(db, { ENTENTE_AUTH: 'on' });
+    try {
+      const { response: missing } = await tryRequest(
+        'no API key',
+        '/api/queries',
+        { method: 'POST', headers, body },
+        401,
+        withAccounts.url,
+      );
+      expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="entente"');
+      const { response: wrong } = await tryRequest(
+        'a wrong API key',
+        '/api/queries',
+        { method: 'POST', headers: { ...headers, authorization: 'Bearer nope' }, body },
+        401,
+        withAccounts.url,
+      );
+      expect(wrong.headers.get('www-authenticate')).toContain('error="invalid_token"');
+      const lower = await fetch(`${withAccounts.url}/api/queries`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `bearer ${key}` },
+        body,
+      });
+      expect(lower.status).toBe(201);
+    } finally {
+      await withAccounts.close();
+      await testStore().rows("DELETE FROM saved_queries WHERE id = 'test-auth'");
+    }
   });
 
   it('When served over plain HTTP, then there is no HSTS, and only the docs page may run inline scripts', async () => {
@@ -127,7 +136,7 @@ describe('malformed input never gives a 5xx, and always a problem+json body', ()
     expect(scriptSources(await fetch(`${server.url}/api/docs/`))).toBe("'self' 'unsafe-inline'");
   });
 
-  it('When the OpenAPI document is read, then dates are strict, bodies required and token routes secured', async () => {
+  it('When the OpenAPI document is read, then dates are strict, bodies required and routes secured', async () => {
     const document = await (await fetch(`${server.url}/api/openapi.json`)).json();
     const asOf = document.paths['/api/nodes/{id}/neighbours'].get.parameters.find(
       (parameter: { name: string }) => parameter.name === 'asOf',
@@ -136,8 +145,9 @@ describe('malformed input never gives a 5xx, and always a problem+json body', ()
     expect(pattern.test('2024-02-29')).toBe(true);
     for (const bad of ['0000-00-00', '2024-13-01', '2024-00-10', '2024-01-32']) expect(pattern.test(bad)).toBe(false);
     expect(document.paths['/api/subgraph'].post.requestBody.required).toBe(true);
-    expect(document.paths['/api/queries'].post.security).toEqual([{ bearerToken: [] }]);
-    expect(document.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.paths['/api/queries'].post.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    expect(document.paths['/api/queries'].post['x-entente-permission']).toBe('write:queries');
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const bad = await fetch(`${server.url}/api/nodes/microsoft/neighbours?asOf=0000-00-00`);
     expect(bad.status).toBe(400);
   });
