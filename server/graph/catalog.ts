@@ -15,7 +15,10 @@ export const catalogCypher = loadCypher(
   'graph/keys-in-use',
 );
 
-/** Users' saved queries live under this label; search, schema and expand never show it. */
+/**
+ * Earlier versions kept users' saved queries under this label; they move to the store at start-up, but a
+ * graph Entente may only read keeps them, so search, schema and expand never show it.
+ */
 const savedQueryLabel = '_EntenteSavedQuery';
 
 export interface NamedCount {

@@ -80,7 +80,7 @@ describe('optimistic concurrency under concurrent writers', () => {
       expect([200, 404, 409]).toContain(update.status);
       expect([200, 404, 409]).toContain(remove.status);
       expect([update.status, remove.status].filter((status) => status === 200)).toHaveLength(1);
-      await db.write('MATCH (q:_EntenteSavedQuery {id: $id}) DETACH DELETE q', { id });
+      await testStore().rows('DELETE FROM saved_queries WHERE id = $1', [id]);
     }
     table.add(`${rounds} races of an update against a delete`, 'one wins, the other 409/404', outcomes.join(', '));
   });

@@ -33,7 +33,7 @@ async function startProvider() {
       })();
       return;
     }
-    provider!.callback()(req, res);
+    void provider!.callback()(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

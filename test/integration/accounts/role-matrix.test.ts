@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  roleNames,
-  scopeNames,
-  scopesOfRole,
-  type Permission,
-  type Role,
-  type Scope,
-} from '../../../server/accounts/roles.js';
+import { roleNames, scopeNames, scopesOfRole, type Permission, type Role } from '../../../server/accounts/roles.js';
 import { keyOf, signedIn, type SignedIn } from '../../support/accounts.js';
 import { useApi } from '../../support/api.js';
 
@@ -55,15 +48,11 @@ type Caller = {
   send: (op: Operation) => Promise<request.Response>;
 };
 
-function call(
-  agent: ReturnType<typeof request.agent> | ReturnType<typeof request>,
-  op: Operation,
-  headers: Record<string, string>,
-) {
+function call(agent: ReturnType<typeof request>, op: Operation, headers: Record<string, string>) {
   const url = concrete(op.path);
   const method = op.method as 'get' | 'post' | 'put' | 'patch' | 'delete';
-  const pending = (agent as ReturnType<typeof request>)[method](url).set(headers).redirects(0);
-  return op.example === undefined ? pending : pending.send((op.example ?? {}) as object);
+  const pending = agent[method](url).set(headers).redirects(0);
+  return op.example === undefined ? pending : pending.send(op.example ?? {});
 }
 
 /** Whether an answer is the access check saying no (as opposed to the route answering, even with an error). */
@@ -91,7 +80,7 @@ describe('the role matrix, generated from the route table', () => {
       callers.push({
         name: `${role} session`,
         holds: (permission) =>
-          permission === 'public' || permission === 'signed-in' || scopesOfRole[role].includes(permission as Scope),
+          permission === 'public' || permission === 'signed-in' || scopesOfRole[role].includes(permission),
         send: (op) => call(session.agent, op, { 'x-csrf-token': session.csrf }),
       });
     }
