@@ -105,6 +105,30 @@ describe('signing in', () => {
   });
 });
 
+describe('sessions', () => {
+  it('When a user has two sessions, then both are listed and revoking one ends it while the other goes on', async () => {
+    const username = uniqueName('gus');
+    await users.create(systemCaller, { username, password, role: 'viewer' });
+    const laptop = await request(context.app).post('/api/session').send({ username, password }).expect(200);
+    const phone = await request(context.app).post('/api/session').send({ username, password }).expect(200);
+    const [laptopCookie, phoneCookie] = [sessionCookieOf(laptop), sessionCookieOf(phone)];
+    const { body } = await request(context.app).get('/api/sessions').set('cookie', laptopCookie).expect(200);
+    expect(body.sessions).toHaveLength(2);
+    const other = body.sessions.find((session: { current: boolean }) => !session.current);
+    await request(context.app)
+      .delete(`/api/sessions/${other.id}`)
+      .set('cookie', laptopCookie)
+      .set('x-csrf-token', laptop.body.csrfToken)
+      .expect(200);
+    expect((await request(context.app).get('/api/me').set('cookie', phoneCookie)).body.username).toBeNull();
+    expect((await request(context.app).get('/api/me').set('cookie', laptopCookie)).body.username).toBe(username);
+    // Another viewer cannot revoke this one's session.
+    const stranger = await signedIn(context.app, 'viewer');
+    const mine = (await request(context.app).get('/api/sessions').set('cookie', laptopCookie)).body.sessions[0];
+    await stranger.agent.delete(`/api/sessions/${mine.id}`).set('x-csrf-token', stranger.csrf).expect(404);
+  });
+});
+
 describe('writes and their protection', () => {
   it('When a cookie-signed write lacks the CSRF token or comes from another origin, then it is a 403', async () => {
     const analyst = await signedIn(context.app, 'analyst');
