@@ -25,7 +25,6 @@ import {
 import type { Accounts } from './accounts.js';
 import { callerOf, type Caller } from './caller.js';
 import { callbackPath, type OidcSignIn } from './oidc.js';
-import { scopesOfRole } from './roles.js';
 import { checkPassword } from './sign-in.js';
 
 function accountsOff(): ProblemError {
@@ -37,7 +36,7 @@ function accountsOff(): ProblemError {
   );
 }
 
-function me(caller: Caller, accounts: Accounts, oidc: boolean, csrfToken?: string) {
+function me(caller: Caller, accounts: Accounts, oidc: boolean) {
   const signedIn = caller.kind === 'user' || caller.kind === 'key' || caller.kind === 'local';
   return {
     username: signedIn ? caller.name : null,
@@ -50,7 +49,7 @@ function me(caller: Caller, accounts: Accounts, oidc: boolean, csrfToken?: strin
         : caller.kind === 'local'
           ? ('local' as const)
           : (caller.session?.via ?? null),
-    csrfToken: csrfToken ?? caller.session?.csrfToken ?? null,
+    csrfToken: caller.session?.csrfToken ?? null,
     signIn: { password: accounts.access.enabled, oidc },
   };
 }
@@ -111,16 +110,7 @@ export function accountRoutes(
       requireAccounts();
       const caller = callerOf(res);
       const user = await checkPassword(store, counters, body.username, body.password, caller.client);
-      const { csrfToken } = await sessions.start(req, res, user, 'password');
-      const signedIn: Caller = {
-        ...caller,
-        kind: 'user',
-        userId: user.id,
-        name: user.username,
-        role: user.role,
-        scopes: new Set(scopesOfRole[user.role]),
-      };
-      return me(signedIn, accounts, oidc !== undefined, csrfToken);
+      return me(await sessions.start(req, res, user, 'password'), accounts, oidc !== undefined);
     },
   });
 
@@ -138,18 +128,7 @@ export function accountRoutes(
       const found = await users.consumeLink(body.token);
       if (!found)
         throw new ProblemError(401, 'link-invalid', 'Link not valid', 'This link is unknown, used or expired.');
-      const { csrfToken } = await sessions.start(req, res, found.user, 'link');
-      const { user } = found;
-      const caller: Caller = {
-        ...callerOf(res),
-        kind: 'user',
-        userId: user.id,
-        name: user.username,
-        role: user.role,
-        scopes: new Set(scopesOfRole[user.role]),
-        session: { idHash: Buffer.alloc(0), csrfToken, via: 'link' },
-      };
-      return me(caller, accounts, oidc !== undefined, csrfToken);
+      return me(await sessions.start(req, res, found.user, 'link'), accounts, oidc !== undefined);
     },
   });
 

@@ -43,9 +43,10 @@ export class Sessions {
 
   /**
    * Starts a session for `user`, replacing the one the request came with (so a session id planted before
-   * sign-in is worth nothing after it), and sets the cookie. Audited in the same transaction.
+   * sign-in is worth nothing after it), and sets the cookie. Audited in the same transaction. Returns the
+   * caller the new session makes.
    */
-  async start(req: Request, res: Response, user: SessionUser, via: SessionVia): Promise<{ csrfToken: string }> {
+  async start(req: Request, res: Response, user: SessionUser, via: SessionVia): Promise<Caller> {
     const secret = newSecret();
     const csrfToken = newSecret();
     const previous: unknown = req.cookies?.[sessionCookie];
@@ -55,12 +56,13 @@ export class Sessions {
       name: user.username,
       role: user.role,
       scopes: new Set(scopesOfRole[user.role]),
+      session: { idHash: secretHash(secret), csrfToken, via },
       client: clientOf(req),
     };
     await this.store.transaction(async (tx) => {
       if (typeof previous === 'string') await tx.rows(sql['sessions/delete'], [secretHash(previous)]);
       await tx.rows(sql['sessions/create'], [
-        secretHash(secret),
+        caller.session!.idHash,
         user.id,
         csrfToken,
         via,
@@ -78,7 +80,7 @@ export class Sessions {
       path: '/',
       maxAge: this.ttlHours * 3_600_000,
     });
-    return { csrfToken };
+    return caller;
   }
 
   /** The session behind a cookie's secret, or undefined when it is unknown, expired or its user disabled. */
