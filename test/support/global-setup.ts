@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from './ports.js';
 import { loadConfig } from '../../server/config.js';
 import type { ConnectionSettings } from '../../server/neo4j/database.js';
 import { provisionNeo4j, type DatabaseOrigin } from '../../server/neo4j/provision.js';
@@ -16,15 +16,6 @@ declare module 'vitest' {
     neo4jOrigin: DatabaseOrigin;
     storeUrl: string;
   }
-}
-
-/** A port nobody listens on now (PostgreSQL takes no port 0). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

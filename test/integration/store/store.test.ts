@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,19 +15,12 @@ import { keyOf, password, signedIn, uniqueName } from '../../support/accounts.js
 import { problem } from '../../support/api.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
+import { freePort } from '../../support/ports.js';
 import { testStore } from '../../support/store.js';
 
 const run = promisify(execFile);
 const db = connectTestDatabase();
 afterAll(() => db.close());
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The store command as the README gives it (`npm run store:backup -- <file>`), on the store at `url`. */
 function storeCommand(command: 'backup' | 'restore', file: string, url: string) {
