@@ -121,7 +121,7 @@ describe('the role matrix, generated from the route table', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000);
 
   it('When an admin sends each request body’s OpenAPI example, then the server accepts its shape (no 400)', async () => {
     const admin = await signedIn(context.app, 'admin');
