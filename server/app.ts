@@ -36,6 +36,11 @@ export interface AppDependencies {
   logger: Logger;
   api: Config['api'];
   auth: Config['auth'];
+  /**
+   * Prefix of this app's shared counters (rate limits, sign-in throttling). Every instance of one deployment
+   * uses the same (the default); tests give each app its own, as separate deployments on one store.
+   */
+  counterNamespace?: string;
   /** Runs console statements and saved queries off the event loop; made here unless given (to close it). */
   consoleRunner?: ConsoleRunner;
 }
@@ -50,9 +55,17 @@ export function createConsoleRunner(db: Database, limits: Config['api']['cypher'
 const clientDist = path.join(projectRoot, 'client/dist');
 
 /** Builds the HTTP application; `index.ts` listens, tests call this with port 0. */
-export function createApp({ db, store, logger, api: apiConfig, auth, consoleRunner }: AppDependencies): Express {
+export function createApp({
+  db,
+  store,
+  logger,
+  api: apiConfig,
+  auth,
+  counterNamespace,
+  consoleRunner,
+}: AppDependencies): Express {
   const runner = consoleRunner ?? createConsoleRunner(db, apiConfig.cypher);
-  const accounts = createAccounts(store, auth, apiConfig.corsOrigins);
+  const accounts = createAccounts(store, auth, apiConfig.corsOrigins, counterNamespace);
   const oidc = auth.oidc && new OidcSignIn(auth.oidc, store, accounts.users);
   const app = express();
   app.disable('x-powered-by');

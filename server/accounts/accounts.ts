@@ -17,7 +17,12 @@ export interface Accounts {
   counters: SharedCounters;
 }
 
-export function createAccounts(store: Store, auth: Config['auth'], corsOrigins: string[]): Accounts {
+export function createAccounts(
+  store: Store,
+  auth: Config['auth'],
+  corsOrigins: string[],
+  counterNamespace = '',
+): Accounts {
   const sessions = new Sessions(store, auth.sessionTtlHours);
   const keys = new ApiKeys(store);
   const settings = new SettingsStore(store);
@@ -27,5 +32,12 @@ export function createAccounts(store: Store, auth: Config['auth'], corsOrigins: 
     keys,
     settings,
   );
-  return { access, sessions, keys, users: new Users(store), settings, counters: new SharedCounters(store) };
+  return {
+    access,
+    sessions,
+    keys,
+    users: new Users(store),
+    settings,
+    counters: new SharedCounters(store, counterNamespace),
+  };
 }

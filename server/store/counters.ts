@@ -8,24 +8,31 @@ const sql = loadSql('counters/hit', 'counters/peek', 'counters/decrement', 'coun
  * failed sign-ins (a limit per process would multiply with the number of processes).
  */
 export class SharedCounters {
-  constructor(private readonly store: Store) {}
+  /** `namespace` keeps the counters of separate deployments on one store apart (tests build many apps). */
+  constructor(
+    private readonly store: Store,
+    private readonly namespace = '',
+  ) {}
 
   async hit(key: string, windowMs: number): Promise<{ hits: number; resetsAt: Date }> {
-    const [row] = await this.store.rows<{ hits: number; resets_at: Date }>(sql['counters/hit'], [key, windowMs]);
+    const [row] = await this.store.rows<{ hits: number; resets_at: Date }>(sql['counters/hit'], [
+      this.namespace + key,
+      windowMs,
+    ]);
     return { hits: row!.hits, resetsAt: row!.resets_at };
   }
 
   async peek(key: string, windowMs: number): Promise<number> {
-    const [row] = await this.store.rows<{ hits: number }>(sql['counters/peek'], [key, windowMs]);
+    const [row] = await this.store.rows<{ hits: number }>(sql['counters/peek'], [this.namespace + key, windowMs]);
     return row?.hits ?? 0;
   }
 
   async decrement(key: string): Promise<void> {
-    await this.store.rows(sql['counters/decrement'], [key]);
+    await this.store.rows(sql['counters/decrement'], [this.namespace + key]);
   }
 
   async reset(key: string): Promise<void> {
-    await this.store.rows(sql['counters/reset'], [key]);
+    await this.store.rows(sql['counters/reset'], [this.namespace + key]);
   }
 }
 
