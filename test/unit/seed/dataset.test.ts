@@ -436,11 +436,16 @@ describe('claims in our own words', () => {
   });
 });
 
-/** The five documents, kept outside the repository (../shared/seeds from the project root). */
-const documentsDir = path.resolve(defaultSeedDir, '..', '..', 'shared', 'seeds');
+/**
+ * The five documents, kept outside the repository: ../shared/seeds from the project root, or wherever
+ * ENTENTE_SEED_DOCUMENTS says (a worktree one level deeper than the main checkout).
+ */
+const documentsDir = process.env.ENTENTE_SEED_DOCUMENTS ?? path.resolve(defaultSeedDir, '..', '..', 'shared', 'seeds');
 function readDocuments(): string[] {
   if (!existsSync(documentsDir)) {
-    throw new Error(`The source documents are expected at ${documentsDir} (shared/seeds beside the project)`);
+    throw new Error(
+      `The source documents are expected at ${documentsDir} (shared/seeds beside the project; set ENTENTE_SEED_DOCUMENTS to read them elsewhere)`,
+    );
   }
   return readdirSync(documentsDir)
     .filter((file) => file.endsWith('.txt'))
