@@ -175,6 +175,8 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
     relationshipIds.add(id);
   });
 
+  checkParties(dataset, problems, rejectedIds);
+
   for (const [group, members] of groups) {
     const first = members[0]!;
     if (members.length < 2) {
@@ -193,6 +195,46 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
       }
     });
   }
+}
+
+/** Kinds that can be a party: the actors. */
+const actorKinds = new Set<string>(['Company', 'Person', 'Regulator']);
+
+/**
+ * Every deal has its parties and every event its participants, so that a party's neighbourhood, timeline
+ * and paths show them: a Deal has at least two actors `PARTY_TO` it (a contract clause is part of its
+ * contract instead), an Event at least one actor `INVOLVED` in it, and `PARTY_TO` points only at a Deal.
+ */
+function checkParties(dataset: Dataset, problems: string[], rejectedIds: Set<string>) {
+  const nodes = new Map(dataset.nodes.map((node) => [node.id, node]));
+  const parties = new Map<string, Set<string>>();
+  dataset.relationships.forEach((relationship, index) => {
+    const target = nodes.get(relationship.to);
+    const source = nodes.get(relationship.from);
+    if (!target) return;
+    if (relationship.type === 'PARTY_TO' && target.kind !== 'Deal')
+      problems.push(
+        `${describe(seedFiles.relationships, index, relationship)}: to: PARTY_TO points at a Deal; "${target.id}" is a ${target.kind} (its participants are INVOLVED)`,
+      );
+    const partyType = target.kind === 'Deal' ? 'PARTY_TO' : 'INVOLVED';
+    // A party whose own record was rejected still counts: its problem is reported once, on that record.
+    const actor = source ? actorKinds.has(source.kind) : rejectedIds.has(relationship.from);
+    if (relationship.type === partyType && actor) {
+      const known = parties.get(target.id) ?? new Set<string>();
+      known.add(relationship.from);
+      parties.set(target.id, known);
+    }
+  });
+  dataset.nodes.forEach((node, index) => {
+    const count = parties.get(node.id)?.size ?? 0;
+    const where = describe(seedFiles.nodes, index, node);
+    if (node.kind === 'Deal' && node.dealType !== 'contract clause' && count < 2)
+      problems.push(`${where}: a deal needs its parties: at least two companies, people or regulators PARTY_TO it`);
+    if (node.kind === 'Event' && count < 1)
+      problems.push(
+        `${where}: an event needs its participants: at least one company, person or regulator INVOLVED in it`,
+      );
+  });
 }
 
 export interface SeedTexts {

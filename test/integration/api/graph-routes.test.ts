@@ -78,7 +78,7 @@ describe('GET /api/nodes/:id', () => {
       id: 'microsoft-investment-2019',
       labels: ['Deal'],
       caption: "Microsoft's $1 billion investment (2019)",
-      properties: { amountUsd: 1e9, since: '2019-07-01', sincePrecision: 'month' },
+      properties: { amountUsd: 1e9, since: '2019-01-01', sincePrecision: 'year' },
     });
   });
 

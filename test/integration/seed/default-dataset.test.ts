@@ -178,8 +178,24 @@ describe('the default dataset', () => {
   });
 
   it('Fact (doc 004): the $1 billion investment was in July 2019 and the $10 billion one in January 2023', async () => {
-    expect(await node('microsoft-investment-2019')).toMatchObject({ amountUsd: 1e9, since: '2019-07-01' });
+    expect(await node('microsoft-investment-2019')).toMatchObject({ amountUsd: 1e9, since: '2019-01-01' });
+    expect(await relationship('microsoft', 'ANNOUNCED', 'microsoft-investment-2019')).toMatchObject({
+      since: '2019-07-01',
+      sincePrecision: 'month',
+    });
     expect(await node('microsoft-investment-2023')).toMatchObject({ amountUsd: 10e9, since: '2023-01-01' });
+  });
+
+  it('Fact (docs 002, 004): every deal and event has its parties; the investments link Microsoft and OpenAI', async () => {
+    const { records } = await db.read(`
+      MATCH (d) WHERE (d:Deal AND d.dealType <> 'contract clause' AND COUNT { (:Company|Person|Regulator)-[:PARTY_TO]->(d) } < 2)
+                   OR (d:Event AND COUNT { (:Company|Person|Regulator)-[:INVOLVED]->(d) } < 1)
+      RETURN d.id AS id`);
+    expect(records.map((r) => r.get('id'))).toEqual([]);
+    const instalments = await db.read(`
+      MATCH (:Company {id: 'microsoft'})-[:PARTY_TO {role: 'investor'}]->(d:Deal)<-[:PARTY_TO {role: 'recipient'}]-(:Company {id: 'openai'})
+      RETURN d.amountUsd AS amount ORDER BY amount`);
+    expect(instalments.records.map((r) => r.get('amount'))).toEqual([1e9, 10e9]);
   });
 
   it('Fact (doc 004): the board observer seat ran from November 2023 and ended in July 2024', async () => {

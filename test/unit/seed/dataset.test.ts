@@ -202,6 +202,52 @@ describe('citations that support the claim', () => {
   });
 });
 
+describe('every Deal and Event has its parties', () => {
+  it('When the shipped data is read, then the $1 billion (2019) and $10 billion (2023) investments link Microsoft and OpenAI', () => {
+    // They were cut off once: Microsoft's neighbourhood showed the totals and no instalment.
+    const dataset = parseDataset(shipped);
+    for (const deal of ['microsoft-investment-2019', 'microsoft-investment-2023']) {
+      const parties = dataset.relationships
+        .filter((r) => r.type === 'PARTY_TO' && r.to === deal)
+        .map((r) => `${r.from} ${r.role}`)
+        .sort();
+      expect(parties, deal).toEqual(['microsoft investor', 'openai recipient']);
+    }
+    expect(dataset.nodes.find((n) => n.id === 'microsoft-investment-2019')!.sources).toEqual([doc.d002, doc.d004]);
+  });
+
+  it('When a deal has lost its parties, then it is rejected', () => {
+    const texts = withEdit('relationships', (relationships) => {
+      for (let i = relationships.length - 1; i >= 0; i--)
+        if (relationships[i]!.to === 'microsoft-investment-2019' && relationships[i]!.type === 'PARTY_TO')
+          relationships.splice(i, 1);
+    });
+    expect(problemsOf(texts)).toEqual([
+      expect.stringMatching(/\(microsoft-investment-2019\): a deal needs its parties: at least two/),
+    ]);
+  });
+
+  it('When an event has no participant, then it is rejected', () => {
+    const texts = withEdit('relationships', (relationships) => {
+      for (let i = relationships.length - 1; i >= 0; i--)
+        if (relationships[i]!.to === 'partnership-strains-2024' && relationships[i]!.type === 'INVOLVED')
+          relationships.splice(i, 1);
+    });
+    expect(problemsOf(texts)).toEqual([
+      expect.stringMatching(/\(partnership-strains-2024\): an event needs its participants/),
+    ]);
+  });
+
+  it('When PARTY_TO points at an event, then it is rejected: participants of an event are INVOLVED', () => {
+    const texts = withEdit('relationships', (relationships) =>
+      Object.assign(link(relationships, 'microsoft', 'INVOLVED', 'restructuring-talks'), { type: 'PARTY_TO' }),
+    );
+    expect(problemsOf(texts)).toEqual([
+      expect.stringContaining('to: PARTY_TO points at a Deal; "restructuring-talks" is a Event'),
+    ]);
+  });
+});
+
 describe('dates: one meaning of until, a precision for every date', () => {
   it('When until is written for a contract that ends in 2030, then it is rejected: only endsIn is written', () => {
     // The class of `until: '2030'` for "ends in 2030", which would drop the contract on 2030-01-01.
