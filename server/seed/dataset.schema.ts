@@ -57,6 +57,29 @@ const usd = z.number().nonnegative();
 const percent = z.number().min(0).max(1000);
 const vaguePrecision = z.literal('late-year');
 
+/**
+ * The hedges a document puts on a claim or its figure. `reported`: given as hearsay, in the conditional or
+ * "according to" someone; `estimated`: the document calls the figure an estimate; `projected`: a forecast.
+ */
+export const qualifiers = ['more than', 'about', 'up to', 'nearly', 'projected', 'estimated', 'reported'] as const;
+const qualifier = z.enum(qualifiers);
+
+/**
+ * The closed list of statuses, one word per meaning ("in dispute" and "disputed" were both used once):
+ * `ongoing` (running), `disputed` (an open point between the parties), `considered` (an option weighed, not
+ * decided), `proposed` (put forward, not agreed), `preliminary` (agreed in principle), `at stake` (could be
+ * lost), `possible` (a scenario the document raises).
+ */
+export const statuses = [
+  'ongoing',
+  'disputed',
+  'considered',
+  'proposed',
+  'preliminary',
+  'at stake',
+  'possible',
+] as const;
+
 /** Figures, dates, hedges and the support of a claim, shared by fact-bearing nodes and relationships. */
 const facts = {
   claim: z.string().min(1).optional(),
@@ -94,9 +117,10 @@ const facts = {
   percentOfRevenue: percent.optional(),
   count: z.number().int().nonnegative().optional(),
   outOf: z.number().int().nonnegative().optional(),
-  qualifier: z.string().optional(),
+  /** One hedge, or several when the document stacks them ("estimated at more than"). */
+  qualifier: z.union([qualifier, z.array(qualifier).min(2)]).optional(),
   reportedBy: z.string().optional(),
-  status: z.string().optional(),
+  status: z.enum(statuses).optional(),
   exclusive: z.boolean().optional(),
   role: z.string().optional(),
   /** On a stake (`STAKE_IN`): whether it is held, discussed, sought, offered or to be kept. */

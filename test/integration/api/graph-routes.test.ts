@@ -91,7 +91,7 @@ describe('GET /api/nodes/:id', () => {
 describe('GET /api/nodes/:id/relationships', () => {
   it('When asked for a node, then it lists counts per type and direction', async () => {
     const { body } = await api().get('/api/nodes/microsoft/relationships').expect(200);
-    expect(body.relationships).toContainEqual({ type: 'DEVELOPED', direction: 'out', count: 10 });
+    expect(body.relationships).toContainEqual({ type: 'DEVELOPED', direction: 'out', count: 11 });
     expect(body.relationships).toContainEqual({ type: 'STAKE_IN', direction: 'out', count: 6 });
   });
 });
@@ -107,7 +107,7 @@ describe('GET /api/nodes/:id/neighbours', () => {
 
   it('When filtered by type and direction, then only those relationships come back', async () => {
     const { body } = await api().get('/api/nodes/microsoft/neighbours?types=DEVELOPED&direction=out').expect(200);
-    expect(body.meta.total).toBe(10);
+    expect(body.meta.total).toBe(11);
     expect(new Set(body.edges.map((edge: { type: string }) => edge.type))).toEqual(new Set(['DEVELOPED']));
     const inbound = await api().get('/api/nodes/microsoft/neighbours?types=DEVELOPED&direction=in').expect(200);
     expect(inbound.body.meta.total).toBe(0);
@@ -118,7 +118,7 @@ describe('GET /api/nodes/:id/neighbours', () => {
     const neighbours = body.nodes.filter((node: { id: string }) => node.id !== 'microsoft');
     expect(neighbours.length).toBe(body.meta.total);
     for (const node of neighbours) expect(node.labels).toContain('Product');
-    expect(body.meta.total).toBe(11); // ten DEVELOPED products and the licensed GPT-3
+    expect(body.meta.total).toBe(12); // eleven DEVELOPED products and the licensed GPT-3
   });
 
   it('When paged, then pages do not overlap and truncated says whether more follow', async () => {

@@ -187,7 +187,8 @@ describe('citations that support the claim', () => {
     const relationship = (key: string) =>
       dataset.relationships.find((r) => (r.key ?? `${r.from}_${r.type.toLowerCase()}_${r.to}`) === key)!;
     const node = (id: string) => dataset.nodes.find((n) => n.id === id)!;
-    expect(node('microsoft-openai-partnership').sources).toEqual([doc.d001]);
+    expect(node('microsoft-openai-partnership').sources).toEqual([doc.d004]);
+    expect(node('current-contract').sources).toEqual([doc.d001]);
     expect(node('openai').sources).toEqual([doc.d004]);
     expect(node('chatgpt').sources).toEqual([doc.d004]);
     expect(node('azure-exclusivity').sources).toEqual([doc.d004]);
@@ -252,19 +253,19 @@ describe('dates: one meaning of until, a precision for every date', () => {
   it('When until is written for a contract that ends in 2030, then it is rejected: only endsIn is written', () => {
     // The class of `until: '2030'` for "ends in 2030", which would drop the contract on 2030-01-01.
     const texts = withEdit('nodes', (nodes) => {
-      const partnership = find(nodes, 'microsoft-openai-partnership');
-      delete partnership.endsIn;
-      partnership.until = '2030';
+      const contract = find(nodes, 'current-contract');
+      delete contract.endsIn;
+      contract.until = '2030';
     });
     expect(problemsOf(texts)).toEqual([
-      expect.stringMatching(/\(microsoft-openai-partnership\): until: is not written: give endsIn, the last period/),
+      expect.stringMatching(/\(current-contract\): until: is not written: give endsIn, the last period/),
     ]);
   });
 
   it('When a record says it ends in 2030, then its stored until is the first day of 2031', () => {
-    const partnership = parseDataset(shipped).nodes.find((node) => node.id === 'microsoft-openai-partnership')!;
-    expect(partnership.endsIn).toBe('2030');
-    expect(untilOf(partnership)).toBe('2031-01-01');
+    const contract = parseDataset(shipped).nodes.find((node) => node.id === 'current-contract')!;
+    expect(contract.endsIn).toBe('2030');
+    expect(untilOf(contract)).toBe('2031-01-01');
     expect(untilOf({ endsIn: '2024-07' })).toBe('2024-08-01');
   });
 
@@ -332,6 +333,120 @@ describe('dates: one meaning of until, a precision for every date', () => {
     ['2024-02-29', '2024-03-01'],
   ])('When the period %s ends, then the first day after is %s', (written, expected) => {
     expect(firstDayAfter(written)).toBe(expected);
+  });
+});
+
+describe('dates no more precise than the text (round three)', () => {
+  const dataset = parseDataset(shipped);
+  const node = (id: string) => dataset.nodes.find((n) => n.id === id)!;
+  const links = (from: string, type: string, to: string) =>
+    dataset.relationships.filter((r) => r.from === from && r.type === type && r.to === to);
+
+  it("When Microsoft's own models are read, then only the example GPT rival is dated 2024, not the start of the work", () => {
+    expect(node('microsoft-in-house-models').since).toBeUndefined();
+    expect(links('microsoft', 'DEVELOPED', 'microsoft-in-house-models')[0]!.since).toBeUndefined();
+    expect(node('microsoft-gpt-rival-model')).toMatchObject({ since: '2024', sources: [doc.d004] });
+    expect(links('microsoft-gpt-rival-model', 'PART_OF', 'microsoft-in-house-models')).toHaveLength(1);
+  });
+
+  it('When the partnership is read, then it has no end: the 2030 end is on the current contract, a part of it', () => {
+    expect(node('microsoft-openai-partnership')).toMatchObject({ since: '2019', sources: [doc.d004] });
+    expect(node('microsoft-openai-partnership').endsIn).toBeUndefined();
+    expect(node('current-contract')).toMatchObject({ endsIn: '2030', untilCondition: expect.stringMatching(/AGI/) });
+    expect(links('current-contract', 'PART_OF', 'microsoft-openai-partnership')).toHaveLength(1);
+    expect(links('agi-clause', 'PART_OF', 'current-contract')).toHaveLength(1);
+  });
+
+  it('When the Google Cloud deal and the pressure on the board seat are read, then only the signing is dated', () => {
+    expect(node('google-cloud-deal')).toMatchObject({ since: '2025-05', claim: expect.stringMatching(/signed/) });
+    const undated = dataset.relationships.filter(
+      (r) => (r.to === 'google-cloud-deal' || r.from === 'google-cloud-deal' || r.type === 'PRESSURED') && r.since,
+    );
+    expect(undated).toEqual([]);
+  });
+
+  it('When the stake offer is named, then June 2025 is when it was open, not when it was made', () => {
+    expect(node('openai-stake-offer-2025').name).toMatch(/as of June 2025/);
+    expect(node('openai-stake-offer-2025').since).toBeUndefined();
+  });
+});
+
+describe('citations and attributions (round three)', () => {
+  const dataset = parseDataset(shipped);
+  const link = (from: string, type: string, to: string) =>
+    dataset.relationships.find((r) => r.from === from && r.type === type && r.to === to)!;
+  const byKey = (key: string) => dataset.relationships.find((r) => r.key === key)!;
+
+  it('When the co-founders and the Azure integration are read, then 002 and 004 are cited where they state them', () => {
+    for (const founder of ['sam-altman', 'elon-musk'])
+      expect(link(founder, 'FOUNDED', 'openai')).toMatchObject({ sources: [doc.d002, doc.d004] });
+    expect(link('azure', 'USES', 'openai').sources).toContain(doc.d004);
+  });
+
+  it('When the $100 billion and the 30–35 % are read, then no one is credited whom the sentence does not name', () => {
+    expect(byKey('nonprofit-stake-to-keep').reportedBy).toBeUndefined();
+    expect(byKey('microsoft-stake-sought').reportedBy).toBeUndefined();
+    expect(byKey('microsoft-stake-sought').qualifier).toBeUndefined();
+  });
+
+  it('When Taylor is read, then the title 002 gives is sourced and "chair" and "Bret" are outside knowledge', () => {
+    expect(dataset.nodes.find((n) => n.id === 'bret-taylor')).toMatchObject({ name: 'Brett Taylor' });
+    expect(link('bret-taylor', 'PRESIDENT_OF', 'openai')).toMatchObject({ sources: [doc.d002] });
+    expect(link('bret-taylor', 'CHAIRS', 'openai')).toMatchObject({ outsideKnowledge: true });
+    expect(link('bret-taylor', 'CHAIRS', 'openai').sources).toBeUndefined();
+  });
+
+  it('When a record carries two hedges, then both are kept; a hedge off the closed list is rejected', () => {
+    expect(byKey('nonprofit-stake-to-keep').qualifier).toEqual(['estimated', 'more than']);
+    const texts = withEdit('relationships', (relationships) =>
+      Object.assign(find(relationships, 'microsoft-stake-about-49'), { qualifier: 'roughly' }),
+    );
+    expect(problemsOf(texts)).toEqual([expect.stringContaining('(microsoft-stake-about-49): qualifier:')]);
+  });
+
+  it('When a status is free text, then it is rejected: statuses come from a closed list', () => {
+    expect(new Set([...dataset.nodes, ...dataset.relationships].map((r) => r.status)).has('in dispute' as never)).toBe(
+      false,
+    );
+    const texts = withEdit('nodes', (nodes) =>
+      Object.assign(find(nodes, 'azure-exclusivity'), { status: 'in dispute' }),
+    );
+    expect(problemsOf(texts)).toEqual([expect.stringContaining('(azure-exclusivity): status: Invalid option')]);
+  });
+});
+
+describe('claims no stronger than the text (round three)', () => {
+  const dataset = parseDataset(shipped);
+
+  it('When SoftBank is read, then its funding is at stake, not said to be provided', () => {
+    const funder = dataset.relationships.find((r) => r.from === 'softbank' && r.to === 'softbank-funding')!;
+    expect(funder.claim).not.toMatch(/provides/i);
+    expect(funder.claim).toMatch(/at stake/);
+  });
+
+  it('When the other cloud deals are read, then they lower reliance on Azure and nothing says the exclusivity is weakened', () => {
+    expect(dataset.relationships.filter((r) => r.type === 'ERODES')).toEqual([]);
+    expect(JSON.stringify(dataset)).not.toMatch(/in practice/);
+    const reliance = dataset.relationships.filter((r) => r.type === 'REDUCES_RELIANCE_ON');
+    expect(reliance.map((r) => `${r.from}>${r.to}`).sort()).toEqual([
+      'google-cloud-deal>azure',
+      'oracle-cloud-deal>azure',
+    ]);
+  });
+
+  it("When Google and Meta compete with Microsoft, then 004's filing is cited; 000's break-up scenario is a possibility", () => {
+    const competes = dataset.relationships.filter(
+      (r) => r.type === 'COMPETES_WITH' && ['google', 'meta'].includes(r.to) && r.from === 'microsoft',
+    );
+    expect(competes.map((r) => r.sources)).toEqual([[doc.d004], [doc.d004]]);
+    expect(dataset.relationships.filter((r) => r.type === 'COMPETES_WITH' && r.sources?.includes(doc.d000))).toEqual(
+      [],
+    );
+    const gains = dataset.relationships.filter((r) => r.type === 'COULD_GAIN_FROM');
+    expect(gains.map((r) => [r.from, r.status, r.sources])).toEqual([
+      ['google', 'possible', [doc.d000]],
+      ['meta', 'possible', [doc.d000]],
+    ]);
   });
 });
 
@@ -539,6 +654,7 @@ describe('no sentence of the documents in the repository', () => {
       'delaware-attorney-general': ['Delaware'],
       'california-attorney-general': ['Californie'],
       'microsoft-in-house-models': ['propres modèles'],
+      'microsoft-gpt-rival-model': ['concurrent de GPT'],
     };
     // Named only in a link to an unrelated article.
     const unrelated = new Set(['amazon 001_33e582f0ea316fce']);
