@@ -110,7 +110,10 @@ const facts = {
   amountUsd: usd.optional(),
   amountAtRiskUsd: usd.optional(),
   valuationUsd: usd.optional(),
-  capUsd: usd.optional(),
+  /** The most that can be earned: Microsoft's rights to OpenAI's profits end at this sum. */
+  profitCapUsd: usd.optional(),
+  /** A revenue level at which a term stops applying: the revenue share runs until OpenAI's revenue reaches it. */
+  revenueThresholdUsd: usd.optional(),
   percent: percent.optional(),
   percentMin: percent.optional(),
   percentMax: percent.optional(),
@@ -123,8 +126,6 @@ const facts = {
   status: z.enum(statuses).optional(),
   exclusive: z.boolean().optional(),
   role: z.string().optional(),
-  /** On a stake (`STAKE_IN`): whether it is held, discussed, sought, offered or to be kept. */
-  stance: z.enum(['held', 'discussed', 'sought', 'offered', 'to keep']).optional(),
   voting: z.boolean().optional(),
   /** A conflict group: records stating the same fact with different figures share this key. */
   disputes: id.optional(),
@@ -140,7 +141,8 @@ export const figureFields = [
   'amountUsd',
   'amountAtRiskUsd',
   'valuationUsd',
-  'capUsd',
+  'profitCapUsd',
+  'revenueThresholdUsd',
   'percent',
   'percentMin',
   'percentMax',
@@ -181,6 +183,8 @@ export const sourceSchema = z.strictObject({
   author: z.string().optional(),
   outlet: z.string().optional(),
   published: partialDate.optional(),
+  /** The latest period the document reports on ("the first three quarters of 2025": '2025-09'). */
+  reportsUpTo: partialDate.optional(),
   language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
   format: z.string().optional(),
   summary: z.string().min(1),
@@ -197,10 +201,21 @@ export const nodeKinds = [
   'Lawsuit',
   'Metric',
   'Jurisdiction',
+  'Issue',
+  'Position',
+  'Outlet',
+  'Law',
 ] as const;
 
 /** Kinds whose node states a fact of its own, so it must say what is claimed. */
-const factBearingKinds = new Set<string>(['Deal', 'Project', 'Event', 'Lawsuit', 'Metric']);
+const factBearingKinds = new Set<string>(['Deal', 'Project', 'Event', 'Lawsuit', 'Metric', 'Issue', 'Position']);
+
+/**
+ * What a Position says its holders do about its subject: `wants`, `asks` (a request made to the other
+ * side), `offers`, `weighs` (an option considered), `pursues` (a goal being worked towards), `commits to`
+ * (a public undertaking), or `under discussion` (a range both sides are discussing).
+ */
+export const stances = ['wants', 'asks', 'offers', 'weighs', 'pursues', 'commits to', 'under discussion'] as const;
 
 export const nodeSchema = z
   .strictObject({
@@ -213,12 +228,17 @@ export const nodeSchema = z
     dealType: z.string().optional(),
     /** Every document that names this node (generated as MENTIONED_IN); `sources` is a subset of it. */
     mentionedIn: z.array(z.string()).min(1, 'must name at least one document that mentions the node'),
+    /** On a Position: what its holders do about its subject. */
+    stance: z.enum(stances).optional(),
     ...facts,
   })
-  .superRefine((node, context) => checkClaim(node, context, factBearingKinds.has(node.kind)));
-
-/** The one stake type: held, discussed, sought, offered or to keep, said by `stance`. */
-export const stakeType = 'STAKE_IN';
+  .superRefine((node, context) => {
+    checkClaim(node, context, factBearingKinds.has(node.kind));
+    if (node.kind === 'Position' && !node.stance)
+      context.addIssue({ code: 'custom', path: ['stance'], message: 'a Position says its stance' });
+    if (node.kind !== 'Position' && node.stance)
+      context.addIssue({ code: 'custom', path: ['stance'], message: 'only a Position has a stance' });
+  });
 
 export const relationshipSchema = z
   .strictObject({
@@ -228,13 +248,7 @@ export const relationshipSchema = z
     key: id.optional(),
     ...facts,
   })
-  .superRefine((relationship, context) => {
-    checkClaim(relationship, context, true);
-    if (relationship.type === stakeType && !relationship.stance)
-      context.addIssue({ code: 'custom', path: ['stance'], message: `a ${stakeType} says its stance` });
-    if (relationship.type !== stakeType && relationship.stance)
-      context.addIssue({ code: 'custom', path: ['stance'], message: `only a ${stakeType} has a stance` });
-  });
+  .superRefine((relationship, context) => checkClaim(relationship, context, true));
 
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type NodeRecord = z.infer<typeof nodeSchema>;
