@@ -9,6 +9,13 @@ export const overviewIds = ['microsoft', 'openai'];
 /** The relationship types the overview expands its centre by. */
 export const overviewTypes = ['PARTY_TO', 'INVESTED_IN', 'PARTNER_IN', 'FOUNDED', 'COMPETES_WITH', 'STAKE_IN'];
 
+/**
+ * Issues on which the documents give several positions: the disagreements view shows them beside the
+ * disagreements, as positions (README of the seeds: "Positions and the talks"). Absent from another graph,
+ * they show nothing.
+ */
+export const issuesWithPositions = ['issue-microsoft-stake', 'issue-responsible-use', 'issue-openai-autonomy'];
+
 /** Hidden until asked for: every document mentions dozens of nodes. */
 export const hiddenTypesByDefault = ['MENTIONED_IN'];
 
