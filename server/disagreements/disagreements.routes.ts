@@ -43,7 +43,8 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
             figures: Object.fromEntries(
               figureFields.filter((key) => key in properties).map((key) => [key, properties[key]]),
             ),
-            qualifier: text('qualifier'),
+            // One hedge, or several ("estimated, more than").
+            qualifier: Array.isArray(properties.qualifier) ? properties.qualifier.join(', ') : text('qualifier'),
             claim: text('claim'),
             sources: Array.isArray(properties.sources) ? properties.sources.map(String) : [],
             since: text('since'),

@@ -57,6 +57,29 @@ const usd = z.number().nonnegative();
 const percent = z.number().min(0).max(1000);
 const vaguePrecision = z.literal('late-year');
 
+/**
+ * The hedges a document puts on a claim or its figure. `reported`: given as hearsay, in the conditional or
+ * "according to" someone; `estimated`: the document calls the figure an estimate; `projected`: a forecast.
+ */
+export const qualifiers = ['more than', 'about', 'up to', 'nearly', 'projected', 'estimated', 'reported'] as const;
+const qualifier = z.enum(qualifiers);
+
+/**
+ * The closed list of statuses, one word per meaning ("in dispute" and "disputed" were both used once):
+ * `ongoing` (running), `disputed` (an open point between the parties), `considered` (an option weighed, not
+ * decided), `proposed` (put forward, not agreed), `preliminary` (agreed in principle), `at stake` (could be
+ * lost), `possible` (a scenario the document raises).
+ */
+export const statuses = [
+  'ongoing',
+  'disputed',
+  'considered',
+  'proposed',
+  'preliminary',
+  'at stake',
+  'possible',
+] as const;
+
 /** Figures, dates, hedges and the support of a claim, shared by fact-bearing nodes and relationships. */
 const facts = {
   claim: z.string().min(1).optional(),
@@ -87,20 +110,22 @@ const facts = {
   amountUsd: usd.optional(),
   amountAtRiskUsd: usd.optional(),
   valuationUsd: usd.optional(),
-  capUsd: usd.optional(),
+  /** The most that can be earned: Microsoft's rights to OpenAI's profits end at this sum. */
+  profitCapUsd: usd.optional(),
+  /** A revenue level at which a term stops applying: the revenue share runs until OpenAI's revenue reaches it. */
+  revenueThresholdUsd: usd.optional(),
   percent: percent.optional(),
   percentMin: percent.optional(),
   percentMax: percent.optional(),
   percentOfRevenue: percent.optional(),
   count: z.number().int().nonnegative().optional(),
   outOf: z.number().int().nonnegative().optional(),
-  qualifier: z.string().optional(),
+  /** One hedge, or several when the document stacks them ("estimated at more than"). */
+  qualifier: z.union([qualifier, z.array(qualifier).min(2)]).optional(),
   reportedBy: z.string().optional(),
-  status: z.string().optional(),
+  status: z.enum(statuses).optional(),
   exclusive: z.boolean().optional(),
   role: z.string().optional(),
-  /** On a stake (`STAKE_IN`): whether it is held, discussed, sought, offered or to be kept. */
-  stance: z.enum(['held', 'discussed', 'sought', 'offered', 'to keep']).optional(),
   voting: z.boolean().optional(),
   /** A conflict group: records stating the same fact with different figures share this key. */
   disputes: id.optional(),
@@ -116,7 +141,8 @@ export const figureFields = [
   'amountUsd',
   'amountAtRiskUsd',
   'valuationUsd',
-  'capUsd',
+  'profitCapUsd',
+  'revenueThresholdUsd',
   'percent',
   'percentMin',
   'percentMax',
@@ -157,6 +183,8 @@ export const sourceSchema = z.strictObject({
   author: z.string().optional(),
   outlet: z.string().optional(),
   published: partialDate.optional(),
+  /** The latest period the document reports on ("the first three quarters of 2025": '2025-09'). */
+  reportsUpTo: partialDate.optional(),
   language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
   format: z.string().optional(),
   summary: z.string().min(1),
@@ -173,10 +201,21 @@ export const nodeKinds = [
   'Lawsuit',
   'Metric',
   'Jurisdiction',
+  'Issue',
+  'Position',
+  'Outlet',
+  'Law',
 ] as const;
 
 /** Kinds whose node states a fact of its own, so it must say what is claimed. */
-const factBearingKinds = new Set<string>(['Deal', 'Project', 'Event', 'Lawsuit', 'Metric']);
+const factBearingKinds = new Set<string>(['Deal', 'Project', 'Event', 'Lawsuit', 'Metric', 'Issue', 'Position']);
+
+/**
+ * What a Position says its holders do about its subject: `wants`, `asks` (a request made to the other
+ * side), `offers`, `weighs` (an option considered), `pursues` (a goal being worked towards), `commits to`
+ * (a public undertaking), or `under discussion` (a range both sides are discussing).
+ */
+export const stances = ['wants', 'asks', 'offers', 'weighs', 'pursues', 'commits to', 'under discussion'] as const;
 
 export const nodeSchema = z
   .strictObject({
@@ -189,12 +228,17 @@ export const nodeSchema = z
     dealType: z.string().optional(),
     /** Every document that names this node (generated as MENTIONED_IN); `sources` is a subset of it. */
     mentionedIn: z.array(z.string()).min(1, 'must name at least one document that mentions the node'),
+    /** On a Position: what its holders do about its subject. */
+    stance: z.enum(stances).optional(),
     ...facts,
   })
-  .superRefine((node, context) => checkClaim(node, context, factBearingKinds.has(node.kind)));
-
-/** The one stake type: held, discussed, sought, offered or to keep, said by `stance`. */
-export const stakeType = 'STAKE_IN';
+  .superRefine((node, context) => {
+    checkClaim(node, context, factBearingKinds.has(node.kind));
+    if (node.kind === 'Position' && !node.stance)
+      context.addIssue({ code: 'custom', path: ['stance'], message: 'a Position says its stance' });
+    if (node.kind !== 'Position' && node.stance)
+      context.addIssue({ code: 'custom', path: ['stance'], message: 'only a Position has a stance' });
+  });
 
 export const relationshipSchema = z
   .strictObject({
@@ -204,13 +248,7 @@ export const relationshipSchema = z
     key: id.optional(),
     ...facts,
   })
-  .superRefine((relationship, context) => {
-    checkClaim(relationship, context, true);
-    if (relationship.type === stakeType && !relationship.stance)
-      context.addIssue({ code: 'custom', path: ['stance'], message: `a ${stakeType} says its stance` });
-    if (relationship.type !== stakeType && relationship.stance)
-      context.addIssue({ code: 'custom', path: ['stance'], message: `only a ${stakeType} has a stance` });
-  });
+  .superRefine((relationship, context) => checkClaim(relationship, context, true));
 
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type NodeRecord = z.infer<typeof nodeSchema>;

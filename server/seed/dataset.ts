@@ -175,6 +175,9 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
     relationshipIds.add(id);
   });
 
+  checkParties(dataset, problems, rejectedIds);
+  checkPositions(dataset, problems, rejectedIds);
+
   for (const [group, members] of groups) {
     const first = members[0]!;
     if (members.length < 2) {
@@ -183,6 +186,14 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
     }
     if (new Set(members.map(({ record }) => figures(record))).size < 2)
       problems.push(`${first.where}: disputes: every record of "${group}" states the same figures`);
+    else if (
+      members.every((member, index) =>
+        members.slice(index + 1).every((other) => compatible(member.record, other.record)),
+      )
+    )
+      problems.push(
+        `${first.where}: disputes: the figures of "${group}" can all be true at once (${members.map(({ record }) => describeFigures(record)).join('; ')}), so they do not disagree: positions in a negotiation are Positions, side by side`,
+      );
     members.forEach((member, index) => {
       for (const other of members.slice(index + 1)) {
         const [a, b] = [period(member.record), period(other.record)];
@@ -193,6 +204,126 @@ function checkReferences(dataset: Dataset, problems: string[], rejectedIds: Set<
       }
     });
   }
+}
+
+/** How far a figure written "about" may be from the true value: 5 % either way. */
+export const aboutTolerance = 0.05;
+/** How far below the figure "nearly" may be: 10 %. */
+export const nearlyTolerance = 0.1;
+
+type Interval = [low: number, high: number, lowOpen: boolean];
+
+/** What the compatibility of figures reads of a record: its figures and its hedges. */
+export type Figures = Partial<Pick<RelationshipRecord, (typeof figureFields)[number] | 'qualifier'>>;
+
+/** The values a record's figure allows, given its hedges ("more than 13": above 13; "up to 20": 0 to 20). */
+function interval(value: number, qualifier: Figures['qualifier']): Interval {
+  const hedges = new Set(Array.isArray(qualifier) ? qualifier : qualifier ? [qualifier] : []);
+  if (hedges.has('more than')) return [value, Infinity, true];
+  if (hedges.has('up to')) return [0, value, false];
+  if (hedges.has('nearly')) return [value * (1 - nearlyTolerance), value, false];
+  if (hedges.has('about')) return [value * (1 - aboutTolerance), value * (1 + aboutTolerance), false];
+  return [value, value, false];
+}
+
+/** Each figure of a record as the interval it allows; a range (percentMin–percentMax) is one percent interval. */
+function figureIntervals(record: Figures): Map<string, Interval> {
+  const result = new Map<string, Interval>();
+  for (const field of figureFields) {
+    const value = record[field];
+    if (typeof value !== 'number' || field === 'percentMin' || field === 'percentMax') continue;
+    result.set(field, interval(value, record.qualifier));
+  }
+  if (record.percentMin !== undefined || record.percentMax !== undefined)
+    result.set('percent', [record.percentMin ?? 0, record.percentMax ?? Infinity, false]);
+  return result;
+}
+
+/**
+ * Whether two records' figures can both be true: every figure they both give allows a common value.
+ * "More than $13 billion" and "about $14 billion" can; "$13 billion" and "about $14 billion" cannot.
+ */
+export function compatible(a: Figures, b: Figures): boolean {
+  const [left, right] = [figureIntervals(a), figureIntervals(b)];
+  for (const [field, [lowA, highA, openA]] of left) {
+    const other = right.get(field);
+    if (!other) continue;
+    const [lowB, highB, openB] = other;
+    const low = Math.max(lowA, lowB);
+    const high = Math.min(highA, highB);
+    const lowIsOpen = (lowA === low && openA) || (lowB === low && openB);
+    if (low > high || (low === high && lowIsOpen)) return false;
+  }
+  return true;
+}
+
+function describeFigures(record: FactRecord): string {
+  const hedge = Array.isArray(record.qualifier) ? record.qualifier.join(' ') : record.qualifier;
+  const values = figureFields
+    .filter((field) => record[field] !== undefined)
+    .map((field) => `${field} ${record[field]}`);
+  return [hedge, ...values].filter(Boolean).join(' ');
+}
+
+/**
+ * A Position is held by at least one actor (`HOLDS`) and is about exactly one thing (`POSITION_ON`: an Issue, a
+ * project, a complaint); `TOWARDS` names the other side, `REPORTED_BY` the outlet.
+ */
+function checkPositions(dataset: Dataset, problems: string[], rejectedIds: Set<string>) {
+  const nodes = new Map(dataset.nodes.map((node) => [node.id, node]));
+  const isActor = (id: string) => actorKinds.has(nodes.get(id)?.kind ?? '') || rejectedIds.has(id);
+  dataset.nodes.forEach((node, index) => {
+    if (node.kind !== 'Position') return;
+    const where = describe(seedFiles.nodes, index, node);
+    const holders = dataset.relationships.filter((r) => r.type === 'HOLDS' && r.to === node.id && isActor(r.from));
+    const subjects = dataset.relationships.filter((r) => r.type === 'POSITION_ON' && r.from === node.id);
+    if (!holders.length)
+      problems.push(`${where}: a position needs its holder: a company, person or regulator HOLDS it`);
+    if (subjects.length !== 1)
+      problems.push(
+        `${where}: a position is POSITION_ON exactly one subject (an Issue, a project…); it has ${subjects.length}`,
+      );
+  });
+}
+
+/** Kinds that can be a party: the actors. */
+const actorKinds = new Set<string>(['Company', 'Person', 'Regulator']);
+
+/**
+ * Every deal has its parties and every event its participants, so that a party's neighbourhood, timeline
+ * and paths show them: a Deal has at least two actors `PARTY_TO` it (a contract clause is part of its
+ * contract instead), an Event at least one actor `INVOLVED` in it, and `PARTY_TO` points only at a Deal.
+ */
+function checkParties(dataset: Dataset, problems: string[], rejectedIds: Set<string>) {
+  const nodes = new Map(dataset.nodes.map((node) => [node.id, node]));
+  const parties = new Map<string, Set<string>>();
+  dataset.relationships.forEach((relationship, index) => {
+    const target = nodes.get(relationship.to);
+    const source = nodes.get(relationship.from);
+    if (!target) return;
+    if (relationship.type === 'PARTY_TO' && target.kind !== 'Deal')
+      problems.push(
+        `${describe(seedFiles.relationships, index, relationship)}: to: PARTY_TO points at a Deal; "${target.id}" is a ${target.kind} (its participants are INVOLVED)`,
+      );
+    const partyType = target.kind === 'Deal' ? 'PARTY_TO' : 'INVOLVED';
+    // A party whose own record was rejected still counts: its problem is reported once, on that record.
+    const actor = source ? actorKinds.has(source.kind) : rejectedIds.has(relationship.from);
+    if (relationship.type === partyType && actor) {
+      const known = parties.get(target.id) ?? new Set<string>();
+      known.add(relationship.from);
+      parties.set(target.id, known);
+    }
+  });
+  dataset.nodes.forEach((node, index) => {
+    const count = parties.get(node.id)?.size ?? 0;
+    const where = describe(seedFiles.nodes, index, node);
+    if (node.kind === 'Deal' && node.dealType !== 'contract clause' && count < 2)
+      problems.push(`${where}: a deal needs its parties: at least two companies, people or regulators PARTY_TO it`);
+    if (node.kind === 'Event' && count < 1)
+      problems.push(
+        `${where}: an event needs its participants: at least one company, person or regulator INVOLVED in it`,
+      );
+  });
 }
 
 export interface SeedTexts {

@@ -97,12 +97,14 @@ async function byLabels<T>(db: Database, template: string, rows: T[], labelsOf: 
  * by what the files say now. Expects a validated dataset.
  */
 export async function loadDataset(db: Database, dataset: Dataset): Promise<void> {
-  const sourceRows = dataset.sources.map(({ published, ...rest }) => ({
+  const sourceRows = dataset.sources.map(({ published, reportsUpTo, ...rest }) => ({
     id: rest.id,
     properties: defined({
       ...rest,
       published: published && toDate(published),
       publishedPrecision: published && precisionOf(published),
+      reportsUpTo: reportsUpTo && toDate(reportsUpTo),
+      reportsUpToPrecision: reportsUpTo && precisionOf(reportsUpTo),
     }),
   }));
   await inBatches(sourceRows, (rows) => db.write(cypher['seed/merge-sources'], { rows }));

@@ -27,7 +27,7 @@ export interface BrowserFigures {
 }
 
 const labels = ['Company', 'Person', 'Deal', 'Project', 'Product'];
-const types = ['INVESTED_IN', 'PARTNER_IN', 'PROVIDES_CLOUD_TO', 'PARTY_TO'];
+const types = ['INVESTED_IN', 'PARTNER_IN', 'PARTY_TO'];
 const viewport = { width: 1280, height: 800 };
 /** Scripts the bare page loads: Cytoscape and fcose with its two layout libraries, as published. */
 const bareScripts = [

@@ -125,35 +125,35 @@ describe('the explorer in a browser', () => {
     const types = panel.getByRole('group', { name: 'Relationship types no path may step through' });
     expect(await types.getByRole('checkbox').count()).toBeGreaterThan(20);
     expect(await types.getByRole('checkbox', { name: 'MENTIONED_IN', exact: true }).isChecked()).toBe(true);
-    expect(await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).isChecked()).toBe(false);
+    expect(await types.getByRole('checkbox', { name: 'PART_OF', exact: true }).isChecked()).toBe(false);
     const texts = async () => (await chains.allTextContents()).join('\n');
-    expect(await texts()).toContain('provides cloud to');
+    expect(await texts()).toContain('part of');
     expect(await texts()).not.toContain('is mentioned in');
     const exclude = (list: string) =>
       page.waitForRequest((request) => new URL(request.url()).searchParams.get('exclude') === list);
     // Marking another type keeps every path off it.
-    let asked = exclude('MENTIONED_IN,PROVIDES_CLOUD_TO');
-    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).check();
+    let asked = exclude('MENTIONED_IN,PART_OF');
+    await types.getByRole('checkbox', { name: 'PART_OF', exact: true }).check();
     await asked;
     await expect.poll(() => panel.getByText('Finding paths…').count()).toBe(0);
-    expect(await texts()).not.toMatch(/provides cloud to|is mentioned in/);
+    expect(await texts()).not.toMatch(/part of|is mentioned in/);
     // Letting mentions back in: the shortest paths now run through a document that names both.
-    asked = exclude('PROVIDES_CLOUD_TO');
+    asked = exclude('PART_OF');
     await types.getByRole('checkbox', { name: 'MENTIONED_IN', exact: true }).uncheck();
     await asked;
     await expect.poll(texts).toContain('is mentioned in');
-    expect(await texts()).not.toContain('provides cloud to');
-    expect(await panel.getByText('Never step through: PROVIDES_CLOUD_TO').isVisible()).toBe(true);
+    expect(await texts()).not.toContain('part of');
+    expect(await panel.getByText('Never step through: PART_OF').isVisible()).toBe(true);
     // Nothing marked is sent as an empty list, not left to the default.
     asked = exclude('');
-    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).uncheck();
+    await types.getByRole('checkbox', { name: 'PART_OF', exact: true }).uncheck();
     await asked;
     expect(await panel.getByText('Never step through: nothing').isVisible()).toBe(true);
     // The link holds the choice.
-    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).check();
+    await types.getByRole('checkbox', { name: 'PART_OF', exact: true }).check();
     await expect
       .poll(() => readView(new URL(page.url()).hash))
-      .toMatchObject({ kind: 'view', view: { pathExclude: ['PROVIDES_CLOUD_TO'] } });
+      .toMatchObject({ kind: 'view', view: { pathExclude: ['PART_OF'] } });
     // A copy of the link opens with the same choice in its path search.
     const copy = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await copy.goto(page.url());
@@ -164,11 +164,11 @@ describe('the explorer in a browser', () => {
     await copy.getByRole('option').first().waitFor();
     const copyAsked = copy.waitForRequest((request) => request.url().includes('/api/paths'));
     await copySearch.press('Enter');
-    expect(new URL((await copyAsked).url()).searchParams.get('exclude')).toBe('PROVIDES_CLOUD_TO');
+    expect(new URL((await copyAsked).url()).searchParams.get('exclude')).toBe('PART_OF');
     await copy.close();
     // Back to the default for the rest of the session.
     await types.getByRole('checkbox', { name: 'MENTIONED_IN', exact: true }).check();
-    await types.getByRole('checkbox', { name: 'PROVIDES_CLOUD_TO', exact: true }).uncheck();
+    await types.getByRole('checkbox', { name: 'PART_OF', exact: true }).uncheck();
     await panel.getByRole('button', { name: 'Close the paths' }).click();
   });
 

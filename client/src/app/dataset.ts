@@ -7,15 +7,14 @@
 export const overviewIds = ['microsoft', 'openai'];
 
 /** The relationship types the overview expands its centre by. */
-export const overviewTypes = [
-  'PARTY_TO',
-  'INVESTED_IN',
-  'PROVIDES_CLOUD_TO',
-  'PARTNER_IN',
-  'FOUNDED',
-  'COMPETES_WITH',
-  'STAKE_IN',
-];
+export const overviewTypes = ['PARTY_TO', 'INVESTED_IN', 'PARTNER_IN', 'FOUNDED', 'COMPETES_WITH', 'STAKE_IN'];
+
+/**
+ * Issues on which the documents give several positions: the disagreements view shows them beside the
+ * disagreements, as positions (README of the seeds: "Positions and the talks"). Absent from another graph,
+ * they show nothing.
+ */
+export const issuesWithPositions = ['issue-microsoft-stake', 'issue-responsible-use', 'issue-openai-autonomy'];
 
 /** Hidden until asked for: every document mentions dozens of nodes. */
 export const hiddenTypesByDefault = ['MENTIONED_IN'];
@@ -35,6 +34,10 @@ export const kinds: Record<string, { color: string; shape: string }> = {
   Event: { color: '#ea580c', shape: 'star' },
   Lawsuit: { color: '#dc2626', shape: 'vee' },
   Metric: { color: '#64748b', shape: 'triangle' },
+  Issue: { color: '#ca8a04', shape: 'octagon' },
+  Position: { color: '#0d9488', shape: 'heptagon' },
+  Outlet: { color: '#9333ea', shape: 'rhomboid' },
+  Law: { color: '#334155', shape: 'rectangle' },
   Source: { color: '#475569', shape: 'rectangle' },
 };
 
@@ -48,9 +51,17 @@ export const verbs: Record<string, string> = {
   MENTIONED_IN: 'is mentioned in',
   INVOLVED: 'involves',
   AGAINST: 'is against',
+  HOLDS: 'holds the position',
+  POSITION_ON: 'is a position on',
+  TOWARDS: 'is addressed to',
+  REPORTED_BY: 'was reported by',
+  HAS_ISSUE: 'has the issue',
 };
 
-/** Verbs of types whose `stance` says how the relationship holds: the dataset's one stake type. */
+/**
+ * Verbs of types whose `stance` says how the relationship holds. The default dataset keeps stances on
+ * Position nodes now (README: "Positions and the talks"); a graph with stances on relationships still reads.
+ */
 export const verbsByStance: Record<string, Record<string, string>> = {
   STAKE_IN: {
     held: 'holds a stake in',

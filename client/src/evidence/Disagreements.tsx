@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Graph } from '../api/api';
 import { disagreementsQuery } from '../api/queries';
 import { VersionsTable } from './Versions';
+import { PositionsOn } from './Positions';
+import { issuesWithPositions } from '../app/dataset';
 
 /** Every fact the sources state differently; each can be put on the canvas with its parties. */
 export function DisagreementsPanel({ onShow }: { onShow: (graph: Graph, ids: string[]) => void }) {
@@ -40,6 +42,15 @@ export function DisagreementsPanel({ onShow }: { onShow: (graph: Graph, ids: str
           </article>
         );
       })}
+      <h3>Positions in the negotiation</h3>
+      <p className="hint">
+        Not disagreements: what each side wants, offers or asks, side by side, each dated and sourced.
+      </p>
+      {issuesWithPositions.map((issue) => (
+        <article key={issue}>
+          <PositionsOn id={issue} />
+        </article>
+      ))}
     </section>
   );
 }

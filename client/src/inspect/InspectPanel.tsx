@@ -4,6 +4,10 @@ import { nodeQuery } from '../api/queries';
 import { formatDate, formatProperty, propertyLabels } from './format';
 import { isDisputed } from '../evidence/disputes';
 import { SelectionVersions } from '../evidence/Versions';
+import { PositionsOn } from '../evidence/Positions';
+
+/** Labels of the nodes positions are taken on in the default dataset: an issue, a project, a complaint, a deal. */
+const positionSubjects = ['Issue', 'Project', 'Lawsuit', 'Deal', 'Company'];
 
 interface Props {
   item: { kind: 'node'; node: ApiNode } | { kind: 'edge'; edge: ApiEdge; source?: ApiNode; target?: ApiNode };
@@ -113,6 +117,9 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
         </tbody>
       </table>
       {isDisputed(properties) && <SelectionVersions id={item.kind === 'node' ? item.node.id : item.edge.id} />}
+      {item.kind === 'node' && item.node.labels.some((label) => positionSubjects.includes(label)) && (
+        <PositionsOn id={item.node.id} />
+      )}
       {folded.length > 0 && (
         <section className="folded" aria-label="Folded relationships">
           <h3>Folded relationships</h3>

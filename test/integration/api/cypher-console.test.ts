@@ -102,7 +102,7 @@ describe('POST /api/cypher', () => {
 
   it('When temporal values and paths are returned, then they are ISO strings and graphs', async () => {
     const { body } = await cypher(
-      "MATCH p = (:Company {id: 'google'})-[:PROVIDES_CLOUD_TO|PART_OF*1..2]-(:Company {id: 'openai'}) RETURN p, date('2024-07-01') AS d LIMIT 1",
+      "MATCH p = (:Company {id: 'google'})-[:PARTY_TO|PART_OF*1..3]-(:Company {id: 'openai'}) RETURN p, date('2024-07-01') AS d LIMIT 1",
     ).expect(200);
     expect(body.rows[0][1]).toBe('2024-07-01');
     expect(body.rows[0][0].nodes.length).toBeGreaterThan(1);
