@@ -1,0 +1,45 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { accountsApi } from './accountsApi';
+import { accountPath, followLink, navigate, signInPath, signInUrl } from './navigation';
+import { useMe } from './useMe';
+
+/** Who is using the page, in a header: name and role, the account page, sign out; or the mode or a sign-in link. */
+export function AccountBadge() {
+  const { me } = useMe();
+  const queryClient = useQueryClient();
+  if (!me) return null;
+  if (me.mode === 'single-user') {
+    return (
+      <div className="account-badge" title="Entente runs without accounts: everyone who reaches it is the local admin">
+        Single-user mode
+      </div>
+    );
+  }
+  if (!me.username) {
+    return (
+      <div className="account-badge">
+        <span>Not signed in</span>
+        <a href={signInUrl()} onClick={followLink}>
+          Sign in
+        </a>
+      </div>
+    );
+  }
+  const signOut = async () => {
+    await accountsApi.signOut().catch(() => undefined);
+    // Away from the explorer first, so that nothing left on it asks the server again as nobody.
+    navigate(signInPath);
+    queryClient.clear();
+  };
+  return (
+    <div className="account-badge">
+      <span>
+        <span className="who">{me.username}</span> <span className="role">{me.role}</span>
+      </span>
+      <a href={accountPath} onClick={followLink}>
+        Account
+      </a>
+      <button onClick={() => void signOut()}>Sign out</button>
+    </div>
+  );
+}
