@@ -33,11 +33,14 @@ export function AccountBadge() {
   };
   return (
     <div className="account-badge">
-      <span>
-        <span className="who">{me.username}</span> <span className="role">{me.role}</span>
-      </span>
-      <a href={accountPath} onClick={followLink}>
-        Account
+      <a
+        className="who"
+        href={accountPath}
+        onClick={followLink}
+        title="Your account: sessions and API keys (and, for an admin, users, audit log and settings)"
+        aria-current={window.location.pathname === accountPath ? 'page' : undefined}
+      >
+        <span className="name">{me.username}</span> <span className="role">{me.role}</span>
       </a>
       <button onClick={() => void signOut()}>Sign out</button>
     </div>

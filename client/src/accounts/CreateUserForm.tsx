@@ -62,7 +62,9 @@ export function CreateUserForm({ refreshes, onCreatedWithoutPassword }: Props) {
         </button>
       </div>
       <p id={hintId} className="hint">
-        At least 12 characters. Leave the password empty to get a one-time link for the user to choose their own.
+        A password has at least 12 characters; leave it empty to get a one-time link with which the user chooses their
+        own. A viewer reads the graph; an analyst also runs the console and saves queries; an editor also imports and
+        edits; an admin also manages users, keys and settings.
       </p>
       <p id={errorId} className="form-error" role="alert">
         {create.error}

@@ -51,25 +51,27 @@ export function UserRow({ user, refreshes, onResetLink }: Props) {
       <td>{signsInWith(user)}</td>
       <td>{when(user.createdAt)}</td>
       <td className="actions">
-        <button onClick={onResetLink} aria-label={`Reset link for ${user.username}`}>
-          Reset link
-        </button>
-        <button
-          onClick={() => void change.run({ disabled: !user.disabled })}
-          aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.username}`}
-        >
-          {user.disabled ? 'Enable' : 'Disable'}
-        </button>
-        <button
-          className="danger"
-          aria-label={`Delete ${user.username}`}
-          onClick={() => {
-            if (window.confirm(`Delete ${user.username}, with their sessions and API keys?`))
-              void remove.run(undefined);
-          }}
-        >
-          Delete
-        </button>
+        <div>
+          <button onClick={onResetLink} aria-label={`Reset link for ${user.username}`}>
+            Reset link
+          </button>
+          <button
+            onClick={() => void change.run({ disabled: !user.disabled })}
+            aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.username}`}
+          >
+            {user.disabled ? 'Enable' : 'Disable'}
+          </button>
+          <button
+            className="danger"
+            aria-label={`Delete ${user.username}`}
+            onClick={() => {
+              if (window.confirm(`Delete ${user.username}, with their sessions and API keys?`))
+                void remove.run(undefined);
+            }}
+          >
+            Delete
+          </button>
+        </div>
         {error && (
           <p className="form-error" role="alert">
             {error}
