@@ -69,6 +69,12 @@ describe('accounts in the explorer', () => {
     await page.screenshot({ path: output('account-users.png'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
 
+    // A one-time link for the viewer, to use at the end.
+    await row.getByRole('button', { name: `Reset link for ${viewer}` }).click();
+    const link = await page.getByLabel(/One-time sign-in link/).inputValue();
+    expect(link).toMatch(new RegExp(`^${site.baseUrl}/sign-in#link=.+`));
+    await page.getByRole('button', { name: 'Done' }).click();
+
     // An API key, shown once with its warning; then the audit log, which has recorded both.
     await page.getByRole('tab', { name: 'API keys' }).click();
     const keyForm = page.getByRole('form', { name: 'New API key' });
@@ -77,15 +83,17 @@ describe('accounts in the explorer', () => {
     await keyForm.getByRole('button', { name: 'Create key' }).click();
     const shownKey = page.getByLabel('API key', { exact: true });
     await shownKey.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Key “nightly export” created/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toMatch(/Key “nightly export” created/);
     const key = await shownKey.inputValue();
     await page.screenshot({ path: output('account-new-key.png'), fullPage: true });
     await page.getByRole('button', { name: 'I have copied it' }).click();
     expect(await page.getByRole('row', { name: /nightly export/ }).textContent()).not.toContain(key);
-    expect(await page.content()).not.toContain(key);
+    await expect.poll(() => page.content()).not.toContain(key);
     await page.getByRole('tab', { name: 'Audit log' }).click();
     const created = page.getByRole('row', { name: new RegExp(`${admin}.*user\\.create`) });
-    await created.getByText('Show').click();
+    await created.locator('summary').click();
     await page.screenshot({ path: output('account-audit.png'), fullPage: true });
     expect(await created.textContent()).toContain(viewer);
 
@@ -124,5 +132,27 @@ describe('accounts in the explorer', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.type).toBe('/problems/not-permitted');
     await context.close();
+
+    // The one-time link, in another browser: it signs the viewer in once and asks for a new password.
+    const elsewhere = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const linkPage = await elsewhere.newPage();
+    pages.push(linkPage);
+    await linkPage.goto(link);
+    await linkPage.getByText(`Signed in as ${viewer}`).waitFor();
+    expect(new URL(linkPage.url()).hash).toBe('');
+    await linkPage.getByLabel('New password', { exact: true }).fill('a brand new passphrase for the viewer');
+    await linkPage.getByLabel('New password again').fill('a brand new passphrase for the viewr');
+    await linkPage.getByRole('button', { name: 'Set password' }).click();
+    await expect.poll(() => linkPage.getByRole('alert').textContent()).toBe('The two passwords are not the same.');
+    await linkPage.screenshot({ path: output('sign-in-link.png') });
+    await linkPage.getByLabel('New password', { exact: true }).fill('a brand new passphrase for the viewer');
+    await linkPage.getByLabel('New password again').fill('a brand new passphrase for the viewer');
+    await linkPage.getByRole('button', { name: 'Set password' }).click();
+    await linkPage.waitForURL(`${site.baseUrl}/`);
+    await linkPage.getByRole('banner').getByText(viewer).waitFor();
+    // Spent: the same link signs nobody in again.
+    await linkPage.goto(link);
+    await expect.poll(() => linkPage.getByRole('alert').first().textContent()).toMatch(/unknown, used or expired/);
+    await elsewhere.close();
   }, 180_000);
 });

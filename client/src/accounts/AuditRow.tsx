@@ -1,14 +1,30 @@
 import type { AuditEntry } from './accountsApi';
 import { when } from './formatting';
 
-const shown = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 2));
+interface Props {
+  entry: AuditEntry;
+  /** User names by id, to name a target that is a user. */
+  usernames: ReadonlyMap<string, string>;
+}
+
+const absent = (value: unknown) => value === null || value === undefined;
+
+function Snapshot({ title, value }: { title: string; value: unknown }) {
+  return (
+    <div>
+      <h4>{title}</h4>
+      <pre>{JSON.stringify(value, null, 2)}</pre>
+    </div>
+  );
+}
 
 /** One audit entry; its before and after open on demand, being often long. */
-export function AuditRow({ entry }: { entry: AuditEntry }) {
-  const changed = entry.before != null || entry.after != null;
+export function AuditRow({ entry, usernames }: Props) {
+  const { before, after, target } = entry;
+  const named = target.type === 'user' && target.id ? usernames.get(target.id) : undefined;
   return (
     <tr>
-      <td>
+      <td className="nowrap">
         <time dateTime={entry.at}>{when(entry.at)}</time>
       </td>
       <td>
@@ -18,26 +34,20 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
         <code>{entry.action}</code>
       </td>
       <td>
-        {entry.target.type}
-        {entry.target.id && <span className="hint"> {entry.target.id}</span>}
+        {target.type} {named && <strong>{named}</strong>}
+        {target.id && !named && <span className="hint">{target.id}</span>}
       </td>
       <td>
-        {changed ? (
+        {absent(before) && absent(after) ? (
+          <span className="hint">nothing recorded</span>
+        ) : (
           <details>
-            <summary>Show</summary>
+            <summary>{absent(before) ? 'After' : absent(after) ? 'Before' : 'Before and after'}</summary>
             <div className="before-after">
-              <div>
-                <h4>Before</h4>
-                <pre>{shown(entry.before)}</pre>
-              </div>
-              <div>
-                <h4>After</h4>
-                <pre>{shown(entry.after)}</pre>
-              </div>
+              {!absent(before) && <Snapshot title="Before" value={before} />}
+              {!absent(after) && <Snapshot title="After" value={after} />}
             </div>
           </details>
-        ) : (
-          '—'
         )}
       </td>
     </tr>

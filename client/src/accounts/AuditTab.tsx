@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { accountsApi } from './accountsApi';
 import { AuditRow } from './AuditRow';
 import { errorText } from './errorText';
@@ -18,6 +18,8 @@ export function AuditTab() {
     queryFn: () => accountsApi.audit({ action: action.trim(), limit, before }),
     placeholderData: keepPreviousData,
   });
+  const users = useQuery({ queryKey: ['account', 'users'], queryFn: () => accountsApi.users() });
+  const usernames = useMemo(() => new Map(users.data?.users.map((user) => [user.id, user.username])), [users.data]);
   const entries = listed.data?.entries ?? [];
   const oldest = entries.at(-1)?.id;
   const restart = () => setPages([undefined]);
@@ -76,7 +78,7 @@ export function AuditTab() {
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} />
+            <AuditRow key={entry.id} entry={entry} usernames={usernames} />
           ))}
         </tbody>
       </table>
