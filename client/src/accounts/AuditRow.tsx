@@ -9,10 +9,10 @@ interface Props {
 
 const absent = (value: unknown) => value === null || value === undefined;
 
-function Snapshot({ title, value }: { title: string; value: unknown }) {
+function Snapshot({ title, value }: { title?: string; value: unknown }) {
   return (
     <div>
-      <h4>{title}</h4>
+      {title && <h4>{title}</h4>}
       <pre>{JSON.stringify(value, null, 2)}</pre>
     </div>
   );
@@ -28,7 +28,7 @@ export function AuditRow({ entry, usernames }: Props) {
         <time dateTime={entry.at}>{when(entry.at)}</time>
       </td>
       <td>
-        {entry.actor.name} <span className="hint">{entry.actor.kind}</span>
+        {entry.actor.name} {entry.actor.kind !== 'user' && <span className="hint">{entry.actor.kind}</span>}
       </td>
       <td>
         <code>{entry.action}</code>
@@ -44,8 +44,9 @@ export function AuditRow({ entry, usernames }: Props) {
           <details>
             <summary>{absent(before) ? 'After' : absent(after) ? 'Before' : 'Before and after'}</summary>
             <div className="before-after">
-              {!absent(before) && <Snapshot title="Before" value={before} />}
-              {!absent(after) && <Snapshot title="After" value={after} />}
+              {/* Headed only side by side: alone, the summary has said which it is. */}
+              {!absent(before) && <Snapshot title={absent(after) ? undefined : 'Before'} value={before} />}
+              {!absent(after) && <Snapshot title={absent(before) ? undefined : 'After'} value={after} />}
             </div>
           </details>
         )}
