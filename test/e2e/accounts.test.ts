@@ -96,6 +96,13 @@ describe('accounts in the explorer', () => {
     await created.locator('summary').click();
     await page.screenshot({ path: output('account-audit.png'), fullPage: true });
     expect(await created.textContent()).toContain(viewer);
+    await page.getByRole('tab', { name: 'My sessions' }).click();
+    await page.getByRole('row', { name: /this one/ }).waitFor();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    expect(await page.getByRole('checkbox', { name: 'Anonymous read access' }).isChecked()).toBe(false);
+    await page.screenshot({ path: output('account-settings.png') });
+    await page.getByRole('tab', { name: 'My sessions' }).click();
+    await page.screenshot({ path: output('account-sessions.png') });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);

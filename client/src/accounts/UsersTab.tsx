@@ -18,7 +18,11 @@ export function UsersTab() {
       <CreateUserForm refreshes={usersKey} onCreatedWithoutPassword={(user) => void resetLink.run(user.id)} />
       {resetLink.result && (
         <div className="notice" role="status">
-          <CopyableSecret label="One-time sign-in link (valid once, for an hour)" value={resetLink.result.url} />
+          <CopyableSecret
+            label="One-time sign-in link (valid once, for an hour)"
+            value={resetLink.result.url}
+            autoFocus
+          />
           <p className="hint">
             Send it to the user: it signs them in once and asks for a new password. It expires{' '}
             {when(resetLink.result.expiresAt)}.
