@@ -99,7 +99,9 @@ describe('accounts in the explorer', () => {
     await page.getByRole('tab', { name: 'My sessions' }).click();
     await page.getByRole('row', { name: /this one/ }).waitFor();
     await page.getByRole('tab', { name: 'Settings' }).click();
-    expect(await page.getByRole('checkbox', { name: 'Anonymous read access' }).isChecked()).toBe(false);
+    const anonymousRead = page.getByRole('checkbox', { name: 'Anonymous read access' });
+    await expect.poll(() => anonymousRead.isEnabled()).toBe(true);
+    expect(await anonymousRead.isChecked()).toBe(false);
     await page.screenshot({ path: output('account-settings.png') });
     await page.getByRole('tab', { name: 'My sessions' }).click();
     await page.screenshot({ path: output('account-sessions.png') });

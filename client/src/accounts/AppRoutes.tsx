@@ -25,8 +25,10 @@ function useSignInWhenNeeded() {
  * Shows a page once it is known who asks (the explorer's first requests are writes that need the session's
  * CSRF token), and sends to the sign-in page whoever must sign in first.
  */
-function SignedInOnly({ children }: { children: ReactNode }) {
-  const { me, error, mustSignIn } = useMe();
+function SignedInOnly({ children, person = false }: { children: ReactNode; person?: boolean }) {
+  const { me, error, mustSignIn: nobody } = useMe();
+  // The account page is a person's: anonymous reading does not open it.
+  const mustSignIn = nobody || (person && me?.mode === 'accounts' && !me.username);
   useEffect(() => {
     if (mustSignIn) navigate(signInUrl(), { replace: true });
   }, [mustSignIn]);
@@ -46,5 +48,16 @@ export function AppRoutes() {
   const path = usePath();
   useSignInWhenNeeded();
   if (path === signInPath) return <SignInPage />;
-  return <SignedInOnly>{path === accountPath ? <AccountPage /> : <App />}</SignedInOnly>;
+  if (path === accountPath) {
+    return (
+      <SignedInOnly person>
+        <AccountPage />
+      </SignedInOnly>
+    );
+  }
+  return (
+    <SignedInOnly>
+      <App />
+    </SignedInOnly>
+  );
 }
