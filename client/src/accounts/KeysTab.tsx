@@ -57,9 +57,9 @@ export function KeysTab() {
                 <code>{key.prefix}…</code>
               </td>
               <td>{key.scopes.join(', ')}</td>
-              <td>{when(key.createdAt)}</td>
-              <td>{when(key.expiresAt, 'never')}</td>
-              <td>{when(key.lastUsedAt, 'never')}</td>
+              <td className="nowrap">{when(key.createdAt)}</td>
+              <td className="nowrap">{when(key.expiresAt, 'never')}</td>
+              <td className="nowrap">{when(key.lastUsedAt, 'never')}</td>
               <td>{stateOf(key)}</td>
               <td className="actions">
                 {!key.revokedAt && (

@@ -46,8 +46,8 @@ export function SessionsTab() {
               <td>
                 {when(session.createdAt)} <span className="hint">by {viaNames[session.via]}</span>
               </td>
-              <td>{when(session.lastSeenAt)}</td>
-              <td>{when(session.expiresAt)}</td>
+              <td className="nowrap">{when(session.lastSeenAt)}</td>
+              <td className="nowrap">{when(session.expiresAt)}</td>
               <td className="actions">
                 <button onClick={() => void revoke.run(session.id)}>
                   {session.current ? 'Revoke (signs you out)' : 'Revoke'}

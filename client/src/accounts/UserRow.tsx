@@ -49,7 +49,7 @@ export function UserRow({ user, refreshes, onResetLink }: Props) {
         </select>
       </td>
       <td>{signsInWith(user)}</td>
-      <td>{when(user.createdAt)}</td>
+      <td className="nowrap">{when(user.createdAt)}</td>
       <td className="actions">
         <div>
           <button onClick={onResetLink} aria-label={`Reset link for ${user.username}`}>
