@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { signInNeeded } from '../api/api';
 import { App } from '../app/App';
-import { AccountPage } from './AccountPage';
 import { accountPath, navigate, signInPath, signInUrl, usePath } from './navigation';
 import { SignInPage } from './SignInPage';
 import { useMe } from './useMe';
+
+// Most people open the account page rarely: it is loaded when first visited, off the explorer's first load.
+const AccountPage = lazy(() => import('./AccountPage').then((module) => ({ default: module.AccountPage })));
 
 /** When the server says nobody is signed in (a session ended, revoked or expired): off to the sign-in page. */
 function useSignInWhenNeeded() {
@@ -51,7 +53,9 @@ export function AppRoutes() {
   if (path === accountPath) {
     return (
       <SignedInOnly person>
-        <AccountPage />
+        <Suspense fallback={<p className="page-message">Loading…</p>}>
+          <AccountPage />
+        </Suspense>
       </SignedInOnly>
     );
   }
