@@ -26,11 +26,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', '!**/server/graph/graph.schemas.js'],
-              message: 'The client takes the API shapes from the contract, server/graph/graph.schemas.ts.',
+              // A regex: a gitignore-style group cannot let a file through once its folder is excluded.
+              regex: '/server/(?!graph/graph\\.schemas\\.js$|accounts/(accounts\\.schemas|roles)\\.js$)',
+              message:
+                'The client takes the API shapes from the contracts, server/graph/graph.schemas.ts and ' +
+                'server/accounts/accounts.schemas.ts, and the roles from server/accounts/roles.ts.',
             },
             {
-              group: ['**/server/graph/graph.schemas.js'],
+              group: ['**/server/graph/graph.schemas.js', '**/server/accounts/accounts.schemas.js'],
               allowTypeImports: true,
               message: 'Types only: the schemas would bring zod into the first load.',
             },
@@ -52,6 +55,16 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The role table is the client's too (roles to pick, scopes to check): it must stay free of imports.
+    files: ['server/accounts/roles.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '.', message: 'roles.ts is shared with the client: it imports nothing.' }] },
       ],
     },
   },

@@ -2,13 +2,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/queries';
-import { App } from './app/App';
+import { AppRoutes } from './accounts/AppRoutes';
 import './app/app.css';
+import './accounts/accounts.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <AppRoutes />
     </QueryClientProvider>
   </StrictMode>,
 );

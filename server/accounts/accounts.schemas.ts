@@ -133,3 +133,17 @@ export const auditEntrySchema = z
     client: z.string(),
   })
   .openapi('AuditEntry');
+
+export type Me = z.infer<typeof meSchema>;
+export type SignInBody = z.infer<typeof signInBody>;
+export type User = z.infer<typeof userSchema>;
+export type UserCreateBody = z.infer<typeof userCreateBody>;
+export type UserChangeBody = z.infer<typeof userChangeBody>;
+export type Session = z.infer<typeof sessionSchema>;
+export type ApiKey = z.infer<typeof keySchema>;
+export type KeyCreateBody = z.infer<typeof keyCreateBody>;
+export type CreatedApiKey = z.infer<typeof createdKeySchema>;
+export type OneTimeLink = z.infer<typeof linkSchema>;
+export type Settings = z.infer<typeof settingsResponse>;
+export type SettingsBody = z.infer<typeof settingsBody>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

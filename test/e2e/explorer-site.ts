@@ -20,9 +20,13 @@ export interface ExplorerSite {
 
 /**
  * For a file of browser tests: the built client served by the real app over the run's Neo4j, filled by
- * `prepare` (the default dataset unless told otherwise), and a headless Chromium; all closed afterwards.
+ * `prepare` (the default dataset unless told otherwise), configured from `env` (single-user mode unless told
+ * otherwise), and a headless Chromium; all closed afterwards.
  */
-export function useExplorerSite(prepare: (db: Database) => Promise<unknown> = seedDatabase): ExplorerSite {
+export function useExplorerSite(
+  prepare: (db: Database) => Promise<unknown> = seedDatabase,
+  env: NodeJS.ProcessEnv = {},
+): ExplorerSite {
   const site = { db: connectTestDatabase() } as ExplorerSite;
   let server: Server | undefined;
 
@@ -31,7 +35,7 @@ export function useExplorerSite(prepare: (db: Database) => Promise<unknown> = se
       throw new Error('client/dist is missing: `npm test` builds it first (npm run build)');
     }
     await prepare(site.db);
-    const listening = testApp(site.db).listen(0, '127.0.0.1');
+    const listening = testApp(site.db, env).listen(0, '127.0.0.1');
     server = listening;
     await new Promise((resolve) => listening.once('listening', resolve));
     site.baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;

@@ -43,10 +43,25 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly position?: Problem['position'],
+    /** The problem's stable type, such as `/problems/unauthenticated`. */
+    readonly type?: string,
   ) {
     super(detail || title);
   }
 }
+
+/**
+ * The session's CSRF token (from GET /api/me, or the answer of a sign-in): every write sent with the session
+ * cookie carries it as `x-csrf-token`. Null in single-user mode and when signed out.
+ */
+let csrfToken: string | null = null;
+export function rememberCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Fired when the server answers 401 unauthenticated: the session is gone, so the page sends the user to sign in. */
+export const signInNeeded = new EventTarget();
+const unauthenticated = '/problems/unauthenticated';
 
 /** Counts requests in flight, so the page can show one loading indicator for all of them. */
 export const activity = new EventTarget();
@@ -62,18 +77,31 @@ function problemOf(body: unknown): Partial<Problem> {
 }
 
 /** Every answer enters the page here, typed as the contract's response of the route asked. */
-async function request<Response>(path: string, init?: RequestInit): Promise<Response> {
+export async function request<Response>(path: string, init?: RequestInit): Promise<Response> {
   track(1);
   const done = trackWork();
+  const write = (init?.method ?? 'GET') !== 'GET';
   try {
     const response = await fetch(`/api${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', ...init?.headers },
+      credentials: 'same-origin',
+      headers: {
+        'content-type': 'application/json',
+        ...(write && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...init?.headers,
+      },
     });
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const problem = problemOf(body);
-      throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '', problem.position);
+      if (response.status === 401 && problem.type === unauthenticated) signInNeeded.dispatchEvent(new Event('needed'));
+      throw new ApiError(
+        response.status,
+        problem.title ?? response.statusText,
+        problem.detail ?? '',
+        problem.position,
+        problem.type,
+      );
     }
     return body as Response;
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { NeedsScope } from '../accounts/NeedsScope';
 import { activity, api } from '../api/api';
 import { nodeQuery, queryClient } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
@@ -303,7 +304,9 @@ export function App() {
           )}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && (
-            <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
+            <NeedsScope scope="query" feature="Running saved queries">
+              <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
+            </NeedsScope>
           )}
           {tab === 'disagreements' && (
             <DisagreementsPanel
@@ -320,9 +323,11 @@ export function App() {
             />
           )}
           {tab === 'console' && (
-            <Suspense fallback={<p className="hint">Loading the Cypher editor…</p>}>
-              <CypherConsole onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
-            </Suspense>
+            <NeedsScope scope="query" feature="The Cypher console">
+              <Suspense fallback={<p className="hint">Loading the Cypher editor…</p>}>
+                <CypherConsole onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
+              </Suspense>
+            </NeedsScope>
           )}
         </nav>
         <GraphCanvas

@@ -1,3 +1,4 @@
+import { AccountBadge } from '../accounts/AccountBadge';
 import { layoutLabels, type LayoutName } from '../canvas/layouts';
 import type { SearchResult } from '../api/api';
 import { SearchBox } from '../search/SearchBox';
@@ -57,6 +58,7 @@ export function Toolbar(props: Props) {
       <div className={props.busy ? 'loading busy' : 'loading'} role="status">
         Loading…
       </div>
+      <AccountBadge />
     </header>
   );
 }
