@@ -148,16 +148,28 @@ export function queryRoutes(
     method: 'post',
     path: '/queries/:id/run',
     tag: 'Saved queries',
-    permission: 'query',
+    permission: 'read',
     summary: 'Run a saved query with parameters',
-    description: 'Parameters are checked against the declared types; a wrong one is a 400 naming it.',
+    description:
+      'Parameters are checked against the declared types; a wrong one is a 400 naming it. The queries that ship ' +
+      'with Entente are reads the explorer itself makes (any reader may run them); a query a user saved needs ' +
+      'the `query` scope, as the console does.',
     params: z.object({ id: z.string() }),
     body: runBody,
     response: apiResultSchema,
     errors: [403, 404, 413, 429, 504],
     guards: [rateLimit],
-    handler: async ({ params, body }) => {
+    handler: async ({ params, body, res }) => {
       const query = await find(params.id);
+      const caller = callerOf(res);
+      if (query.origin === 'user' && !caller.scopes.has('query')) {
+        throw new ProblemError(
+          403,
+          'not-permitted',
+          'Not permitted',
+          `Running a query a user saved needs the scope "query", which ${caller.kind === 'key' ? 'this API key' : `the role ${caller.role ?? 'of anonymous callers'}`} lacks.`,
+        );
+      }
       let values: Record<string, unknown>;
       try {
         values = parseRunParameters(query, body.params);

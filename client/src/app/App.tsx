@@ -304,9 +304,7 @@ export function App() {
           )}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && (
-            <NeedsScope scope="query" feature="Running saved queries">
-              <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
-            </NeedsScope>
+            <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
           )}
           {tab === 'disagreements' && (
             <DisagreementsPanel

@@ -147,6 +147,26 @@ describe('writes and their protection', () => {
     await store.rows('DELETE FROM saved_queries WHERE id = $1', [draft.id]);
   });
 
+  it("When a viewer runs queries, then the shipped ones answer and a user's saved one is refused", async () => {
+    const analyst = await signedIn(context.app, 'analyst');
+    const viewer = await signedIn(context.app, 'viewer');
+    const id = `test-${uniqueName('viewer-run')}`;
+    await analyst.agent
+      .post('/api/queries')
+      .set('x-csrf-token', analyst.csrf)
+      .send({ id, name: 'Mine', query: 'RETURN 1 AS one' })
+      .expect(201);
+    await viewer.agent
+      .post('/api/queries/company-deals/run')
+      .set('x-csrf-token', viewer.csrf)
+      .send({ params: { company: 'openai' } })
+      .expect(200);
+    const refused = await viewer.agent.post(`/api/queries/${id}/run`).set('x-csrf-token', viewer.csrf).send({});
+    expect(problem(refused).type).toBe('/problems/not-permitted');
+    await analyst.agent.post(`/api/queries/${id}/run`).set('x-csrf-token', analyst.csrf).send({}).expect(200);
+    await store.rows('DELETE FROM saved_queries WHERE id = $1', [id]);
+  });
+
   it("When a user changes another's saved query, then it is a 403, and its owner or an admin may", async () => {
     const owner = await signedIn(context.app, 'analyst');
     const other = await signedIn(context.app, 'analyst');
