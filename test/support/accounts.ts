@@ -40,3 +40,10 @@ export async function keyOf(role: Role, scopes: Scope[] = [...scopesOfRole[role]
   const caller = { ...systemCaller, kind: 'user' as const, userId: user!.id, name: username };
   return (await new ApiKeys(store).create(caller, { name: 'test', scopes, expiresAt: undefined })).key;
 }
+
+/** The parts of a key `ent_<prefix>_<secret>`: the prefix and the secret may hold `_` themselves. */
+export function keyParts(key: string): { prefix: string; secret: string } {
+  const match = /^ent_(.{12})_(.+)$/.exec(key);
+  if (!match) throw new Error(`Not an API key: ${key}`);
+  return { prefix: match[1]!, secret: match[2]! };
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { systemCaller } from '../../../server/accounts/caller.js';
 import { loginLimits } from '../../../server/accounts/sign-in.js';
 import { Users } from '../../../server/accounts/users.js';
-import { keyOf, password, signedIn, uniqueName } from '../../support/accounts.js';
+import { keyOf, keyParts, password, signedIn, uniqueName } from '../../support/accounts.js';
 import { problem, useApi } from '../../support/api.js';
 import { testStore } from '../../support/store.js';
 
@@ -247,9 +247,9 @@ describe('API keys', () => {
     const [row] = await store.rows<{ secret_hash: Buffer }>('SELECT secret_hash FROM api_keys WHERE id = $1', [
       created.body.id,
     ]);
-    expect(row!.secret_hash.toString('utf8')).not.toContain(key.split('_').at(-1));
+    expect(row!.secret_hash.toString('utf8')).not.toContain(keyParts(key).secret);
     const listed = await analyst.agent.get('/api/keys').expect(200);
-    expect(JSON.stringify(listed.body)).not.toContain(key.split('_').at(-1));
+    expect(JSON.stringify(listed.body)).not.toContain(keyParts(key).secret);
 
     await request(context.app).get('/api/schema').set('authorization', `Bearer ${key}`).expect(200);
     const used = await analyst.agent.get('/api/keys').expect(200);
@@ -275,7 +275,7 @@ describe('API keys', () => {
   it('When a key is revoked or expired, then it is a 401 saying so', async () => {
     const key = await keyOf('editor', ['read']);
     await request(context.app).get('/api/schema').set('authorization', `Bearer ${key}`).expect(200);
-    const prefix = key.split('_')[1];
+    const prefix = keyParts(key).prefix;
     await store.rows("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE prefix = $1", [prefix]);
     const expired = await request(context.app).get('/api/schema').set('authorization', `Bearer ${key}`);
     expect(problem(expired).detail).toMatch(/expired/);
@@ -291,7 +291,7 @@ describe('API keys', () => {
     const key = await keyOf('admin', ['read', 'admin']);
     await request(context.app).get('/api/users').set('authorization', `Bearer ${key}`).expect(200);
     const [owner] = await store.rows<{ user_id: string }>('SELECT user_id FROM api_keys WHERE prefix = $1', [
-      key.split('_')[1],
+      keyParts(key).prefix,
     ]);
     await admin.agent
       .patch(`/api/users/${owner!.user_id}`)
