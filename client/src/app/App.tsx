@@ -33,6 +33,7 @@ import { timelineOf } from '../time/timeline';
 import { useDating } from '../time/useDating';
 import { Banner, type Message } from './Banner';
 import { pageSize } from './dataset';
+import { dict } from './records';
 import { Toolbar, type ExportKind } from './Toolbar';
 import { useSlowActivity } from './useSlowActivity';
 
@@ -150,11 +151,12 @@ export function App() {
       for (const label of node.labels) labels.set(label, (labels.get(label) ?? 0) + 1);
     for (const edge of Object.values(graph.edges)) types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
     // Property keys per (first) label, for the legend's caption and size choices.
-    const keys: Record<string, { all: Set<string>; numeric: Set<string> }> = {};
+    const keys = new Map<string, { all: Set<string>; numeric: Set<string> }>();
     for (const node of Object.values(graph.nodes)) {
       const label = node.labels[0];
       if (!label) continue;
-      const found = (keys[label] ??= { all: new Set(), numeric: new Set() });
+      const found = keys.get(label) ?? { all: new Set<string>(), numeric: new Set<string>() };
+      keys.set(label, found);
       for (const [key, value] of Object.entries(node.properties)) {
         if (typeof value === 'string' || typeof value === 'number') found.all.add(key);
         if (typeof value === 'number') found.numeric.add(key);
@@ -163,11 +165,8 @@ export function App() {
     return {
       labels: [...labels].sort(),
       types: [...types].sort(),
-      keys: Object.fromEntries(
-        Object.entries(keys).map(([label, found]) => [
-          label,
-          { all: [...found.all].sort(), numeric: [...found.numeric].sort() },
-        ]),
+      keys: dict(
+        [...keys].map(([label, found]) => [label, { all: [...found.all].sort(), numeric: [...found.numeric].sort() }]),
       ),
     };
   }, [graph]);
@@ -291,8 +290,8 @@ export function App() {
               styles={styles}
               keys={counts.keys}
               onStyle={(label, style) => {
-                const next = { ...styles, [label]: style };
-                if (!Object.keys(style).length) delete next[label];
+                const next = dict(Object.entries(styles).filter(([name]) => name !== label));
+                if (Object.keys(style).length) next[label] = style;
                 setStyles(next);
                 saveStyles(next);
               }}

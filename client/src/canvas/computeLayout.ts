@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import { dict } from '../app/records.js';
 import fcose from 'cytoscape-fcose';
 import { forceAtlasSteps, type Positions } from './forceAtlas.js';
 import type { LayoutRequest, LayoutResult } from './layoutWorker.js';
@@ -23,7 +24,7 @@ function cytoscapeLayout({ name, incremental, nodes, edges }: LayoutRequest): Po
     layout: { name: 'preset' },
   });
   cy.layout(layoutOptions(name, incremental)).run();
-  const positions: Positions = {};
+  const positions: Positions = dict();
   cy.nodes().forEach((node) => {
     positions[node.id()] = { ...node.position() };
   });

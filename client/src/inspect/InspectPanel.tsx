@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
+import { own } from '../app/records';
 import { formatDate, formatProperty, propertyLabels } from './format';
 import { isDisputed } from '../evidence/disputes';
 import { SelectionVersions } from '../evidence/Versions';
@@ -106,7 +107,7 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
         <tbody>
           {rows.map(([key, value]) => (
             <tr key={key}>
-              <th scope="row">{propertyLabels[key] ?? key}</th>
+              <th scope="row">{own(propertyLabels, key) ?? key}</th>
               <td>{formatProperty(key, value, properties)}</td>
             </tr>
           ))}
