@@ -4,7 +4,7 @@ import { captionKeys } from '../graph/mapping.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
-import { searchIndexName } from './search.index.js';
+import { searchIndexKeeper, searchIndexName } from './search.index.js';
 
 const cypher = loadCypher('search/fulltext', 'search/scan');
 
@@ -33,8 +33,16 @@ type Hit = { node: Neo4jNode; score: number };
 export async function searchNodes(db: Database, catalog: Catalog, request: SearchRequest): Promise<Hit[]> {
   const lucene = toLuceneQuery(request.text);
   if (!lucene) return [];
-  const { fulltextIndexes } = await catalog.current();
-  const index = preferredIndexes.find((name) => fulltextIndexes.includes(name)) ?? fulltextIndexes[0];
+  const { fulltextIndexes, labels, propertyKeys } = await catalog.current();
+  // Entente's own index, while it misses labels or keys loaded since it was made, is passed by for the scan
+  // (and made again in the background), so nothing the database holds is out of reach.
+  const stale = await searchIndexKeeper(db)?.stale(
+    labels.map((label) => label.name),
+    propertyKeys,
+    fulltextIndexes,
+  );
+  const usable = stale ? fulltextIndexes.filter((name) => name !== searchIndexName) : fulltextIndexes;
+  const index = preferredIndexes.find((name) => usable.includes(name)) ?? usable[0];
   const limit = neo4j.int(request.limit);
   const terms = searchTerms(request.text);
   if (index) {
