@@ -3,16 +3,13 @@ import type { Catalog } from '../graph/catalog.js';
 import { captionKeys } from '../graph/mapping.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
+import { asciiOnly, combiningMarks, foldTable, isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
 import { searchIndexKeeper, searchIndexName } from './search.index.js';
 
 const cypher = loadCypher('search/fulltext', 'search/scan');
 
 /** Searched first: the default dataset's index, then the one Entente creates (search.index.ts), then any. */
 const preferredIndexes = ['entity_search', searchIndexName];
-
-/** Unicode's combining diacritical marks, which the scan strips after NFKD as the JS side does. */
-const combiningMarks = Array.from({ length: 0x70 }, (_, offset) => String.fromCharCode(0x300 + offset));
 
 /** Properties the scan reads: what captions are made of, and aliases. */
 const scannedKeys = [...captionKeys, 'aliases'];
@@ -67,6 +64,8 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
     phrase: terms.join(' '),
     keys: scannedKeys,
     marks: combiningMarks,
+    table: foldTable,
+    ascii: asciiOnly,
     labels: request.labels,
     limit,
   });
