@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { activity, api } from '../api/api';
-import { nodeQuery, queryClient } from '../api/queries';
+import { nodeQuery, queryClient, schemaQuery } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
@@ -32,7 +33,7 @@ import { dateSpan, timeDefaults } from '../time/time';
 import { timelineOf } from '../time/timeline';
 import { useDating } from '../time/useDating';
 import { Banner, type Message } from './Banner';
-import { pageSize } from './dataset';
+import { hasDatasetModel, pageSize } from './dataset';
 import { dict } from './records';
 import { Toolbar, type ExportKind } from './Toolbar';
 import { useSlowActivity } from './useSlowActivity';
@@ -81,6 +82,8 @@ export function App() {
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
   const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
+  // Disagreements between sources are the default dataset's: other graphs have no such tab.
+  const datasetModel = hasDatasetModel(useQuery(schemaQuery()).data);
   const [message, setMessage] = useState<Message>();
   const [results, setResults] = useState<ShownResult>();
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
@@ -269,11 +272,13 @@ export function App() {
                 ['console', 'Cypher'],
                 ['disagreements', 'Disagreements'],
               ] as const
-            ).map(([name, label]) => (
-              <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
-                {label}
-              </button>
-            ))}
+            )
+              .filter(([name]) => name !== 'disagreements' || datasetModel)
+              .map(([name, label]) => (
+                <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+                  {label}
+                </button>
+              ))}
           </div>
           {tab === 'filters' && (
             <FilterPanel
