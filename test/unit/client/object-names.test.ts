@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiEdge, ApiNode, Graph } from '../../../client/src/api/api.js';
+import { computeLayout } from '../../../client/src/canvas/computeLayout.js';
 import { toElements } from '../../../client/src/canvas/edgeGroups.js';
 import { kindStyle, palette } from '../../../client/src/canvas/style.js';
 import { canvasReducer, emptyHistory } from '../../../client/src/graph/canvasState.js';
@@ -98,4 +99,22 @@ describe('labels, types, keys and ids named like Object.prototype members', () =
     const timeline = timelineOf('constructor', history.present.nodes, history.present.edges, guessed);
     expect(timeline.map((entry) => entry.sentence)).toEqual(['Node 0   proto   Node 1', 'Node 1 constructor Node 2']);
   });
+
+  it.each(['fcose', 'dagre', 'concentric'] as const)(
+    'When such nodes are laid out (%s), then each has a place of its own and the layout does not fail',
+    (name) => {
+      const result = computeLayout({
+        id: 1,
+        name,
+        incremental: false,
+        nodes: names.map((id) => ({ id, position: { x: 0, y: 0 }, locked: false })),
+        edges: edges.map(({ id, source, target }) => ({ id, source, target })),
+      });
+      expect(Object.keys(result.positions).sort()).toEqual([...names].sort());
+      const places = new Set(
+        names.map((id) => `${Math.round(result.positions[id]!.x)},${Math.round(result.positions[id]!.y)}`),
+      );
+      expect(places.size).toBe(names.length);
+    },
+  );
 });
