@@ -86,4 +86,23 @@ describe('the explorer on a graph named after JavaScript’s own members', () =>
     await page.screenshot({ path: output('object-names-paths.png') });
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('When a node with a 2,000-character caption is selected, then the inspector keeps it to its width and a few lines', async () => {
+    const long = 'Überlange Bezeichnung '.repeat(60) + 'x'.repeat(700);
+    await site.db.write("CREATE (:Note {id: 'long-note', name: $long})", { long });
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('Überlange Bezeichnung');
+    await explorer.idle();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.locator('h2').getAttribute('title')).toBe(long);
+    const sizes = await inspect.evaluate((panel) => ({
+      scroll: panel.scrollWidth,
+      client: panel.clientWidth,
+      heading: panel.querySelector('h2')!.getBoundingClientRect().height,
+    }));
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+    expect(sizes.heading).toBeLessThan(120);
+    await page.screenshot({ path: output('object-names-long-caption.png') });
+  }, 120_000);
 });

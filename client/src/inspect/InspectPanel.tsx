@@ -84,7 +84,7 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
     <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
       {item.kind === 'node' ? (
         <>
-          <h2>{item.node.caption}</h2>
+          <h2 title={item.node.caption.length > 200 ? item.node.caption : undefined}>{item.node.caption}</h2>
           <div className="labels">{item.node.labels.join(' · ')}</div>
           <button
             onClick={(event) => {
