@@ -1,6 +1,7 @@
 // Search for databases without a full-text index: every required word must appear in a display property,
-// both sides folded the same way (lower case, accents removed: NFKD, then the combining marks $marks
-// stripped, only from texts that have any). Whole-name and prefix matches rank first.
+// both sides folded by one rule (server/search/lucene.ts fold): lower case; then, for text that is not all
+// ASCII ($ascii), NFKD, the combining marks $marks stripped and the letters of $table ([from, to] pairs:
+// ł, ø, ß, dotless ı…) replaced. Whole-name and prefix matches rank first.
 MATCH (node)
 WHERE NOT node:_EntenteSavedQuery
   AND (size($labels) = 0 OR any(label IN labels(node) WHERE label IN $labels))
@@ -10,8 +11,10 @@ WITH node, reduce(texts = [], key IN $keys |
                     ELSE [] END) AS texts
 WHERE size(texts) > 0
 WITH node, [text IN texts |
-       CASE WHEN normalize(toLower(text), NFKD) = toLower(text) THEN toLower(text)
-            ELSE reduce(folded = normalize(toLower(text), NFKD), mark IN $marks | replace(folded, mark, '')) END
+       CASE WHEN text =~ $ascii THEN toLower(text)
+            ELSE reduce(folded = reduce(stripped = normalize(toLower(text), NFKD), mark IN $marks |
+                                          replace(stripped, mark, '')),
+                        pair IN $table | replace(folded, pair[0], pair[1])) END
      ] AS folded
 WHERE all(term IN $required WHERE any(text IN folded WHERE text CONTAINS term))
 WITH node, folded,

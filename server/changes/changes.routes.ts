@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
+import { provenanceTypes } from '../graph/dataset-model.js';
 import { changesResponseSchema, isoDate } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
@@ -10,8 +11,6 @@ import type { ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { readChanges, type DatedRecord } from './changes.queries.js';
 
-/** Relationships that record where something is written, not what happened. */
-const provenanceTypes = ['MENTIONED_IN'];
 const maxChanges = 1_000;
 
 export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
@@ -29,11 +28,11 @@ export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     response: changesResponseSchema,
     handler: async ({ query }) => {
       if (query.from >= query.to) throw ProblemError.badRequest('query.to: must be after query.from');
-      const known = new Set((await catalog.current()).relationshipTypes.map((type) => type.name));
       const records = await readChanges(db, {
         from: asOfDate(query.from)!,
         to: asOfDate(query.to)!,
-        excluded: provenanceTypes.filter((type) => known.has(type)),
+        // Relationships that record where something is written, not what happened (the default dataset's).
+        excluded: await provenanceTypes(catalog),
         dating: await checkDating(catalog, query.dating, 'query.dating'),
         limit: maxChanges + 1,
       });

@@ -33,16 +33,17 @@ export async function checkDating(
   const { labels, relationshipTypes, propertyKeys } = await catalog.current();
   const names = new Set([...labels, ...relationshipTypes].map((entry) => entry.name));
   const keys = new Set(propertyKeys);
-  const dating: Record<string, { start: string; end: string | null }> = {};
+  // Built from entries, never by assignment: a label named `__proto__` would set the object's prototype.
+  const dating: [string, { start: string; end: string | null }][] = [];
   for (const [index, entry] of entries.entries()) {
     const where = `${parameter}.${index}`;
     if (!names.has(entry.name)) throw datingProblem(where, `${entry.name} is not a label or type of this database`);
     for (const key of [entry.start, entry.end].filter((key): key is string => key !== undefined)) {
       if (!keys.has(key)) throw datingProblem(where, `${key} is not a property key of this database`);
     }
-    dating[entry.name] = { start: entry.start, end: entry.end ?? null };
+    dating.push([entry.name, { start: entry.start, end: entry.end ?? null }]);
   }
-  return dating;
+  return Object.fromEntries(dating);
 }
 
 function datingProblem(where: string, message: string) {

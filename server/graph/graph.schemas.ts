@@ -88,8 +88,20 @@ export const schemaResponseSchema = z.object({
   relationshipTypes: z.array(namedCountSchema),
   propertyKeys: z.array(z.string()),
   links: z
-    .array(z.object({ from: z.string(), type: z.string(), to: z.string(), sampled: z.number().int() }))
-    .openapi({ description: 'Which labels each type connects, from a sample of 100,000 relationships' }),
+    .array(
+      z.object({
+        from: z.string(),
+        type: z.string(),
+        to: z.string(),
+        count: z.number().int(),
+        sampled: z.number().int(),
+      }),
+    )
+    .openapi({
+      description:
+        'Which labels each type connects, most relationships first: `count` from the count store (estimated ' +
+        'from a sample of 1,000 of the type where it joins several labels), `sampled` of those read',
+    }),
 });
 
 export const disagreementVersionSchema = z

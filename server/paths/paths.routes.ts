@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { asOfDate } from '../graph/as-of.js';
 import { checkDating, datingQuery } from '../graph/dating.js';
 import type { Catalog } from '../graph/catalog.js';
+import { provenanceTypes } from '../graph/dataset-model.js';
 import { isoDate, nodeIdParam, pathsResponseSchema } from '../graph/graph.schemas.js';
 import { GraphBuilder } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { findRankedPaths, pathRankings } from './paths.queries.js';
-
-/** Relationships that say where a fact is written, not how two parties are connected: never path steps by default. */
-const provenanceTypes = ['MENTIONED_IN'];
 
 const pathsQuery = z.strictObject({
   from: nodeIdParam,
@@ -19,7 +17,9 @@ const pathsQuery = z.strictObject({
   limit: queryInteger(1, 50).default(10),
   rank: z.enum(pathRankings).default('hops'),
   exclude: commaList.optional().openapi({
-    description: 'Relationship types never to step through (default: the provenance type MENTIONED_IN)',
+    description:
+      'Relationship types never to step through (default: MENTIONED_IN where it links to Source documents, ' +
+      'the provenance of the default dataset; nothing on other graphs)',
   }),
   asOf: isoDate.optional(),
   dating: datingQuery.optional(),
@@ -41,10 +41,9 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     response: pathsResponseSchema,
     errors: [404],
     handler: async ({ query }) => {
-      const known = new Set((await catalog.current()).relationshipTypes.map((type) => type.name));
       const excluded = query.exclude
         ? await catalog.requireRelationshipTypes(query.exclude, 'exclude')
-        : provenanceTypes.filter((type) => known.has(type));
+        : await provenanceTypes(catalog);
       const identity = await catalog.identity();
       const answer = await findRankedPaths(
         db,

@@ -3,16 +3,13 @@ import type { Catalog } from '../graph/catalog.js';
 import { captionKeys } from '../graph/mapping.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
-import { searchIndexName } from './search.index.js';
+import { asciiOnly, combiningMarks, foldTable, isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
+import { searchIndexKeeper, searchIndexName } from './search.index.js';
 
 const cypher = loadCypher('search/fulltext', 'search/scan');
 
 /** Searched first: the default dataset's index, then the one Entente creates (search.index.ts), then any. */
 const preferredIndexes = ['entity_search', searchIndexName];
-
-/** Unicode's combining diacritical marks, which the scan strips after NFKD as the JS side does. */
-const combiningMarks = Array.from({ length: 0x70 }, (_, offset) => String.fromCharCode(0x300 + offset));
 
 /** Properties the scan reads: what captions are made of, and aliases. */
 const scannedKeys = [...captionKeys, 'aliases'];
@@ -33,8 +30,16 @@ type Hit = { node: Neo4jNode; score: number };
 export async function searchNodes(db: Database, catalog: Catalog, request: SearchRequest): Promise<Hit[]> {
   const lucene = toLuceneQuery(request.text);
   if (!lucene) return [];
-  const { fulltextIndexes } = await catalog.current();
-  const index = preferredIndexes.find((name) => fulltextIndexes.includes(name)) ?? fulltextIndexes[0];
+  const { fulltextIndexes, labels, propertyKeys } = await catalog.current();
+  // Entente's own index, while it misses labels or keys loaded since it was made, is passed by for the scan
+  // (and made again in the background), so nothing the database holds is out of reach.
+  const stale = await searchIndexKeeper(db)?.stale(
+    labels.map((label) => label.name),
+    propertyKeys,
+    fulltextIndexes,
+  );
+  const usable = stale ? fulltextIndexes.filter((name) => name !== searchIndexName) : fulltextIndexes;
+  const index = preferredIndexes.find((name) => usable.includes(name)) ?? usable[0];
   const limit = neo4j.int(request.limit);
   const terms = searchTerms(request.text);
   if (index) {
@@ -59,6 +64,8 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
     phrase: terms.join(' '),
     keys: scannedKeys,
     marks: combiningMarks,
+    table: foldTable,
+    ascii: asciiOnly,
     labels: request.labels,
     limit,
   });

@@ -35,7 +35,8 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     permission: 'read',
     summary: 'Given nodes and every relationship among them',
     description:
-      `Up to 1,000 ids; ids with no node are listed in \`meta.missing\`. With \`with\` (up to 10,000 ids of ` +
+      'Up to 1,000 ids; ids with no node, or whose node now goes by another id, are listed in ' +
+      `\`meta.missing\`. With \`with\` (up to 10,000 ids of ` +
       'nodes the client already holds), relationships between the given nodes and those are returned too, so ' +
       `a view of any size loads in chunks. At most ${maxRelationships} relationships (\`meta.truncated\`).`,
     body: subgraphBody,
@@ -43,7 +44,12 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     handler: async ({ body }) => {
       const asOf = asOfDate(body.asOf);
       const dating = await checkDating(catalog, body.dating, 'body.dating');
-      const found = await resolveNodes(db, catalog, body.ids);
+      const identity = await catalog.identity();
+      // A node found by an id it does not go by (an elementId, in a link made before the node was deleted and
+      // the id reused by a node with an `id` of its own) is not the node asked for: it counts as missing.
+      const found = new Map(
+        [...(await resolveNodes(db, catalog, body.ids))].filter(([id, node]) => identity.keyOf(node) === id),
+      );
       const valid = await db.read<{ a: Neo4jNode }>(cypher['subgraph/valid-nodes'], {
         elementIds: [...found.values()].map((node) => node.elementId),
         asOf,
@@ -66,7 +72,7 @@ export function subgraphRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
             dating,
             limit: neo4j.int(maxRelationships + 1),
           });
-      const graph = new GraphBuilder(await catalog.identity());
+      const graph = new GraphBuilder(identity);
       held.forEach((node) => graph.addHeldNode(node));
       nodes.forEach((node) => graph.addNode(node));
       among.records.slice(0, maxRelationships).forEach((record) => graph.addRelationship(record.get('r')));

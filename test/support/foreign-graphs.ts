@@ -33,3 +33,28 @@ export const bankGraph: string[] = [
    CREATE (hub)-[:CLEARS]->(:Member {id: 1000 + i, name: 'Member ' + i})`,
   `MATCH (hub:Hub {id: 100}), (bank:Bank {id: 1}) CREATE (bank)-[:MEMBER_OF]->(hub)`,
 ];
+
+/**
+ * Names that are JavaScript's own: labels, relationship types, property keys and ids called `__proto__`,
+ * `constructor`, `toString`, `valueOf` and `hasOwnProperty`. A plain object keyed by one of these names
+ * reads Object.prototype's member instead of a missing entry (or, for `__proto__`, sets the prototype).
+ * The names are in a ring (each relationship dated by `at`, which only a dating choice reads), with a hub `Object` linked to all.
+ */
+export const objectNames = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'] as const;
+
+export const protoGraph: string[] = [
+  `CREATE (a:\`__proto__\` {id: 'constructor', name: 'Proto Alpha', \`__proto__\`: 'own proto', toString: 'ts'})
+   CREATE (b:constructor {id: '__proto__', name: 'Constructor Beta', constructor: 'own constructor'})
+   CREATE (c:toString {id: 'valueOf', name: 'ToString Gamma', valueOf: 3})
+   CREATE (d:valueOf {id: 'hasOwnProperty', name: 'ValueOf Delta', hasOwnProperty: true})
+   CREATE (e:hasOwnProperty {id: 'toString', name: 'HasOwn Epsilon'})
+   CREATE (o:Object {id: 'object', name: 'Object Omega'})
+   CREATE (a)-[:\`__proto__\` {at: date('2020-01-01')}]->(b)
+   CREATE (b)-[:constructor {at: date('2021-01-01')}]->(c)
+   CREATE (c)-[:toString {at: date('2022-01-01')}]->(d)
+   CREATE (d)-[:valueOf {at: date('2023-01-01')}]->(e)
+   CREATE (e)-[:hasOwnProperty {at: date('2024-01-01')}]->(a)
+   WITH o, [a, b, c, d, e] AS all
+   UNWIND all AS n
+   CREATE (o)-[:HAS]->(n)`,
+];

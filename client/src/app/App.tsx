@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { NeedsScope } from '../accounts/NeedsScope';
 import { activity, api } from '../api/api';
-import { nodeQuery, queryClient } from '../api/queries';
+import { nodeQuery, queryClient, schemaQuery } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
 import { ElementList } from '../canvas/ElementList';
 import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/GraphCanvas';
@@ -33,7 +34,8 @@ import { dateSpan, timeDefaults } from '../time/time';
 import { timelineOf } from '../time/timeline';
 import { useDating } from '../time/useDating';
 import { Banner, type Message } from './Banner';
-import { pageSize } from './dataset';
+import { hasDatasetModel, pageSize } from './dataset';
+import { dict } from './records';
 import { Toolbar, type ExportKind } from './Toolbar';
 import { useSlowActivity } from './useSlowActivity';
 
@@ -81,6 +83,8 @@ export function App() {
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
   const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
+  // Disagreements between sources are the default dataset's: other graphs have no such tab.
+  const datasetModel = hasDatasetModel(useQuery(schemaQuery()).data);
   const [message, setMessage] = useState<Message>();
   const [results, setResults] = useState<ShownResult>();
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
@@ -151,11 +155,12 @@ export function App() {
       for (const label of node.labels) labels.set(label, (labels.get(label) ?? 0) + 1);
     for (const edge of Object.values(graph.edges)) types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
     // Property keys per (first) label, for the legend's caption and size choices.
-    const keys: Record<string, { all: Set<string>; numeric: Set<string> }> = {};
+    const keys = new Map<string, { all: Set<string>; numeric: Set<string> }>();
     for (const node of Object.values(graph.nodes)) {
       const label = node.labels[0];
       if (!label) continue;
-      const found = (keys[label] ??= { all: new Set(), numeric: new Set() });
+      const found = keys.get(label) ?? { all: new Set<string>(), numeric: new Set<string>() };
+      keys.set(label, found);
       for (const [key, value] of Object.entries(node.properties)) {
         if (typeof value === 'string' || typeof value === 'number') found.all.add(key);
         if (typeof value === 'number') found.numeric.add(key);
@@ -164,11 +169,8 @@ export function App() {
     return {
       labels: [...labels].sort(),
       types: [...types].sort(),
-      keys: Object.fromEntries(
-        Object.entries(keys).map(([label, found]) => [
-          label,
-          { all: [...found.all].sort(), numeric: [...found.numeric].sort() },
-        ]),
+      keys: dict(
+        [...keys].map(([label, found]) => [label, { all: [...found.all].sort(), numeric: [...found.numeric].sort() }]),
       ),
     };
   }, [graph]);
@@ -271,11 +273,13 @@ export function App() {
                 ['console', 'Cypher'],
                 ['disagreements', 'Disagreements'],
               ] as const
-            ).map(([name, label]) => (
-              <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
-                {label}
-              </button>
-            ))}
+            )
+              .filter(([name]) => name !== 'disagreements' || datasetModel)
+              .map(([name, label]) => (
+                <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+                  {label}
+                </button>
+              ))}
           </div>
           {tab === 'filters' && (
             <FilterPanel
@@ -292,8 +296,8 @@ export function App() {
               styles={styles}
               keys={counts.keys}
               onStyle={(label, style) => {
-                const next = { ...styles, [label]: style };
-                if (!Object.keys(style).length) delete next[label];
+                const next = dict(Object.entries(styles).filter(([name]) => name !== label));
+                if (Object.keys(style).length) next[label] = style;
                 setStyles(next);
                 saveStyles(next);
               }}

@@ -19,6 +19,24 @@ export const issuesWithPositions = ['issue-microsoft-stake', 'issue-responsible-
 /** Hidden until asked for: every document mentions dozens of nodes. */
 export const hiddenTypesByDefault = ['MENTIONED_IN'];
 
+/**
+ * Whether the dataset's model is in a database: MENTIONED_IN there links only to Source documents (as
+ * server/graph/dataset-model.ts decides). Its defaults (MENTIONED_IN hidden and never a path step, the
+ * Disagreements tab) apply only then; on another graph MENTIONED_IN may be the story itself.
+ */
+export function hasDatasetModel(schema: { links: { type: string; to: string }[] } | undefined): boolean {
+  const mentions = schema?.links.filter((link) => link.type === 'MENTIONED_IN') ?? [];
+  return mentions.length > 0 && mentions.every((link) => link.to === 'Source');
+}
+
+/** The types hidden by default, less the dataset's own where its model is absent. */
+export function hiddenTypesFor(
+  hiddenTypes: string[],
+  schema: { links: { type: string; to: string }[] } | undefined,
+): string[] {
+  return hasDatasetModel(schema) ? hiddenTypes : hiddenTypes.filter((type) => !hiddenTypesByDefault.includes(type));
+}
+
 /** Neighbours added per expansion, most-connected first. */
 export const pageSize = 25;
 

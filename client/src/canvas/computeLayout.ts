@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import { dict } from '../app/records.js';
 import fcose from 'cytoscape-fcose';
 import { forceAtlasSteps, type Positions } from './forceAtlas.js';
 import type { LayoutRequest, LayoutResult } from './layoutWorker.js';
@@ -9,23 +10,35 @@ import { nodeSize } from './style.js';
 cytoscape.use(fcose);
 cytoscape.use(dagre);
 
-/** Lays a graph out in a headless Cytoscape, from the positions given; locked nodes stay put. */
+/**
+ * Lays a graph out in a headless Cytoscape, from the positions given; locked nodes stay put. The layouts
+ * (fcose, dagre) keep nodes in plain objects keyed by id, where a node with the id `__proto__` was lost and
+ * the layout failed: they are given ids of their own (n0, n1…) and the positions read back by index.
+ */
 function cytoscapeLayout({ name, incremental, nodes, edges }: LayoutRequest): Positions {
+  const index = new Map(nodes.map((node, at) => [node.id, `n${at}`]));
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: nodeSize, height: nodeSize } }],
     elements: [
-      ...nodes.map((node) => ({ data: { id: node.id }, position: { ...node.position }, locked: node.locked })),
-      ...edges.map((edge) => ({ data: edge })),
+      ...nodes.map((node) => ({
+        data: { id: index.get(node.id)! },
+        position: { ...node.position },
+        locked: node.locked,
+      })),
+      ...edges.flatMap((edge, at) => {
+        const [source, target] = [index.get(edge.source), index.get(edge.target)];
+        return source && target ? [{ data: { id: `e${at}`, source, target } }] : [];
+      }),
     ],
     // Without it, Cytoscape's default (null) layout would put every node at the origin.
     layout: { name: 'preset' },
   });
   cy.layout(layoutOptions(name, incremental)).run();
-  const positions: Positions = {};
-  cy.nodes().forEach((node) => {
-    positions[node.id()] = { ...node.position() };
+  const positions: Positions = dict();
+  nodes.forEach((node) => {
+    positions[node.id] = { ...cy.getElementById(index.get(node.id)!).position() };
   });
   cy.destroy();
   return positions;

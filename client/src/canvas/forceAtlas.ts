@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
+import { dict } from '../app/records.js';
 import type { EntentePoint } from '../probe/types.js';
 import { ringPositions } from './rings.js';
 import { seededRandom } from './seededRandom.js';
@@ -48,7 +49,7 @@ const ringSpacing = nodeSize * 1.4;
 const overlapMargin = nodeSize * 0.15;
 
 function readPositions(graph: Graph, factor: number): Positions {
-  const positions: Positions = {};
+  const positions: Positions = dict();
   graph.forEachNode((id, attributes) => {
     positions[id] = { x: (attributes.x as number) * factor, y: (attributes.y as number) * factor };
   });

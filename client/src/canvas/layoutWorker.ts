@@ -1,4 +1,5 @@
 import type { Core, Position } from 'cytoscape';
+import { own } from '../app/records.js';
 import { countLayout, countLayoutStep, track } from '../probe/probe.js';
 import type { LayoutName } from './layouts.js';
 import { fittedView, LayoutSketch } from './sketch.js';
@@ -155,8 +156,8 @@ export class LayoutWorker {
     cy.batch(() =>
       cy
         .nodes()
-        .filter((node) => !node.locked() && !node.grabbed() && positions[node.id()] !== undefined)
-        .positions((node) => positions[node.id()]!),
+        .filter((node) => !node.locked() && !node.grabbed() && own(positions, node.id()) !== undefined)
+        .positions((node) => own(positions, node.id())!),
     );
     if (fit) fitShownNodes(cy);
   }

@@ -1,4 +1,5 @@
 import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import { own } from '../app/records.js';
 import { nodeSize } from './style.js';
 
 /** Model coordinates to a sketch's pixels: `pixel = model * zoom + pan`, as Cytoscape's viewport. */
@@ -147,7 +148,7 @@ export class LayoutSketch {
     const positions = this.positions;
     if (!positions) return;
     this.cover();
-    const placed = (id: string) => positions[id] ?? this.cy.getElementById(id).position();
+    const placed = (id: string) => own(positions, id) ?? this.cy.getElementById(id).position();
     const nodes = this.nodes.map((node) => ({ ...node, position: placed(node.id) }));
     const view = this.fit
       ? fittedView(

@@ -1,4 +1,5 @@
 import { kinds } from '../app/dataset.js';
+import { dict, own } from '../app/records.js';
 import type { StylesheetJson } from 'cytoscape';
 
 /**
@@ -38,9 +39,13 @@ const storageKey = 'entente.labelColours';
 const given: Record<string, string> = (() => {
   try {
     const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? '{}');
-    return stored && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+    return dict(
+      stored && typeof stored === 'object'
+        ? Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        : [],
+    );
   } catch {
-    return {};
+    return dict();
   }
 })();
 
@@ -62,7 +67,8 @@ function colourFor(label: string): string {
 }
 
 export function kindStyle(label: string | undefined): { color: string; shape: string } {
-  if (label && kinds[label]) return kinds[label];
+  const kind = label === undefined ? undefined : own(kinds, label);
+  if (kind) return kind;
   return { color: colourFor(label ?? ''), shape: 'ellipse' };
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
 import { api, type Graph, type Schema } from '../api/api';
 import { queryClient, schemaQuery } from '../api/queries';
 import type { Message } from '../app/Banner';
-import { overviewIds, overviewTypes, pageSize } from '../app/dataset';
+import { hiddenTypesFor, overviewIds, overviewTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import { fingerprint, type ReadView } from '../share/viewState';
@@ -31,8 +31,10 @@ interface Options {
 export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
   const [start, setStart] = useState<Start>({ kind: 'loading' });
   const present = useRef(graph);
+  const presentFilters = useRef(filters);
   useEffect(() => {
     present.current = graph;
+    presentFilters.current = filters;
   });
   const subgraph = useCallback((ids: string[], withIds?: string[]) => api.subgraph(ids, withIds), []);
   const fail = useCallback((error: unknown) => notify({ kind: 'error', text: (error as Error).message }), [notify]);
@@ -65,6 +67,12 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       if (!centre.nodes.length) {
         // Another graph: its schema is the overview, or the database is empty.
         const schema = await queryClient.fetchQuery(schemaQuery());
+        // The dataset's hidden types stay hidden only where its model is (MENTIONED_IN may be the story).
+        const { hiddenLabels, hiddenTypes } = presentFilters.current;
+        const shown = hiddenTypesFor(hiddenTypes, schema);
+        if (shown.length !== hiddenTypes.length) {
+          dispatch({ type: 'open', graph: { nodes: [], edges: [] }, filters: { hiddenLabels, hiddenTypes: shown } });
+        }
         setStart(schema.labels.some((label) => label.count > 0) ? { kind: 'schema', schema } : { kind: 'empty' });
         return;
       }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { own } from '../app/records';
 import { kindStyle, palette } from '../canvas/style';
 import { shapes, type LabelStyle, type LabelStyles } from '../styling/labelStyles';
 
@@ -21,7 +22,9 @@ function CheckList({ title, entries, hidden, onToggle, swatch, styles = {}, onEd
         <div key={name} className="legend-row">
           <label>
             <input type="checkbox" checked={!hidden.has(name)} onChange={() => onToggle(name)} />
-            {swatch && <span className="swatch" style={{ background: styles[name]?.color ?? kindStyle(name).color }} />}
+            {swatch && (
+              <span className="swatch" style={{ background: own(styles, name)?.color ?? kindStyle(name).color }} />
+            )}
             {name} <span className="count">{count}</span>
           </label>
           {onEdit && (
@@ -129,8 +132,8 @@ export function FilterPanel(props: Props) {
       {editing && props.labels.some(([label]) => label === editing) && (
         <StyleEditor
           label={editing}
-          style={props.styles[editing] ?? {}}
-          keys={props.keys[editing] ?? { all: [], numeric: [] }}
+          style={own(props.styles, editing) ?? {}}
+          keys={own(props.keys, editing) ?? { all: [], numeric: [] }}
           onStyle={(style) => props.onStyle(editing, style)}
           onClose={() => setEditing(undefined)}
         />

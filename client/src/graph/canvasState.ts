@@ -1,7 +1,11 @@
 import type { ApiEdge, ApiNode, Graph } from '../api/api';
 import { hiddenTypesByDefault } from '../app/dataset';
+import { dict } from '../app/records';
 
-/** What is on the canvas: the data only; Cytoscape draws it and owns the positions while it does. */
+/**
+ * What is on the canvas: the data only; Cytoscape draws it and owns the positions while it does. Both records
+ * are keyed by API ids and have no prototype (records.ts): a node may have the id `__proto__` or `constructor`.
+ */
 export interface CanvasGraph {
   nodes: Record<string, ApiNode>;
   edges: Record<string, ApiEdge>;
@@ -42,7 +46,7 @@ export type CanvasAction =
   | { type: 'undo' }
   | { type: 'redo' };
 
-export const emptyGraph: CanvasGraph = { nodes: {}, edges: {} };
+export const emptyGraph: CanvasGraph = { nodes: dict(), edges: dict() };
 export const defaultFilters: Filters = { hiddenLabels: [], hiddenTypes: hiddenTypesByDefault };
 export const emptyHistory: History = { past: [], present: emptyGraph, filters: defaultFilters, future: [] };
 
@@ -52,18 +56,18 @@ const maxHistory = 100;
 function withConnectedEdges(nodes: CanvasGraph['nodes'], edges: ApiEdge[]): CanvasGraph {
   return {
     nodes,
-    edges: Object.fromEntries(edges.filter((e) => nodes[e.source] && nodes[e.target]).map((e) => [e.id, e])),
+    edges: dict(edges.filter((e) => nodes[e.source] && nodes[e.target]).map((e) => [e.id, e])),
   };
 }
 
 function addGraph(current: CanvasGraph, graph: Graph): CanvasGraph {
-  const nodes = { ...current.nodes };
+  const nodes = dict(Object.entries(current.nodes));
   for (const node of graph.nodes) nodes[node.id] = node;
   return withConnectedEdges(nodes, [...Object.values(current.edges), ...graph.edges]);
 }
 
 function keep(current: CanvasGraph, keepNode: (id: string) => boolean): CanvasGraph {
-  const nodes = Object.fromEntries(Object.entries(current.nodes).filter(([id]) => keepNode(id)));
+  const nodes = dict(Object.entries(current.nodes).filter(([id]) => keepNode(id)));
   return withConnectedEdges(nodes, Object.values(current.edges));
 }
 

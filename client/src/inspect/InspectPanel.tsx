@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
+import { own } from '../app/records';
 import { formatDate, formatProperty, propertyLabels } from './format';
 import { isDisputed } from '../evidence/disputes';
 import { SelectionVersions } from '../evidence/Versions';
@@ -87,7 +88,7 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
     <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
       {item.kind === 'node' ? (
         <>
-          <h2>{item.node.caption}</h2>
+          <h2 title={item.node.caption.length > 200 ? item.node.caption : undefined}>{item.node.caption}</h2>
           <div className="labels">{item.node.labels.join(' · ')}</div>
           <button
             onClick={(event) => {
@@ -110,7 +111,7 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
         <tbody>
           {rows.map(([key, value]) => (
             <tr key={key}>
-              <th scope="row">{propertyLabels[key] ?? key}</th>
+              <th scope="row">{own(propertyLabels, key) ?? key}</th>
               <td>{formatProperty(key, value, properties)}</td>
             </tr>
           ))}

@@ -76,7 +76,8 @@ export function pathChain(path: Graph, from: string, dating: Dating = {}): strin
 export function reasonsText(reasons: PathReasons, captionOf: (id: string) => string): string {
   return [
     `${reasons.hops} step${reasons.hops === 1 ? '' : 's'}`,
-    `${reasons.sources} distinct source${reasons.sources === 1 ? '' : 's'}`,
+    // Sources are the default dataset's evidence: a graph without any has nothing to count.
+    reasons.sources > 0 && `${reasons.sources} distinct source${reasons.sources === 1 ? '' : 's'}`,
     reasons.latestStart && `latest began ${reasons.latestStart.slice(0, 4)}`,
     reasons.busiestNode && `busiest node ${captionOf(reasons.busiestNode.id)} (${reasons.busiestNode.degree})`,
     reasons.heldOn && `held on ${formatDate(reasons.heldOn)}`,

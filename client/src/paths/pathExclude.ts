@@ -7,9 +7,12 @@
 /** The types GET /api/paths leaves out when it is not told otherwise (server/paths/paths.routes.ts). */
 export const provenanceTypes = ['MENTIONED_IN'];
 
-/** What is never stepped through before the user chooses: the provenance types this database has. */
-export function defaultExclude(types: string[]): string[] {
-  return provenanceTypes.filter((type) => types.includes(type));
+/**
+ * What is never stepped through before the user chooses: the provenance types this database has, where it
+ * has the dataset's model (MENTIONED_IN to Source documents); nothing on other graphs.
+ */
+export function defaultExclude(types: string[], datasetModel: boolean): string[] {
+  return datasetModel ? provenanceTypes.filter((type) => types.includes(type)) : [];
 }
 
 /** A kept or linked choice, if it is a list of type names. */

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { schemaQuery } from '../api/queries';
+import { hasDatasetModel } from '../app/dataset';
 import { databaseKey } from '../time/dating';
 import { defaultExclude, excludeToSend, loadExclude, saveExclude } from './pathExclude';
 
@@ -43,5 +44,12 @@ export function usePathExclude(linked: string[] | undefined): PathExclusion {
     },
     [database],
   );
-  return { types, excluded: sent ?? defaultExclude(types), choice, sent, ready: !choice || !!schema, choose };
+  return {
+    types,
+    excluded: sent ?? defaultExclude(types, hasDatasetModel(schema)),
+    choice,
+    sent,
+    ready: !choice || !!schema,
+    choose,
+  };
 }

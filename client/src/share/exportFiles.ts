@@ -1,4 +1,5 @@
 import type { Graph } from '../api/api';
+import { own } from '../app/records';
 
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
@@ -29,7 +30,7 @@ export function toCsv(rows: { fixed: Record<string, unknown>; properties: Record
   const lines = [[...fixed, ...keys].map(csvCell).join(',')];
   for (const row of rows)
     lines.push(
-      [...fixed.map((key) => row.fixed[key]), ...keys.map((key) => row.properties[key])].map(csvCell).join(','),
+      [...fixed.map((key) => row.fixed[key]), ...keys.map((key) => own(row.properties, key))].map(csvCell).join(','),
     );
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { Position } from 'cytoscape';
+import { dict } from '../app/records.js';
 import type { LayoutName } from '../canvas/layouts.js';
 import { readExclude } from '../paths/pathExclude.js';
 import { readStyles, type LabelStyles } from '../styling/labelStyles.js';
@@ -90,7 +91,7 @@ export function readView(hash: string): ReadView {
       pathExclude: readExclude(view.pathExclude),
       fingerprints:
         isStrings(view.fingerprints) && view.fingerprints.length === view.ids.length ? view.fingerprints : undefined,
-      positions: view.positions && typeof view.positions === 'object' ? view.positions : {},
+      positions: dict(view.positions && typeof view.positions === 'object' ? Object.entries(view.positions) : []),
       hiddenLabels: isStrings(view.hiddenLabels) ? view.hiddenLabels : [],
       hiddenTypes: isStrings(view.hiddenTypes) ? view.hiddenTypes : [],
       layout: view.layout === 'dagre' || view.layout === 'concentric' ? view.layout : 'fcose',

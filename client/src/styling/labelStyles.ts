@@ -1,4 +1,5 @@
 import type { ApiNode } from '../api/api.js';
+import { dict, own } from '../app/records.js';
 import { kindStyle, nodeSize } from '../canvas/style.js';
 
 /** What a user chose for one label: colour, shape, the property shown as caption, the property sizing nodes. */
@@ -45,14 +46,14 @@ function captionText(value: unknown): string {
 /** Only well-formed entries of a stored or shared value (a link or storage may hold anything). */
 export function readStyles(value: unknown): LabelStyles | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, LabelStyle] => isStyle(entry[1])));
+  return dict(Object.entries(value).filter((entry): entry is [string, LabelStyle] => isStyle(entry[1])));
 }
 
 export function loadStyles(): LabelStyles {
   try {
-    return readStyles(JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? '{}')) ?? {};
+    return readStyles(JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? '{}')) ?? dict();
   } catch {
-    return {};
+    return dict();
   }
 }
 
@@ -66,11 +67,11 @@ export function saveStyles(styles: LabelStyles): void {
 
 /** The smallest and largest value of each sizing property among the nodes, per label. */
 export function sizeRanges(nodes: ApiNode[], styles: LabelStyles): Record<string, { min: number; max: number }> {
-  const ranges: Record<string, { min: number; max: number }> = {};
+  const ranges = dict<{ min: number; max: number }>();
   for (const node of nodes) {
     const label = node.labels[0];
-    const key = label && styles[label]?.size;
-    const value = key ? node.properties[key] : undefined;
+    const key = label && own(styles, label)?.size;
+    const value = key ? own(node.properties, key) : undefined;
     if (!label || typeof value !== 'number' || !Number.isFinite(value)) continue;
     const range = (ranges[label] ??= { min: value, max: value });
     range.min = Math.min(range.min, value);
@@ -86,12 +87,12 @@ export function nodeLook(
   ranges: Record<string, { min: number; max: number }>,
 ): { color: string; shape: string; caption: string; size: number } {
   const label = node.labels[0];
-  const chosen = (label && styles[label]) || {};
+  const chosen = (label && own(styles, label)) || {};
   const base = kindStyle(label);
-  const captionValue = chosen.caption ? node.properties[chosen.caption] : undefined;
+  const captionValue = chosen.caption ? own(node.properties, chosen.caption) : undefined;
   let size = nodeSize;
-  const value = chosen.size ? node.properties[chosen.size] : undefined;
-  const range = label ? ranges[label] : undefined;
+  const value = chosen.size ? own(node.properties, chosen.size) : undefined;
+  const range = label ? own(ranges, label) : undefined;
   if (typeof value === 'number' && range) {
     const spread = Math.sqrt(range.max - range.min) || 1;
     size = Math.round(16 + 30 * (Math.sqrt(Math.max(0, value - range.min)) / spread));

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { own } from '../app/records';
 import { formatDate } from '../inspect/format';
 import { datedKeysOf, namesOf, type DatedItem } from './dating';
 import { dateOf } from './time';
@@ -51,7 +52,7 @@ interface RowProps {
 function DatingRow({ name, kind, items, propertyKeys, state }: RowProps) {
   const { dating, choices, guessed, choose } = state;
   const dated = useMemo(() => datedKeysOf(items, name), [items, name]);
-  const current = dating[name];
+  const current = own(dating, name);
   // A key the database no longer lists still shows while it is chosen.
   const others = [...new Set([...propertyKeys, current?.start, current?.end])]
     .filter((key): key is string => !!key && !dated.some((entry) => entry.key === key))

@@ -1,4 +1,5 @@
 import type { DatingEntry } from '../../../server/graph/graph.schemas.js';
+import { dict, own } from '../app/records.js';
 import { fingerprint } from '../share/viewState.js';
 import { dateOf } from './time.js';
 
@@ -48,8 +49,8 @@ export function timeOf(item: DatedItem, dating: Dating = {}): Time {
       ? undefined
       : (properties[`${key}Precision`] ?? (typeof properties[key] === 'number' ? 'year' : undefined));
   return {
-    since: dateOf(properties[datedBy.start]),
-    until: datedBy.end === undefined ? undefined : dateOf(properties[datedBy.end]),
+    since: dateOf(own(properties, datedBy.start)),
+    until: datedBy.end === undefined ? undefined : dateOf(own(properties, datedBy.end)),
     sincePrecision: precisionOf(datedBy.start),
     untilPrecision: precisionOf(datedBy.end),
   };
@@ -105,7 +106,9 @@ const plausibleYear = (value: unknown) => typeof value !== 'number' || (value >=
 
 /** Whether every value the items hold under `key` is a date, and at least one does. */
 function datesUnder(items: DatedItem[], key: string): boolean {
-  const values = items.map((item) => item.properties[key]).filter((value) => value !== undefined && value !== null);
+  const values = items
+    .map((item) => own(item.properties, key))
+    .filter((value) => value !== undefined && value !== null);
   return values.length > 0 && values.every((value) => plausibleYear(value) && dateOf(value) !== undefined);
 }
 
@@ -133,7 +136,7 @@ export function guessDating(items: DatedItem[]): Dating {
       else byName.set(name, [item]);
     }
   }
-  const guessed: Dating = {};
+  const guessed: Dating = dict();
   for (const [name, members] of byName) {
     if (members.some((item) => dateOf(item.properties.since) || dateOf(item.properties.until))) continue;
     const start = firstDatedKey(members, startNames);
@@ -159,7 +162,7 @@ export function datingInForce(
   const known = ([name, entry]: [string, DatedBy | null]): boolean =>
     !!entry &&
     (!schema || (schema.names.has(name) && schema.keys.has(entry.start) && (!entry.end || schema.keys.has(entry.end))));
-  return Object.fromEntries(Object.entries(merged).filter(known).slice(0, 100)) as Dating;
+  return dict(Object.entries(merged).filter(known).slice(0, 100)) as Dating;
 }
 
 /** The property keys of a label or type whose values on the canvas are dates, each with one value seen. */
@@ -168,7 +171,7 @@ export function datedKeysOf(items: DatedItem[], name: string): { key: string; ex
   const keys = [...new Set(members.flatMap((item) => Object.keys(item.properties)))].sort();
   return keys
     .filter((key) => !key.endsWith('Precision') && datesUnder(members, key))
-    .map((key) => ({ key, example: members.find((item) => item.properties[key] != null)!.properties[key] }));
+    .map((key) => ({ key, example: own(members.find((item) => own(item.properties, key) != null)!.properties, key) }));
 }
 
 const isDatedBy = (value: unknown): value is DatedBy =>
@@ -182,7 +185,7 @@ const isDatedBy = (value: unknown): value is DatedBy =>
 /** Only well-formed choices of a stored or shared value (a link or storage may hold anything). */
 export function readDatingChoices(value: unknown): DatingChoices | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return Object.fromEntries(
+  return dict(
     Object.entries(value).filter(
       (entry): entry is [string, DatedBy | null] => entry[1] === null || isDatedBy(entry[1]),
     ),

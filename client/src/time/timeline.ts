@@ -1,13 +1,14 @@
 import type { ApiEdge, ApiNode } from '../api/api';
 import { verbs, verbsByStance } from '../app/dataset';
+import { own } from '../app/records';
 import { formatDate, formatUntil } from '../inspect/format';
 import { timeOf, type Dating } from './dating';
 
 /** A relationship's type as a verb; a stake reads by its stance ("seeks a stake in", "holds a stake in"). */
 export function verbOf(type: string, properties: Record<string, unknown> = {}): string {
   const { stance } = properties;
-  const byStance = typeof stance === 'string' ? verbsByStance[type]?.[stance] : undefined;
-  return byStance ?? verbs[type] ?? type.toLowerCase().replace(/_/g, ' ');
+  const byStance = typeof stance === 'string' ? own(own(verbsByStance, type), stance) : undefined;
+  return byStance ?? own(verbs, type) ?? type.toLowerCase().replace(/_/g, ' ');
 }
 
 /** A period from its first to its last period; one period ("2024") when they are the same. */
@@ -38,7 +39,7 @@ export function timelineOf(
       const { since, until, sincePrecision, untilPrecision } = timeOf(edge, dating);
       if (!since) return [];
       const from = formatDate(since, sincePrecision);
-      const caption = (id: string) => nodes[id]?.caption ?? id;
+      const caption = (id: string) => own(nodes, id)?.caption ?? id;
       return [
         {
           id: edge.id,

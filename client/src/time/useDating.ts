@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { Schema } from '../api/api';
 import { schemaQuery } from '../api/queries';
+import { dict } from '../app/records';
 import {
   databaseKey,
   datingInForce,
@@ -54,11 +55,11 @@ export function useDating(items: DatedItem[], linked: DatingChoices | undefined)
   );
   // The same dating stays the same object while the canvas grows, so the canvas does not restyle for nothing.
   const inForceText = JSON.stringify(inForce);
-  const dating = useMemo(() => JSON.parse(inForceText) as Dating, [inForceText]);
+  const dating = useMemo(() => dict(Object.entries(JSON.parse(inForceText) as Dating)), [inForceText]);
   const choose = useCallback(
     (name: string, datedBy: DatedBy | null | undefined) => {
       if (!database) return;
-      const next = { ...choices };
+      const next = dict(Object.entries(choices));
       if (datedBy === undefined) delete next[name];
       else next[name] = datedBy;
       setEdited({ database, choices: next });

@@ -1,4 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hasDatasetModel, hiddenTypesFor } from '../../../client/src/app/dataset.js';
+import { reasonsText } from '../../../client/src/paths/pathChain.js';
 import {
   defaultExclude,
   excludeToSend,
@@ -51,8 +53,12 @@ describe('the types a path never steps through', () => {
   const types = ['COMPETES_WITH', 'INVESTED_IN', 'MENTIONED_IN'];
 
   it('When the database has MENTIONED_IN, then it is excluded until the user chooses; otherwise nothing is', () => {
-    expect(defaultExclude(types)).toEqual(['MENTIONED_IN']);
-    expect(defaultExclude(['ACTED_IN'])).toEqual([]);
+    expect(defaultExclude(types, true)).toEqual(['MENTIONED_IN']);
+    expect(defaultExclude(['ACTED_IN'], true)).toEqual([]);
+  });
+
+  it("When MENTIONED_IN is not the dataset's (it does not link to Source documents), then it is not excluded", () => {
+    expect(defaultExclude(types, false)).toEqual([]);
   });
 
   it('When a type is ticked or unticked, then the choice keeps the database order and a linked type the database lacks is not sent', () => {
@@ -94,5 +100,31 @@ describe('the types a path never steps through', () => {
       expect(loadExclude('db1')).toEqual([]);
       expect(loadExclude('db2')).toBeUndefined();
     });
+  });
+});
+
+describe("the default dataset's defaults, only where its model is", () => {
+  const dataset = {
+    links: [
+      { type: 'MENTIONED_IN', to: 'Source' },
+      { type: 'INVESTED_IN', to: 'Company' },
+    ],
+  };
+  const podcast = { links: [{ type: 'MENTIONED_IN', to: 'Episode' }] };
+
+  it('When MENTIONED_IN links only to Source documents, then the model is there and the type stays hidden', () => {
+    expect(hasDatasetModel(dataset)).toBe(true);
+    expect(hiddenTypesFor(['MENTIONED_IN', 'X'], dataset)).toEqual(['MENTIONED_IN', 'X']);
+  });
+
+  it('When MENTIONED_IN means something else, or is absent, then it is shown like any type', () => {
+    expect(hasDatasetModel(podcast)).toBe(false);
+    expect(hasDatasetModel({ links: [] })).toBe(false);
+    expect(hiddenTypesFor(['MENTIONED_IN', 'X'], podcast)).toEqual(['X']);
+  });
+
+  it('When a path has no sources (a graph without them), then its reasons do not count zero sources', () => {
+    const text = reasonsText({ hops: 2, sources: 0, latestStart: null, busiestNode: null, heldOn: null }, (id) => id);
+    expect(text).toBe('2 steps');
   });
 });

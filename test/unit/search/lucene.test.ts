@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms, toLuceneQuery } from '../../../server/search/lucene.js';
+import { fold, searchTerms, toLuceneQuery } from '../../../server/search/lucene.js';
 
 describe('toLuceneQuery', () => {
   it('When a word is typed, then it matches exactly (boosted), as a prefix, and with a typo when long enough', () => {
@@ -39,6 +39,23 @@ describe('toLuceneQuery', () => {
       expect(withoutOurSyntax).toMatch(/^[\p{L}\p{N} ]*$/u);
     },
   );
+
+  it('When letters that do not decompose are typed, then the table folds them, and the dotted İ too', () => {
+    expect(['Łódź', 'Bahnhofstraße', 'Øre', 'Æther', 'Đorđe', 'Işık', 'İstanbul', 'Mu\u0308ller'].map(fold)).toEqual([
+      'lodz',
+      'bahnhofstrasse',
+      'ore',
+      'aether',
+      'dorde',
+      'isik',
+      'istanbul',
+      'muller',
+    ]);
+  });
+
+  it('When a word differs from its folded form, then the index is asked for both (a standard analyzer keeps accents)', () => {
+    expect(toLuceneQuery('Öztürk')).toBe('(ozturk^3 OR ozturk* OR ozturk~1 OR öztürk^3 OR öztürk* OR öztürk~1)');
+  });
 
   it('When only punctuation is typed, then there is nothing to search', () => {
     expect(toLuceneQuery('*?!')).toBeUndefined();
