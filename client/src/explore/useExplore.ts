@@ -6,6 +6,7 @@ import { overviewIds, overviewTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import { fingerprint, type ReadView } from '../share/viewState';
+import { nextPage } from './nextPage';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 
 export { mergeGraphs };
@@ -135,21 +136,25 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     start().catch(fail);
   }, [opening, dispatch, notify, fail, subgraph]);
 
-  /** The next page of a node's neighbours, of one type and direction or of all. */
+  /** The next page of a node's neighbours, of one type and direction or of all: only ones not drawn yet. */
   const expand = async (nodeId: string, choice?: ExpandChoice) => {
-    // Each expansion of a type brings the next page: skip what the canvas already shows of it.
-    const shown = choice
-      ? Object.values(graph.edges).filter(
-          (edge) => edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === nodeId,
-        ).length
-      : 0;
+    const ofExpansion = (edge: CanvasGraph['edges'][string]) =>
+      choice
+        ? edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === nodeId
+        : edge.source === nodeId || edge.target === nodeId;
+    const drawn = Object.values(graph.edges).filter(ofExpansion).length;
     try {
-      const page = await api.neighbours(nodeId, {
-        types: choice?.type,
-        direction: choice?.direction ?? 'both',
-        limit: pageSize,
-        skip: shown,
-      });
+      const {
+        graph: page,
+        total,
+        drawnAfter,
+      } = await nextPage(
+        (skip, limit) =>
+          api.neighbours(nodeId, { types: choice?.type, direction: choice?.direction ?? 'both', limit, skip }),
+        (edgeId) => Object.hasOwn(graph.edges, edgeId),
+        drawn,
+        pageSize,
+      );
       // A type the legend hides is shown when it is asked for by name: else its nodes would come unconnected.
       const unhide = choice && filters.hiddenTypes.includes(choice.type);
       await addGraph(
@@ -157,14 +162,14 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         'add',
         unhide ? { ...filters, hiddenTypes: filters.hiddenTypes.filter((type) => type !== choice.type) } : undefined,
       );
-      const total = Number(page.meta?.total ?? 0);
-      const shownNow = shown + page.edges.length;
+      const added = page.edges.length;
+      const kind = choice ? `${choice.type} ` : '';
       const notes = [
         unhide && `${choice.type} relationships were hidden by the legend's filter; they are shown now.`,
-        page.meta?.truncated
-          ? `Added ${shownNow} of ${total} relationships, most-connected first. Expand again from the menu for more.`
-          : shown > 0 &&
-            `All ${shownNow} ${choice?.type ?? ''} relationship${shownNow === 1 ? ' is' : 's are'} on the canvas.`,
+        drawnAfter < total
+          ? `Added ${added} ${kind}relationship${added === 1 ? '' : 's'}, most-connected first: ${drawnAfter} of ${total} are on the canvas. Expand again for more.`
+          : (drawn > 0 || added < total) &&
+            `All ${total} ${kind}relationship${total === 1 ? ' is' : 's are'} on the canvas${added ? '' : ' already'}.`,
       ].filter(Boolean);
       notify(notes.length ? { kind: 'info', text: notes.join(' ') } : undefined);
     } catch (error) {
