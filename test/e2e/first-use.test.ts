@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 import { accessibilityProblems, openExplorer } from './explorer-page.js';
@@ -437,6 +437,19 @@ describe('the explorer on a first visit', () => {
     );
 
     const content = editor.locator('.cm-content');
+    // Completion keeps the colon, whether chosen with Enter, Tab or a click.
+    const completes = async (typed: string, choose: (option: Locator) => Promise<void>) => {
+      await content.fill('');
+      await content.pressSequentially(typed);
+      const option = page.locator('.cm-tooltip-autocomplete li').first();
+      await option.waitFor();
+      await choose(option);
+      return content.textContent();
+    };
+    expect(await completes('MATCH (n:Comp', () => content.press('Enter'))).toBe('MATCH (n:Company)');
+    expect(await completes('MATCH (n:Comp', () => content.press('Tab'))).toBe('MATCH (n:Company)');
+    expect(await completes('MATCH (a)-[r:INVES', (option) => option.click())).toBe('MATCH (a)-[r:INVESTED_IN]');
+    await page.screenshot({ path: output('console-completion.png') });
     await content.fill('MATCH (n RETURN n');
     await content.press('Control+Enter');
     const error = page.getByTestId('console-error');
