@@ -11,8 +11,11 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT lawsuit_id IF NOT EXISTS FOR (n:Lawsuit) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT jurisdiction_id IF NOT EXISTS FOR (n:Jurisdiction) REQUIRE n.id IS UNIQUE;
+// An index of this name made before a kind was added to this list is dropped first (schema.ts), so that
+// every kind is found.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Company|Person|Regulator|Deal|Project|Product|Event|Lawsuit|Metric|Source)
+FOR (n:Company|Person|Regulator|Jurisdiction|Deal|Project|Product|Event|Lawsuit|Metric|Source)
 ON EACH [n.name, n.aliases]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 // Wait until the indexes above are online, so the first search after start-up finds everything.
