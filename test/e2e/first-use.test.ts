@@ -220,7 +220,22 @@ describe('the explorer on a first visit', () => {
     await expect
       .poll(() => timeline.textContent())
       .toMatch(/November 2023 – July 2024\s*Microsoft is an observer on the board of OpenAI/);
+    // Relationships the canvas does not draw are listed too, each in its own direction, and added when chosen.
+    expect(await timeline.textContent()).toMatch(
+      /Microsoft is involved in Microsoft gives up its OpenAI board observer seat \(July 2024\) \(not drawn\)/,
+    );
     await page.screenshot({ path: output('timeline.png') });
+    await explorer.pick('OpenAI');
+    await explorer.idle();
+    const crisis = timeline.getByRole('button', { name: /OpenAI is involved in Sam Altman fired and reinstated/ });
+    await expect.poll(() => crisis.textContent()).toMatch(/November 2023.*\(not drawn\)$/);
+    expect(await explorer.onScreen('altman-ouster-2023')).toBeUndefined();
+    await crisis.click();
+    await explorer.idle();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('INVOLVED');
+    await expect.poll(() => explorer.onScreen('altman-ouster-2023')).toBeDefined();
+    await expect.poll(() => crisis.textContent()).not.toContain('not drawn');
+    await page.screenshot({ path: output('timeline-not-drawn-added.png') });
   });
 
   it('When a node with a deadline is inspected, then its dates read at their precision and no bookkeeping key shows', async () => {

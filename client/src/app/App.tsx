@@ -29,7 +29,7 @@ import { DatingControl } from '../time/DatingDialog';
 import { Timeline } from '../time/Timeline';
 import { TimeControls } from '../time/TimeControls';
 import { dateSpan, timeDefaults } from '../time/time';
-import { timelineOf } from '../time/timeline';
+import { useTimeline } from '../time/useTimeline';
 import { useDating } from '../time/useDating';
 import { Banner, type Message } from './Banner';
 import { pageSize } from './dataset';
@@ -206,11 +206,18 @@ export function App() {
       });
   }, [graph, selected, unfolded]);
 
-  const timeline = useMemo(() => {
-    const edge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
-    const shows = selected?.kind === 'node' || (edge && (edge.source === timelineNode || edge.target === timelineNode));
-    return shows && timelineNode ? timelineOf(timelineNode, graph.nodes, graph.edges, dating) : [];
-  }, [graph, selected, timelineNode, dating]);
+  const timelineEdge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
+  const timelineShown =
+    selected?.kind === 'node' ||
+    (timelineEdge && (timelineEdge.source === timelineNode || timelineEdge.target === timelineNode));
+  const nodeTimeline = useTimeline(timelineShown ? timelineNode : undefined, graph, dating);
+  const timeline = nodeTimeline.entries;
+  /** A timeline entry chosen: added to the canvas first when it is not drawn, then selected. */
+  const chooseInTimeline = async (id: string) => {
+    const added = graph.edges[id] ? undefined : nodeTimeline.graphOf(id);
+    if (added) await addGraph(added);
+    selectAndCentre({ kind: 'edge', id });
+  };
 
   return (
     <div className="app">
@@ -408,7 +415,8 @@ export function App() {
             <Timeline
               entries={timeline}
               current={selectedEdge?.id}
-              onChoose={(id) => selectAndCentre({ kind: 'edge', id })}
+              truncated={nodeTimeline.truncated}
+              onChoose={(id) => void chooseInTimeline(id)}
             />
           )}
         </div>
