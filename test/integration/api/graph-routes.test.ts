@@ -259,6 +259,7 @@ describe('OpenAPI and docs', () => {
         '/api/nodes/{id}',
         '/api/nodes/{id}/relationships',
         '/api/nodes/{id}/neighbours',
+        '/api/nodes/{id}/timeline',
         '/api/paths',
         '/api/subgraph',
         '/api/queries',
