@@ -428,6 +428,43 @@ describe('the explorer on a first visit', () => {
     await page.screenshot({ path: output('hidden-type-all-drawn.png') });
   });
 
+  it('When saved queries are run one after another, then the form names its default node, tables read dates, sources and figures in words, refusals are plain, and nothing carries over', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.showTab('Queries');
+    const panel = page.getByRole('region', { name: 'Saved queries' });
+    await page.getByLabel('Saved query').selectOption({ label: 'All deals of a company over time' });
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Unless you choose another: Microsoft');
+    await panel.getByRole('radio', { name: 'Replace canvas' }).check();
+    await panel.getByRole('button', { name: 'Run' }).click();
+    const table = page.getByTestId('result-table');
+    await table.locator('tbody tr').first().waitFor();
+    const sinceColumn = (await table.locator('th').allTextContents()).indexOf('since');
+    const since = await table.locator(`tbody tr td:nth-child(${sinceColumn + 1})`).allTextContents();
+    // Known to the year: "2016", never "1 January 2016".
+    expect(since).toContain('2016');
+    expect(since.filter((text) => /^1 January/.test(text))).toEqual([]);
+    await table.locator('tbody tr').first().click();
+    expect(await table.locator('tbody tr[aria-selected="true"]').count()).toBe(1);
+    await page.screenshot({ path: output('saved-query-deals.png') });
+
+    await page.getByLabel('Saved query').selectOption({ label: 'Figures the documents disagree on' });
+    expect(await panel.getByRole('radio', { name: 'Add to canvas' }).isChecked()).toBe(true);
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => table.textContent()).toContain('percent max: 49 %');
+    expect(await table.locator('tbody tr[aria-selected="true"]').count()).toBe(0);
+    await expect.poll(() => table.textContent()).toContain('OpenAI et Microsoft');
+    expect(await table.textContent()).not.toMatch(/figure: |004_7ad8b1a156c96548/);
+    await page.screenshot({ path: output('saved-query-figures.png') });
+
+    await page.getByLabel('Saved query').selectOption({ label: 'Neighbours of a node by relationship type' });
+    expect(await panel.getByRole('status').textContent()).toBe('No node chosen yet');
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => panel.getByRole('alert').textContent())
+      .toBe('The node: choose a node with the search first.');
+  });
+
   it('When the Cypher console is used, then it is loaded on demand, highlighted, tall, says how to leave it, gives one error position, and its rows go to a drawer that selects nodes', async () => {
     const explorer = await fresh();
     const { page } = explorer;
