@@ -304,8 +304,52 @@ describe('the explorer on a first visit', () => {
       layout: 'fcose',
     };
     const stale = await fresh(`#view=${Buffer.from(JSON.stringify(view)).toString('base64url')}`);
-    await expect.poll(() => stale.page.locator('.banner').first().textContent()).toContain('1 of this link');
+    await expect
+      .poll(() => stale.page.locator('.banner').first().textContent())
+      .toContain("1 of this link's 2 nodes is no longer in the database");
     expect(await stale.probe((probe) => probe.nodes)).toBe(1);
+  });
+
+  it('When the graph is opening, then a spinner says so and nothing claims the canvas is empty or undated; when it fails, Try again opens it; a new search takes an old banner away', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    // The first opening fails; the second is slow.
+    let openings = 0;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/subgraph', async (route) => {
+      openings += 1;
+      if (openings === 1) return route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' });
+      await released;
+      return route.continue();
+    });
+    const explorer = await openExplorer(page, site.baseUrl, { nodes: false });
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    expect(await page.getByRole('heading', { name: 'The graph could not be opened' }).isVisible()).toBe(true);
+    await page.screenshot({ path: output('opening-failed.png') });
+    await retry.click();
+    const status = page.getByRole('status').filter({ hasText: 'Opening the graph…' });
+    await status.waitFor();
+    expect(await page.locator('.spinner').isVisible()).toBe(true);
+    expect(await page.locator('.side').textContent()).not.toContain('The canvas is empty');
+    expect(await page.locator('.time').textContent()).not.toContain('Nothing on the canvas is dated');
+    const loadingHeight = (await page.locator('.time').boundingBox())!.height;
+    await page.screenshot({ path: output('opening.png') });
+    release();
+    await page.waitForFunction(() => (window as { __entente?: { nodes: number } }).__entente?.nodes, undefined, {
+      timeout: 30_000,
+    });
+    await explorer.idle();
+    expect(await page.locator('.spinner').count()).toBe(0);
+    expect((await page.locator('.time').boundingBox())!.height).toBe(loadingHeight);
+
+    // A banner tells of the last action only: a new search takes it away.
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.locator('.banner.info').textContent()).toContain('Link to this view copied.');
+    await explorer.pick('Sam Altman');
+    await explorer.idle();
+    expect(await page.locator('.banner.info').count()).toBe(0);
   });
 
   it('When a new user meets the small things, then hints are legible, the toolbar stays put, and words read right', async () => {

@@ -81,6 +81,8 @@ export function App() {
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
   const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
   const [message, setMessage] = useState<Message>();
+  /** An info banner tells of the last action: the next one (a search, a path search, undo) takes it away. */
+  const dropInfo = () => setMessage((shown) => (shown?.kind === 'info' ? undefined : shown));
   const [results, setResults] = useState<ShownResult>();
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
   const [unfolded, setUnfolded] = useState<Set<string>>(new Set());
@@ -98,7 +100,7 @@ export function App() {
   const { dating } = datingState;
   const pathExclusion = usePathExclude(initialView?.pathExclude);
 
-  const { start, addGraph, expand, showSource, fail } = useExplore({
+  const { start, retry, addGraph, expand, showSource, fail } = useExplore({
     opening,
     dispatch,
     graph,
@@ -122,6 +124,7 @@ export function App() {
     if (pathFrom && selection?.kind === 'node' && selection.id !== pathFrom) {
       setPathFrom(undefined);
       setPathEnds({ from: pathFrom, to: selection.id });
+      dropInfo();
     }
     setSelected(selection);
     if (selection?.kind !== 'edge') setTimelineNode(selection?.id);
@@ -226,17 +229,24 @@ export function App() {
         canRedo={history.future.length > 0}
         layout={layout}
         busy={busy}
-        onPick={(result) =>
+        onPick={(result) => {
+          dropInfo();
           void queryClient
             .fetchQuery(nodeQuery(result.id))
             .then(async ({ node }) => {
               await addGraph({ nodes: [node], edges: [] });
               select({ kind: 'node', id: node.id });
             })
-            .catch(fail)
-        }
-        onUndo={() => dispatch({ type: 'undo' })}
-        onRedo={() => dispatch({ type: 'redo' })}
+            .catch(fail);
+        }}
+        onUndo={() => {
+          dropInfo();
+          dispatch({ type: 'undo' });
+        }}
+        onRedo={() => {
+          dropInfo();
+          dispatch({ type: 'redo' });
+        }}
         onLayout={(next) => {
           setLayout(next);
           canvas.current?.relayout(next);
@@ -257,6 +267,7 @@ export function App() {
         onAsOf={setAsOf}
         onCompare={setCompare}
         dated={dated}
+        loading={start.kind === 'loading'}
         dates={<DatingControl items={items} state={datingState} />}
       />
       {message && <Banner message={message} onDismiss={() => setMessage(undefined)} />}
@@ -285,6 +296,7 @@ export function App() {
           </div>
           {tab === 'filters' && (
             <FilterPanel
+              loading={start.kind === 'loading'}
               labels={counts.labels}
               types={counts.types}
               hiddenLabels={hiddenLabels}
@@ -352,6 +364,7 @@ export function App() {
           {Object.keys(graph.nodes).length === 0 && (
             <StartScreen
               start={start}
+              onRetry={retry}
               onOpenLabel={(label) =>
                 void api
                   .runQuery('most-connected', { label, limit: pageSize })

@@ -12,7 +12,12 @@ import { mergeGraphs, subgraphInChunks } from './subgraph';
 export { mergeGraphs };
 
 /** How the page opened: on the default dataset's view or a link, on the schema of another graph, or on none. */
-export type Start = { kind: 'loading' } | { kind: 'opened' } | { kind: 'schema'; schema: Schema } | { kind: 'empty' };
+export type Start =
+  | { kind: 'loading' }
+  | { kind: 'opened' }
+  | { kind: 'schema'; schema: Schema }
+  | { kind: 'empty' }
+  | { kind: 'failed'; message: string };
 
 interface Options {
   /** What the URL held when the page opened. */
@@ -31,6 +36,12 @@ interface Options {
  */
 export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
   const [start, setStart] = useState<Start>({ kind: 'loading' });
+  /** Opening again after a failure (the Retry button) counts up. */
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setStart({ kind: 'loading' });
+    setAttempt((count) => count + 1);
+  }, []);
   const present = useRef(graph);
   useEffect(() => {
     present.current = graph;
@@ -69,7 +80,6 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         setStart(schema.labels.some((label) => label.count > 0) ? { kind: 'schema', schema } : { kind: 'empty' });
         return;
       }
-      setStart({ kind: 'opened' });
       // Only the overview's types this database has: one it lacks makes the server refuse the whole page.
       const present = new Set((await queryClient.fetchQuery(schemaQuery())).relationshipTypes.map((type) => type.name));
       const types = overviewTypes.filter((type) => present.has(type));
@@ -81,6 +91,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         ),
       );
       dispatch({ type: 'open', graph: mergeGraphs([centre, ...pages.filter((page) => page !== undefined)]) });
+      setStart({ kind: 'opened' });
     };
     const start = async () => {
       if (opening.kind === 'damaged') {
@@ -113,14 +124,14 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         });
         return overview();
       }
+      const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
       const notes = [
         missing.length &&
-          `${missing.length} of this link's ${shared.ids.length} nodes are no longer in the database (${list(missing)}).`,
+          `${missing.length} of this link's ${shared.ids.length} nodes ${one(missing.length, 'is', 'are')} no longer in the database (${list(missing)}).`,
         changed.length &&
-          `${changed.length} of this link's ${shared.ids.length} nodes now hold other content (${list(changed)}), so they are not drawn.`,
+          `${changed.length} of this link's ${shared.ids.length} nodes now ${one(changed.length, 'holds', 'hold')} other content (${list(changed)}), so ${one(changed.length, 'it is', 'they are')} not drawn.`,
       ].filter(Boolean);
       if (notes.length) notify({ kind: 'info', text: `${notes.join(' ')} The rest are shown.` });
-      setStart({ kind: 'opened' });
       const edges = new Set(shared.edges);
       const keptIds = new Set(kept.map((node) => node.id));
       dispatch({
@@ -132,9 +143,10 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
           ),
         },
       });
+      setStart({ kind: 'opened' });
     };
-    start().catch(fail);
-  }, [opening, dispatch, notify, fail, subgraph]);
+    start().catch((error: unknown) => setStart({ kind: 'failed', message: (error as Error).message }));
+  }, [opening, dispatch, notify, subgraph, attempt]);
 
   /** The next page of a node's neighbours, of one type and direction or of all: only ones not drawn yet. */
   const expand = async (nodeId: string, choice?: ExpandChoice) => {
@@ -192,5 +204,5 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     }
   };
 
-  return { start, addGraph, expand, showSource, fail };
+  return { start, retry, addGraph, expand, showSource, fail };
 }
