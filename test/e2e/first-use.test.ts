@@ -509,6 +509,40 @@ describe('the explorer on a first visit', () => {
       .toBe('The node: choose a node with the search first.');
   });
 
+  it('When the inspector shows a relationship or a deal, then keys read as words, since comes before until, a node named by id reads as its caption, and the expand menu says what is all drawn', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('Microsoft');
+    await explorer.idle();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('button', { name: /Microsoft is an observer on the board of OpenAI/ }).click();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.locator('h2').textContent()).toBe('OBSERVER_ON_BOARD_OF');
+    const keys = await inspect.locator('table th').allTextContents();
+    expect(keys.indexOf('since')).toBeLessThan(keys.indexOf('until'));
+    expect(keys.indexOf('since')).toBeGreaterThanOrEqual(0);
+    const endedBy = inspect.locator('tr', { has: page.locator('th', { hasText: 'ended by' }) }).locator('td');
+    await expect
+      .poll(() => endedBy.textContent())
+      .toBe('Microsoft gives up its OpenAI board observer seat (July 2024)');
+    await page.screenshot({ path: output('inspector-relationship.png') });
+
+    await explorer.pick('Exclusive GPT-3 licence');
+    await explorer.idle();
+    await expect.poll(() => inspect.locator('h2').textContent()).toContain('GPT-3');
+    const dealKeys = await inspect.locator('table th').allTextContents();
+    expect(dealKeys).toContain('deal type');
+    expect(dealKeys.filter((key) => /[a-z][A-Z]/.test(key))).toEqual([]);
+
+    // Microsoft's one observer seat is drawn by the opening view: the menu says so instead of offering it.
+    await explorer.pick('Microsoft');
+    await explorer.idle();
+    await inspect.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    const seat = page.getByTestId('expand-menu').getByRole('menuitem', { name: /OBSERVER_ON_BOARD_OF/ });
+    await expect.poll(() => seat.textContent()).toMatch(/OBSERVER_ON_BOARD_OF 1, all drawn$/);
+    await page.screenshot({ path: output('expand-menu-all-drawn.png') });
+  });
+
   it('When the Cypher console is used, then it is loaded on demand, highlighted, tall, says how to leave it, gives one error position, and its rows go to a drawer that selects nodes', async () => {
     const explorer = await fresh();
     const { page } = explorer;

@@ -452,6 +452,12 @@ export function App() {
           nodeId={menu.nodeId}
           at={menu.at}
           pageSize={pageSize}
+          drawn={(choice) =>
+            Object.values(graph.edges).filter(
+              (edge) =>
+                edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === menu.nodeId,
+            ).length
+          }
           onClose={() => setMenu(undefined)}
           onExpand={(choice) => {
             setMenu(undefined);

@@ -1,16 +1,7 @@
 import type { ApiEdge, ApiNode } from '../api/api';
-import { formatDate, formatProperty, propertyLabels } from '../inspect/format';
+import { formatDate, formatProperty, readableKey } from '../inspect/format';
 
-/** A property key as words: `amountUsd` reads "amount (USD)", `percentMax` "percent max". */
-export function readableKey(key: string): string {
-  if (Object.hasOwn(propertyLabels, key)) return propertyLabels[key]!;
-  const words = key
-    .replace(/Usd$/, '')
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/_/g, ' ')
-    .toLowerCase();
-  return /Usd$/.test(key) ? `${words} (USD)` : words;
-}
+export { readableKey };
 
 const sentence = (text: string) => (text ? text[0]!.toUpperCase() + text.slice(1) : text);
 
