@@ -42,8 +42,12 @@ describe('disagreements and time in the explorer', () => {
     await versions.waitFor();
     expect(await versions.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await versions.locator('tbody tr[aria-current="true"]').count()).toBe(1);
-    // Sources by their titles, not their ids.
+    // Sources by their titles, not their ids, across the panel's width (not one word a line in a narrow column).
     await expect.poll(() => versions.textContent()).not.toMatch(/\d{3}_[0-9a-f]{16}/);
+    const sources = versions.locator('tr.version-sources td').first();
+    expect((await sources.boundingBox())!.width).toBeGreaterThan(
+      0.9 * (await versions.locator('table').boundingBox())!.width,
+    );
     // Each version says what it states, in words, on a line of its own (not only in a hover title).
     const statements = await versions.locator('tbody th[scope="rowgroup"]').allTextContents();
     expect(statements.length).toBeGreaterThanOrEqual(2);
