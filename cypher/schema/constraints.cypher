@@ -16,9 +16,10 @@ CREATE CONSTRAINT issue_id IF NOT EXISTS FOR (n:Issue) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT position_id IF NOT EXISTS FOR (n:Position) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT outlet_id IF NOT EXISTS FOR (n:Outlet) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT law_id IF NOT EXISTS FOR (n:Law) REQUIRE n.id IS UNIQUE;
-// A database made before a label was added keeps its older index: drop entity_search and restart to rebuild it.
+// An index of this name made before a kind was added to this list is dropped first (schema.ts), so that
+// every kind is found.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Company|Person|Regulator|Deal|Project|Product|Event|Lawsuit|Metric|Jurisdiction|Issue|Position|Outlet|Law|Source)
+FOR (n:Company|Person|Regulator|Jurisdiction|Deal|Project|Product|Event|Lawsuit|Metric|Issue|Position|Outlet|Law|Source)
 ON EACH [n.name, n.aliases]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 // Wait until the indexes above are online, so the first search after start-up finds everything.

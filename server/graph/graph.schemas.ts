@@ -48,6 +48,10 @@ export const pathReasonsSchema = z
   .object({
     hops: z.number().int(),
     sources: z.number().int().openapi({ description: 'Distinct documents its relationships cite' }),
+    weakestStep: z
+      .number()
+      .int()
+      .openapi({ description: 'Distinct documents its least-evidenced relationship cites (ranks by evidence)' }),
     latestStart: z.string().nullable().openapi({ description: 'The latest day one of its relationships began' }),
     busiestNode: z
       .object({ id: z.string(), degree: z.number().int() })

@@ -15,6 +15,7 @@ const cypher = loadCypher(
   'nodes/neighbours-unfiltered',
   'nodes/stored-order',
   'nodes/stored-order-page',
+  'nodes/timeline',
 );
 
 /**
@@ -291,5 +292,32 @@ async function readPage(
     neighbours: record.get('neighbours') as Neo4jNode[],
     order: flag('stored') ? 'stored' : 'counted',
     orderHeld: flag('orderHeld') ?? true,
+  };
+}
+
+export interface Timeline {
+  node: Neo4jNode;
+  /** The node's dated relationships in all; at most `limit` of them are given. */
+  total: number;
+  relationships: Relationship[];
+  neighbours: Neo4jNode[];
+}
+
+/** A node's dated relationships, oldest first (nodes/timeline.cypher); undefined when no node has the key. */
+export async function readTimeline(
+  db: Database,
+  catalog: Catalog,
+  key: string,
+  { limit, dating }: { limit: number; dating: Record<string, { start: string; end: string | null }> },
+): Promise<Timeline | undefined> {
+  const { text, parameters } = await resolvingQuery(db, catalog, cypher['nodes/timeline'], [key]);
+  const { records } = await db.read(text, { ...parameters, limit: neo4j.int(limit), dating });
+  const record = records[0];
+  if (!record) return undefined;
+  return {
+    node: record.get('n') as Neo4jNode,
+    total: (record.get('total') as neo4j.Integer).toNumber(),
+    relationships: record.get('relationships') as Relationship[],
+    neighbours: record.get('neighbours') as Neo4jNode[],
   };
 }

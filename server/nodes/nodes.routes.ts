@@ -13,7 +13,7 @@ import { GraphBuilder, toApiNode } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
-import { readDegrees, readNeighbours, resolveNodes } from './nodes.queries.js';
+import { readDegrees, readNeighbours, readTimeline, resolveNodes } from './nodes.queries.js';
 
 const idParams = z.object({ id: nodeIdParam });
 
@@ -24,6 +24,11 @@ const neighboursQuery = z.strictObject({
   limit: queryInteger(1, 1000).default(50),
   skip: queryInteger(0, 1_000_000).default(0),
   asOf: isoDate.optional(),
+  dating: datingQuery.optional(),
+});
+
+const timelineQuery = z.strictObject({
+  limit: queryInteger(1, 1000).default(500),
   dating: datingQuery.optional(),
 });
 
@@ -99,6 +104,34 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         skip: query.skip,
         limit: query.limit,
         truncated: query.skip + relationships.length < total,
+      });
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/nodes/:id/timeline',
+    tag: 'Graph',
+    permission: 'read',
+    summary: "A node's dated relationships, oldest first",
+    description:
+      'Every relationship of the node whose start (`since`, or the property `dating` names for its type) is a ' +
+      'date, oldest first, with the nodes at their other ends; `meta.total` counts them all and ' +
+      '`meta.truncated` says whether more than `limit` were cut off.',
+    params: idParams,
+    query: timelineQuery,
+    response: apiGraphSchema,
+    errors: [404],
+    handler: async ({ params, query }) => {
+      const dating = await checkDating(catalog, query.dating, 'query.dating');
+      const timeline = found(params.id, await readTimeline(db, catalog, params.id, { limit: query.limit, dating }));
+      const graph = new GraphBuilder(await catalog.identity()).addNode(timeline.node);
+      timeline.neighbours.forEach((neighbour) => graph.addNode(neighbour));
+      timeline.relationships.forEach((relationship) => graph.addRelationship(relationship));
+      return graph.build({
+        centre: graph.identity.keyOf(timeline.node),
+        total: timeline.total,
+        truncated: timeline.relationships.length < timeline.total,
       });
     },
   });

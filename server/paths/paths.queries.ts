@@ -17,6 +17,8 @@ export type PathRanking = (typeof pathRankings)[number];
 export interface RankedPath {
   path: Path;
   reasons: PathReasons;
+  /** The elementIds of its nodes in order. */
+  route: string;
 }
 
 export interface PathRequest {
@@ -35,27 +37,38 @@ export interface PathRequest {
 const candidates = 50;
 
 const byHops = (a: PathReasons, b: PathReasons) => a.hops - b.hops;
-const byEvidence = (a: PathReasons, b: PathReasons) => b.sources - a.sources;
+/**
+ * A path is as well evidenced as its least-evidenced step: a longer path cites more documents in all without
+ * being better supported, so the weakest step decides, then fewer hops, then the distinct sources in all.
+ */
+const byWeakestStep = (a: PathReasons, b: PathReasons) => b.weakestStep - a.weakestStep;
+const bySources = (a: PathReasons, b: PathReasons) => b.sources - a.sources;
 const byRecency = (a: PathReasons, b: PathReasons) => (b.latestStart ?? '').localeCompare(a.latestStart ?? '');
 const byHubs = (a: PathReasons, b: PathReasons) => (a.busiestNode?.degree ?? 0) - (b.busiestNode?.degree ?? 0);
 
 /** Each ranking's order: its own criterion first, the others breaking ties. */
 const orders: Record<PathRanking, ((a: PathReasons, b: PathReasons) => number)[]> = {
-  hops: [byHops, byEvidence, byHubs, byRecency],
-  evidence: [byEvidence, byHops, byHubs, byRecency],
-  recent: [byRecency, byHops, byEvidence, byHubs],
-  hubs: [byHubs, byHops, byEvidence, byRecency],
+  hops: [byHops, byWeakestStep, bySources, byHubs, byRecency],
+  evidence: [byWeakestStep, byHops, bySources, byHubs, byRecency],
+  recent: [byRecency, byHops, byWeakestStep, bySources, byHubs],
+  hubs: [byHubs, byHops, byWeakestStep, bySources, byRecency],
 };
 
-export function rankPaths<T extends { reasons: PathReasons }>(paths: T[], rankBy: PathRanking): T[] {
+/**
+ * The paths best first by `rankBy`, one per route: of paths through the same nodes in the same order (they
+ * differ only in which of two nodes' parallel relationships they take), only the best ranked is kept.
+ */
+export function rankPaths<T extends { reasons: PathReasons; route: string }>(paths: T[], rankBy: PathRanking): T[] {
   const order = orders[rankBy];
-  return [...paths].sort((a, b) => {
+  const sorted = [...paths].sort((a, b) => {
     for (const compare of order) {
       const difference = compare(a.reasons, b.reasons);
       if (difference) return difference;
     }
     return 0;
   });
+  const routes = new Set<string>();
+  return sorted.filter(({ route }) => !routes.has(route) && Boolean(routes.add(route)));
 }
 
 export interface PathAnswer {
@@ -119,20 +132,21 @@ export async function findRankedPaths(
       .filter((start): start is neo4j.Date => start !== null)
       .map(String)
       .sort();
-    const sources = new Set(
-      path.segments.flatMap((segment) => {
-        const cited: unknown = segment.relationship.properties.sources;
-        return Array.isArray(cited) ? cited.map(String) : [];
-      }),
-    );
+    const cited = path.segments.map((segment) => {
+      const sources: unknown = segment.relationship.properties.sources;
+      return new Set(Array.isArray(sources) ? sources.map(String) : []);
+    });
+    const sources = new Set(cited.flatMap((step) => [...step]));
     const reasons: PathReasons = {
       hops: path.length,
       sources: sources.size,
+      weakestStep: Math.min(...cited.map((step) => step.size)),
       latestStart: starts.at(-1) ?? null,
       busiestNode: inner.length ? { id: keyOf(inner[busiest]!), degree: degrees[busiest]! } : null,
       heldOn: request.asOf ? String(request.asOf) : null,
     };
-    return { path, reasons };
+    const route = [path.start, ...path.segments.map((segment) => segment.end)].map((node) => node.elementId);
+    return { path, reasons, route: route.join(' ') };
   });
   return {
     from: record.get('a') ?? undefined,

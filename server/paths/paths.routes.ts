@@ -33,9 +33,10 @@ export function pathRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     permission: 'read',
     summary: 'Ranked paths between two nodes, with the reasons for each rank',
     description:
-      'The shortest paths of at most `maxHops` relationships and the next-shortest after them, ranked by ' +
-      '`rank`: `hops` (fewest first), `evidence` (most distinct sources), `recent` (latest start) or `hubs` ' +
-      '(avoiding busy nodes). Each path has `meta.rank` (1 = best) and `meta.reasons`. Provenance ' +
+      'The shortest simple paths (no node twice) of at most `maxHops` relationships and the next-shortest ' +
+      'after them, one per route, ranked by `rank`: `hops` (fewest first), `evidence` (the best-sourced ' +
+      'weakest step, then fewer hops), `recent` (latest start) or `hubs` (avoiding busy nodes). Each path has ' +
+      '`meta.rank` (1 = best) and `meta.reasons`. Provenance ' +
       'relationships (MENTIONED_IN, or the types in `exclude`) are never steps.',
     query: pathsQuery,
     response: pathsResponseSchema,

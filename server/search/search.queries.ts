@@ -4,12 +4,16 @@ import { captionKeys } from '../graph/mapping.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { asciiOnly, combiningMarks, foldTable, isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
+import { rankHits } from './rank.js';
 import { searchIndexKeeper, searchIndexName } from './search.index.js';
 
 const cypher = loadCypher('search/fulltext', 'search/scan');
 
 /** Searched first: the default dataset's index, then the one Entente creates (search.index.ts), then any. */
 const preferredIndexes = ['entity_search', searchIndexName];
+
+/** Candidates read for the ranking by what was typed, whatever the page asked for. */
+const rankedAmong = 30;
 
 /** Properties the scan reads: what captions are made of, and aliases. */
 const scannedKeys = [...captionKeys, 'aliases'];
@@ -40,8 +44,11 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
   );
   const usable = stale ? fulltextIndexes.filter((name) => name !== searchIndexName) : fulltextIndexes;
   const index = preferredIndexes.find((name) => usable.includes(name)) ?? usable[0];
-  const limit = neo4j.int(request.limit);
+  // More candidates than asked for, ranked again by how much of each name was typed (rank.ts).
+  const candidates = Math.max(request.limit, rankedAmong);
+  const limit = neo4j.int(candidates);
   const terms = searchTerms(request.text);
+  const ranked = (hits: Hit[]) => rankHits(hits, request.text).slice(0, request.limit);
   if (index) {
     try {
       const { records } = await db.read<Hit>(cypher['search/fulltext'], {
@@ -50,9 +57,9 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
         phrase: terms.join(' '),
         labels: request.labels,
         limit,
-        fetch: neo4j.int(request.labels.length ? request.limit * 10 : request.limit),
+        fetch: neo4j.int(request.labels.length ? candidates * 10 : candidates),
       });
-      return records.map((record) => ({ node: record.get('node'), score: record.get('score') }));
+      return ranked(records.map((record) => ({ node: record.get('node'), score: record.get('score') })));
     } catch (error) {
       if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed')) throw error;
       catalog.invalidate();
@@ -69,5 +76,5 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
     labels: request.labels,
     limit,
   });
-  return records.map((record) => ({ node: record.get('node'), score: record.get('score') }));
+  return ranked(records.map((record) => ({ node: record.get('node'), score: record.get('score') })));
 }

@@ -42,8 +42,12 @@ describe('disagreements and time in the explorer', () => {
     await versions.waitFor();
     expect(await versions.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await versions.locator('tbody tr[aria-current="true"]').count()).toBe(1);
-    // Sources by their titles, not their ids.
+    // Sources by their titles, not their ids, across the panel's width (not one word a line in a narrow column).
     await expect.poll(() => versions.textContent()).not.toMatch(/\d{3}_[0-9a-f]{16}/);
+    const sources = versions.locator('tr.version-sources td').first();
+    expect((await sources.boundingBox())!.width).toBeGreaterThan(
+      0.9 * (await versions.locator('table').boundingBox())!.width,
+    );
     // Each version says what it states, in words, on a line of its own (not only in a hover title).
     const statements = await versions.locator('tbody th[scope="rowgroup"]').allTextContents();
     expect(statements.length).toBeGreaterThanOrEqual(2);
@@ -98,6 +102,59 @@ describe('disagreements and time in the explorer', () => {
     await page.getByLabel('As-of day').fill('2025-10-01');
     expect(new URL((await again).url()).searchParams.get('asOf')).toBe('2025-10-01');
     await expect.poll(() => meta.first().textContent()).toContain('held on 1 October 2025');
+  });
+
+  it('When As of or Compare is set, then a folded group says how many of its members hold and what changed, and unfolded each member is faded or marked', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    const group = 'group:microsoft|openai';
+    const labels = () => explorer.probe((probe) => probe.edgeLabels());
+    const marks = () => explorer.probe((probe) => probe.edgeMarks());
+    await expect.poll(async () => (await labels())[group]).toMatch(/^\d+ relationships$/);
+    const count = Number((await labels())[group]!.split(' ')[0]);
+    // The board observer seat, ended in July 2024, is one of the folded relationships.
+    await page.getByRole('checkbox', { name: 'As of' }).check();
+    await page.getByLabel('As-of day').fill('2024-08-15');
+    await explorer.idle();
+    await expect.poll(async () => (await labels())[group]).toMatch(new RegExp(`^${count} relationships · \\d+ hold$`));
+    const holding = Number(/· (\d+) hold/.exec((await labels())[group]!)![1]);
+    expect(holding).toBeLessThan(count);
+    expect(holding).toBeGreaterThan(0);
+    expect((await marks())[group]).toEqual(['partly']);
+    await page.screenshot({ path: output('group-as-of.png') });
+
+    await page.getByRole('checkbox', { name: 'As of' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Compare' }).check();
+    await page.getByLabel('Compare from').fill('2024-01-01');
+    await page.getByLabel('Compare to').fill('2024-12-31');
+    await explorer.idle();
+    await expect.poll(async () => (await labels())[group]).toMatch(/ gone$/);
+    const label = (await labels())[group]!;
+    const [began, ended] = [/(\d+) new/.exec(label)?.[1], /(\d+) gone/.exec(label)?.[1]].map(Number);
+    expect(ended).toBeGreaterThan(0);
+    // Never both new and gone: a group where some began and others ended is marked as changed.
+    expect((await marks())[group]).toEqual(began ? ['changed'] : ['gone']);
+    await page.screenshot({ path: output('group-compared.png') });
+
+    // Unfolded, each member shows its own mark.
+    const goneEdges = async () =>
+      Object.entries(await marks())
+        .filter(([id, mark]) => id.startsWith('edge:') && mark.includes('gone'))
+        .map(([id]) => id);
+    const goneBefore = await goneEdges();
+    await explorer.showTab('List');
+    await page.getByTestId('element-list').locator('li[data-id="microsoft"]').getByRole('button').click();
+    await page
+      .getByRole('region', { name: 'Folded relationships' })
+      .getByRole('button', { name: `Show the ${count} relationships with OpenAI one by one` })
+      .click();
+    await explorer.idle();
+    await expect.poll(async () => (await labels())[group]).toBeUndefined();
+    const unfolded = (await goneEdges()).filter((id) => !goneBefore.includes(id));
+    expect(unfolded).toHaveLength(ended!);
+    const unfoldedTypes = await Promise.all(unfolded.map(async (id) => (await labels())[id]));
+    expect(unfoldedTypes).toContain('OBSERVER_ON_BOARD_OF');
+    await page.screenshot({ path: output('group-unfolded-compared.png') });
   });
 
   it('When two dates are compared, then what began and ended between them is listed as sentences with sources and a count', async () => {

@@ -296,7 +296,9 @@ describe('the explorer in a browser', () => {
     await explorer.pick('Google Cloud');
     await fresh.getByRole('button', { name: 'Expand, paths, pin…' }).click();
     await fresh.getByRole('menuitem', { name: 'Find paths from here…' }).click();
-    await explorer.pick('Microsoft');
+    // Windsurf: its paths from Google Cloud pass nodes the opening view does not draw (every simple path to
+    // Microsoft, beside OpenAI, is drawn already).
+    await explorer.pick('Windsurf');
     const panel = fresh.getByRole('region', { name: 'Paths' });
     await panel.locator('.path-list > li').first().waitFor();
     await panel.getByLabel('Rank by').selectOption('evidence');

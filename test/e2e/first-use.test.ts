@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 import { accessibilityProblems, openExplorer } from './explorer-page.js';
@@ -220,7 +220,22 @@ describe('the explorer on a first visit', () => {
     await expect
       .poll(() => timeline.textContent())
       .toMatch(/November 2023 – July 2024\s*Microsoft is an observer on the board of OpenAI/);
+    // Relationships the canvas does not draw are listed too, each in its own direction, and added when chosen.
+    expect(await timeline.textContent()).toMatch(
+      /Microsoft is involved in Microsoft gives up its OpenAI board observer seat \(July 2024\) \(not drawn\)/,
+    );
     await page.screenshot({ path: output('timeline.png') });
+    await explorer.pick('OpenAI');
+    await explorer.idle();
+    const crisis = timeline.getByRole('button', { name: /OpenAI is involved in Sam Altman fired and reinstated/ });
+    await expect.poll(() => crisis.textContent()).toMatch(/November 2023.*\(not drawn\)$/);
+    expect(await explorer.onScreen('altman-ouster-2023')).toBeUndefined();
+    await crisis.click();
+    await explorer.idle();
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('INVOLVED');
+    await expect.poll(() => explorer.onScreen('altman-ouster-2023')).toBeDefined();
+    await expect.poll(() => crisis.textContent()).not.toContain('not drawn');
+    await page.screenshot({ path: output('timeline-not-drawn-added.png') });
   });
 
   it('When a node with a deadline is inspected, then its dates read at their precision and no bookkeeping key shows', async () => {
@@ -289,8 +304,52 @@ describe('the explorer on a first visit', () => {
       layout: 'fcose',
     };
     const stale = await fresh(`#view=${Buffer.from(JSON.stringify(view)).toString('base64url')}`);
-    await expect.poll(() => stale.page.locator('.banner').first().textContent()).toContain('1 of this link');
+    await expect
+      .poll(() => stale.page.locator('.banner').first().textContent())
+      .toContain("1 of this link's 2 nodes is no longer in the database");
     expect(await stale.probe((probe) => probe.nodes)).toBe(1);
+  });
+
+  it('When the graph is opening, then a spinner says so and nothing claims the canvas is empty or undated; when it fails, Try again opens it; a new search takes an old banner away', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    // The first opening fails; the second is slow.
+    let openings = 0;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/subgraph', async (route) => {
+      openings += 1;
+      if (openings === 1) return route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' });
+      await released;
+      return route.continue();
+    });
+    const explorer = await openExplorer(page, site.baseUrl, { nodes: false });
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    expect(await page.getByRole('heading', { name: 'The graph could not be opened' }).isVisible()).toBe(true);
+    await page.screenshot({ path: output('opening-failed.png') });
+    await retry.click();
+    const status = page.getByRole('status').filter({ hasText: 'Opening the graph…' });
+    await status.waitFor();
+    expect(await page.locator('.spinner').isVisible()).toBe(true);
+    expect(await page.locator('.side').textContent()).not.toContain('The canvas is empty');
+    expect(await page.locator('.time').textContent()).not.toContain('Nothing on the canvas is dated');
+    const loadingHeight = (await page.locator('.time').boundingBox())!.height;
+    await page.screenshot({ path: output('opening.png') });
+    release();
+    await page.waitForFunction(() => (window as { __entente?: { nodes: number } }).__entente?.nodes, undefined, {
+      timeout: 30_000,
+    });
+    await explorer.idle();
+    expect(await page.locator('.spinner').count()).toBe(0);
+    expect((await page.locator('.time').boundingBox())!.height).toBe(loadingHeight);
+
+    // A banner tells of the last action only: a new search takes it away.
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.locator('.banner.info').textContent()).toContain('Link to this view copied.');
+    await explorer.pick('Sam Altman');
+    await explorer.idle();
+    expect(await page.locator('.banner.info').count()).toBe(0);
   });
 
   it('When a new user meets the small things, then hints are legible, the toolbar stays put, and words read right', async () => {
@@ -358,16 +417,22 @@ describe('the explorer on a first visit', () => {
     }
   });
 
-  it('When a hidden type is expanded page by page, then it is shown with a word why, and the last page says all are in', async () => {
-    // A source mentioned by more than one page of nodes.
+  it('When a hidden type is expanded page by page while some of it is drawn already, then each page brings new ones, the count said is the count drawn, and the last page says all are in', async () => {
+    // A source mentioned by more than two pages of nodes.
     const { records } = await site.db.read(
-      'MATCH (s:Source)<-[r:MENTIONED_IN]-() WITH s, count(r) AS n WHERE n > 25 RETURN s.id AS id, n ORDER BY n LIMIT 1',
+      'MATCH (s:Source)<-[r:MENTIONED_IN]-() WITH s, count(r) AS n WHERE n > 50 RETURN s.id AS id, n ORDER BY n LIMIT 1',
     );
     const id = String(records[0]!.get('id'));
     const total = Number(records[0]!.get('n'));
+    // Nine of its mentions drawn already, spread through the server's degree order: paging by the count
+    // drawn would pass over as many others and never reach them.
+    const order = (await (
+      await fetch(`${site.baseUrl}/api/nodes/${id}/neighbours?types=MENTIONED_IN&direction=in&limit=1000`)
+    ).json()) as { edges: { id: string; source: string }[] };
+    const drawn = order.edges.filter((_, index) => index % 6 === 3);
     const view = {
-      ids: [id],
-      edges: [],
+      ids: [id, ...drawn.map((edge) => edge.source)],
+      edges: drawn.map((edge) => edge.id),
       positions: {},
       hiddenLabels: [],
       hiddenTypes: ['MENTIONED_IN'],
@@ -377,6 +442,10 @@ describe('the explorer on a first visit', () => {
     const { page } = explorer;
     const banner = page.locator('.banner.info').first();
     await explorer.showTab('List');
+    const mentionsDrawn = async () =>
+      Object.keys(await explorer.probe((probe) => probe.edgeLabels())).filter((key) =>
+        key.endsWith(`_mentioned_in_${id}`),
+      ).length;
     const expand = async () => {
       await page.getByTestId('element-list').locator(`li[data-id="${id}"]`).getByRole('button').click();
       await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
@@ -387,15 +456,91 @@ describe('the explorer on a first visit', () => {
       await explorer.idle();
     };
     await expand();
+    const first = drawn.length + 25;
     await expect
       .poll(() => banner.textContent())
-      .toMatch(/hidden by the legend's filter; they are shown now\. Added 25 of/);
+      .toContain(
+        `hidden by the legend's filter; they are shown now. Added 25 MENTIONED_IN relationships, most-connected first: ${first} of ${total} are on the canvas.`,
+      );
+    expect(await mentionsDrawn()).toBe(first);
     await page.screenshot({ path: output('hidden-type-expanded.png') });
-    for (let page = 2; page <= Math.ceil(total / 25); page++) await expand();
+    await expand();
     await expect
       .poll(() => banner.textContent())
       .toContain(`All ${total} MENTIONED_IN relationships are on the canvas.`);
-    expect(await explorer.probe((probe) => probe.edges)).toBeGreaterThanOrEqual(total);
+    expect(await mentionsDrawn()).toBe(total);
+    await page.screenshot({ path: output('hidden-type-all-drawn.png') });
+  });
+
+  it('When saved queries are run one after another, then the form names its default node, tables read dates, sources and figures in words, refusals are plain, and nothing carries over', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.showTab('Queries');
+    const panel = page.getByRole('region', { name: 'Saved queries' });
+    await page.getByLabel('Saved query').selectOption({ label: 'All deals of a company over time' });
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Unless you choose another: Microsoft');
+    await panel.getByRole('radio', { name: 'Replace canvas' }).check();
+    await panel.getByRole('button', { name: 'Run' }).click();
+    const table = page.getByTestId('result-table');
+    await table.locator('tbody tr').first().waitFor();
+    const sinceColumn = (await table.locator('th').allTextContents()).indexOf('since');
+    const since = await table.locator(`tbody tr td:nth-child(${sinceColumn + 1})`).allTextContents();
+    // Known to the year: "2016", never "1 January 2016".
+    expect(since).toContain('2016');
+    expect(since.filter((text) => /^1 January/.test(text))).toEqual([]);
+    await table.locator('tbody tr').first().click();
+    expect(await table.locator('tbody tr[aria-selected="true"]').count()).toBe(1);
+    await page.screenshot({ path: output('saved-query-deals.png') });
+
+    await page.getByLabel('Saved query').selectOption({ label: 'Figures the documents disagree on' });
+    expect(await panel.getByRole('radio', { name: 'Add to canvas' }).isChecked()).toBe(true);
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => table.textContent()).toContain('percent max: 49 %');
+    expect(await table.locator('tbody tr[aria-selected="true"]').count()).toBe(0);
+    await expect.poll(() => table.textContent()).toContain('OpenAI et Microsoft');
+    expect(await table.textContent()).not.toMatch(/figure: |004_7ad8b1a156c96548/);
+    await page.screenshot({ path: output('saved-query-figures.png') });
+
+    await page.getByLabel('Saved query').selectOption({ label: 'Neighbours of a node by relationship type' });
+    expect(await panel.getByRole('status').textContent()).toBe('No node chosen yet');
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => panel.getByRole('alert').textContent())
+      .toBe('The node: choose a node with the search first.');
+  });
+
+  it('When the inspector shows a relationship or a deal, then keys read as words, since comes before until, a node named by id reads as its caption, and the expand menu says what is all drawn', async () => {
+    const explorer = await fresh();
+    const { page } = explorer;
+    await explorer.pick('Microsoft');
+    await explorer.idle();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('button', { name: /Microsoft is an observer on the board of OpenAI/ }).click();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.locator('h2').textContent()).toBe('OBSERVER_ON_BOARD_OF');
+    const keys = await inspect.locator('table th').allTextContents();
+    expect(keys.indexOf('since')).toBeLessThan(keys.indexOf('until'));
+    expect(keys.indexOf('since')).toBeGreaterThanOrEqual(0);
+    const endedBy = inspect.locator('tr', { has: page.locator('th', { hasText: 'ended by' }) }).locator('td');
+    await expect
+      .poll(() => endedBy.textContent())
+      .toBe('Microsoft gives up its OpenAI board observer seat (July 2024)');
+    await page.screenshot({ path: output('inspector-relationship.png') });
+
+    await explorer.pick('Exclusive GPT-3 licence');
+    await explorer.idle();
+    await expect.poll(() => inspect.locator('h2').textContent()).toContain('GPT-3');
+    const dealKeys = await inspect.locator('table th').allTextContents();
+    expect(dealKeys).toContain('deal type');
+    expect(dealKeys.filter((key) => /[a-z][A-Z]/.test(key))).toEqual([]);
+
+    // Microsoft's one observer seat is drawn by the opening view: the menu says so instead of offering it.
+    await explorer.pick('Microsoft');
+    await explorer.idle();
+    await inspect.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    const seat = page.getByTestId('expand-menu').getByRole('menuitem', { name: /OBSERVER_ON_BOARD_OF/ });
+    await expect.poll(() => seat.textContent()).toMatch(/OBSERVER_ON_BOARD_OF 1, all drawn$/);
+    await page.screenshot({ path: output('expand-menu-all-drawn.png') });
   });
 
   it('When the Cypher console is used, then it is loaded on demand, highlighted, tall, says how to leave it, gives one error position, and its rows go to a drawer that selects nodes', async () => {
@@ -422,6 +567,24 @@ describe('the explorer on a first visit', () => {
     );
 
     const content = editor.locator('.cm-content');
+    // Completion keeps the colon, whether chosen with Enter, Tab or a click.
+    const completes = async (typed: string, offered: string, choose: (option: Locator) => Promise<void>) => {
+      await content.fill('');
+      await content.pressSequentially(typed);
+      // The list for what was typed, not one still open from an earlier letter.
+      const option = page.locator('.cm-tooltip-autocomplete li').first();
+      await expect.poll(() => option.textContent()).toContain(offered);
+      // CodeMirror ignores Enter and Tab for 75 ms after the list opens (its interactionDelay).
+      await page.waitForTimeout(200);
+      await choose(option);
+      return content.textContent();
+    };
+    expect(await completes('MATCH (n:Comp', 'Company', () => content.press('Enter'))).toBe('MATCH (n:Company)');
+    expect(await completes('MATCH (n:Comp', 'Company', () => content.press('Tab'))).toBe('MATCH (n:Company)');
+    expect(await completes('MATCH (a)-[r:INVES', 'INVESTED_IN', (option) => option.click())).toBe(
+      'MATCH (a)-[r:INVESTED_IN]',
+    );
+    await page.screenshot({ path: output('console-completion.png') });
     await content.fill('MATCH (n RETURN n');
     await content.press('Control+Enter');
     const error = page.getByTestId('console-error');

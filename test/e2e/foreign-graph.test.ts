@@ -193,7 +193,7 @@ describe('the explorer on a foreign graph', () => {
     const explorer = await openExplorer(page, `${site.baseUrl}/${encodeView(view as ViewState)}`);
     await expect
       .poll(() => page.locator('.banner').first().textContent())
-      .toMatch(/1 of this link's 2 nodes now hold other content/);
+      .toMatch(/1 of this link's 2 nodes now holds other content/);
     expect(await explorer.probe((probe) => probe.nodes)).toBe(1);
   });
 

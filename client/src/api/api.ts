@@ -142,6 +142,9 @@ export const api = {
   // Without an as-of date, which the explorer never asks the server for, the dating would change nothing.
   neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
     request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
+  /** A node's dated relationships, oldest first, with the nodes at their other ends (for its timeline). */
+  timeline: (id: string, dating?: DatingEntry[]) =>
+    request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/timeline?${query({ dating: datingParameter(dating) })}`),
   /**
    * Ranked paths, best first, each with its rank and the reasons for it: only relationships valid on `asOf`
    * when it is given, never through the types of `exclude` (left out: the server's provenance default; an empty

@@ -31,3 +31,6 @@ export const disagreementsQuery = () =>
 
 export const changesQuery = (from: string, to: string, dating: DatingEntry[]) =>
   queryOptions({ queryKey: ['changes', from, to, dating], queryFn: () => api.changes(from, to, dating) });
+
+export const timelineQuery = (id: string, dating: DatingEntry[]) =>
+  queryOptions({ queryKey: ['timeline', id, dating], queryFn: () => api.timeline(id, dating) });

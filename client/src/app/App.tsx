@@ -31,7 +31,7 @@ import { DatingControl } from '../time/DatingDialog';
 import { Timeline } from '../time/Timeline';
 import { TimeControls } from '../time/TimeControls';
 import { dateSpan, timeDefaults } from '../time/time';
-import { timelineOf } from '../time/timeline';
+import { useTimeline } from '../time/useTimeline';
 import { useDating } from '../time/useDating';
 import { Banner, type Message } from './Banner';
 import { hasDatasetModel, pageSize } from './dataset';
@@ -86,6 +86,8 @@ export function App() {
   // Disagreements between sources are the default dataset's: other graphs have no such tab.
   const datasetModel = hasDatasetModel(useQuery(schemaQuery()).data);
   const [message, setMessage] = useState<Message>();
+  /** An info banner tells of the last action: the next one (a search, a path search, undo) takes it away. */
+  const dropInfo = () => setMessage((shown) => (shown?.kind === 'info' ? undefined : shown));
   const [results, setResults] = useState<ShownResult>();
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
   const [unfolded, setUnfolded] = useState<Set<string>>(new Set());
@@ -103,7 +105,7 @@ export function App() {
   const { dating } = datingState;
   const pathExclusion = usePathExclude(initialView?.pathExclude);
 
-  const { start, addGraph, expand, showSource, fail } = useExplore({
+  const { start, retry, addGraph, expand, showSource, fail } = useExplore({
     opening,
     dispatch,
     graph,
@@ -127,6 +129,7 @@ export function App() {
     if (pathFrom && selection?.kind === 'node' && selection.id !== pathFrom) {
       setPathFrom(undefined);
       setPathEnds({ from: pathFrom, to: selection.id });
+      dropInfo();
     }
     setSelected(selection);
     if (selection?.kind !== 'edge') setTimelineNode(selection?.id);
@@ -209,11 +212,18 @@ export function App() {
       });
   }, [graph, selected, unfolded]);
 
-  const timeline = useMemo(() => {
-    const edge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
-    const shows = selected?.kind === 'node' || (edge && (edge.source === timelineNode || edge.target === timelineNode));
-    return shows && timelineNode ? timelineOf(timelineNode, graph.nodes, graph.edges, dating) : [];
-  }, [graph, selected, timelineNode, dating]);
+  const timelineEdge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
+  const timelineShown =
+    selected?.kind === 'node' ||
+    (timelineEdge && (timelineEdge.source === timelineNode || timelineEdge.target === timelineNode));
+  const nodeTimeline = useTimeline(timelineShown ? timelineNode : undefined, graph, dating);
+  const timeline = nodeTimeline.entries;
+  /** A timeline entry chosen: added to the canvas first when it is not drawn, then selected. */
+  const chooseInTimeline = async (id: string) => {
+    const added = graph.edges[id] ? undefined : nodeTimeline.graphOf(id);
+    if (added) await addGraph(added);
+    selectAndCentre({ kind: 'edge', id });
+  };
 
   return (
     <div className="app">
@@ -222,17 +232,24 @@ export function App() {
         canRedo={history.future.length > 0}
         layout={layout}
         busy={busy}
-        onPick={(result) =>
+        onPick={(result) => {
+          dropInfo();
           void queryClient
             .fetchQuery(nodeQuery(result.id))
             .then(async ({ node }) => {
               await addGraph({ nodes: [node], edges: [] });
               select({ kind: 'node', id: node.id });
             })
-            .catch(fail)
-        }
-        onUndo={() => dispatch({ type: 'undo' })}
-        onRedo={() => dispatch({ type: 'redo' })}
+            .catch(fail);
+        }}
+        onUndo={() => {
+          dropInfo();
+          dispatch({ type: 'undo' });
+        }}
+        onRedo={() => {
+          dropInfo();
+          dispatch({ type: 'redo' });
+        }}
         onLayout={(next) => {
           setLayout(next);
           canvas.current?.relayout(next);
@@ -253,6 +270,7 @@ export function App() {
         onAsOf={setAsOf}
         onCompare={setCompare}
         dated={dated}
+        loading={start.kind === 'loading'}
         dates={<DatingControl items={items} state={datingState} />}
       />
       {message && <Banner message={message} onDismiss={() => setMessage(undefined)} />}
@@ -283,6 +301,7 @@ export function App() {
           </div>
           {tab === 'filters' && (
             <FilterPanel
+              loading={start.kind === 'loading'}
               labels={counts.labels}
               types={counts.types}
               hiddenLabels={hiddenLabels}
@@ -352,6 +371,7 @@ export function App() {
           {Object.keys(graph.nodes).length === 0 && (
             <StartScreen
               start={start}
+              onRetry={retry}
               onOpenLabel={(label) =>
                 void api
                   .runQuery('most-connected', { label, limit: pageSize })
@@ -415,7 +435,8 @@ export function App() {
             <Timeline
               entries={timeline}
               current={selectedEdge?.id}
-              onChoose={(id) => selectAndCentre({ kind: 'edge', id })}
+              truncated={nodeTimeline.truncated}
+              onChoose={(id) => void chooseInTimeline(id)}
             />
           )}
         </div>
@@ -438,6 +459,12 @@ export function App() {
           nodeId={menu.nodeId}
           at={menu.at}
           pageSize={pageSize}
+          drawn={(choice) =>
+            Object.values(graph.edges).filter(
+              (edge) =>
+                edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === menu.nodeId,
+            ).length
+          }
           onClose={() => setMenu(undefined)}
           onExpand={(choice) => {
             setMenu(undefined);

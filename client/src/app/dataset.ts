@@ -67,7 +67,8 @@ export const verbs: Record<string, string> = {
   CEO_OF: 'is CEO of',
   MUST_APPROVE: 'must approve',
   MENTIONED_IN: 'is mentioned in',
-  INVOLVED: 'involves',
+  // From a party to an event: "Microsoft is involved in Microsoft gives up its OpenAI board observer seat".
+  INVOLVED: 'is involved in',
   AGAINST: 'is against',
   HOLDS: 'holds the position',
   POSITION_ON: 'is a position on',

@@ -11,7 +11,7 @@ import svg from 'cytoscape-svg';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
 import { nodeLook, sizeRanges, type LabelStyles } from '../styling/labelStyles';
-import { edgeStatus, nodeStatus, type CanvasView } from './status';
+import { edgeLook, edgeStatus, nodeStatus, type CanvasView } from './status';
 import type { LayoutName } from './layouts';
 import { fitShownNodes, LayoutWorker } from './layoutWorker';
 import { Overview } from './Overview';
@@ -24,6 +24,9 @@ cytoscape.use(svg);
 
 /** From this many nodes on, a thumbnail of the whole graph helps find one's way. */
 const thumbnailFrom = 40;
+
+/** The classes by which an edge shows time and comparison (read by the probe). */
+const timeMarks = ['faded', 'partly', 'new', 'gone', 'changed'];
 
 export interface Selection {
   kind: 'node' | 'edge';
@@ -245,6 +248,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
             .not('.filtered')
             .map((edge) => [edge.id(), String(edge.data('label'))]),
         ),
+      edgeMarks: () =>
+        Object.fromEntries(
+          cy
+            .current!.edges()
+            .not('.filtered')
+            .map((edge) => [edge.id(), timeMarks.filter((mark) => edge.hasClass(mark))]),
+        ),
     });
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
     // The canvas changes size with the page's panels (the results drawer): Cytoscape only watches the window.
@@ -375,7 +385,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         else if (!pinned && element.locked()) element.unlock();
       });
       instance.edges().forEach((element) => {
-        // A group is shown as what its shown members are: counted, faded only if all are, marked if any is.
+        // A group is shown as what its shown members are (status.ts, edgeLook).
         const members = element.hasClass('group')
           ? (element.data('members') as string[])
           : [element.id().replace(/^edge:/, '')];
@@ -383,33 +393,16 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           const edge = props.graph.edges[id];
           return edge ? [{ edge, status: edgeStatus(edge, props.view) }] : [];
         });
-        const shown = statuses.filter(({ status }) => !status.hidden);
-        setClass(element, 'filtered', shown.length === 0);
-        setClass(element, 'faded', shown.length > 0 && shown.every(({ status }) => status.faded));
-        setClass(
-          element,
-          'highlighted',
-          shown.some(({ status }) => status.highlighted),
-        );
-        setClass(
-          element,
-          'new',
-          shown.some(({ status }) => status.change === 'new'),
-        );
-        setClass(
-          element,
-          'gone',
-          shown.some(({ status }) => status.change === 'gone'),
-        );
-        setClass(
-          element,
-          'disputed',
-          shown.some(({ status }) => status.disputed),
-        );
-        if (element.hasClass('group')) {
-          const label = shown.length === 1 ? shown[0]!.edge.type : groupLabel(shown.length);
-          if (element.data('label') !== label) element.data('label', label);
-        }
+        const look = edgeLook(statuses, props.view, groupLabel);
+        setClass(element, 'filtered', look.filtered);
+        setClass(element, 'faded', look.faded);
+        setClass(element, 'partly', look.partly);
+        setClass(element, 'highlighted', look.highlighted);
+        setClass(element, 'new', look.new);
+        setClass(element, 'gone', look.gone);
+        setClass(element, 'changed', look.changed);
+        setClass(element, 'disputed', look.disputed);
+        if (element.hasClass('group') && element.data('label') !== look.label) element.data('label', look.label);
       });
     });
     countContents(

@@ -57,3 +57,62 @@ export function describeStatus(status: ElementStatus): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/** How one canvas edge shows the relationships it stands for: its own, or a folded group's members. */
+export interface EdgeLook {
+  /** The relationship's type, or the group's count with how many hold on the as-of date and what changed. */
+  label: string;
+  /** Every member filtered out. */
+  filtered: boolean;
+  /** No member holds on the as-of date. */
+  faded: boolean;
+  /** Some members hold on the as-of date and some do not. */
+  partly: boolean;
+  /** Members began between the compared dates, and none ended. */
+  new: boolean;
+  /** Members ended between the compared dates, and none began. */
+  gone: boolean;
+  /** Some members began and others ended between the compared dates. */
+  changed: boolean;
+  highlighted: boolean;
+  disputed: boolean;
+}
+
+/**
+ * A folded group is shown as what its shown members are: their count, how many of them hold on the as-of
+ * date ("17 relationships · 16 hold") and how many began or ended between the compared dates ("· 1 new ·
+ * 1 gone"), faded when none holds and half faded when only some do. A single relationship is its type.
+ */
+export function edgeLook(
+  members: { edge: ApiEdge; status: ElementStatus }[],
+  view: Pick<CanvasView, 'asOf' | 'compare'>,
+  groupLabel: (count: number) => string,
+): EdgeLook {
+  const shown = members.filter(({ status }) => !status.hidden);
+  const count = shown.length;
+  const holding = shown.filter(({ status }) => !status.faded).length;
+  const began = shown.filter(({ status }) => status.change === 'new').length;
+  const ended = shown.filter(({ status }) => status.change === 'gone').length;
+  const label =
+    count === 1
+      ? shown[0]!.edge.type
+      : [
+          groupLabel(count),
+          view.asOf && `${holding} hold`,
+          view.compare && began && `${began} new`,
+          view.compare && ended && `${ended} gone`,
+        ]
+          .filter(Boolean)
+          .join(' · ');
+  return {
+    label,
+    filtered: count === 0,
+    faded: count > 0 && holding === 0,
+    partly: holding > 0 && holding < count,
+    new: began > 0 && ended === 0,
+    gone: ended > 0 && began === 0,
+    changed: began > 0 && ended > 0,
+    highlighted: shown.some(({ status }) => status.highlighted),
+    disputed: shown.some(({ status }) => status.disputed),
+  };
+}

@@ -160,6 +160,8 @@ const stateRules: StylesheetJson = [
   { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
   { selector: 'edge.highlighted', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 4 } },
   { selector: '.faded', style: { opacity: 0.15 } },
+  // A folded group of which only some members hold on the as-of date.
+  { selector: 'edge.partly', style: { opacity: 0.55 } },
   { selector: '.filtered', style: { display: 'none' } },
   {
     selector: 'edge.new',
@@ -168,6 +170,11 @@ const stateRules: StylesheetJson = [
   {
     selector: 'edge.gone',
     style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed', width: 4 },
+  },
+  {
+    // A folded group of which some members began and others ended between the compared dates.
+    selector: 'edge.changed',
+    style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', 'line-style': 'dashed', width: 4 },
   },
   { selector: 'node.new', style: { 'border-width': 4, 'border-color': '#16a34a' } },
   { selector: 'node.gone', style: { 'border-width': 4, 'border-color': '#dc2626', 'border-style': 'dashed' } },

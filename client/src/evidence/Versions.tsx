@@ -111,22 +111,26 @@ export function VersionsTable({
         <tr>
           <th scope="col">Figures</th>
           <th scope="col">Qualifier</th>
-          <th scope="col">Sources</th>
           <th scope="col">Period</th>
         </tr>
       </thead>
-      {/* One group per version: what it states on a line of its own (the panel is too narrow for a fifth column), then its figures. */}
+      {/* One group per version: what it states on a line of its own, its figures, then its sources across the
+          whole width (in a column of their own, titles wrapped one word per line in the 320 px inspector). */}
       {disagreement.versions.map((version) => (
         <tbody key={version.id} className={version.id === current ? 'current' : undefined}>
           <tr className="statement">
-            <th scope="rowgroup" colSpan={4}>
+            <th scope="rowgroup" colSpan={3}>
               {statements.get(version.id)}
             </th>
           </tr>
           <tr aria-current={version.id === current ? 'true' : undefined}>
             <td>{figuresText(version.figures)}</td>
             <td>{version.qualifier ?? '—'}</td>
-            <td>
+            <td>{periodText(version, graph)}</td>
+          </tr>
+          <tr className="version-sources">
+            <td colSpan={3}>
+              <span className="meta">Sources: </span>
               {version.sources.length
                 ? version.sources.map((source, index) => (
                     <span key={source}>
@@ -136,7 +140,6 @@ export function VersionsTable({
                   ))
                 : 'none'}
             </td>
-            <td>{periodText(version, graph)}</td>
           </tr>
         </tbody>
       ))}

@@ -6,6 +6,8 @@ interface Props {
   start: Start;
   /** Loads the most connected nodes of a label. */
   onOpenLabel: (label: string) => void;
+  /** Opens the graph again after a failure. */
+  onRetry: () => void;
 }
 
 const width = 640;
@@ -34,7 +36,24 @@ function placeLabels(labels: Schema['labels']) {
  * of labels sized by their counts and joined by their relationship types, where a click on a label loads its
  * most connected nodes; or, on an empty database, how to load data.
  */
-export function StartScreen({ start, onOpenLabel }: Props) {
+export function StartScreen({ start, onOpenLabel, onRetry }: Props) {
+  if (start.kind === 'loading') {
+    return (
+      <section className="start-screen opening" aria-label="Opening the graph">
+        <div className="spinner" aria-hidden="true" />
+        <p role="status">Opening the graph…</p>
+      </section>
+    );
+  }
+  if (start.kind === 'failed') {
+    return (
+      <section className="start-screen" aria-label="The graph could not be opened">
+        <h2>The graph could not be opened</h2>
+        <p role="alert">{start.message}</p>
+        <button onClick={onRetry}>Try again</button>
+      </section>
+    );
+  }
   if (start.kind === 'empty') {
     return (
       <section className="start-screen" aria-label="Empty database">

@@ -6,12 +6,18 @@ import { hiddenTypesFor, overviewIds, overviewTypes, pageSize } from '../app/dat
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import { fingerprint, type ReadView } from '../share/viewState';
+import { nextPage } from './nextPage';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 
 export { mergeGraphs };
 
 /** How the page opened: on the default dataset's view or a link, on the schema of another graph, or on none. */
-export type Start = { kind: 'loading' } | { kind: 'opened' } | { kind: 'schema'; schema: Schema } | { kind: 'empty' };
+export type Start =
+  | { kind: 'loading' }
+  | { kind: 'opened' }
+  | { kind: 'schema'; schema: Schema }
+  | { kind: 'empty' }
+  | { kind: 'failed'; message: string };
 
 interface Options {
   /** What the URL held when the page opened. */
@@ -30,6 +36,12 @@ interface Options {
  */
 export function useExplore({ opening, dispatch, graph, filters, notify, highlight }: Options) {
   const [start, setStart] = useState<Start>({ kind: 'loading' });
+  /** Opening again after a failure (the Retry button) counts up. */
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setStart({ kind: 'loading' });
+    setAttempt((count) => count + 1);
+  }, []);
   const present = useRef(graph);
   const presentFilters = useRef(filters);
   useEffect(() => {
@@ -76,7 +88,6 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         setStart(schema.labels.some((label) => label.count > 0) ? { kind: 'schema', schema } : { kind: 'empty' });
         return;
       }
-      setStart({ kind: 'opened' });
       // Only the overview's types this database has: one it lacks makes the server refuse the whole page.
       const present = new Set((await queryClient.fetchQuery(schemaQuery())).relationshipTypes.map((type) => type.name));
       const types = overviewTypes.filter((type) => present.has(type));
@@ -88,6 +99,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         ),
       );
       dispatch({ type: 'open', graph: mergeGraphs([centre, ...pages.filter((page) => page !== undefined)]) });
+      setStart({ kind: 'opened' });
     };
     const start = async () => {
       if (opening.kind === 'damaged') {
@@ -120,14 +132,14 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         });
         return overview();
       }
+      const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
       const notes = [
         missing.length &&
-          `${missing.length} of this link's ${shared.ids.length} nodes are no longer in the database (${list(missing)}).`,
+          `${missing.length} of this link's ${shared.ids.length} nodes ${one(missing.length, 'is', 'are')} no longer in the database (${list(missing)}).`,
         changed.length &&
-          `${changed.length} of this link's ${shared.ids.length} nodes now hold other content (${list(changed)}), so they are not drawn.`,
+          `${changed.length} of this link's ${shared.ids.length} nodes now ${one(changed.length, 'holds', 'hold')} other content (${list(changed)}), so ${one(changed.length, 'it is', 'they are')} not drawn.`,
       ].filter(Boolean);
       if (notes.length) notify({ kind: 'info', text: `${notes.join(' ')} The rest are shown.` });
-      setStart({ kind: 'opened' });
       const edges = new Set(shared.edges);
       const keptIds = new Set(kept.map((node) => node.id));
       dispatch({
@@ -139,25 +151,30 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
           ),
         },
       });
+      setStart({ kind: 'opened' });
     };
-    start().catch(fail);
-  }, [opening, dispatch, notify, fail, subgraph]);
+    start().catch((error: unknown) => setStart({ kind: 'failed', message: (error as Error).message }));
+  }, [opening, dispatch, notify, subgraph, attempt]);
 
-  /** The next page of a node's neighbours, of one type and direction or of all. */
+  /** The next page of a node's neighbours, of one type and direction or of all: only ones not drawn yet. */
   const expand = async (nodeId: string, choice?: ExpandChoice) => {
-    // Each expansion of a type brings the next page: skip what the canvas already shows of it.
-    const shown = choice
-      ? Object.values(graph.edges).filter(
-          (edge) => edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === nodeId,
-        ).length
-      : 0;
+    const ofExpansion = (edge: CanvasGraph['edges'][string]) =>
+      choice
+        ? edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === nodeId
+        : edge.source === nodeId || edge.target === nodeId;
+    const drawn = Object.values(graph.edges).filter(ofExpansion).length;
     try {
-      const page = await api.neighbours(nodeId, {
-        types: choice?.type,
-        direction: choice?.direction ?? 'both',
-        limit: pageSize,
-        skip: shown,
-      });
+      const {
+        graph: page,
+        total,
+        drawnAfter,
+      } = await nextPage(
+        (skip, limit) =>
+          api.neighbours(nodeId, { types: choice?.type, direction: choice?.direction ?? 'both', limit, skip }),
+        (edgeId) => Object.hasOwn(graph.edges, edgeId),
+        drawn,
+        pageSize,
+      );
       // A type the legend hides is shown when it is asked for by name: else its nodes would come unconnected.
       const unhide = choice && filters.hiddenTypes.includes(choice.type);
       await addGraph(
@@ -165,14 +182,14 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         'add',
         unhide ? { ...filters, hiddenTypes: filters.hiddenTypes.filter((type) => type !== choice.type) } : undefined,
       );
-      const total = Number(page.meta?.total ?? 0);
-      const shownNow = shown + page.edges.length;
+      const added = page.edges.length;
+      const kind = choice ? `${choice.type} ` : '';
       const notes = [
         unhide && `${choice.type} relationships were hidden by the legend's filter; they are shown now.`,
-        page.meta?.truncated
-          ? `Added ${shownNow} of ${total} relationships, most-connected first. Expand again from the menu for more.`
-          : shown > 0 &&
-            `All ${shownNow} ${choice?.type ?? ''} relationship${shownNow === 1 ? ' is' : 's are'} on the canvas.`,
+        drawnAfter < total
+          ? `Added ${added} ${kind}relationship${added === 1 ? '' : 's'}, most-connected first: ${drawnAfter} of ${total} are on the canvas. Expand again for more.`
+          : (drawn > 0 || added < total) &&
+            `All ${total} ${kind}relationship${total === 1 ? ' is' : 's are'} on the canvas${added ? '' : ' already'}.`,
       ].filter(Boolean);
       notify(notes.length ? { kind: 'info', text: notes.join(' ') } : undefined);
     } catch (error) {
@@ -195,5 +212,5 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     }
   };
 
-  return { start, addGraph, expand, showSource, fail };
+  return { start, retry, addGraph, expand, showSource, fail };
 }

@@ -49,6 +49,8 @@ interface Props {
   /** The property keys of each label's nodes on the canvas, and those holding numbers. */
   keys: Record<string, { all: string[]; numeric: string[] }>;
   onStyle: (label: string, style: LabelStyle) => void;
+  /** The graph is still opening: the canvas is not empty, only not drawn yet. */
+  loading?: boolean;
 }
 
 function StyleEditor({
@@ -139,7 +141,12 @@ export function FilterPanel(props: Props) {
         />
       )}
       <CheckList title="Relationships" entries={props.types} hidden={props.hiddenTypes} onToggle={props.onToggleType} />
-      {!props.labels.length && <p className="hint">The canvas is empty: search above, or run a saved query.</p>}
+      {!props.labels.length &&
+        (props.loading ? (
+          <p className="hint">Opening the graph…</p>
+        ) : (
+          <p className="hint">The canvas is empty: search above, or run a saved query.</p>
+        ))}
     </section>
   );
 }

@@ -15,13 +15,15 @@ interface Props {
   onExpand: (choice: ExpandChoice) => void;
   onAction: (action: MenuAction) => void;
   onClose: () => void;
+  /** How many relationships of a type and direction the canvas draws already. */
+  drawn?: (choice: ExpandChoice) => number;
 }
 
 /**
  * A node's context menu: its relationships per type and direction with counts, each expanded one page
  * at a time, so a node with thousands of neighbours is never expanded all at once.
  */
-export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }: Props) {
+export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose, drawn }: Props) {
   const relationships = useQuery(relationshipsQuery(nodeId));
   const counts: TypeCount[] | undefined = relationships.data?.relationships;
   const error = relationships.error?.message;
@@ -101,16 +103,26 @@ export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose }
       {!counts && !error && <div className="hint">Loading relationships…</div>}
       {error && <div className="error">{error}</div>}
       {counts?.length === 0 && <div className="hint">This node has no relationships.</div>}
-      {counts?.map((entry) => (
-        <button
-          key={`${entry.type}-${entry.direction}`}
-          role="menuitem"
-          onClick={() => onExpand({ type: entry.type, direction: entry.direction })}
-          title={entry.count > pageSize ? `Adds the ${pageSize} most-connected first` : undefined}
-        >
-          {entry.direction === 'out' ? '→' : '←'} {entry.type} <span className="count">{entry.count}</span>
-        </button>
-      ))}
+      {counts?.map((entry) => {
+        const all = (drawn?.(entry) ?? 0) >= entry.count;
+        return (
+          <button
+            key={`${entry.type}-${entry.direction}`}
+            role="menuitem"
+            onClick={() => onExpand({ type: entry.type, direction: entry.direction })}
+            title={
+              all
+                ? 'All of them are on the canvas'
+                : entry.count > pageSize
+                  ? `Adds the ${pageSize} most-connected first`
+                  : undefined
+            }
+          >
+            {entry.direction === 'out' ? '→' : '←'} {entry.type}{' '}
+            <span className="count">{all ? `${entry.count}, all drawn` : entry.count}</span>
+          </button>
+        );
+      })}
       <div className="menu-title">Node</div>
       <button role="menuitem" onClick={() => onAction('path-from')}>
         Find paths from here…

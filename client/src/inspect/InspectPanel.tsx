@@ -1,8 +1,7 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
-import { own } from '../app/records';
-import { formatDate, formatProperty, propertyLabels } from './format';
+import { formatDate, formatProperty, propertyOrder, readableKey } from './format';
 import { isDisputed } from '../evidence/disputes';
 import { SelectionVersions } from '../evidence/Versions';
 import { PositionsOn } from '../evidence/Positions';
@@ -79,11 +78,22 @@ function Evidence({
   );
 }
 
+/** A property that names another node by its id (`endedBy`): the node's caption when there is one. */
+function NodeReference({ id }: { id: string }) {
+  const found = useQuery({ ...nodeQuery(id), retry: false });
+  return <>{found.data?.node.caption ?? id}</>;
+}
+
+/** Keys whose text value may be another node's id. */
+const referenceKeys = /By$/;
+
 /** The side panel for the selection: its properties formatted for people, and the evidence behind it. */
 export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUnfold }: Props) {
   const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
   const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
-  const rows = Object.entries(properties).filter(([key]) => !shownElsewhere.has(key));
+  const rows = Object.entries(properties)
+    .filter(([key]) => !shownElsewhere.has(key))
+    .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b));
   return (
     <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
       {item.kind === 'node' ? (
@@ -111,8 +121,14 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
         <tbody>
           {rows.map(([key, value]) => (
             <tr key={key}>
-              <th scope="row">{own(propertyLabels, key) ?? key}</th>
-              <td>{formatProperty(key, value, properties)}</td>
+              <th scope="row">{readableKey(key)}</th>
+              <td>
+                {referenceKeys.test(key) && typeof value === 'string' && /^[\w.-]+$/.test(value) ? (
+                  <NodeReference id={value} />
+                ) : (
+                  formatProperty(key, value, properties)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -105,3 +105,20 @@ export function formatProperty(key: string, value: unknown, properties: Record<s
   if (value && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/** A property key as words: `amountUsd` reads "amount (USD)", `dealType` "deal type"; bookkeeping keys by name. */
+export function readableKey(key: string): string {
+  if (Object.hasOwn(propertyLabels, key)) return propertyLabels[key]!;
+  const words = key
+    .replace(/Usd$/, '')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return /Usd$/.test(key) ? `${words} (USD)` : words;
+}
+
+/** Where a property is listed among the others: when a thing began, then when it ended, then the rest as given. */
+export function propertyOrder(key: string): number {
+  const dates = ['since', 'until', 'deadline'];
+  return dates.includes(key) ? dates.indexOf(key) : dates.length;
+}

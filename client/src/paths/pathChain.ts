@@ -78,6 +78,9 @@ export function reasonsText(reasons: PathReasons, captionOf: (id: string) => str
     `${reasons.hops} step${reasons.hops === 1 ? '' : 's'}`,
     // Sources are the default dataset's evidence: a graph without any has nothing to count.
     reasons.sources > 0 && `${reasons.sources} distinct source${reasons.sources === 1 ? '' : 's'}`,
+    reasons.hops > 1 &&
+      reasons.sources > 0 &&
+      `weakest step ${reasons.weakestStep} source${reasons.weakestStep === 1 ? '' : 's'}`,
     reasons.latestStart && `latest began ${reasons.latestStart.slice(0, 4)}`,
     reasons.busiestNode && `busiest node ${captionOf(reasons.busiestNode.id)} (${reasons.busiestNode.degree})`,
     reasons.heldOn && `held on ${formatDate(reasons.heldOn)}`,

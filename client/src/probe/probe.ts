@@ -7,13 +7,14 @@ import type { EntenteProbe } from './types.js';
 
 export type { EntenteProbe, EntentePoint } from './types.js';
 
-type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels'>;
+type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks'>;
 
 const waiting: (() => void)[] = [];
 let source: Source = {
   viewport: () => ({ zoom: 1, pan: { x: 0, y: 0 } }),
   onScreen: () => ({}),
   edgeLabels: () => ({}),
+  edgeMarks: () => ({}),
 };
 
 export const probe: EntenteProbe = {
@@ -33,6 +34,7 @@ export const probe: EntenteProbe = {
   viewport: () => source.viewport(),
   onScreen: () => source.onScreen(),
   edgeLabels: () => source.edgeLabels(),
+  edgeMarks: () => source.edgeMarks(),
 };
 
 let checking = false;

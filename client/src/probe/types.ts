@@ -27,4 +27,6 @@ export interface EntenteProbe {
   onScreen(): Record<string, EntentePoint>;
   /** The label of each shown edge ("edge:<id>", or "group:<a>|<b>" for relationships folded into one). */
   edgeLabels(): Record<string, string>;
+  /** The time and comparison marks of each shown edge (faded, partly, new, gone, changed), by the same ids. */
+  edgeMarks(): Record<string, string[]>;
 }

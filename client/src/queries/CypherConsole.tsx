@@ -36,8 +36,10 @@ export function CypherConsole({ onGraph, onResult }: Props) {
   const schema = useMemo<CompletionSchema | undefined>(
     () =>
       found.data && {
-        labels: found.data.labels.map((label) => label.name),
-        relationshipTypes: found.data.relationshipTypes.map((type) => type.name),
+        // Neo4j's completion replaces the typed token colon and all (`:Comp`): its labels and types carry the
+        // colon, as Neo4j Browser passes them, or the chosen one loses it (`(nCompany)`).
+        labels: found.data.labels.map((label) => `:${label.name}`),
+        relationshipTypes: found.data.relationshipTypes.map((type) => `:${type.name}`),
         propertyKeys: found.data.propertyKeys,
       },
     [found.data],

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { savedQueriesQuery, schemaQuery } from '../api/queries';
+import { nodeQuery, savedQueriesQuery, schemaQuery } from '../api/queries';
 import { SearchBox } from '../search/SearchBox';
 import { api, type Graph, type QueryParameter, type SavedQuerySummary } from '../api/api';
+import { readableProblem } from './readable';
 import type { ShownResult } from './ResultDrawer';
 
 interface Props {
@@ -21,6 +22,21 @@ function toValue(parameter: QueryParameter, text: string): unknown {
   if (parameter.type === 'number') return text === '' ? undefined : Number(text);
   if (parameter.type === 'boolean') return text === 'true';
   return text === '' ? undefined : text;
+}
+
+/** What a node parameter holds: the node picked, else the query's default node (named), else nothing yet. */
+function NodeChoice({ picked, fallback }: { picked?: string; fallback?: string }) {
+  const fallbackNode = useQuery({ ...nodeQuery(fallback ?? ''), enabled: !picked && fallback !== undefined });
+  const text = picked
+    ? `Chosen: ${picked}`
+    : fallback !== undefined
+      ? `Unless you choose another: ${fallbackNode.data?.node.caption ?? fallback}`
+      : 'No node chosen yet';
+  return (
+    <span className="hint" role="status">
+      {text}
+    </span>
+  );
 }
 
 /** Saved queries: pick one, fill the form built from its declared parameters, run it onto the canvas. */
@@ -47,11 +63,21 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
     setValues(initialValues(query.parameters));
     setPicked({});
     setError(undefined);
+    // Each query starts by adding to the canvas: replacing it is chosen for one query, never carried over.
+    setMode('add');
   };
 
   const run = async () => {
     if (!chosen) return;
     setError(undefined);
+    const labels = Object.fromEntries(chosen.parameters.map((p) => [p.name, p.description ?? p.name]));
+    const missing = chosen.parameters.find(
+      (parameter) => parameter.type === 'nodeId' && !values[parameter.name] && parameter.default === undefined,
+    );
+    if (missing) {
+      setError(`${labels[missing.name]}: choose a node with the search first.`);
+      return;
+    }
     const params = Object.fromEntries(
       chosen.parameters
         .map((parameter) => [parameter.name, toValue(parameter, values[parameter.name] ?? '')] as const)
@@ -62,7 +88,7 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
       onResult({ title: chosen.name, result: answer });
       onGraph(answer.graph, mode);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(readableProblem((failure as Error).message, labels));
     }
   };
 
@@ -107,9 +133,10 @@ export function QueriesPanel({ onGraph, onResult }: Props) {
                       setPicked({ ...picked, [parameter.name]: result.caption });
                     }}
                   />
-                  <span className="hint" role="status">
-                    {picked[parameter.name] ? `Chosen: ${picked[parameter.name]}` : 'No node chosen yet'}
-                  </span>
+                  <NodeChoice
+                    picked={picked[parameter.name]}
+                    fallback={parameter.default === undefined ? undefined : String(parameter.default)}
+                  />
                 </div>
               );
             }

@@ -1,6 +1,8 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ApiEdge, ApiNode, QueryResult } from '../api/api';
-import { formatDate, formatProperty } from '../inspect/format';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/api';
+import { elementsOf, formatCell } from './readable';
 
 export interface ShownResult {
   /** What produced it: the saved query's name, or "Cypher console". */
@@ -12,40 +14,6 @@ interface Props {
   shown: ShownResult;
   onSelectRow: (nodes: ApiNode[], edges: ApiEdge[]) => void;
   onClose: () => void;
-}
-
-const isNode = (value: unknown): value is ApiNode =>
-  !!value && typeof value === 'object' && 'id' in value && 'labels' in value && 'caption' in value;
-const isEdge = (value: unknown): value is ApiEdge =>
-  !!value && typeof value === 'object' && 'id' in value && 'type' in value && 'source' in value && 'target' in value;
-
-/** The nodes and relationships anywhere in a row (in lists and paths too). */
-export function elementsOf(row: unknown[]): { nodes: ApiNode[]; edges: ApiEdge[] } {
-  const nodes: ApiNode[] = [];
-  const edges: ApiEdge[] = [];
-  const visit = (value: unknown) => {
-    if (isNode(value)) nodes.push(value);
-    else if (isEdge(value)) edges.push(value);
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  row.forEach(visit);
-  return { nodes, edges };
-}
-
-/** One value as people read it; the column's name says what a number is (`amountUsd`, `percent…`). */
-export function formatCell(column: string, value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (isNode(value)) return value.caption;
-  if (isEdge(value)) return `:${value.type}`;
-  const key = column.split('.').at(-1) ?? column;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  if (Array.isArray(value)) return value.map((item) => formatCell(key, item)).join(', ');
-  if (typeof value === 'object')
-    return Object.entries(value)
-      .map(([name, item]) => `${name}: ${formatCell(name, item)}`)
-      .join('; ');
-  return formatProperty(key, value, {});
 }
 
 const minHeight = 120;
@@ -62,6 +30,30 @@ export function ResultDrawer({ shown, onSelectRow, onClose }: Props) {
   const drag = useRef<{ startY: number; startHeight: number }>(undefined);
   const limit = (value: number) => Math.round(Math.max(minHeight, Math.min(window.innerHeight * maxShare, value)));
   const [active, setActive] = useState<number>();
+  // Another answer starts with no row chosen.
+  const [answered, setAnswered] = useState(shown);
+  if (answered !== shown) {
+    setAnswered(shown);
+    setActive(undefined);
+  }
+  // Source documents are cited by id: their captions are read once for the whole table.
+  const cited = [
+    ...new Set(
+      result.rows.flatMap((row) =>
+        row.flatMap((value, column) =>
+          /^sources?$/.test(result.columns[column]?.split('.').at(-1) ?? '')
+            ? [value].flat().filter((id): id is string => typeof id === 'string')
+            : [],
+        ),
+      ),
+    ),
+  ].sort();
+  const captions = useQuery({
+    queryKey: ['captions', cited],
+    queryFn: async () =>
+      Object.fromEntries((await api.subgraph(cited)).nodes.map((node) => [node.id, node.caption] as const)),
+    enabled: cited.length > 0,
+  }).data;
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -137,7 +129,8 @@ export function ResultDrawer({ shown, onSelectRow, onClose }: Props) {
               >
                 {row.map((value, column) => {
                   const name = result.columns[column] ?? '';
-                  const text = formatCell(name, value);
+                  const byName = Object.fromEntries(result.columns.map((key, at) => [key, row[at]]));
+                  const text = formatCell(name, value, { row: byName, captions });
                   return (
                     <td key={column} title={text} className={typeof value === 'number' ? 'number' : undefined}>
                       {text}

@@ -5,6 +5,7 @@ import { SourceName } from '../evidence/Versions';
 import { formatDate, formatUntil } from '../inspect/format';
 import { datingEntries, timeOf, type Dating, type Time } from './dating';
 import { verbOf } from './timeline';
+import { readableProblem } from '../queries/readable';
 
 interface Props {
   from: string;
@@ -52,7 +53,7 @@ export function ChangesList({ from, to, dating, onShow }: Props) {
   if (answer.error)
     return (
       <p className="error" role="alert">
-        {answer.error.message}
+        {readableProblem(answer.error.message, { from: 'the first day', to: 'the last day' })}
       </p>
     );
   const { changes, graph, meta } = answer.data;

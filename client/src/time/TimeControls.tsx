@@ -14,6 +14,8 @@ interface Props {
   dated?: Record<string, unknown>[];
   /** The control that chooses which properties date what (time/DatingDialog.tsx). */
   dates?: ReactNode;
+  /** The graph is still opening: nothing is said about its dates yet. */
+  loading?: boolean;
 }
 
 const histogramHeight = 22;
@@ -66,7 +68,7 @@ function Histogram({ dated, span }: { dated: Record<string, unknown>[]; span: { 
  * The date slider (the graph as of a day: what had not begun or had ended fades out) and the comparison
  * of two dates (what began between them is marked new, what ended is marked gone).
  */
-export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [], dates }: Props) {
+export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [], dates, loading }: Props) {
   const [playing, setPlaying] = useState(false);
   const unit = span && Number(span.last.slice(0, 4)) - Number(span.first.slice(0, 4)) <= 10 ? 'month' : 'year';
   // Playing moves the date one period forward every 600 ms, and stops at the last date.
@@ -81,6 +83,7 @@ export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare,
     }, 600);
     return () => clearTimeout(timer);
   }, [playing, asOf, span, unit, onAsOf]);
+  if ((!span || !defaults) && loading) return <div className="time hint" />;
   if (!span || !defaults) return <div className="time hint">Nothing on the canvas is dated. {dates}</div>;
   const total = Math.max(1, daysBetween(span.first, span.last));
   return (

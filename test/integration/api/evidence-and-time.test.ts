@@ -54,3 +54,40 @@ describe('GET /api/changes', () => {
     );
   });
 });
+
+describe('GET /api/nodes/:id/timeline', () => {
+  interface Edge {
+    id: string;
+    type: string;
+    source: string;
+    target: string;
+    properties: Record<string, unknown>;
+  }
+
+  it('When OpenAI’s timeline is asked, then every dated relationship comes, oldest first, the crisis of November 2023 among them, with the nodes at the other ends', async () => {
+    const { body } = await api().get('/api/nodes/openai/timeline').expect(200);
+    const edges = body.edges as Edge[];
+    const { records } = await context.db.read(
+      `MATCH (:Company {id: 'openai'})-[r]-() WHERE r.since IS NOT NULL RETURN count(r) AS dated`,
+    );
+    expect(edges).toHaveLength(Number(records[0]!.get('dated')));
+    expect(body.meta).toMatchObject({ centre: 'openai', total: edges.length, truncated: false });
+    const starts = edges.map((edge) => String(edge.properties.since));
+    expect(starts).toEqual([...starts].sort());
+    const crisis = edges.find((edge) => edge.type === 'INVOLVED' && edge.target === 'altman-ouster-2023');
+    expect(crisis).toMatchObject({ source: 'openai' });
+    const ids = new Set(body.nodes.map((node: { id: string }) => node.id));
+    for (const edge of edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+  });
+
+  it('When a limit is given, then the oldest come and the answer says more were cut off', async () => {
+    const { body } = await api().get('/api/nodes/openai/timeline?limit=3').expect(200);
+    expect(body.edges).toHaveLength(3);
+    expect(body.meta.truncated).toBe(true);
+    expect(body.meta.total).toBeGreaterThan(3);
+  });
+
+  it('When no node has the id, then the answer is 404', async () => {
+    expect(problem(await api().get('/api/nodes/no-such-node/timeline').expect(404)).status).toBe(404);
+  });
+});

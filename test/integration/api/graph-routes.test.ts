@@ -40,6 +40,18 @@ describe('GET /api/search', () => {
     expect((await ids(q))[0]).toBe(expected);
   });
 
+  it.each([
+    ['Delaware', 'delaware'],
+    ['California', 'california'],
+    ['State of Delaware', 'delaware'],
+    ['Sam', 'sam-altman'],
+    ['gogle', 'google'],
+    ['Microsoft', 'microsoft'],
+    ['chatgtp', 'chatgpt'],
+  ])('When %j is typed, then %s comes first', async (q, expected) => {
+    expect((await ids(q))[0]).toBe(expected);
+  });
+
   it.each(['AND(', '*', '"', 'title:x OR', '\\'])(
     'When q is Lucene syntax %j, then it is a search, not an error',
     async (q) => {
@@ -247,6 +259,7 @@ describe('OpenAPI and docs', () => {
         '/api/nodes/{id}',
         '/api/nodes/{id}/relationships',
         '/api/nodes/{id}/neighbours',
+        '/api/nodes/{id}/timeline',
         '/api/paths',
         '/api/subgraph',
         '/api/queries',

@@ -10,14 +10,14 @@ const api = () => context.api();
 interface RankedPath {
   nodes: { id: string; caption: string }[];
   edges: { type: string }[];
-  meta: { rank: number; reasons: { hops: number; sources: number; latestStart: string | null } };
+  meta: { rank: number; reasons: { hops: number; sources: number; weakestStep: number; latestStart: string | null } };
 }
 
 /**
  * Three routes from S to T whose order is known for every ranking:
  *   via-hub:   S–H–T, 2 hops, 1 source, began 2010, through a hub with 60 more neighbours
  *   via-w:     S–W–T, 2 hops, no source, began 2015
- *   via-u-v:   S–U–V–T, 3 hops, 3 sources, began 2024
+ *   via-u-v:   S–U–V–T, 3 hops, 3 sources (one a step), began 2024
  * and S and T are both MENTIONED_IN one document, a 2-hop shortcut that must never be a path.
  */
 describe('GET /api/paths ranks paths and gives its reasons', () => {
@@ -42,7 +42,8 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
 
   it.each([
     ['hops', ['SHT', 'SWT', 'SUVT']],
-    ['evidence', ['SUVT', 'SHT', 'SWT']],
+    // Every step of S–H–T and of S–U–V–T cites one document: the longer path's three in all do not put it first.
+    ['evidence', ['SHT', 'SUVT', 'SWT']],
     ['recent', ['SUVT', 'SWT', 'SHT']],
     ['hubs', ['SWT', 'SUVT', 'SHT']],
   ])('When ranked by %s, then the paths come in the order %j, numbered from 1', async (rank, order) => {
@@ -56,6 +57,7 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
     expect(viaHub!.meta.reasons).toMatchObject({
       hops: 2,
       sources: 1,
+      weakestStep: 1,
       latestStart: '2010-01-01',
       busiestNode: { degree: 62 },
       heldOn: null,
@@ -105,6 +107,33 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
     expect(body.paths.length).toBeGreaterThanOrEqual(3);
     expect(typeof body.nextShortest).toBe('boolean');
   });
+
+  it.each(['hops', 'evidence', 'recent', 'hubs'])(
+    'When Google is linked to Windsurf ranked by %s, then no path passes a node twice and no two take the same route',
+    async (rank) => {
+      const { body } = await api().get(`/api/paths?from=google&to=windsurf&maxHops=4&rank=${rank}`).expect(200);
+      const paths = body.paths as (RankedPath & { edges: { source: string; target: string }[] })[];
+      expect(paths.length).toBeGreaterThan(3);
+      const routes = paths.map((path) => {
+        // The route in walking order, from the path's edges (its node list need not be in order).
+        const order = ['google'];
+        for (const edge of path.edges) {
+          const last = order.at(-1)!;
+          order.push(edge.source === last ? edge.target : edge.source);
+        }
+        return order;
+      });
+      for (const route of routes) {
+        expect(route.at(-1)).toBe('windsurf');
+        expect(new Set(route).size, route.join(' → ')).toBe(route.length);
+      }
+      expect(new Set(routes.map((route) => route.join(' '))).size).toBe(routes.length);
+      if (rank === 'evidence') {
+        const weakest = paths.map((path) => path.meta.reasons.weakestStep);
+        expect(weakest).toEqual([...weakest].sort((a, b) => b - a));
+      }
+    },
+  );
 
   it('When the default dataset is asked how MGX reaches Microsoft, then no step is a source document', async () => {
     const { body } = await api().get('/api/paths?from=mgx&to=microsoft&maxHops=6').expect(200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasReducer, emptyHistory } from '../../../client/src/graph/canvasState.js';
 import { caretUnder, withoutNeo4jPosition } from '../../../client/src/queries/consoleError.js';
-import { elementsOf, formatCell } from '../../../client/src/queries/ResultDrawer.js';
+import { elementsOf, formatCell } from '../../../client/src/queries/readable.js';
 import { toCsv } from '../../../client/src/share/exportFiles.js';
 import { readView } from '../../../client/src/share/viewState.js';
 import { timeDefaults } from '../../../client/src/time/time.js';

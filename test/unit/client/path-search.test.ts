@@ -124,7 +124,10 @@ describe("the default dataset's defaults, only where its model is", () => {
   });
 
   it('When a path has no sources (a graph without them), then its reasons do not count zero sources', () => {
-    const text = reasonsText({ hops: 2, sources: 0, latestStart: null, busiestNode: null, heldOn: null }, (id) => id);
+    const text = reasonsText(
+      { hops: 2, sources: 0, weakestStep: 0, latestStart: null, busiestNode: null, heldOn: null },
+      (id) => id,
+    );
     expect(text).toBe('2 steps');
   });
 });

@@ -37,15 +37,24 @@ describe('paths as chains', () => {
 
   it('When a path is ranked, then its reasons read as words', () => {
     const text = reasonsText(
-      { hops: 2, sources: 3, latestStart: '2024-01-01', busiestNode: { id: 'openai', degree: 120 }, heldOn: null },
+      {
+        hops: 2,
+        sources: 3,
+        weakestStep: 1,
+        latestStart: '2024-01-01',
+        busiestNode: { id: 'openai', degree: 120 },
+        heldOn: null,
+      },
       (id) => (id === 'openai' ? 'OpenAI' : id),
     );
-    expect(text).toBe('2 steps · 3 distinct sources · latest began 2024 · busiest node OpenAI (120)');
+    expect(text).toBe(
+      '2 steps · 3 distinct sources · weakest step 1 source · latest began 2024 · busiest node OpenAI (120)',
+    );
   });
 
   it('When a path was searched as of a day, then its reasons say the day it held on', () => {
     const text = reasonsText(
-      { hops: 1, sources: 1, latestStart: null, busiestNode: null, heldOn: '2024-08-01' },
+      { hops: 1, sources: 1, weakestStep: 1, latestStart: null, busiestNode: null, heldOn: '2024-08-01' },
       (id) => id,
     );
     expect(text).toBe('1 step · 1 distinct source · held on 1 August 2024');
