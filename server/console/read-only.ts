@@ -30,17 +30,40 @@ function forbidden(reason: string): ProblemError {
   return new ProblemError(403, 'read-only', 'Statement not allowed', `The console is read-only: ${reason}.`);
 }
 
+function notAllowed(name: string | undefined): ProblemError {
+  return forbidden(`the procedure ${name ?? '(unknown)'} is not on the allow-list`);
+}
+
+/** Every string among an operator's arguments (Details, Signature, …), however they are nested. */
+function argumentTexts(value: unknown, texts: string[] = []): string[] {
+  if (typeof value === 'string') texts.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => argumentTexts(item, texts));
+  else if (value && typeof value === 'object') Object.values(value).forEach((item) => argumentTexts(item, texts));
+  return texts;
+}
+
+/**
+ * A procedure called inside an expression (`COUNT { CALL … }` in a list comprehension, CASE, reduce or
+ * pattern comprehension) is planned as a nested plan: it has no operator of its own and shows only in
+ * its parent's details, as `ResolvedCall(db.info() :: …)`.
+ */
+const resolvedCall = /ResolvedCall\(\s*([^\s(]*)/g;
+
 function checkPlan(plan: PlanNode) {
   const operator = plan.operatorType.replace(/@.*$/, '');
   for (const [pattern, reason] of forbiddenOperators) {
     if (pattern.test(operator)) throw forbidden(reason);
   }
+  const texts = argumentTexts(plan.arguments);
   if (operator.startsWith('ProcedureCall')) {
     const described = plan.arguments.Details ?? plan.arguments.Signature;
     const details = typeof described === 'string' ? described : '';
     const name = /^([\w.]+)\s*\(/.exec(details)?.[1];
-    if (!name || !allowedProcedures.has(name)) {
-      throw forbidden(`the procedure ${name ?? '(unknown)'} is not on the allow-list`);
+    if (!name || !allowedProcedures.has(name)) throw notAllowed(name);
+  }
+  for (const text of texts) {
+    for (const [, name] of text.matchAll(resolvedCall)) {
+      if (!name || !allowedProcedures.has(name)) throw notAllowed(name || undefined);
     }
   }
   plan.children.forEach(checkPlan);
@@ -81,7 +104,7 @@ const symbols = ['<>', '<=', '>=', '=~', '->', '<-', '--', '||'];
 
 /**
  * The statement's words and symbols as Cypher reads them: unicode escapes decoded first, then string
- * literals and quoted names read as one token each, comments and spaces dropped, words upper-cased.
+ * literals read as one token each, quoted names as a backtick and the name, comments and spaces dropped.
  */
 function* tokens(query: string): Generator<string> {
   const text = query.replace(/\\u([0-9a-fA-F]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -96,16 +119,25 @@ function* tokens(query: string): Generator<string> {
       const end = text.indexOf('*/', i + 2);
       if (end < 0) return;
       i = end + 1;
-    } else if (char === "'" || char === '"' || char === '`') {
+    } else if (char === "'" || char === '"') {
       for (i++; i < text.length && text[i] !== char; i++) {
-        if (text[i] === '\\' && char !== '`') i++;
+        if (text[i] === '\\') i++;
       }
       yield 'literal';
+    } else if (char === '`') {
+      // A quoted name, kept with its backtick: it can name a procedure (CALL `db`.`info`()).
+      let name = '';
+      for (i++; i < text.length; i++) {
+        if (text[i] === '`' && text[i + 1] === '`') name += text[++i];
+        else if (text[i] === '`') break;
+        else name += text[i];
+      }
+      yield `\`${name}`;
     } else if (/[\p{L}\p{N}_$]/u.test(char)) {
       // A word, or a number such as 1.5e3 (its dot is not a property lookup).
       const word = /^(\d+(\.\d+)?([eE][+-]?\d+)?|[\p{L}\p{N}_$]+)/u.exec(text.slice(i, i + 256))![0];
       i += word.length - 1;
-      yield word.toUpperCase();
+      yield word;
     } else {
       const pair = text.slice(i, i + 2);
       if (symbols.includes(pair)) i++;
@@ -142,7 +174,8 @@ export function assertReasonableShape(query: string): void {
   let joins = 0;
   let unions = 0;
   let previous = '';
-  for (const read of tokens(query)) {
+  for (const word of tokens(query)) {
+    const read = word.toUpperCase();
     // After a dot a word is a property key; after a colon a label or type (n:Case), unless the colon is a
     // map's ({a: CASE … END}), whose value is an expression. END closes only a CASE (else it is a name).
     const name =
@@ -170,5 +203,32 @@ export function assertReasonableShape(query: string): void {
     if (token === 'UNION' && ++unions > maxOperators) {
       throw ProblemError.badRequest(`The statement joins more than ${maxOperators} queries with UNION.`);
     }
+  }
+}
+
+const isName = (token: string | undefined) => token !== undefined && /^[`\p{L}_$]/u.test(token);
+const allowedUpperCase = new Set([...allowedProcedures].map((name) => name.toUpperCase()));
+
+/**
+ * Refuses a statement whose text calls a procedure off the allow-list, wherever the call sits (inside
+ * COUNT { }, EXISTS { }, COLLECT { }, any expression). A second layer under the plan check: it reads the
+ * text as Cypher does (escapes decoded, comments and strings skipped), so it needs no plan at all.
+ */
+export function assertNamedProceduresAllowed(query: string): void {
+  const all = [...tokens(query)].map((token) => (token.startsWith('`') ? token : token.toUpperCase()));
+  const original = [...tokens(query)];
+  for (let i = 0; i < all.length; i++) {
+    // `n.call` and `x AS call` are names, not the keyword.
+    if (all[i] !== 'CALL' || ['.', ':', 'AS'].includes(all[i - 1] ?? '') || !isName(all[i + 1])) continue;
+    const parts = [original[i + 1]!.replace(/^`/, '')];
+    let next = i + 2;
+    while (all[next] === '.' && isName(all[next + 1])) {
+      parts.push(original[next + 1]!.replace(/^`/, ''));
+      next += 2;
+    }
+    // `CALL` as a variable (`RETURN call AS c`) is followed by neither a dotted name nor arguments.
+    if (parts.length === 1 && all[next] !== '(') continue;
+    const name = parts.join('.');
+    if (!allowedUpperCase.has(name.toUpperCase())) throw notAllowed(name);
   }
 }

@@ -6,7 +6,7 @@ import { GraphBuilder, toJson } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { Database, Parameters } from '../neo4j/database.js';
 import { loadCypher } from '../neo4j/cypher.js';
-import { assertReadOnly, assertReasonableShape } from './read-only.js';
+import { assertNamedProceduresAllowed, assertReadOnly, assertReasonableShape } from './read-only.js';
 
 const cypher = loadCypher('graph/nodes-by-element-id');
 
@@ -53,6 +53,7 @@ function toCypherParameters(value: unknown): unknown {
 /** Checks a statement is read-only (see read-only.ts), without running it. */
 export async function checkReadOnly(db: Database, query: string, parameters: Parameters = {}): Promise<void> {
   assertReasonableShape(query);
+  assertNamedProceduresAllowed(query);
   let summary;
   try {
     summary = await db.explain(query, toCypherParameters(parameters) as Parameters);
