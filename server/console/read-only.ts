@@ -88,11 +88,13 @@ export function assertReadOnly(summary: ResultSummary) {
 /**
  * Limits on a statement's shape, far beyond any real query. Neo4j's parser never answers a statement whose
  * expression tree is too deep (measured on 5.26: NOT repeated 500 times, CASE nested 300 deep, brackets
- * 1,000 deep, 1,000 property lookups in a row, a 1,000-step pattern, 20,000 additions in a row), which
- * holds a connection until the client gives up.
+ * 1,000 deep, a 1,000-step pattern, 20,000 additions in a row, `!` repeated 1,000 times before a label,
+ * 3,000 labels on one node), which holds a connection until the client gives up. Postfix chains overflow
+ * sooner: 400 property lookups or 400 subscripts in a row (`m.a.a…`, `m["a"]["a"]…`) already do, 250 not.
  */
 export const maxNesting = 64;
 export const maxOperators = 500;
+export const maxChain = 200;
 
 const openers = new Set(['(', '[', '{', 'CASE']);
 /** What joins two expressions or steps, each deepening the parse tree by one. */
@@ -163,17 +165,26 @@ const runBreaks = new Set([
 ]);
 const matching: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+/** Tokens that can end an operand, so that a `[` after them is a subscript, not a list. */
+const operandEnd = /^[\])}`\p{L}\p{N}_$]/u;
+/** Tokens that go on a postfix chain without ending it: the key or label after it, closing brackets, `!`. */
+const chainKeeps = new Set(['name', ']', ')', '}', '!']);
+
 /**
  * Refuses, before Neo4j sees it, a statement nested deeper than `maxNesting` (brackets, CASE … END, NOT
- * after NOT), one expression or pattern joining more than `maxOperators` parts, or more than
- * `maxOperators` queries joined by UNION.
+ * after NOT, `!` after `!`), one expression or pattern joining more than `maxOperators` parts, a chain of
+ * more than `maxChain` property lookups, subscripts or labels (`m.a.b`, `m[0][1]`, `n:A:B`), or more
+ * than `maxOperators` queries joined by UNION.
  */
 export function assertReasonableShape(query: string): void {
   const open: string[] = [];
+  /** The postfix chain going on at each bracket level; what is inside a subscript does not end it. */
+  const chains: number[] = [0];
   let prefixes = 0;
   let joins = 0;
   let unions = 0;
   let previous = '';
+  let previousToken = '';
   for (const word of tokens(query)) {
     const read = word.toUpperCase();
     // After a dot a word is a property key; after a colon a label or type (n:Case), unless the colon is a
@@ -181,17 +192,31 @@ export function assertReasonableShape(query: string): void {
     const name =
       previous === '.' || (previous === ':' && open.at(-1) !== '{') || (read === 'END' && open.at(-1) !== 'CASE');
     const token = name ? 'name' : read;
+    const postfix =
+      token === '.' || (token === ':' && open.at(-1) !== '{') || (token === '[' && operandEnd.test(previousToken));
     previous = read;
+    previousToken = token;
+    if (postfix) {
+      chains[open.length] = (chains[open.length] ?? 0) + 1;
+      if (chains[open.length]! > maxChain) {
+        throw ProblemError.badRequest(
+          `More than ${maxChain} property lookups, subscripts or labels follow each other; split it up.`,
+        );
+      }
+    } else if (!chainKeeps.has(token)) chains[open.length] = 0;
     if (openers.has(token)) open.push(token);
     else if (token === 'END') open.pop();
     else if (token in matching && open.includes(matching[token]!)) {
       // A bracket closes its own opener and any CASE left open inside it.
       while (open.pop() !== matching[token]);
     }
-    prefixes = token === 'NOT' ? prefixes + 1 : 0;
+    // A level opened afresh starts without a chain; the one closed keeps its chain going.
+    chains.length = open.length + 1;
+    if (openers.has(token)) chains[open.length] = 0;
+    prefixes = token === 'NOT' || token === '!' ? prefixes + 1 : 0;
     if (open.length + prefixes > maxNesting) {
       throw ProblemError.badRequest(
-        `The statement is nested more than ${maxNesting} deep (brackets, CASE, NOT); split it up.`,
+        `The statement is nested more than ${maxNesting} deep (brackets, CASE, NOT, !); split it up.`,
       );
     }
     if (runBreaks.has(token)) joins = 0;
