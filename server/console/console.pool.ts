@@ -2,7 +2,7 @@ import { isDate } from 'neo4j-driver';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import type { NodeIdentity } from '../graph/identity.js';
+import type { NodeIdentity, PlainIdentity } from '../graph/identity.js';
 import { ProblemError } from '../http/problem.js';
 import type { ConnectionSettings, Parameters } from '../neo4j/database.js';
 import type { ConsoleOutcome, ConsoleTask } from './console.worker.js';
@@ -52,10 +52,27 @@ export class ConsoleRunner {
   }
 
   async run(identity: NodeIdentity, query: string, parameters: Parameters): Promise<QueryResult> {
+    const result = await this.perform(this.task(identity.toPlain(), query, parameters));
+    if (!result) throw new Error('A console worker answered a run without a result');
+    return result;
+  }
+
+  /**
+   * Checks untrusted text as a save does (shape, procedures, a read-only plan) without running it, in a
+   * worker with its own connections and the console's deadline: a statement that keeps Neo4j's parser
+   * busy costs the console one of its workers, never a connection of the explorer's pool.
+   */
+  async check(query: string): Promise<void> {
+    // A check maps no nodes: any identity rule will do.
+    const identity: PlainIdentity = { sharedKeys: [], allShared: false };
+    await this.perform({ ...this.task(identity, query, {}), checkOnly: true });
+  }
+
+  private task(identity: PlainIdentity, query: string, parameters: Parameters): ConsoleTask {
     const dates = Object.keys(parameters).filter((name) => isDate(parameters[name]));
-    const task: ConsoleTask = {
+    return {
       connection: this.connection,
-      identity: identity.toPlain(),
+      identity,
       query,
       parameters: Object.fromEntries(
         Object.entries(parameters).map(([name, value]) => [name, isDate(value) ? value.toString() : value]),
@@ -63,6 +80,9 @@ export class ConsoleRunner {
       dates,
       limits: { maxRows: this.limits.maxRows, maxValues: this.limits.maxValues, timeoutMs: this.limits.timeoutMs },
     };
+  }
+
+  private async perform(task: ConsoleTask): Promise<QueryResult | null> {
     const pool = this.start();
     if (pool.queueSize >= pool.options.maxQueue) {
       throw ProblemError.unavailable('The Cypher console is busy with other statements; try again shortly.');

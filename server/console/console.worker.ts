@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { NodeIdentity, type PlainIdentity } from '../graph/identity.js';
 import { toProblem } from '../http/problem.js';
 import { Database, type ConnectionSettings, type Parameters } from '../neo4j/database.js';
-import { executeReadOnly, type QueryResult, type RunLimits } from './run.js';
+import { checkReadOnly, executeReadOnly, type QueryResult, type RunLimits } from './run.js';
 
 /** One statement for a console worker thread: everything it needs as plain, cloneable data. */
 export interface ConsoleTask {
@@ -13,6 +13,8 @@ export interface ConsoleTask {
   parameters: Record<string, unknown>;
   dates: string[];
   limits: RunLimits;
+  /** Only check the statement (shape, procedures, plan) as a save does, without running it. */
+  checkOnly?: boolean;
 }
 
 export interface PlainProblem {
@@ -25,7 +27,8 @@ export interface PlainProblem {
   diagnostic?: string;
 }
 
-export type ConsoleOutcome = { ok: true; result: QueryResult } | { ok: false; problem: PlainProblem };
+/** `result` is null for a check only. */
+export type ConsoleOutcome = { ok: true; result: QueryResult | null } | { ok: false; problem: PlainProblem };
 
 /** Each worker keeps its own small driver: the console's connections are never the explorer's. */
 let database: { key: string; db: Database } | undefined;
@@ -51,6 +54,10 @@ function withDates(parameters: Record<string, unknown>, dates: string[]): Parame
 /** Runs one statement (see run.ts); failures come back as problems, since errors lose their class here. */
 export default async function runConsoleTask(task: ConsoleTask): Promise<ConsoleOutcome> {
   try {
+    if (task.checkOnly) {
+      await checkReadOnly(databaseFor(task.connection), task.query, withDates(task.parameters, task.dates));
+      return { ok: true, result: null };
+    }
     const result = await executeReadOnly(
       databaseFor(task.connection),
       NodeIdentity.fromPlain(task.identity),

@@ -1,7 +1,6 @@
 import { z, ZodError } from 'zod';
 import type { Config } from '../config.js';
 import type { ConsoleRunner } from '../console/console.pool.js';
-import { checkReadOnly } from '../console/run.js';
 import type { Catalog } from '../graph/catalog.js';
 import {
   apiResultSchema,
@@ -96,7 +95,7 @@ export function queryRoutes(
   async function checkFields(fields: QueryFields) {
     const names = new Set(fields.parameters.map((parameter) => parameter.name));
     if (names.size !== fields.parameters.length) throw ProblemError.badRequest('parameters: names must be unique');
-    await checkReadOnly(db, fields.query);
+    await runner.check(fields.query);
   }
 
   api.add({
