@@ -6,9 +6,11 @@ import type { NodeIdentity, PlainIdentity } from '../graph/identity.js';
 import { ProblemError } from '../http/problem.js';
 import type { ConnectionSettings, Parameters } from '../neo4j/database.js';
 import type { ConsoleOutcome, ConsoleTask } from './console.worker.js';
-import { resultTooLarge, type QueryResult, type RunLimits } from './run.js';
+import { defaultMaxBytes, resultTooLarge, type QueryResult, type RunLimits } from './run.js';
 
-export interface ConsoleLimits extends RunLimits {
+export interface ConsoleLimits extends Omit<RunLimits, 'maxBytes'> {
+  /** UTF-8 bytes of one answer's JSON (413 beyond it); `defaultMaxBytes` unless given. */
+  maxBytes?: number;
   /** Statements running at once; more wait in a short queue, beyond it a 503. */
   concurrency: number;
   /** Heap of one worker thread: a result that needs more is refused (413), the server is not touched. */
@@ -78,7 +80,12 @@ export class ConsoleRunner {
         Object.entries(parameters).map(([name, value]) => [name, isDate(value) ? value.toString() : value]),
       ),
       dates,
-      limits: { maxRows: this.limits.maxRows, maxValues: this.limits.maxValues, timeoutMs: this.limits.timeoutMs },
+      limits: {
+        maxRows: this.limits.maxRows,
+        maxValues: this.limits.maxValues,
+        maxBytes: this.limits.maxBytes ?? defaultMaxBytes,
+        timeoutMs: this.limits.timeoutMs,
+      },
     };
   }
 

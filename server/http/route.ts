@@ -2,6 +2,7 @@ import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-op
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { problemSchema } from '../graph/graph.schemas.js';
+import { sendJson } from './json.js';
 import { ProblemError } from './problem.js';
 
 extendZodWithOpenApi(z);
@@ -131,7 +132,7 @@ export class ApiRoutes {
         res,
       };
       const result = await spec.handler(input);
-      res.status(spec.status ?? 200).json(result);
+      await sendJson(res, spec.status ?? 200, result);
     };
     this.router[spec.method](spec.path, ...(spec.guards ?? []), run);
   }
