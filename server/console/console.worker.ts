@@ -42,13 +42,16 @@ function databaseFor(connection: ConnectionSettings): Database {
   return database.db;
 }
 
+/** Entries are copied as data properties, so a parameter named `__proto__` stays a parameter. */
 function withDates(parameters: Record<string, unknown>, dates: string[]): Parameters {
-  const converted = { ...parameters };
-  for (const name of dates) {
-    const [year, month, day] = String(parameters[name]).split('-').map(Number);
-    converted[name] = new neo4j.types.Date(year!, month!, day!);
-  }
-  return converted;
+  const isDate = new Set(dates);
+  return Object.fromEntries(
+    Object.entries(parameters).map(([name, value]) => {
+      if (!isDate.has(name)) return [name, value];
+      const [year, month, day] = String(value).split('-').map(Number);
+      return [name, new neo4j.types.Date(year!, month!, day!)];
+    }),
+  );
 }
 
 /** Runs one statement (see run.ts); failures come back as problems, since errors lose their class here. */
