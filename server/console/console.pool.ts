@@ -6,7 +6,7 @@ import type { NodeIdentity, PlainIdentity } from '../graph/identity.js';
 import { ProblemError } from '../http/problem.js';
 import type { ConnectionSettings, Parameters } from '../neo4j/database.js';
 import type { ConsoleOutcome, ConsoleTask } from './console.worker.js';
-import { defaultMaxBytes, resultTooLarge, type QueryResult, type RunLimits } from './run.js';
+import { defaultMaxBytes, type QueryResult, type RunLimits } from './run.js';
 
 export interface ConsoleLimits extends Omit<RunLimits, 'maxBytes'> {
   /** UTF-8 bytes of one answer's JSON (413 beyond it); `defaultMaxBytes` unless given. */
@@ -114,7 +114,16 @@ export class ConsoleRunner {
     if (name === 'AbortError') {
       return new ProblemError(504, 'query-timeout', 'Query timed out', 'The query ran longer than the server allows.');
     }
-    if (code === 'ERR_WORKER_OUT_OF_MEMORY') return resultTooLarge(this.limits.maxValues);
+    // The heap ran out before the values could be counted: say so, not that some count was passed.
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new ProblemError(
+        413,
+        'result-too-large',
+        'Result too large',
+        `The result needs more memory than a console worker has (${this.limits.workerHeapMb} MiB); return less ` +
+          '(LIMIT, fewer columns, shorter strings and lists).',
+      );
+    }
     const problem = new ProblemError(500, 'internal', 'Internal error', 'The console could not run the statement.');
     problem.cause = error;
     return problem;
