@@ -14,6 +14,7 @@ import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
 import { ensureSearchIndex } from './search/search.index.js';
 import { SeedValidationError } from './seed/dataset.js';
 import { warmUp, warmUpApp } from './warm-up.js';
+import { embeddedEvents } from './embedded-events.js';
 import { prepareDatabase } from './seed/prepare.js';
 import { migrateGraphSavedQueries } from './queries/queries.store.js';
 import { migrate } from './store/migrate.js';
@@ -93,20 +94,19 @@ async function main() {
   let neo4j: ProvisionedNeo4j;
   /** Where this process serves, once it does: restarts of the database warm it up through it. */
   let servingUrl: string | undefined;
+  /** Stops serving and exits, once serving has begun. */
+  const serving: { stop?: (reason: string, code: number) => Promise<void> } = {};
   try {
     neo4j = await provisionNeo4j(config, {
-      events: {
-        restarting: (reason, attempt, delayMs) =>
-          logger.warn({ reason, attempt, delayMs }, `Embedded Neo4j ${reason}; restarting in ${delayMs / 1000} s`),
-        restarted: (pid, attempt) => {
-          logger.info({ pid, attempt }, 'Embedded Neo4j restarted');
+      events: embeddedEvents(logger, {
+        restarted: () => {
           if (servingUrl) void warmUp(servingUrl).then((report) => logger.info(report, 'Warmed the database up'));
         },
-        gaveUp: (reason) => {
-          logger.fatal({ reason }, 'Embedded Neo4j will not be restarted again');
-          console.error(reason);
+        exit: (code) => {
+          if (serving.stop) void serving.stop('embedded Neo4j gave up', code);
+          else process.exit(code);
         },
-      },
+      }),
     });
   } catch (error) {
     if (error instanceof EmbeddedStartError) fail(error.message);
@@ -165,7 +165,7 @@ async function main() {
   console.error(`Entente is serving on http://${host}:${port} (started in ${seconds} s; Ctrl-C stops it)`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'Stopping');
@@ -176,8 +176,9 @@ async function main() {
     await store.close();
     await provisionedStore.stop();
     await neo4j.stop();
-    process.exit(0);
+    process.exit(code);
   };
+  serving.stop = shutdown;
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -2,13 +2,15 @@ import { isDate } from 'neo4j-driver';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import type { NodeIdentity } from '../graph/identity.js';
+import type { NodeIdentity, PlainIdentity } from '../graph/identity.js';
 import { ProblemError } from '../http/problem.js';
 import type { ConnectionSettings, Parameters } from '../neo4j/database.js';
 import type { ConsoleOutcome, ConsoleTask } from './console.worker.js';
-import { resultTooLarge, type QueryResult, type RunLimits } from './run.js';
+import { defaultMaxBytes, type QueryResult, type RunLimits } from './run.js';
 
-export interface ConsoleLimits extends RunLimits {
+export interface ConsoleLimits extends Omit<RunLimits, 'maxBytes'> {
+  /** UTF-8 bytes of one answer's JSON (413 beyond it); `defaultMaxBytes` unless given. */
+  maxBytes?: number;
   /** Statements running at once; more wait in a short queue, beyond it a 503. */
   concurrency: number;
   /** Heap of one worker thread: a result that needs more is refused (413), the server is not touched. */
@@ -52,17 +54,42 @@ export class ConsoleRunner {
   }
 
   async run(identity: NodeIdentity, query: string, parameters: Parameters): Promise<QueryResult> {
+    const result = await this.perform(this.task(identity.toPlain(), query, parameters));
+    if (!result) throw new Error('A console worker answered a run without a result');
+    return result;
+  }
+
+  /**
+   * Checks untrusted text as a save does (shape, procedures, a read-only plan) without running it, in a
+   * worker with its own connections and the console's deadline: a statement that keeps Neo4j's parser
+   * busy costs the console one of its workers, never a connection of the explorer's pool.
+   */
+  async check(query: string): Promise<void> {
+    // A check maps no nodes: any identity rule will do.
+    const identity: PlainIdentity = { sharedKeys: [], allShared: false };
+    await this.perform({ ...this.task(identity, query, {}), checkOnly: true });
+  }
+
+  private task(identity: PlainIdentity, query: string, parameters: Parameters): ConsoleTask {
     const dates = Object.keys(parameters).filter((name) => isDate(parameters[name]));
-    const task: ConsoleTask = {
+    return {
       connection: this.connection,
-      identity: identity.toPlain(),
+      identity,
       query,
       parameters: Object.fromEntries(
         Object.entries(parameters).map(([name, value]) => [name, isDate(value) ? value.toString() : value]),
       ),
       dates,
-      limits: { maxRows: this.limits.maxRows, maxValues: this.limits.maxValues, timeoutMs: this.limits.timeoutMs },
+      limits: {
+        maxRows: this.limits.maxRows,
+        maxValues: this.limits.maxValues,
+        maxBytes: this.limits.maxBytes ?? defaultMaxBytes,
+        timeoutMs: this.limits.timeoutMs,
+      },
     };
+  }
+
+  private async perform(task: ConsoleTask): Promise<QueryResult | null> {
     const pool = this.start();
     if (pool.queueSize >= pool.options.maxQueue) {
       throw ProblemError.unavailable('The Cypher console is busy with other statements; try again shortly.');
@@ -87,7 +114,16 @@ export class ConsoleRunner {
     if (name === 'AbortError') {
       return new ProblemError(504, 'query-timeout', 'Query timed out', 'The query ran longer than the server allows.');
     }
-    if (code === 'ERR_WORKER_OUT_OF_MEMORY') return resultTooLarge(this.limits.maxValues);
+    // The heap ran out before the values could be counted: say so, not that some count was passed.
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new ProblemError(
+        413,
+        'result-too-large',
+        'Result too large',
+        `The result needs more memory than a console worker has (${this.limits.workerHeapMb} MiB); return less ` +
+          '(LIMIT, fewer columns, shorter strings and lists).',
+      );
+    }
     const problem = new ProblemError(500, 'internal', 'Internal error', 'The console could not run the statement.');
     problem.cause = error;
     return problem;

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { NodeIdentity, type PlainIdentity } from '../graph/identity.js';
 import { toProblem } from '../http/problem.js';
 import { Database, type ConnectionSettings, type Parameters } from '../neo4j/database.js';
-import { executeReadOnly, type QueryResult, type RunLimits } from './run.js';
+import { checkReadOnly, executeReadOnly, type QueryResult, type RunLimits } from './run.js';
 
 /** One statement for a console worker thread: everything it needs as plain, cloneable data. */
 export interface ConsoleTask {
@@ -13,6 +13,8 @@ export interface ConsoleTask {
   parameters: Record<string, unknown>;
   dates: string[];
   limits: RunLimits;
+  /** Only check the statement (shape, procedures, plan) as a save does, without running it. */
+  checkOnly?: boolean;
 }
 
 export interface PlainProblem {
@@ -25,7 +27,8 @@ export interface PlainProblem {
   diagnostic?: string;
 }
 
-export type ConsoleOutcome = { ok: true; result: QueryResult } | { ok: false; problem: PlainProblem };
+/** `result` is null for a check only. */
+export type ConsoleOutcome = { ok: true; result: QueryResult | null } | { ok: false; problem: PlainProblem };
 
 /** Each worker keeps its own small driver: the console's connections are never the explorer's. */
 let database: { key: string; db: Database } | undefined;
@@ -39,18 +42,25 @@ function databaseFor(connection: ConnectionSettings): Database {
   return database.db;
 }
 
+/** Entries are copied as data properties, so a parameter named `__proto__` stays a parameter. */
 function withDates(parameters: Record<string, unknown>, dates: string[]): Parameters {
-  const converted = { ...parameters };
-  for (const name of dates) {
-    const [year, month, day] = String(parameters[name]).split('-').map(Number);
-    converted[name] = new neo4j.types.Date(year!, month!, day!);
-  }
-  return converted;
+  const isDate = new Set(dates);
+  return Object.fromEntries(
+    Object.entries(parameters).map(([name, value]) => {
+      if (!isDate.has(name)) return [name, value];
+      const [year, month, day] = String(value).split('-').map(Number);
+      return [name, new neo4j.types.Date(year!, month!, day!)];
+    }),
+  );
 }
 
 /** Runs one statement (see run.ts); failures come back as problems, since errors lose their class here. */
 export default async function runConsoleTask(task: ConsoleTask): Promise<ConsoleOutcome> {
   try {
+    if (task.checkOnly) {
+      await checkReadOnly(databaseFor(task.connection), task.query, withDates(task.parameters, task.dates));
+      return { ok: true, result: null };
+    }
     const result = await executeReadOnly(
       databaseFor(task.connection),
       NodeIdentity.fromPlain(task.identity),

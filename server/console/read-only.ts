@@ -30,17 +30,40 @@ function forbidden(reason: string): ProblemError {
   return new ProblemError(403, 'read-only', 'Statement not allowed', `The console is read-only: ${reason}.`);
 }
 
+function notAllowed(name: string | undefined): ProblemError {
+  return forbidden(`the procedure ${name ?? '(unknown)'} is not on the allow-list`);
+}
+
+/** Every string among an operator's arguments (Details, Signature, …), however they are nested. */
+function argumentTexts(value: unknown, texts: string[] = []): string[] {
+  if (typeof value === 'string') texts.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => argumentTexts(item, texts));
+  else if (value && typeof value === 'object') Object.values(value).forEach((item) => argumentTexts(item, texts));
+  return texts;
+}
+
+/**
+ * A procedure called inside an expression (`COUNT { CALL … }` in a list comprehension, CASE, reduce or
+ * pattern comprehension) is planned as a nested plan: it has no operator of its own and shows only in
+ * its parent's details, as `ResolvedCall(db.info() :: …)`.
+ */
+const resolvedCall = /ResolvedCall\(\s*([^\s(]*)/g;
+
 function checkPlan(plan: PlanNode) {
   const operator = plan.operatorType.replace(/@.*$/, '');
   for (const [pattern, reason] of forbiddenOperators) {
     if (pattern.test(operator)) throw forbidden(reason);
   }
+  const texts = argumentTexts(plan.arguments);
   if (operator.startsWith('ProcedureCall')) {
     const described = plan.arguments.Details ?? plan.arguments.Signature;
     const details = typeof described === 'string' ? described : '';
     const name = /^([\w.]+)\s*\(/.exec(details)?.[1];
-    if (!name || !allowedProcedures.has(name)) {
-      throw forbidden(`the procedure ${name ?? '(unknown)'} is not on the allow-list`);
+    if (!name || !allowedProcedures.has(name)) throw notAllowed(name);
+  }
+  for (const text of texts) {
+    for (const [, name] of text.matchAll(resolvedCall)) {
+      if (!name || !allowedProcedures.has(name)) throw notAllowed(name || undefined);
     }
   }
   plan.children.forEach(checkPlan);
@@ -65,11 +88,13 @@ export function assertReadOnly(summary: ResultSummary) {
 /**
  * Limits on a statement's shape, far beyond any real query. Neo4j's parser never answers a statement whose
  * expression tree is too deep (measured on 5.26: NOT repeated 500 times, CASE nested 300 deep, brackets
- * 1,000 deep, 1,000 property lookups in a row, a 1,000-step pattern, 20,000 additions in a row), which
- * holds a connection until the client gives up.
+ * 1,000 deep, a 1,000-step pattern, 20,000 additions in a row, `!` repeated 1,000 times before a label,
+ * 3,000 labels on one node), which holds a connection until the client gives up. Postfix chains overflow
+ * sooner: 400 property lookups or 400 subscripts in a row (`m.a.a…`, `m["a"]["a"]…`) already do, 250 not.
  */
 export const maxNesting = 64;
 export const maxOperators = 500;
+export const maxChain = 200;
 
 const openers = new Set(['(', '[', '{', 'CASE']);
 /** What joins two expressions or steps, each deepening the parse tree by one. */
@@ -81,7 +106,7 @@ const symbols = ['<>', '<=', '>=', '=~', '->', '<-', '--', '||'];
 
 /**
  * The statement's words and symbols as Cypher reads them: unicode escapes decoded first, then string
- * literals and quoted names read as one token each, comments and spaces dropped, words upper-cased.
+ * literals read as one token each, quoted names as a backtick and the name, comments and spaces dropped.
  */
 function* tokens(query: string): Generator<string> {
   const text = query.replace(/\\u([0-9a-fA-F]{4})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -96,16 +121,25 @@ function* tokens(query: string): Generator<string> {
       const end = text.indexOf('*/', i + 2);
       if (end < 0) return;
       i = end + 1;
-    } else if (char === "'" || char === '"' || char === '`') {
+    } else if (char === "'" || char === '"') {
       for (i++; i < text.length && text[i] !== char; i++) {
-        if (text[i] === '\\' && char !== '`') i++;
+        if (text[i] === '\\') i++;
       }
       yield 'literal';
+    } else if (char === '`') {
+      // A quoted name, kept with its backtick: it can name a procedure (CALL `db`.`info`()).
+      let name = '';
+      for (i++; i < text.length; i++) {
+        if (text[i] === '`' && text[i + 1] === '`') name += text[++i];
+        else if (text[i] === '`') break;
+        else name += text[i];
+      }
+      yield `\`${name}`;
     } else if (/[\p{L}\p{N}_$]/u.test(char)) {
       // A word, or a number such as 1.5e3 (its dot is not a property lookup).
       const word = /^(\d+(\.\d+)?([eE][+-]?\d+)?|[\p{L}\p{N}_$]+)/u.exec(text.slice(i, i + 256))![0];
       i += word.length - 1;
-      yield word.toUpperCase();
+      yield word;
     } else {
       const pair = text.slice(i, i + 2);
       if (symbols.includes(pair)) i++;
@@ -131,34 +165,58 @@ const runBreaks = new Set([
 ]);
 const matching: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+/** Tokens that can end an operand, so that a `[` after them is a subscript, not a list. */
+const operandEnd = /^[\])}`\p{L}\p{N}_$]/u;
+/** Tokens that go on a postfix chain without ending it: the key or label after it, closing brackets, `!`. */
+const chainKeeps = new Set(['name', ']', ')', '}', '!']);
+
 /**
  * Refuses, before Neo4j sees it, a statement nested deeper than `maxNesting` (brackets, CASE … END, NOT
- * after NOT), one expression or pattern joining more than `maxOperators` parts, or more than
- * `maxOperators` queries joined by UNION.
+ * after NOT, `!` after `!`), one expression or pattern joining more than `maxOperators` parts, a chain of
+ * more than `maxChain` property lookups, subscripts or labels (`m.a.b`, `m[0][1]`, `n:A:B`), or more
+ * than `maxOperators` queries joined by UNION.
  */
 export function assertReasonableShape(query: string): void {
   const open: string[] = [];
+  /** The postfix chain going on at each bracket level; what is inside a subscript does not end it. */
+  const chains: number[] = [0];
   let prefixes = 0;
   let joins = 0;
   let unions = 0;
   let previous = '';
-  for (const read of tokens(query)) {
+  let previousToken = '';
+  for (const word of tokens(query)) {
+    const read = word.toUpperCase();
     // After a dot a word is a property key; after a colon a label or type (n:Case), unless the colon is a
     // map's ({a: CASE … END}), whose value is an expression. END closes only a CASE (else it is a name).
     const name =
       previous === '.' || (previous === ':' && open.at(-1) !== '{') || (read === 'END' && open.at(-1) !== 'CASE');
     const token = name ? 'name' : read;
+    const postfix =
+      token === '.' || (token === ':' && open.at(-1) !== '{') || (token === '[' && operandEnd.test(previousToken));
     previous = read;
+    previousToken = token;
+    if (postfix) {
+      chains[open.length] = (chains[open.length] ?? 0) + 1;
+      if (chains[open.length]! > maxChain) {
+        throw ProblemError.badRequest(
+          `More than ${maxChain} property lookups, subscripts or labels follow each other; split it up.`,
+        );
+      }
+    } else if (!chainKeeps.has(token)) chains[open.length] = 0;
     if (openers.has(token)) open.push(token);
     else if (token === 'END') open.pop();
     else if (token in matching && open.includes(matching[token]!)) {
       // A bracket closes its own opener and any CASE left open inside it.
       while (open.pop() !== matching[token]);
     }
-    prefixes = token === 'NOT' ? prefixes + 1 : 0;
+    // A level opened afresh starts without a chain; the one closed keeps its chain going.
+    chains.length = open.length + 1;
+    if (openers.has(token)) chains[open.length] = 0;
+    prefixes = token === 'NOT' || token === '!' ? prefixes + 1 : 0;
     if (open.length + prefixes > maxNesting) {
       throw ProblemError.badRequest(
-        `The statement is nested more than ${maxNesting} deep (brackets, CASE, NOT); split it up.`,
+        `The statement is nested more than ${maxNesting} deep (brackets, CASE, NOT, !); split it up.`,
       );
     }
     if (runBreaks.has(token)) joins = 0;
@@ -170,5 +228,32 @@ export function assertReasonableShape(query: string): void {
     if (token === 'UNION' && ++unions > maxOperators) {
       throw ProblemError.badRequest(`The statement joins more than ${maxOperators} queries with UNION.`);
     }
+  }
+}
+
+const isName = (token: string | undefined) => token !== undefined && /^[`\p{L}_$]/u.test(token);
+const allowedUpperCase = new Set([...allowedProcedures].map((name) => name.toUpperCase()));
+
+/**
+ * Refuses a statement whose text calls a procedure off the allow-list, wherever the call sits (inside
+ * COUNT { }, EXISTS { }, COLLECT { }, any expression). A second layer under the plan check: it reads the
+ * text as Cypher does (escapes decoded, comments and strings skipped), so it needs no plan at all.
+ */
+export function assertNamedProceduresAllowed(query: string): void {
+  const all = [...tokens(query)].map((token) => (token.startsWith('`') ? token : token.toUpperCase()));
+  const original = [...tokens(query)];
+  for (let i = 0; i < all.length; i++) {
+    // `n.call` and `x AS call` are names, not the keyword.
+    if (all[i] !== 'CALL' || ['.', ':', 'AS'].includes(all[i - 1] ?? '') || !isName(all[i + 1])) continue;
+    const parts = [original[i + 1]!.replace(/^`/, '')];
+    let next = i + 2;
+    while (all[next] === '.' && isName(all[next + 1])) {
+      parts.push(original[next + 1]!.replace(/^`/, ''));
+      next += 2;
+    }
+    // `CALL` as a variable (`RETURN call AS c`) is followed by neither a dotted name nor arguments.
+    if (parts.length === 1 && all[next] !== '(') continue;
+    const name = parts.join('.');
+    if (!allowedUpperCase.has(name.toUpperCase())) throw notAllowed(name);
   }
 }

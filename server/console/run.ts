@@ -3,10 +3,11 @@ import { performance } from 'node:perf_hooks';
 import type { ApiResult } from '../graph/graph.schemas.js';
 import type { NodeIdentity } from '../graph/identity.js';
 import { GraphBuilder, toJson } from '../graph/mapping.js';
+import { jsonBytes } from '../http/json.js';
 import { ProblemError } from '../http/problem.js';
 import type { Database, Parameters } from '../neo4j/database.js';
 import { loadCypher } from '../neo4j/cypher.js';
-import { assertReadOnly, assertReasonableShape } from './read-only.js';
+import { assertNamedProceduresAllowed, assertReadOnly, assertReasonableShape } from './read-only.js';
 
 const cypher = loadCypher('graph/nodes-by-element-id');
 
@@ -14,8 +15,13 @@ export interface RunLimits {
   maxRows: number;
   /** Values in the whole result (each list element, map entry and property counts one). */
   maxValues: number;
+  /** UTF-8 bytes of the answer's JSON text, escapes included. */
+  maxBytes: number;
   timeoutMs: number;
 }
+
+/** The byte cap of an answer unless the runner is given another: far beyond what a page can show. */
+export const defaultMaxBytes = 32 * 1024 * 1024;
 
 /** A statement's answer: the API's Result shape (graph/graph.schemas.ts). */
 export type QueryResult = ApiResult;
@@ -53,6 +59,7 @@ function toCypherParameters(value: unknown): unknown {
 /** Checks a statement is read-only (see read-only.ts), without running it. */
 export async function checkReadOnly(db: Database, query: string, parameters: Parameters = {}): Promise<void> {
   assertReasonableShape(query);
+  assertNamedProceduresAllowed(query);
   let summary;
   try {
     summary = await db.explain(query, toCypherParameters(parameters) as Parameters);
@@ -123,13 +130,35 @@ export async function executeReadOnly(
   const graph = new GraphBuilder(identity);
   records.forEach((record) => keys.forEach((key) => graph.addAny(record.get(key))));
   await addMissingEndpoints(db, graph);
-  const rows = records.map((record) => keys.map((key) => toJson(record.get(key), graph)));
+  // The answer's size is measured as it is built, in JSON bytes: a few values can be a long text
+  // (4,000 strings of 64 KiB), and control characters grow sixfold when escaped.
+  let bytes = jsonBytes(keys);
+  const rows: unknown[][] = [];
+  for (const record of records) {
+    const row = keys.map((key) => toJson(record.get(key), graph));
+    bytes += jsonBytes(row, limits.maxBytes - bytes) + 1;
+    if (bytes > limits.maxBytes) throw resultTooManyBytes(limits.maxBytes);
+    rows.push(row);
+  }
+  const built = graph.build();
+  bytes += jsonBytes(built, limits.maxBytes - bytes);
+  if (bytes > limits.maxBytes) throw resultTooManyBytes(limits.maxBytes);
   return {
     columns: keys,
     rows,
-    graph: graph.build(),
+    graph: built,
     meta: { truncated, elapsedMs: Math.round(performance.now() - started) },
   };
+}
+
+export function resultTooManyBytes(maxBytes: number): ProblemError {
+  return new ProblemError(
+    413,
+    'result-too-large',
+    'Result too large',
+    `The result is larger than ${(maxBytes / 1024 / 1024).toLocaleString('en')} MB as JSON; return less (LIMIT, ` +
+      'fewer columns, shorter strings).',
+  ).with({ maxBytes });
 }
 
 export function resultTooLarge(maxValues: number): ProblemError {

@@ -157,9 +157,13 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** Node 20 reports a request whose headers or body did not arrive in time with this code. */
+const timedOut = new Set(['ERR_HTTP_REQUEST_TIMEOUT', 'HPE_HEADER_TIMEOUT']);
+
 /**
- * Requests Node refuses before Express sees them (a URL or headers over its 16 KB limit: 431; a malformed
- * request: 400) get a problem+json body like every other error.
+ * Requests Node refuses before Express sees them (a URL or headers over its 16 KB limit: 431; headers
+ * or a body that did not arrive in time: 408; a malformed request: 400) get a problem+json body like
+ * every other error.
  */
 export function attachClientErrorHandler(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -167,16 +171,13 @@ export function attachClientErrorHandler(server: Server): void {
       socket.destroy();
       return;
     }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'HPE_HEADER_TIMEOUT' ? 408 : 400;
-    const body = JSON.stringify({
-      type: `/problems/${status === 431 ? 'headers-too-large' : 'bad-request'}`,
-      title: STATUS_CODES[status],
-      status,
-      detail:
-        status === 431
-          ? 'The URL or the headers are larger than the server accepts (16 KB).'
-          : 'The request is not valid HTTP.',
-    });
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : timedOut.has(error.code ?? '') ? 408 : 400;
+    const { slug, detail } = {
+      431: { slug: 'headers-too-large', detail: 'The URL or the headers are larger than the server accepts (16 KB).' },
+      408: { slug: 'request-timeout', detail: 'The request did not arrive in time; send it whole, promptly.' },
+      400: { slug: 'bad-request', detail: 'The request is not valid HTTP.' },
+    }[status];
+    const body = JSON.stringify({ type: `/problems/${slug}`, title: STATUS_CODES[status], status, detail });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

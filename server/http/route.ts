@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Access } from '../accounts/access.js';
 import type { Permission } from '../accounts/roles.js';
 import { problemSchema } from '../graph/graph.schemas.js';
+import { sendJson } from './json.js';
 import { ProblemError } from './problem.js';
 
 extendZodWithOpenApi(z);
@@ -143,7 +144,7 @@ export class ApiRoutes {
       };
       const result = await spec.handler(input);
       if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
-      else res.status(spec.status ?? 200).json(result);
+      else await sendJson(res, spec.status ?? 200, result);
     };
     this.router[spec.method](spec.path, this.access.authorize(spec.permission), ...(spec.guards ?? []), run);
   }
@@ -209,9 +210,24 @@ function jsonShape(value: unknown): { depth: number; values: number } {
   return { depth, values };
 }
 
+/**
+ * The body's own entries in an object without a prototype, each a data property: a parameter named
+ * `__proto__` (an own key once JSON.parse has read it) stays a parameter.
+ */
+function ownEntries(value: object): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const [key, entry] of Object.entries(value)) {
+    Object.defineProperty(copy, key, { value: entry, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
 /** Cypher parameters from a JSON body: any values, nested at most 32 deep, at most 100,000 of them. */
 export const cypherParameters = z
-  .record(z.string(), z.unknown())
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'expected an object of parameters',
+  )
   .superRefine((parameters, context) => {
     const { depth, values } = jsonShape(parameters);
     if (depth > maxParameterDepth)
@@ -219,4 +235,6 @@ export const cypherParameters = z
     else if (values > maxParameterValues)
       context.addIssue({ code: 'custom', message: `more than ${maxParameterValues} values` });
   })
-  .default({});
+  .transform(ownEntries)
+  .default({})
+  .openapi({ type: 'object', additionalProperties: {}, default: {}, description: 'Cypher parameters by name' });

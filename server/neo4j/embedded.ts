@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { projectRoot } from '../config.js';
+import { allowedProcedures } from '../console/read-only.js';
 
 const launcherDir = path.join(projectRoot, 'server/neo4j/embedded');
 const launcherSource = path.join(launcherDir, 'EmbeddedNeo4j.java');
@@ -13,6 +14,21 @@ const pomFile = path.join(launcherDir, 'pom.xml');
 const launcherCacheDir = path.join(projectRoot, 'node_modules/.cache/entente');
 const startTimeoutMs = 180_000;
 const stopTimeoutMs = 60_000;
+
+/**
+ * The only procedures the embedded database keeps: the console's allow-list, and what the API runs
+ * itself (index waits at start-up, graph counts for the catalogue, the version for health). Every other
+ * one, built-ins such as dbms.listConfig or db.prepareForReplanning included, is removed at start-up.
+ */
+export const embeddedProcedureAllowlist = [
+  ...allowedProcedures,
+  'db.awaitIndexes',
+  'db.stats.retrieve',
+  'dbms.components',
+  // What a routing driver (neo4j://) asks first.
+  'dbms.routing.getRoutingTable',
+  'dbms.cluster.routing.getRoutingTable',
+];
 
 export interface EmbeddedOptions {
   /** Neo4j home: data and Neo4j's own logs live under it. */
@@ -171,6 +187,7 @@ async function launch(
       String(options.pageCacheMb),
       String(transactionTotalMb),
       String(Math.min(256, Math.floor(transactionTotalMb / 2))),
+      embeddedProcedureAllowlist.join(','),
     ],
     // stdin stays a pipe: the launcher stops when it closes, so the JVM cannot outlive this process.
     { stdio: ['pipe', 'pipe', 'pipe'] },

@@ -1,10 +1,12 @@
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { onlyMethods, registerHealthDocs } from '../health/health.routes.js';
 import type { ApiRoutes } from '../http/route.js';
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas, and human-readable docs of it. */
 export function openApiRoutes(api: ApiRoutes): Router {
+  registerHealthDocs(api.registry);
   const document = new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -18,6 +20,12 @@ export function openApiRoutes(api: ApiRoutes): Router {
   });
   const router = Router();
   router.get('/openapi.json', (_req, res) => res.json(document));
+  router.all('/openapi.json', onlyMethods(['GET', 'HEAD']));
+  // The docs page and its assets are read-only: any other method is a 405, not the page.
+  router.use('/docs', (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') next();
+    else onlyMethods(['GET', 'HEAD'])(req, res);
+  });
   router.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Entente API' }));
   return router;
 }

@@ -2,7 +2,6 @@ import type { RequestHandler } from 'express';
 import { z, ZodError } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import type { ConsoleRunner } from '../console/console.pool.js';
-import { checkReadOnly } from '../console/run.js';
 import type { Catalog } from '../graph/catalog.js';
 import {
   apiResultSchema,
@@ -107,7 +106,7 @@ export function queryRoutes(
   async function checkFields(fields: QueryFields) {
     const names = new Set(fields.parameters.map((parameter) => parameter.name));
     if (names.size !== fields.parameters.length) throw ProblemError.badRequest('parameters: names must be unique');
-    await checkReadOnly(db, fields.query);
+    await runner.check(fields.query);
   }
 
   api.add({

@@ -62,22 +62,42 @@ function valueSchema(parameter: QueryParameter): z.ZodType<unknown> {
 
 /**
  * Checks run parameters against the declared ones (defaults filled in, unknown names refused) and
- * converts dates to Cypher dates. Errors name the parameter.
+ * converts dates to Cypher dates. Errors name the parameter. Names come from users, so they are looked up
+ * in maps and the answer has no prototype: a parameter named `toString`, `constructor` or `__proto__` is a
+ * parameter like any other, never something every object inherits.
  */
 export function parseRunParameters(query: SavedQuery, given: Record<string, unknown>): Record<string, unknown> {
-  const shape = Object.fromEntries(
-    query.parameters.map((parameter) => {
-      const schema = valueSchema(parameter);
-      return [parameter.name, parameter.default === undefined ? schema : schema.prefault(parameter.default)];
-    }),
-  );
-  const parsed = z.strictObject(shape).parse(given) as Record<string, unknown>;
+  const values = new Map(Object.entries(given));
+  const declared = new Map(query.parameters.map((parameter) => [parameter.name, parameter]));
+  const issues: z.core.$ZodIssue[] = [];
+  const unknown = [...values.keys()].filter((name) => !declared.has(name));
+  if (unknown.length) {
+    issues.push({
+      code: 'unrecognized_keys',
+      keys: unknown,
+      path: [],
+      input: given,
+      message: `Unrecognized key(s): ${unknown.join(', ')}`,
+    });
+  }
+  const parsed: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const parameter of query.parameters) {
-    const value = parsed[parameter.name];
+    const schema = valueSchema(parameter);
+    const result = (parameter.default === undefined ? schema : schema.prefault(parameter.default)).safeParse(
+      values.get(parameter.name),
+    );
+    if (!result.success) {
+      issues.push(...result.error.issues.map((issue) => ({ ...issue, path: [parameter.name, ...issue.path] })));
+      continue;
+    }
+    let value = result.data;
     if (parameter.type === 'date' && typeof value === 'string') {
       const [year, month, day] = value.split('-').map(Number);
-      parsed[parameter.name] = new neo4j.types.Date(year!, month!, day!);
+      value = new neo4j.types.Date(year!, month!, day!);
     }
+    // A data property even for `__proto__`, which assignment would take as the object's prototype.
+    Object.defineProperty(parsed, parameter.name, { value, enumerable: true, writable: true, configurable: true });
   }
+  if (issues.length) throw new z.ZodError(issues);
   return parsed;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/neo4j/database.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+import { embeddedProcedureAllowlist, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 
 const options = { boltPort: 0, heapMb: 512, pageCacheMb: 64 };
 
@@ -41,6 +41,24 @@ describe('embedded Neo4j', () => {
     await expect(db.write('CREATE (:Keyed {key: 1})')).rejects.toMatchObject({
       code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
     });
+  });
+
+  it('When a built-in procedure off the allow-list is called over Bolt, then the database has no such procedure', async () => {
+    for (const call of [
+      'CALL dbms.listConfig()',
+      'CALL db.prepareForReplanning()',
+      "CALL db.stats.collect('QUERIES')",
+    ]) {
+      await expect(db.read(call), call).rejects.toMatchObject({ code: 'Neo.ClientError.Procedure.ProcedureNotFound' });
+    }
+    const { records } = await db.read('SHOW PROCEDURES YIELD name RETURN collect(name) AS names');
+    expect([...(records[0]!.get('names') as string[])].sort()).toEqual([...embeddedProcedureAllowlist].sort());
+  });
+
+  it('When statements have run, then the query collector holds none of them', async () => {
+    await db.read("MATCH (p:Probe {name: 'secret-statement'}) RETURN p");
+    const { records } = await db.read("CALL db.stats.retrieve('QUERIES') YIELD data RETURN count(data) AS n");
+    expect(Number(records[0]!.get('n'))).toBe(0);
   });
 
   // Starting a JVM takes a while on a busy 2-core machine: the two tests that start one get more time.

@@ -93,6 +93,62 @@ const disguises: [string, (statement: string) => string][] = [
   ['after a second statement', (s) => `MATCH (n) RETURN n LIMIT 1; ${s}`],
 ];
 
+/**
+ * Neo4j 5.26's built-in procedures off the console's allow-list (READ and DBMS modes), each with
+ * arguments it accepts and the column to yield (none for a procedure without results).
+ */
+export const offListProcedures: [string, string | undefined][] = [
+  ["db.awaitIndex('entity_search', 1)", undefined],
+  ['db.awaitIndexes(1)', undefined],
+  ['db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', undefined],
+  ['db.index.fulltext.listAvailableAnalyzers()', 'analyzer'],
+  ["db.index.vector.queryNodes('vectors', 1, [1.0])", 'score'],
+  ["db.index.vector.queryRelationships('vectors', 1, [1.0])", 'score'],
+  ['db.info()', 'name'],
+  ['db.ping()', 'success'],
+  ['db.prepareForReplanning()', undefined],
+  ["db.resampleIndex('entity_search')", undefined],
+  ['db.resampleOutdatedIndexes()', undefined],
+  ["db.stats.clear('QUERIES')", 'message'],
+  ["db.stats.collect('QUERIES')", 'message'],
+  ["db.stats.retrieve('QUERIES')", 'data'],
+  ["db.stats.retrieveAllAnonymized('token')", 'data'],
+  ['db.stats.status()', 'status'],
+  ["db.stats.stop('QUERIES')", 'message'],
+  ['dbms.upgradeStatus()', 'status'],
+  ['db.clearQueryCaches()', 'value'],
+  ['dbms.components()', 'name'],
+  ['dbms.info()', 'name'],
+  ['dbms.listCapabilities()', 'name'],
+  ['dbms.listConfig()', 'value'],
+  ['dbms.listConnections()', 'clientAddress'],
+  ["dbms.queryJmx('*:*')", 'name'],
+  ["dbms.killConnection('bolt-1')", 'message'],
+  ['dbms.routing.getRoutingTable({})', 'servers'],
+  ['tx.getMetaData()', 'metadata'],
+];
+
+/** The expression forms Neo4j plans as nested plans, with `E` where the subquery expression goes. */
+const nestingForms: [string, (expression: string) => string][] = [
+  ['a list comprehension', (e) => `RETURN [x IN [1] | ${e}] AS c`],
+  ['CASE', (e) => `RETURN CASE WHEN rand() < 2 THEN ${e} END AS c`],
+  ['reduce', (e) => `RETURN reduce(s = [], x IN [1] | s + [${e}]) AS c`],
+  ['a pattern comprehension', (e) => `OPTIONAL MATCH (n) WITH n LIMIT 1 RETURN [(n)--() | ${e}] AS c`],
+  ['a WHERE of a list comprehension', (e) => `RETURN [x IN [1] WHERE ${e} IS NOT NULL | x] AS c`],
+];
+
+/**
+ * Every off-list procedure inside COUNT { }, EXISTS { } and COLLECT { }, inside each nesting form: planned
+ * as a nested plan expression, the call has no operator of its own.
+ */
+export function nestedProcedureStatements(): string[] {
+  return offListProcedures.flatMap(([call, column]) => {
+    const body = column ? `CALL ${call} YIELD ${column} RETURN ${column}` : `CALL ${call}`;
+    const expressions = [`COUNT { ${body} }`, `EXISTS { ${body} }`, ...(column ? [`COLLECT { ${body} }`] : [])];
+    return nestingForms.flatMap(([, form]) => expressions.map(form));
+  });
+}
+
 export function hostileStatements(canary: string): string[] {
   const fileAndUrl = [
     `LOAD CSV FROM '${canary}/plain.csv' AS line RETURN line`,
@@ -111,7 +167,16 @@ export function hostileStatements(canary: string): string[] {
   const disguised = [...writes, ...schemaAndAdmin.slice(0, 6), ...procedures.slice(0, 6)].flatMap((statement) =>
     disguises.map(([, disguise]) => disguise(statement)),
   );
-  return [...new Set([...writes, ...schemaAndAdmin, ...procedures, ...fileAndUrl, ...disguised])];
+  return [
+    ...new Set([
+      ...writes,
+      ...schemaAndAdmin,
+      ...procedures,
+      ...fileAndUrl,
+      ...disguised,
+      ...nestedProcedureStatements(),
+    ]),
+  ];
 }
 
 export const legitimateReads = [

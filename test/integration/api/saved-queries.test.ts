@@ -187,6 +187,38 @@ describe("users' saved queries", () => {
     await api().get(`/api/queries/${draft.id}`).expect(404);
   });
 
+  it('When parameters are named toString, constructor and __proto__, then they are saved, defaulted and run like any other', async () => {
+    await api()
+      .post('/api/queries')
+      .send({
+        id: 'test-inherited-names',
+        name: 'Inherited names',
+        query: 'RETURN $toString AS a, $constructor AS b, $__proto__ AS c, $hasOwnProperty AS d',
+        parameters: [
+          { name: 'toString', type: 'string', default: 'from default' },
+          { name: 'constructor', type: 'number' },
+          { name: '__proto__', type: 'string', default: 'proto default' },
+          { name: 'hasOwnProperty', type: 'boolean', default: true },
+        ],
+      })
+      .expect(201);
+    const run = (params: Record<string, unknown>) =>
+      api().post('/api/queries/test-inherited-names/run').send({ params });
+    const defaulted = await run({ constructor: 7 });
+    expect(defaulted.status, defaulted.text).toBe(200);
+    expect(defaulted.body.rows).toEqual([['from default', 7, 'proto default', true]]);
+    // JSON.parse makes "__proto__" an own key of the body; a client can send it like any name.
+    const given = await api()
+      .post('/api/queries/test-inherited-names/run')
+      .set('content-type', 'application/json')
+      .send('{"params": {"toString": "given", "constructor": 1, "__proto__": "given too", "hasOwnProperty": false}}');
+    expect(given.status, given.text).toBe(200);
+    expect(given.body.rows).toEqual([['given', 1, 'given too', false]]);
+    const missing = await run({});
+    expect(missing.status).toBe(400);
+    expect(problem(missing).detail).toMatch(/^body\.params\.constructor/);
+  });
+
   it('When a saved query would write, then saving it is refused with a 403', async () => {
     const response = await api()
       .post('/api/queries')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertReasonableShape, maxNesting, maxOperators } from '../../../server/console/read-only.js';
+import { assertReasonableShape, maxChain, maxNesting, maxOperators } from '../../../server/console/read-only.js';
 import { ProblemError } from '../../../server/http/problem.js';
 import { hostileStatements, legitimateReads } from '../../reliability/console-corpus.js';
 
@@ -23,10 +23,17 @@ describe('a statement shape Neo4j cannot parse is refused before it is sent', ()
     ['CASE nested 300 deep', `RETURN ${'CASE WHEN true THEN '.repeat(300)}1${' END'.repeat(300)}`, /nested/],
     ['brackets 1,000 deep', `RETURN ${'('.repeat(1000)}1${')'.repeat(1000)}`, /nested/],
     ['brackets written as unicode escapes', `RETURN ${'\\u005B'.repeat(100)}${'\\u005D'.repeat(100)}`, /nested/],
-    ['1,000 property lookups in a row', `WITH {a: 1} AS m RETURN m${'.a'.repeat(1000)}`, /joins more than 500/],
+    ['1,000 property lookups in a row', `WITH {a: 1} AS m RETURN m${'.a'.repeat(1000)}`, /More than 200/],
     ['a 1,000-step pattern', `MATCH ()${'--()'.repeat(1000)} RETURN 1`, /pattern joins more than 500/],
     ['5,000 additions in a row', `RETURN ${chain(5000, '1', ' + ')}`, /joins/],
     ['2,000 conditions joined by AND', `RETURN ${chain(2000, 'true', ' AND ')}`, /joins/],
+    ['1,000 label negations (1 KB)', `MATCH (n:${'!'.repeat(1000)}Company) RETURN n`, /nested more than 64/],
+    ['3,000 subscripts in a row', `WITH {a: 1} AS m RETURN m${'["a"]'.repeat(3000)}`, /More than 200/],
+    ['400 subscripts in a row', `WITH {a: 1} AS m RETURN m${'["a"]'.repeat(400)}`, /More than 200/],
+    ['400 property lookups in a row', `WITH {a: 1} AS m RETURN m${'.a'.repeat(400)}`, /More than 200/],
+    ['subscripts holding sums', `WITH {a: 1} AS m RETURN m${'[0 + 0]'.repeat(400)}`, /More than 200/],
+    ['lookups and subscripts mixed', `WITH {a: 1} AS m RETURN m${'.a["a"]'.repeat(150)}`, /More than 200/],
+    ['3,000 labels on one node', `MATCH (n${':A'.repeat(3000)}) RETURN n`, /More than 200/],
   ])('When it has %s, then it is a 400 saying why', (_what, query, detail) => {
     expect(refusal(query)).toMatch(detail);
   });
@@ -53,6 +60,19 @@ describe('a statement shape Neo4j cannot parse is refused before it is sent', ()
       refusal(`RETURN ${Array.from({ length: 70 }, (_, index) => `{case: ${index}}`).join(', ')}`),
     ).toBeUndefined();
     expect(refusal(Array<string>(502).fill('RETURN 1 AS x').join(' UNION '))).toMatch(/UNION/);
+  });
+
+  it('When postfix chains stay at the limit or are broken up, then the statement passes', () => {
+    expect(refusal(`WITH {a: 1} AS m RETURN m${'.a'.repeat(maxChain)}`)).toBeUndefined();
+    expect(refusal(`WITH {a: 1} AS m RETURN m${'["a"]'.repeat(maxChain)}`)).toBeUndefined();
+    expect(refusal(`MATCH (n${':A'.repeat(maxChain)}) RETURN n`)).toBeUndefined();
+    expect(refusal(`MATCH (n:${'!'.repeat(maxNesting)}Company) RETURN n`)).toBeUndefined();
+    // 240 lookups in all, but no more than two in a row.
+    expect(refusal(`WITH {a: {a: 1}} AS m RETURN ${chain(120, 'm.a.a', ' AND ')}`)).toBeUndefined();
+    expect(refusal(`RETURN ${chain(300, '[1, 2][0]', ' + ')}`)).toBeUndefined();
+    expect(
+      refusal(`RETURN {${Array.from({ length: 300 }, (_, index) => `k${index}: ${index}`).join(', ')}} AS m`),
+    ).toBeUndefined();
   });
 
   it('When nesting or joins stay at the limits, then the statement passes', () => {
