@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problemSchema } from '../graph/graph.schemas.js';
 import type { Database } from '../neo4j/database.js';
 import { ProblemError } from '../http/problem.js';
+import type { Permission } from '../accounts/roles.js';
 import { readServerInfo } from './health.queries.js';
 
 export const healthSchema = z.object({
@@ -19,6 +20,8 @@ export function registerHealthDocs(registry: OpenAPIRegistry): void {
     summary: 'Whether the API and its database answer',
     description: 'A 503 while Neo4j does not answer; the API recovers by itself when it is back.',
     tags: ['Health'],
+    // Served before callers are identified: orchestrators probe it without credentials.
+    'x-entente-permission': 'public' satisfies Permission,
     responses: {
       200: { description: 'Success', content: { 'application/json': { schema: healthSchema } } },
       405: { description: 'Method not allowed', content: { 'application/problem+json': { schema: problemSchema } } },

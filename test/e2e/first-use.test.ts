@@ -200,12 +200,13 @@ describe('the explorer on a first visit', () => {
     await explorer.pick('OpenAI');
     await explorer.idle();
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await expect.poll(() => timeline.textContent()).toContain('Sam Altman founded OpenAI');
-    expect(await timeline.textContent()).not.toMatch(/FOUNDED/);
-    const entry = timeline.getByRole('button', { name: /Sam Altman founded OpenAI/ });
+    // Founding is not dated by the documents (issue 23); Altman's return as chief executive is (November 2023).
+    await expect.poll(() => timeline.textContent()).toContain('Sam Altman is CEO of OpenAI');
+    expect(await timeline.textContent()).not.toMatch(/CEO_OF/);
+    const entry = timeline.getByRole('button', { name: /Sam Altman is CEO of OpenAI/ }).first();
     await entry.click();
     await explorer.idle();
-    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('FOUNDED');
+    await expect.poll(() => page.getByTestId('inspect').locator('h2').textContent()).toBe('CEO_OF');
     await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
     const canvas = await explorer.canvasBox();
     const [from, to] = [await explorer.onScreen('sam-altman'), await explorer.onScreen('openai')];
@@ -464,7 +465,8 @@ describe('the explorer on a first visit', () => {
       );
     expect(await mentionsDrawn()).toBe(first);
     await page.screenshot({ path: output('hidden-type-expanded.png') });
-    await expand();
+    // Each further page brings 25 not yet drawn, until all are.
+    for (let onCanvas = first; onCanvas < total; onCanvas += 25) await expand();
     await expect
       .poll(() => banner.textContent())
       .toContain(`All ${total} MENTIONED_IN relationships are on the canvas.`);
@@ -495,10 +497,11 @@ describe('the explorer on a first visit', () => {
     await page.getByLabel('Saved query').selectOption({ label: 'Figures the documents disagree on' });
     expect(await panel.getByRole('radio', { name: 'Add to canvas' }).isChecked()).toBe(true);
     await panel.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => table.textContent()).toContain('percent max: 49 %');
+    // Issue 23 left one real disagreement, the total invested: figures read as amounts, not as {figure, value}.
+    await expect.poll(() => table.textContent()).toMatch(/amount \(USD\): \$1[34] billion/);
     expect(await table.locator('tbody tr[aria-selected="true"]').count()).toBe(0);
-    await expect.poll(() => table.textContent()).toContain('OpenAI et Microsoft');
-    expect(await table.textContent()).not.toMatch(/figure: |004_7ad8b1a156c96548/);
+    // Sources by their titles, never their ids.
+    expect(await table.textContent()).not.toMatch(/figure: /);
     await page.screenshot({ path: output('saved-query-figures.png') });
 
     await page.getByLabel('Saved query').selectOption({ label: 'Neighbours of a node by relationship type' });

@@ -75,13 +75,12 @@ export function PositionsOn({ id, title }: { id: string; title?: string }) {
             <th scope="col">Stance</th>
             <th scope="col">Figures</th>
             <th scope="col">As of</th>
-            <th scope="col">Sources</th>
           </tr>
         </thead>
         {rows.map((row) => (
           <tbody key={row.id}>
             <tr className="statement">
-              <th scope="rowgroup" colSpan={4}>
+              <th scope="rowgroup" colSpan={3}>
                 {row.name}
               </th>
             </tr>
@@ -89,7 +88,10 @@ export function PositionsOn({ id, title }: { id: string; title?: string }) {
               <td>{row.qualifier === '—' ? row.stance : `${row.stance} (${row.qualifier})`}</td>
               <td>{row.figures}</td>
               <td>{row.asOf}</td>
-              <td>
+            </tr>
+            {/* Sources under the figures, across the table: a column of their own wrapped titles letter by letter. */}
+            <tr className="version-sources">
+              <td colSpan={3}>
                 {row.sources.map((source, index) => (
                   <span key={source}>
                     {index > 0 && '; '}

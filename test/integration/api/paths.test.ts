@@ -18,7 +18,8 @@ interface RankedPath {
  *   via-hub:   S–H–T, 2 hops, 1 source, began 2010, through a hub with 60 more neighbours
  *   via-w:     S–W–T, 2 hops, no source, began 2015
  *   via-u-v:   S–U–V–T, 3 hops, 3 sources (one a step), began 2024
- * and S and T are both MENTIONED_IN one document, a 2-hop shortcut that must never be a path.
+ * and S and T are both MENTIONED_IN one Source document (provenance, as in the default dataset), a 2-hop
+ * shortcut that must never be a path.
  */
 describe('GET /api/paths ranks paths and gives its reasons', () => {
   const route = (path: RankedPath) => path.nodes.map((node) => node.caption).join('');
@@ -27,7 +28,7 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
     await context.db.write(`
       CREATE (s:RankPlace {id: 'rank-s', name: 'S'}), (t:RankPlace {id: 'rank-t', name: 'T'}),
              (h:RankPlace {name: 'H'}), (w:RankPlace {name: 'W'}), (u:RankPlace {name: 'U'}), (v:RankPlace {name: 'V'}),
-             (doc:RankPlace {name: 'D'})
+             (doc:Source {name: 'D', rankTest: true})
       CREATE (s)-[:RANK_ROAD {sources: ['a'], since: date('2010-01-01')}]->(h)-[:RANK_ROAD {sources: ['a']}]->(t)
       CREATE (s)-[:RANK_ROAD {since: date('2015-01-01')}]->(w)-[:RANK_ROAD]->(t)
       CREATE (s)-[:RANK_ROAD {sources: ['x'], since: date('2024-01-01')}]->(u)-[:RANK_ROAD {sources: ['y']}]->(v)
@@ -35,7 +36,7 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
       CREATE (s)-[:MENTIONED_IN]->(doc), (t)-[:MENTIONED_IN]->(doc)
       WITH h UNWIND range(1, 60) AS i CREATE (h)-[:RANK_ROAD]->(:RankPlace {name: 'leaf'})`);
   });
-  afterAll(() => context.db.write('MATCH (n:RankPlace) DETACH DELETE n'));
+  afterAll(() => context.db.write('MATCH (n) WHERE n:RankPlace OR n.rankTest DETACH DELETE n'));
 
   const ranked = async (rank: string) =>
     (await api().get(`/api/paths?from=rank-s&to=rank-t&rank=${rank}`).expect(200)).body.paths as RankedPath[];
