@@ -100,7 +100,10 @@ export class ApiRoutes {
         400,
         503,
         ...(spec.body ? [413] : []),
-        ...(spec.permission === 'public' ? [] : [401, 403]),
+        // Any route answers 401 to a bearer key that is not valid (the caller is identified first); only
+        // routes with a permission refuse a valid caller (403).
+        401,
+        ...(spec.permission === 'public' ? [] : [403]),
         ...(spec.errors ?? []),
       ]),
     ];
