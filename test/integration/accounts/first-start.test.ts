@@ -10,21 +10,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../server/config.js';
 import { startEntente, type EntenteProcess } from '../../support/process.js';
-import { testStore } from '../../support/store.js';
+import { emptyStoreUrl, testStore } from '../../support/store.js';
 
 const run = promisify(execFile);
-
-/** A new, empty database on the run's PostgreSQL: a store Entente has never seen. */
-async function emptyStoreUrl(): Promise<string> {
-  const name = `first_start_${Date.now()}`;
-  await testStore().rows(`CREATE DATABASE ${name}`);
-  return testStore().url.replace(/\/[^/]+$/, `/${name}`);
-}
 
 describe('the first start with accounts', () => {
   let entente: EntenteProcess;
   beforeAll(async () => {
-    entente = await startEntente({ ENTENTE_AUTH: 'on', DATABASE_URL: await emptyStoreUrl() });
+    entente = await startEntente({ ENTENTE_AUTH: 'on', DATABASE_URL: await emptyStoreUrl('first_start') });
   }, 90_000);
   afterAll(() => entente?.stop());
 

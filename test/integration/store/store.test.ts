@@ -16,7 +16,7 @@ import { problem } from '../../support/api.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { freePort } from '../../support/ports.js';
-import { testStore } from '../../support/store.js';
+import { emptyStoreUrl, testStore } from '../../support/store.js';
 
 const run = promisify(execFile);
 const db = connectTestDatabase();
@@ -39,9 +39,7 @@ describe('backup and restore of the store', () => {
   let emptyUrl: string;
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'entente-backup-'));
-    const name = `restore_${Date.now()}`;
-    await testStore().rows(`CREATE DATABASE ${name}`);
-    emptyUrl = testStore().url.replace(/\/[^/]+$/, `/${name}`);
+    emptyUrl = await emptyStoreUrl('restore');
   });
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
