@@ -15,6 +15,7 @@ import { consoleRoutes } from './console/console.routes.js';
 import { disagreementRoutes } from './disagreements/disagreements.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
+import { investigationRoutes } from './investigations/investigations.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { ApiRoutes } from './http/route.js';
 import type { Logger } from './logger.js';
@@ -90,6 +91,8 @@ export function createApp({
   app.use('/api/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
   app.use('/api', cors({ origin: apiConfig.corsOrigins.length ? apiConfig.corsOrigins : false, credentials: true }));
   app.use(cookieParser());
+  // A saved investigation holds up to 20,000 nodes with their positions: its routes take larger bodies.
+  app.use('/api/investigations', express.json({ limit: '16mb' }));
   app.use(express.json({ limit: '1mb' }));
 
   const catalog = new Catalog(db);
@@ -105,6 +108,7 @@ export function createApp({
   disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
   queryRoutes(routes, db, catalog, store, runner, cypherBudget);
+  investigationRoutes(routes, db, catalog, store, accounts.settings);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   routes.refuseOtherMethods();
 

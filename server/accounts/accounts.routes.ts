@@ -369,7 +369,8 @@ export function accountRoutes(
     path: '/settings',
     tag: 'Settings',
     permission: 'admin',
-    summary: 'Change admin settings (anonymousRead: whether callers who are not signed in may read the graph)',
+    summary:
+      'Change admin settings (anonymousRead: whether callers who are not signed in may read the graph; publicLinks: whether investigations may have public read-only links)',
     body: settingsBody,
     response: settingsResponse,
     handler: async ({ body, res }) => settings.update(callerOf(res), body),

@@ -116,10 +116,10 @@ export const linkSchema = z.object({
 });
 
 export const settingsBody = z
-  .strictObject({ anonymousRead: z.boolean().optional() })
-  .openapi({ example: { anonymousRead: false } });
+  .strictObject({ anonymousRead: z.boolean().optional(), publicLinks: z.boolean().optional() })
+  .openapi({ example: { anonymousRead: false, publicLinks: false } });
 
-export const settingsResponse = z.object({ anonymousRead: z.boolean() }).openapi('Settings');
+export const settingsResponse = z.object({ anonymousRead: z.boolean(), publicLinks: z.boolean() }).openapi('Settings');
 
 export const auditEntrySchema = z
   .object({

@@ -8,6 +8,8 @@ const sql = loadSql('settings/get', 'settings/put');
 export const settingsSchema = z.object({
   /** Whether callers who are not signed in may read the graph (never the console or anything else). */
   anonymousRead: z.boolean().default(false),
+  /** Whether investigations may be shared by a public read-only link (and embedded) for anyone at all. */
+  publicLinks: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -18,6 +18,7 @@ const sql = loadSql(
   'links/create',
   'links/consume',
   'users/password-hash',
+  'investigations/reassign-owner',
 );
 
 interface UserRow extends Record<string, unknown> {
@@ -142,8 +143,19 @@ export class Users {
       const [before] = await tx.rows<UserRow>(sql['users/get'], [id]);
       if (!before) return false;
       if (admins.some((admin) => admin.id === id) && admins.length <= 1) throw lastAdmin();
+      // Their investigations pass to the admin who removes them (to admins as a group in single-user mode).
+      const handedOver = await tx.rows<{ id: string }>(sql['investigations/reassign-owner'], [
+        id,
+        caller.userId ?? null,
+      ]);
       await tx.rows(sql['users/delete'], [id]);
-      await audit(tx, caller, { action: 'user.delete', targetType: 'user', targetId: id, before: toApi(before) });
+      await audit(tx, caller, {
+        action: 'user.delete',
+        targetType: 'user',
+        targetId: id,
+        before: toApi(before),
+        ...(handedOver.length ? { after: { investigationsTo: caller.name, investigations: handedOver.length } } : {}),
+      });
       return true;
     });
   }

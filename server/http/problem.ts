@@ -45,6 +45,16 @@ export class ProblemError extends Error {
     return new ProblemError(404, 'not-found', 'Not found', detail);
   }
 
+  /** A write made at a version that is no longer current: refused, so nobody's change is lost. */
+  static staleVersion(what: string, current: number, given: number) {
+    return new ProblemError(
+      409,
+      'stale-version',
+      'Stale version',
+      `${what} is at version ${current}, not ${given}.`,
+    ).with({ currentVersion: current });
+  }
+
   static unavailable(detail: string) {
     return new ProblemError(503, 'database-unavailable', 'Database unavailable', detail);
   }
@@ -92,9 +102,10 @@ function fromNeo4j(error: Neo4jError): ProblemError {
  * Errors raised by Express's own middleware and router with a 4xx status: the body parser's http-errors,
  * and the router's URIError for a path segment that is not valid percent-encoding.
  */
-function fromHttpError(error: Error & { status: number; type?: string }): ProblemError {
+function fromHttpError(error: Error & { status: number; type?: string; limit?: number }): ProblemError {
   if (error.status === 413) {
-    return new ProblemError(413, 'body-too-large', 'Body too large', 'The request body is larger than 1 MB.');
+    const limit = `${Math.round((error.limit ?? 1 << 20) / (1 << 20))} MB`;
+    return new ProblemError(413, 'body-too-large', 'Body too large', `The request body is larger than ${limit}.`);
   }
   if (error.type === 'entity.parse.failed') return ProblemError.badRequest('The request body is not valid JSON.');
   if (error instanceof URIError) {

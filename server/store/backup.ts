@@ -11,6 +11,10 @@ const sql = loadSql(
   'backup/restore-api-keys',
   'backup/restore-settings',
   'backup/restore-saved-queries',
+  'backup/restore-investigations',
+  'backup/restore-investigation-versions',
+  'backup/restore-investigation-shares',
+  'backup/restore-annotations',
   'backup/restore-audit-log',
   'backup/restore-audit-sequence',
 );
@@ -24,6 +28,11 @@ const backupSchema = z.object({
   apiKeys: z.array(z.unknown()),
   settings: z.array(z.unknown()),
   savedQueries: z.array(z.unknown()),
+  // Absent from backups taken before investigations existed.
+  investigations: z.array(z.unknown()).default([]),
+  investigationVersions: z.array(z.unknown()).default([]),
+  investigationShares: z.array(z.unknown()).default([]),
+  annotations: z.array(z.unknown()).default([]),
   auditLog: z.array(z.unknown()),
 });
 export type Backup = z.infer<typeof backupSchema>;
@@ -32,7 +41,7 @@ export class RestoreRefused extends Error {
   override name = 'RestoreRefused';
 }
 
-/** A consistent copy of the store (one snapshot), as JSON: users, sessions, keys, settings, queries, audit. */
+/** A consistent copy of the store (one snapshot), as JSON: users, sessions, keys, settings, queries, investigations, audit. */
 export async function backupStore(store: Store): Promise<Backup> {
   return store.transaction(async (tx) => {
     const [row] = await tx.rows<{ backup: Backup }>(sql['backup/export']);
@@ -62,6 +71,10 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       ['apiKeys', 'backup/restore-api-keys'],
       ['settings', 'backup/restore-settings'],
       ['savedQueries', 'backup/restore-saved-queries'],
+      ['investigations', 'backup/restore-investigations'],
+      ['investigationVersions', 'backup/restore-investigation-versions'],
+      ['investigationShares', 'backup/restore-investigation-shares'],
+      ['annotations', 'backup/restore-annotations'],
       ['auditLog', 'backup/restore-audit-log'],
     ];
     const counts: Record<string, number> = {};

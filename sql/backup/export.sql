@@ -10,5 +10,9 @@ SELECT json_build_object(
       scopes, expires_at, last_used_at, created_at, revoked_at FROM api_keys) t),
   'settings', (SELECT coalesce(json_agg(t), '[]') FROM settings t),
   'savedQueries', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM saved_queries t),
+  'investigations', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM investigations t),
+  'investigationVersions', (SELECT coalesce(json_agg(t ORDER BY t.investigation_id, t.version), '[]') FROM investigation_versions t),
+  'investigationShares', (SELECT coalesce(json_agg(t), '[]') FROM investigation_shares t),
+  'annotations', (SELECT coalesce(json_agg(t ORDER BY t.created_at), '[]') FROM annotations t),
   'auditLog', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM audit_log t)
 ) AS backup

@@ -1,0 +1,1 @@
+UPDATE annotations SET deleted_at = now() WHERE id = $1

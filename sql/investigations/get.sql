@@ -1,0 +1,11 @@
+-- One investigation with its owner's name and the best share the caller holds ($2 user id, $3 role).
+SELECT i.id, i.title, i.description, i.owner_id, u.username AS owner, i.version, i.view, i.node_count,
+       i.link_access, i.created_at, i.updated_at,
+       -- 'editor' sorts before 'viewer': min() is the widest share.
+       (SELECT min(s.access) FROM investigation_shares s
+         WHERE s.investigation_id = i.id
+           AND ((s.grantee_kind = 'user' AND s.grantee = $2::text) OR (s.grantee_kind = 'role' AND s.grantee = $3::text))
+       ) AS share_access
+FROM investigations i
+LEFT JOIN users u ON u.id = i.owner_id
+WHERE i.id = $1

@@ -1,0 +1,1 @@
+UPDATE investigations SET link_access = $2 WHERE id = $1

@@ -1,0 +1,1 @@
+DELETE FROM investigation_shares WHERE investigation_id = $1
