@@ -23,6 +23,7 @@ import {
   openedGraphChanges,
   sharesBody,
   sharesResponse,
+  summarySchema,
   updateBody,
   versionDetailSchema,
   versionParams,
@@ -141,10 +142,10 @@ export function investigationRoutes(
     summary: 'Save changes at the version read',
     description:
       'A save at a version that is no longer current is refused with 409 (`currentVersion` says which is); ' +
-      `nothing is lost. A save that changes nothing makes no version. ${hidden}`,
+      `nothing is lost. A save that changes nothing makes no version. Answers the summary (not the view sent). ${hidden}`,
     params: idParams,
     body: updateBody,
-    response: investigationSchema,
+    response: summarySchema,
     errors: [404, 409],
     handler: ({ params, body, res }) => investigations.update(callerOf(res), params.id, body),
   });
@@ -202,7 +203,7 @@ export function investigationRoutes(
     body: z.strictObject({ version: z.number().int().min(1) }).openapi({
       description: 'The version now current, as read (409 otherwise)',
     }),
-    response: investigationSchema,
+    response: summarySchema,
     errors: [404, 409],
     handler: ({ params, body, res }) => investigations.restore(callerOf(res), params.id, params.version, body.version),
   });

@@ -203,11 +203,17 @@ export class InvestigationStore {
   }
 
   /** The investigation with the caller's access to it; 404 when they have none (ids cannot be probed). */
-  private async find(db: Queryable, caller: Caller, id: string): Promise<{ row: InvestigationRow; access: Access }> {
+  private async find(
+    db: Queryable,
+    caller: Caller,
+    id: string,
+    withView = false,
+  ): Promise<{ row: InvestigationRow; access: Access }> {
     const [row] = await db.rows<InvestigationRow>(sql['investigations/get'], [
       id,
       caller.userId ?? null,
       caller.role ?? null,
+      withView,
     ]);
     const access = row && accessOf(caller, row, await this.publicLinksAllowed());
     if (!row || !access) throw notFound(id);
@@ -221,8 +227,13 @@ export class InvestigationStore {
   }
 
   private async read(db: Queryable, caller: Caller, id: string): Promise<Investigation> {
-    const { row, access } = await this.find(db, caller, id);
+    const { row, access } = await this.find(db, caller, id, true);
     return { ...summaryOf(row, access), view: row.view! };
+  }
+
+  private async summary(db: Queryable, caller: Caller, id: string): Promise<InvestigationSummary> {
+    const { row, access } = await this.find(db, caller, id);
+    return summaryOf(row, access);
   }
 
   get(caller: Caller, id: string): Promise<Investigation> {
@@ -310,7 +321,7 @@ export class InvestigationStore {
     id: string,
     change: Partial<Fields> & { version: number },
     action = 'investigation.update',
-  ): Promise<Investigation> {
+  ): Promise<InvestigationSummary> {
     return this.store.transaction(async (tx) => {
       await this.findToChange(tx, caller, id);
       const [current] = await tx.rows<{ title: string; description: string; version: number; view: View }>(
@@ -330,7 +341,7 @@ export class InvestigationStore {
       const after = toStored(next.view);
       const delta = viewDelta(before, after);
       if (!delta && next.title === current.title && next.description === current.description) {
-        return this.read(tx, caller, id);
+        return this.summary(tx, caller, id);
       }
       const version = current.version + 1;
       await tx.rows(sql['investigations/update'], [
@@ -349,7 +360,7 @@ export class InvestigationStore {
         before: { version: current.version, title: current.title },
         after: { version, title: next.title, nodes: next.view.ids.length },
       });
-      return this.read(tx, caller, id);
+      return this.summary(tx, caller, id);
     });
   }
 
@@ -418,7 +429,7 @@ export class InvestigationStore {
   }
 
   /** Makes an old version current again, as a new version (nothing in between is lost). */
-  async restore(caller: Caller, id: string, version: number, current: number): Promise<Investigation> {
+  async restore(caller: Caller, id: string, version: number, current: number): Promise<InvestigationSummary> {
     const { row, view } = await this.rebuildVersion(this.store, id, version);
     return this.update(
       caller,

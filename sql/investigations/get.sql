@@ -1,5 +1,6 @@
--- One investigation with its owner's name and the best share the caller holds ($2 user id, $3 role).
-SELECT i.id, i.title, i.description, i.owner_id, u.username AS owner, i.version, i.view, i.node_count,
+-- One investigation with its owner's name and the best share the caller holds ($2 user id, $3 role); its
+-- view only when $4 asks for it (access checks before a write need only the rest).
+SELECT i.id, i.title, i.description, i.owner_id, u.username AS owner, i.version, CASE WHEN $4::boolean THEN i.view END AS view, i.node_count,
        i.link_access, i.created_at, i.updated_at,
        -- 'editor' sorts before 'viewer': min() is the widest share.
        (SELECT min(s.access) FROM investigation_shares s
