@@ -202,6 +202,7 @@ export function investigationRoutes(
     params: versionParams,
     body: z.strictObject({ version: z.number().int().min(1) }).openapi({
       description: 'The version now current, as read (409 otherwise)',
+      example: { version: 3 },
     }),
     response: summarySchema,
     errors: [404, 409],

@@ -89,7 +89,10 @@ export const createBody = z
 
 export const updateBody = z
   .strictObject({ title: title.optional(), description: description.optional(), view: viewSchema.optional(), version })
-  .openapi({ description: 'What changes, with the version it was read at (a stale version is refused with 409)' });
+  .openapi({
+    description: 'What changes, with the version it was read at (a stale version is refused with 409)',
+    example: { title: 'Who funds Stargate, revised', version: 1 },
+  });
 
 export const accessSchema = z.enum(['owner', 'editor', 'viewer']);
 export const linkAccessSchema = z.enum(['none', 'signed-in', 'public']);
@@ -180,11 +183,13 @@ export const annotationBody = z
     step: step.default(null).openapi({ description: 'Its place in present mode; null leaves it out' }),
   })
   .openapi({ example: { target: { kind: 'node', id: 'openai' }, text: 'Capped-profit since **2019**', sources: [] } });
-export const annotationUpdate = z.strictObject({
-  text: noteText.optional(),
-  sources: z.array(nodeIdParam).max(50).optional(),
-  step: step.optional(),
-});
+export const annotationUpdate = z
+  .strictObject({
+    text: noteText.optional(),
+    sources: z.array(nodeIdParam).max(50).optional(),
+    step: step.optional(),
+  })
+  .openapi({ example: { text: 'Capped-profit since 2019, per the filing', step: 2 } });
 export const annotationParams = idParams.extend({ note: z.uuid() });
 export const annotationSchema = z
   .object({
@@ -235,7 +240,25 @@ export const fileSchema = z
       )
       .max(5000),
   })
-  .openapi('InvestigationFile');
+  .openapi({
+    example: {
+      format: 'entente-investigation',
+      formatVersion: 1,
+      title: 'Who funds Stargate',
+      description: '',
+      view: exampleView,
+      annotations: [
+        {
+          target: { kind: 'node', id: 'openai' },
+          text: 'Capped-profit since 2019',
+          sources: [],
+          step: 1,
+          author: 'ada',
+          createdAt: '2026-12-01T10:00:00.000Z',
+        },
+      ],
+    },
+  });
 export type InvestigationFile = z.infer<typeof fileSchema>;
 export const importResponse = investigationSchema.extend({
   missing: z.array(z.string()).openapi({ description: 'Node ids the file names that this graph lacks' }),
