@@ -1,10 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { signInNeeded } from '../api/api';
-import { App } from '../app/App';
-import { accountPath, navigate, signInPath, signInUrl, usePath } from './navigation';
+import { ExplorerPage, investigationIdOf } from '../investigations/ExplorerPage';
+import { accountPath, investigationsPath, navigate, signInPath, signInUrl, usePath } from './navigation';
 import { SignInPage } from './SignInPage';
 import { useMe } from './useMe';
+
+const InvestigationsPage = lazy(() =>
+  import('../investigations/InvestigationsPage').then((module) => ({ default: module.InvestigationsPage })),
+);
 
 // Most people open the account page rarely: it is loaded when first visited, off the explorer's first load.
 const AccountPage = lazy(() => import('./AccountPage').then((module) => ({ default: module.AccountPage })));
@@ -14,7 +18,8 @@ function useSignInWhenNeeded() {
   const queryClient = useQueryClient();
   useEffect(() => {
     const goSignIn = () => {
-      if (window.location.pathname === signInPath) return;
+      // An embedded view is read without signing in (a public link): what it may not read, it goes without.
+      if (window.location.pathname === signInPath || window.location.pathname.startsWith('/embed/')) return;
       navigate(signInUrl(), { replace: true });
       queryClient.clear();
     };
@@ -45,11 +50,25 @@ function SignedInOnly({ children, person = false }: { children: ReactNode; perso
   return children;
 }
 
-/** The site's pages by path: the sign-in page, the account page, and the explorer everywhere else. */
+/**
+ * The site's pages by path: the sign-in page, the account page, the investigations list, an embedded
+ * investigation, and the explorer everywhere else (on an investigation at `/i/…`).
+ */
 export function AppRoutes() {
   const path = usePath();
   useSignInWhenNeeded();
   if (path === signInPath) return <SignInPage />;
+  // An embed shows a public investigation to whoever the page around it is shown to: no sign-in first.
+  if (path.startsWith('/embed/')) return <ExplorerPage investigationId={investigationIdOf(path)} embedded />;
+  if (path === investigationsPath) {
+    return (
+      <SignedInOnly>
+        <Suspense fallback={<p className="page-message">Loading…</p>}>
+          <InvestigationsPage />
+        </Suspense>
+      </SignedInOnly>
+    );
+  }
   if (path === accountPath) {
     return (
       <SignedInOnly person>
@@ -61,7 +80,7 @@ export function AppRoutes() {
   }
   return (
     <SignedInOnly>
-      <App />
+      <ExplorerPage investigationId={investigationIdOf(path)} />
     </SignedInOnly>
   );
 }

@@ -6,7 +6,7 @@ import { useAction } from './useAction';
 
 const settingsKey = ['account', 'settings'];
 
-/** Admins: Entente's settings kept in its store (today, whether the graph can be read without signing in). */
+/** Admins: Entente's settings kept in its store (reading without signing in, public investigation links). */
 export function SettingsTab() {
   const current = useQuery({ queryKey: settingsKey, queryFn: () => accountsApi.settings() });
   const change = useAction(accountsApi.changeSettings, settingsKey);
@@ -27,6 +27,19 @@ export function SettingsTab() {
       <p id={hintId} className="hint">
         When on, anyone who reaches Entente can explore the graph without signing in (as a viewer: no console, no
         saved-query runs). Off by default; takes effect at once, on every instance.
+      </p>
+      <label>
+        <input
+          type="checkbox"
+          disabled={!current.data || change.pending}
+          checked={current.data?.publicLinks ?? false}
+          onChange={(event) => void change.run({ publicLinks: event.target.checked })}
+        />
+        Public investigation links
+      </label>
+      <p className="hint">
+        When on, an investigation's owner may give it a link that anyone can open without signing in, and embed
+        it in another page (read-only). Off by default.
       </p>
       {error && (
         <p className="form-error" role="alert">

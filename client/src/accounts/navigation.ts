@@ -1,13 +1,14 @@
 import { useSyncExternalStore, type MouseEvent } from 'react';
 
 /**
- * The explorer's few pages (the explorer at `/`, `/sign-in`, `/account`) on the history API: no router, only
+ * The explorer's few pages (the explorer at `/` and `/i/…`, `/sign-in`, `/account`, `/investigations`) on the history API: no router, only
  * the path, which `usePath` follows through `navigate` and the browser's back and forward buttons.
  */
 const moved = new EventTarget();
 
 export const signInPath = '/sign-in';
 export const accountPath = '/account';
+export const investigationsPath = '/investigations';
 
 function subscribe(onChange: () => void) {
   window.addEventListener('popstate', onChange);
@@ -27,7 +28,7 @@ let lastExplorerUrl = '/';
 
 /** Goes to `url` within the page; `replace` leaves no history entry (a redirect). */
 export function navigate(url: string, { replace = false } = {}) {
-  if (window.location.pathname !== signInPath && window.location.pathname !== accountPath) {
+  if (![signInPath, accountPath, investigationsPath].includes(window.location.pathname)) {
     lastExplorerUrl = window.location.pathname + window.location.search + window.location.hash;
   }
   if (replace) window.history.replaceState(null, '', url);

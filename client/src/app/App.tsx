@@ -10,12 +10,21 @@ import { GraphCanvas, type GraphCanvasHandle, type Selection } from '../canvas/G
 import type { LayoutName } from '../canvas/layouts';
 import { DisagreementsPanel } from '../evidence/Disagreements';
 import { StartScreen } from '../explore/StartScreen';
-import { useExplore } from '../explore/useExplore';
+import { useExplore, type Opening } from '../explore/useExplore';
 import { FilterPanel } from '../filters/FilterPanel';
 import { defaultFilters, toGraph } from '../graph/canvasState';
 import { useCanvasHistory } from '../graph/useCanvasHistory';
 import { ExpandMenu } from '../inspect/ExpandMenu';
 import { InspectPanel } from '../inspect/InspectPanel';
+import { InvestigationBar } from '../investigations/InvestigationBar';
+import type { Investigation, InvestigationSummary } from '../investigations/investigationsApi';
+import { NotesPanel } from '../investigations/NotesPanel';
+import { PresentMode } from '../investigations/PresentMode';
+import { ShareDialog } from '../investigations/ShareDialog';
+import { useInvestigation } from '../investigations/useInvestigation';
+import { useNotes, type NoteTarget } from '../investigations/useNotes';
+import { VersionsDialog } from '../investigations/VersionsDialog';
+import { useMe } from '../accounts/useMe';
 import type { RankedPath } from '../paths/pathChain';
 import { PathPanel } from '../paths/PathPanel';
 import { usePathExclude } from '../paths/usePathExclude';
@@ -23,8 +32,8 @@ import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
-import { useViewInUrl } from '../share/useViewInUrl';
-import { readView } from '../share/viewState';
+import { captureView, useViewInUrl } from '../share/useViewInUrl';
+import { encodeView, readView } from '../share/viewState';
 import { ChangesList } from '../time/ChangesList';
 import { timeOf } from '../time/dating';
 import { DatingControl } from '../time/DatingDialog';
@@ -54,14 +63,26 @@ function toggle(set: Set<string>, value: string): Set<string> {
 const toggled = (list: string[], value: string) =>
   list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 
+interface Props {
+  /** A saved investigation to open, with its graph as it is now; else what the URL holds. */
+  opening?: Opening;
+  investigation?: Investigation;
+  /** The read-only view embedded in another page: the canvas, its notes and present mode, nothing else. */
+  embedded?: boolean;
+  /** A new investigation was saved from this page. */
+  onAdopt?(investigation: InvestigationSummary): void;
+}
+
+const noAdoption = () => undefined;
+
 /**
  * The explorer's page: it holds the view state (selection, time, layout, panels) and wires the canvas
  * history (useCanvasHistory), the ways the canvas grows (useExplore) and the URL (useViewInUrl) to the
  * toolbar, the panels and the canvas.
  */
-export function App() {
-  const [opening] = useState(() => readView(window.location.hash));
-  const initialView = opening.kind === 'view' ? opening.view : undefined;
+export function App({ opening: given, investigation, embedded = false, onAdopt = noAdoption }: Props = {}) {
+  const [opening] = useState<Opening>(() => given ?? readView(window.location.hash));
+  const initialView = opening.kind === 'view' || opening.kind === 'investigation' ? opening.view : undefined;
   const { history, dispatch, graph, filters, hiddenLabels, hiddenTypes } = useCanvasHistory(
     initialView ? { hiddenLabels: initialView.hiddenLabels, hiddenTypes: initialView.hiddenTypes } : defaultFilters,
   );
@@ -76,13 +97,17 @@ export function App() {
   /** The two nodes whose paths are listed. */
   const [pathEnds, setPathEnds] = useState<{ from: string; to: string }>();
   const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
-  const [pinned, setPinned] = useState<Set<string>>(new Set());
+  const [pinned, setPinned] = useState<Set<string>>(() => new Set(initialView?.pinned));
   const [asOf, setAsOf] = useState<string | undefined>(initialView?.asOf);
   const [compare, setCompare] = useState<{ from: string; to: string }>();
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
-  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
+  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes'>(
+    investigation ? 'notes' : 'filters',
+  );
+  const [dialog, setDialog] = useState<'share' | 'versions' | 'present'>();
+  const { can } = useMe();
   // Disagreements between sources are the default dataset's: other graphs have no such tab.
   const datasetModel = hasDatasetModel(useQuery(schemaQuery()).data);
   const [message, setMessage] = useState<Message>();
@@ -90,7 +115,7 @@ export function App() {
   const dropInfo = () => setMessage((shown) => (shown?.kind === 'info' ? undefined : shown));
   const [results, setResults] = useState<ShownResult>();
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
-  const [unfolded, setUnfolded] = useState<Set<string>>(new Set());
+  const [unfolded, setUnfolded] = useState<Set<string>>(() => new Set(initialView?.unfolded));
   const unfold = useCallback(
     (key: string) => setUnfolded((previous) => (previous.has(key) ? previous : new Set(previous).add(key))),
     [],
@@ -113,7 +138,7 @@ export function App() {
     notify: setMessage,
     highlight: setHighlighted,
   });
-  const writeUrl = useViewInUrl(canvas, {
+  const shown = {
     graph,
     asOf,
     selected,
@@ -122,7 +147,38 @@ export function App() {
     styles,
     dating: datingState.choices,
     pathExclude: pathExclusion.choice,
-  });
+    pinned,
+    unfolded,
+  };
+  const saved = useInvestigation({ canvas, shown, opened: investigation, onAdopt });
+  const notes = useNotes(saved.current?.id);
+  // An investigation's address is its own: the view goes into the URL only for a shared link.
+  const writeUrl = useViewInUrl(canvas, shown, !saved.current && !embedded);
+  const viewChanged = () => {
+    writeUrl();
+    saved.changed();
+  };
+  const nameOf = useCallback(
+    (target: NoteTarget) => {
+      if (target.kind === 'canvas') return 'the canvas';
+      if (target.kind === 'node') return graph.nodes[target.id]?.caption ?? target.id;
+      const edge = graph.edges[target.id];
+      if (!edge) return target.id;
+      return `${graph.nodes[edge.source]?.caption ?? edge.source} ${edge.type} ${graph.nodes[edge.target]?.caption ?? edge.target}`;
+    },
+    [graph],
+  );
+  const showTarget = useCallback((target: NoteTarget) => {
+    if (target.kind === 'canvas') canvas.current?.fit();
+    else {
+      const selection = { kind: target.kind === 'node' ? ('node' as const) : ('edge' as const), id: target.id };
+      setSelected(selection);
+      canvas.current?.centre(selection);
+    }
+  }, []);
+  const noteTarget: NoteTarget = selected
+    ? { kind: selected.kind === 'node' ? 'node' : 'relationship', id: selected.id }
+    : { kind: 'canvas' };
 
   const select = (selection: Selection | undefined) => {
     setMenu(undefined);
@@ -183,8 +239,8 @@ export function App() {
     return { span: dateSpan(dated), defaults: timeDefaults(dated), dated };
   }, [items, dating]);
   const view = useMemo(
-    () => ({ asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned }),
-    [asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned],
+    () => ({ asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned, annotated: notes.annotated }),
+    [asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned, notes.annotated],
   );
 
   const selectedEdge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
@@ -225,6 +281,74 @@ export function App() {
     selectAndCentre({ kind: 'edge', id });
   };
 
+  const drawing = (
+    <GraphCanvas
+      ref={canvas}
+      styles={styles}
+      graph={graph}
+      view={view}
+      layout={layout}
+      initialPositions={initialPositions}
+      initialViewport={initialViewport}
+      onViewChange={viewChanged}
+      expanded={unfolded}
+      onExpandPair={unfold}
+      selected={selected}
+      onSelect={select}
+      onExpand={(id) => void expand(id)}
+      onContextMenu={(nodeId, at) => setMenu({ nodeId, at })}
+      onError={fail}
+    >
+      {Object.keys(graph.nodes).length === 0 && (
+        <StartScreen
+          start={start}
+          onRetry={retry}
+          onOpenLabel={(label) =>
+            void api
+              .runQuery('most-connected', { label, limit: pageSize })
+              .then((result) => addGraph(result.graph, 'replace'))
+              .catch(fail)
+          }
+        />
+      )}
+    </GraphCanvas>
+  );
+  const presentation = dialog === 'present' && (
+    <PresentMode steps={notes.steps} nameOf={nameOf} onStep={showTarget} onExit={() => setDialog(undefined)} />
+  );
+
+  if (embedded) {
+    return (
+      <div className="app embedded">
+        <header className="embed-bar">
+          <strong>{saved.current?.title}</strong>
+          <button onClick={() => setDialog('present')} disabled={notes.steps.length === 0}>
+            Present
+          </button>
+          <a href={saved.current ? `/i/${saved.current.id}` : '/'} target="_blank" rel="noopener">
+            Open in Entente
+          </a>
+        </header>
+        <main className="workspace">
+          {drawing}
+          <div className="details">
+            <NotesPanel
+              notes={notes.notes}
+              writable={false}
+              target={noteTarget}
+              nameOf={nameOf}
+              onAdd={notes.add}
+              onEdit={notes.edit}
+              onDelete={notes.remove}
+              onShow={showTarget}
+            />
+          </div>
+        </main>
+        {presentation}
+      </div>
+    );
+  }
+
   return (
     <div className="app">
       <Toolbar
@@ -257,10 +381,26 @@ export function App() {
         onFit={() => canvas.current?.fit()}
         onExport={exportAs}
         onShare={() => {
-          writeUrl();
+          if (saved.current?.access === 'owner') return setDialog('share');
+          writeUrl(true);
           void navigator.clipboard?.writeText(window.location.href);
           setMessage({ kind: 'info', text: 'Link to this view copied.' });
         }}
+      />
+      <InvestigationBar
+        current={saved.current}
+        state={saved.state}
+        writable={saved.writable}
+        canSave={can('write:investigations')}
+        hasNodes={Object.keys(graph.nodes).length > 0}
+        notes={notes.steps.length}
+        onSaveAs={(title) => saved.saveAs(title)}
+        onRename={(title) => saved.rename(title)}
+        onPresent={() => setDialog('present')}
+        onVersions={() => setDialog('versions')}
+        onShare={() => setDialog('share')}
+        onReload={() => window.location.reload()}
+        onSaveCopy={() => void saved.saveAs(`${saved.current?.title ?? 'Investigation'} (my copy)`).catch(fail)}
       />
       <TimeControls
         span={span}
@@ -290,9 +430,11 @@ export function App() {
                 ['queries', 'Queries'],
                 ['console', 'Cypher'],
                 ['disagreements', 'Disagreements'],
+                ['notes', `Notes (${notes.notes.length})`],
               ] as const
             )
               .filter(([name]) => name !== 'disagreements' || datasetModel)
+              .filter(([name]) => name !== 'notes' || saved.current)
               .map(([name, label]) => (
                 <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
                   {label}
@@ -343,6 +485,18 @@ export function App() {
               }
             />
           )}
+          {tab === 'notes' && saved.current && (
+            <NotesPanel
+              notes={notes.notes}
+              writable={saved.writable}
+              target={noteTarget}
+              nameOf={nameOf}
+              onAdd={notes.add}
+              onEdit={notes.edit}
+              onDelete={notes.remove}
+              onShow={showTarget}
+            />
+          )}
           {tab === 'console' && (
             <NeedsScope scope="query" feature="The Cypher console">
               <Suspense fallback={<p className="hint">Loading the Cypher editor…</p>}>
@@ -351,36 +505,7 @@ export function App() {
             </NeedsScope>
           )}
         </nav>
-        <GraphCanvas
-          ref={canvas}
-          styles={styles}
-          graph={graph}
-          view={view}
-          layout={layout}
-          initialPositions={initialPositions}
-          initialViewport={initialViewport}
-          onViewChange={writeUrl}
-          expanded={unfolded}
-          onExpandPair={unfold}
-          selected={selected}
-          onSelect={select}
-          onExpand={(id) => void expand(id)}
-          onContextMenu={(nodeId, at) => setMenu({ nodeId, at })}
-          onError={fail}
-        >
-          {Object.keys(graph.nodes).length === 0 && (
-            <StartScreen
-              start={start}
-              onRetry={retry}
-              onOpenLabel={(label) =>
-                void api
-                  .runQuery('most-connected', { label, limit: pageSize })
-                  .then((result) => addGraph(result.graph, 'replace'))
-                  .catch(fail)
-              }
-            />
-          )}
-        </GraphCanvas>
+        {drawing}
         <div className="details">
           {pathEnds && (
             <PathPanel
@@ -478,6 +603,26 @@ export function App() {
             if (action === 'pin') setPinned(toggle(pinned, menu.nodeId));
             if (action === 'path-from') setPathFrom(menu.nodeId);
           }}
+        />
+      )}
+      {presentation}
+      {dialog === 'share' && saved.current && (
+        <ShareDialog
+          id={saved.current.id}
+          onCopyViewLink={() => {
+            const view = captureView(canvas.current, shown);
+            if (view) void navigator.clipboard?.writeText(`${window.location.origin}/${encodeView(view)}`);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'versions' && saved.current && (
+        <VersionsDialog
+          id={saved.current.id}
+          current={saved.current.version}
+          writable={saved.writable}
+          onRestored={() => window.location.reload()}
+          onClose={() => setDialog(undefined)}
         />
       )}
     </div>

@@ -379,6 +379,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         setClass(element, 'new', status.change === 'new');
         setClass(element, 'gone', status.change === 'gone');
         setClass(element, 'disputed', status.disputed);
+        setClass(element, 'annotated', props.view.annotated?.has(node.id) ?? false);
         const pinned = props.view.pinned.has(node.id);
         setClass(element, 'pinned', pinned);
         if (pinned && !element.locked()) element.lock();
@@ -402,6 +403,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         setClass(element, 'gone', look.gone);
         setClass(element, 'changed', look.changed);
         setClass(element, 'disputed', look.disputed);
+        setClass(
+          element,
+          'annotated',
+          members.some((id) => props.view.annotated?.has(id) ?? false),
+        );
         if (element.hasClass('group') && element.data('label') !== look.label) element.data('label', look.label);
       });
     });

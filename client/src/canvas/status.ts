@@ -12,6 +12,8 @@ export interface CanvasView {
   hiddenTypes: Set<string>;
   highlighted: Set<string>;
   pinned: Set<string>;
+  /** Nodes and relationships an investigation's notes are on (drawn with a mark). */
+  annotated?: Set<string>;
 }
 
 export interface ElementStatus {

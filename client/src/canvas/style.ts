@@ -178,6 +178,11 @@ const stateRules: StylesheetJson = [
   },
   { selector: 'node.new', style: { 'border-width': 4, 'border-color': '#16a34a' } },
   { selector: 'node.gone', style: { 'border-width': 4, 'border-color': '#dc2626', 'border-style': 'dashed' } },
+  // A note's mark: a halo under the element, apart from the border (pins, highlights) and line (time) marks.
+  {
+    selector: 'node.annotated, edge.annotated',
+    style: { 'underlay-color': '#7c3aed', 'underlay-opacity': 0.35, 'underlay-padding': 7 },
+  },
   { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#111827' } },
 ];
 

@@ -5,7 +5,8 @@ import type { Message } from '../app/Banner';
 import { hiddenTypesFor, overviewIds, overviewTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
-import { fingerprint, type ReadView } from '../share/viewState';
+import type { OpenedGraphChanges } from '../investigations/investigationsApi';
+import { fingerprint, type ReadView, type ViewState } from '../share/viewState';
 import { nextPage } from './nextPage';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 
@@ -19,14 +20,29 @@ export type Start =
   | { kind: 'empty' }
   | { kind: 'failed'; message: string };
 
+/** What the page opened on: what the URL held, or a saved investigation with its graph as it is now. */
+export type Opening = ReadView | { kind: 'investigation'; view: ViewState; graph: Graph; changes: OpenedGraphChanges };
+
 interface Options {
-  /** What the URL held when the page opened. */
-  opening: ReadView;
+  opening: Opening;
   dispatch: Dispatch<CanvasAction>;
   graph: CanvasGraph;
   filters: Filters;
   notify: (message: Message | undefined) => void;
   highlight: (ids: Set<string>) => void;
+}
+
+/** What changed among an investigation's relationships since it was saved, said when it opens. */
+function relationshipNotes({ relationshipsGone, relationshipsAdded }: OpenedGraphChanges): string[] {
+  const count = (n: number) => (n === 1 ? '1 relationship' : `${n} relationships`);
+  return [
+    relationshipsGone.length
+      ? `${count(relationshipsGone.length)} it held ${relationshipsGone.length === 1 ? 'is' : 'are'} no longer in the database.`
+      : '',
+    relationshipsAdded.length
+      ? `${count(relationshipsAdded.length)} among its nodes ${relationshipsAdded.length === 1 ? 'was' : 'were'} not in it when saved (added since, or left out), and ${relationshipsAdded.length === 1 ? 'is' : 'are'} not drawn.`
+      : '',
+  ];
 }
 
 /**
@@ -109,9 +125,10 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         });
         return overview();
       }
-      const shared = opening.kind === 'view' ? opening.view : undefined;
+      const shared = opening.kind === 'view' || opening.kind === 'investigation' ? opening.view : undefined;
       if (!shared?.ids.length) return overview();
-      const found = await subgraphInChunks(shared.ids, [], subgraph);
+      const found = opening.kind === 'investigation' ? opening.graph : await subgraphInChunks(shared.ids, [], subgraph);
+      const whose = opening.kind === 'investigation' ? "this investigation's" : "this link's";
       const byId = new Map(found.nodes.map((node) => [node.id, node]));
       const missing = shared.ids.filter((id) => !byId.has(id));
       // A node whose caption no longer matches the link's fingerprint is another node under a reused id.
@@ -127,17 +144,18 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         notify({
           kind: 'error',
           text: changed.length
-            ? `This link's ${shared.ids.length} nodes are no longer in the database or now hold other content, so the overview is shown instead.`
-            : `None of this link's ${shared.ids.length} nodes is in the database any more, so the overview is shown instead.`,
+            ? `All ${shared.ids.length} of ${whose} nodes are no longer in the database or now hold other content, so the overview is shown instead.`
+            : `None of ${whose} ${shared.ids.length} nodes is in the database any more, so the overview is shown instead.`,
         });
         return overview();
       }
       const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
       const notes = [
         missing.length &&
-          `${missing.length} of this link's ${shared.ids.length} nodes ${one(missing.length, 'is', 'are')} no longer in the database (${list(missing)}).`,
+          `${missing.length} of ${whose} ${shared.ids.length} nodes ${one(missing.length, 'is', 'are')} no longer in the database (${list(missing)}).`,
         changed.length &&
-          `${changed.length} of this link's ${shared.ids.length} nodes now ${one(changed.length, 'holds', 'hold')} other content (${list(changed)}), so ${one(changed.length, 'it is', 'they are')} not drawn.`,
+          `${changed.length} of ${whose} ${shared.ids.length} nodes now ${one(changed.length, 'holds', 'hold')} other content (${list(changed)}), so ${one(changed.length, 'it is', 'they are')} not drawn.`,
+        ...(opening.kind === 'investigation' ? relationshipNotes(opening.changes) : []),
       ].filter(Boolean);
       if (notes.length) notify({ kind: 'info', text: `${notes.join(' ')} The rest are shown.` });
       const edges = new Set(shared.edges);

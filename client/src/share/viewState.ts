@@ -1,33 +1,14 @@
-import type { Position } from 'cytoscape';
+import type { View } from '../../../server/investigations/investigations.schemas.js';
 import { dict } from '../app/records.js';
-import type { LayoutName } from '../canvas/layouts.js';
 import { readExclude } from '../paths/pathExclude.js';
-import { readStyles, type LabelStyles } from '../styling/labelStyles.js';
-import { readDatingChoices, type DatingChoices } from '../time/dating.js';
+import { readStyles } from '../styling/labelStyles.js';
+import { readDatingChoices } from '../time/dating.js';
 
-/** Everything a shared link restores: which nodes, where, with which filters, date and selection. */
-export interface ViewState {
-  ids: string[];
-  /** The relationships drawn among those nodes (a subgraph of the ids can hold more). */
-  edges: string[];
-  positions: Record<string, Position>;
-  asOf?: string;
-  selected?: { kind: 'node' | 'edge'; id: string };
-  hiddenLabels: string[];
-  hiddenTypes: string[];
-  layout: LayoutName;
-  /** Colours, shapes, captions and sizes chosen per label. */
-  styles?: LabelStyles;
-  /** Which properties date the labels and types the sharer chose them for. */
-  dating?: DatingChoices;
-  /** The relationship types path searches never step through, when the sharer chose them. */
-  pathExclude?: string[];
-  /** A fingerprint of each node's caption, in the order of `ids`: a node that now reads otherwise is not it. */
-  fingerprints?: string[];
-  /** The zoom and pan the link was shared at. */
-  zoom?: number;
-  pan?: Position;
-}
+/**
+ * Everything a shared link restores and an investigation keeps: which nodes, where, with which filters, date
+ * and selection. The shape is the server's (its zod schema checks what investigations store).
+ */
+export type ViewState = View;
 
 const prefix = '#view=';
 
@@ -94,6 +75,8 @@ export function readView(hash: string): ReadView {
       positions: dict(view.positions && typeof view.positions === 'object' ? Object.entries(view.positions) : []),
       hiddenLabels: isStrings(view.hiddenLabels) ? view.hiddenLabels : [],
       hiddenTypes: isStrings(view.hiddenTypes) ? view.hiddenTypes : [],
+      pinned: isStrings(view.pinned) ? view.pinned : undefined,
+      unfolded: isStrings(view.unfolded) ? view.unfolded : undefined,
       layout: view.layout === 'dagre' || view.layout === 'concentric' ? view.layout : 'fcose',
     },
   };
