@@ -8,15 +8,11 @@ import { maxViewRelationships, type View } from './investigations.schemas.js';
 
 const cypher = loadCypher('investigations/relationships-among');
 
-/**
- * The graph an investigation's view now stands for: its nodes as they are today and every relationship among
- * them, with what differs from the saved view named (nodes gone, relationships gone or not held), so that an
- * investigation opened after the graph changed never differs silently.
- */
-export async function currentGraph(db: Database, catalog: Catalog, view: View) {
+/** The nodes of `ids` as they are now, and every relationship among them whatever its dates. */
+async function graphAmong(db: Database, catalog: Catalog, ids: string[]) {
   const identity = await catalog.identity();
   // A node found under an id it no longer goes by is not the node saved: it counts as gone.
-  const found = [...(await resolveNodes(db, catalog, view.ids))].filter(([id, node]) => identity.keyOf(node) === id);
+  const found = [...(await resolveNodes(db, catalog, ids))].filter(([id, node]) => identity.keyOf(node) === id);
   const among = await db.read<{ r: Relationship }>(cypher['investigations/relationships-among'], {
     elementIds: found.map(([, node]) => node.elementId),
     limit: neo4j.int(maxViewRelationships + 1),
@@ -24,16 +20,31 @@ export async function currentGraph(db: Database, catalog: Catalog, view: View) {
   const graph = new GraphBuilder(identity);
   found.forEach(([, node]) => graph.addNode(node));
   among.records.slice(0, maxViewRelationships).forEach((record) => graph.addRelationship(record.get('r')));
-  const built = graph.build({ truncated: among.records.length > maxViewRelationships });
-  const held = new Set(view.edges);
-  const now = new Set(built.edges.map((edge) => edge.id));
-  const foundIds = new Set(found.map(([id]) => id));
+  return graph.build({ truncated: among.records.length > maxViewRelationships });
+}
+
+/** The ids of every relationship among the given nodes now: kept with a save, to tell later what was added. */
+export async function relationshipIdsAmong(db: Database, catalog: Catalog, ids: string[]): Promise<string[]> {
+  return (await graphAmong(db, catalog, ids)).edges.map((edge) => edge.id);
+}
+
+/**
+ * The graph an investigation's view now stands for: its nodes as they are today and every relationship among
+ * them, with what differs from when it was saved named (nodes gone, drawn relationships gone, relationships
+ * among its nodes added since), so that an investigation opened after the graph changed never differs
+ * silently.
+ */
+export async function currentGraph(db: Database, catalog: Catalog, view: View, known: string[]) {
+  const graph = await graphAmong(db, catalog, view.ids);
+  const now = new Set(graph.edges.map((edge) => edge.id));
+  const before = new Set(known);
+  const found = new Set(graph.nodes.map((node) => node.id));
   return {
-    graph: built,
+    graph,
     changes: {
-      nodesGone: view.ids.filter((id) => !foundIds.has(id)),
+      nodesGone: view.ids.filter((id) => !found.has(id)),
       relationshipsGone: view.edges.filter((id) => !now.has(id)),
-      relationshipsAdded: built.edges.filter((edge) => !held.has(edge.id)).map((edge) => edge.id),
+      relationshipsAdded: graph.edges.filter((edge) => !before.has(edge.id)).map((edge) => edge.id),
     },
   };
 }

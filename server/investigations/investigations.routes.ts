@@ -29,7 +29,7 @@ import {
   versionParams,
   versionSchema,
 } from './investigations.schemas.js';
-import { currentGraph, missingNodes } from './investigations.queries.js';
+import { currentGraph, missingNodes, relationshipIdsAmong } from './investigations.queries.js';
 import { InvestigationStore } from './investigations.store.js';
 
 const tag = 'Investigations';
@@ -42,7 +42,11 @@ export function investigationRoutes(
   store: Store,
   settings: SettingsStore,
 ) {
-  const investigations = new InvestigationStore(store, async () => (await settings.current()).publicLinks);
+  const investigations = new InvestigationStore(
+    store,
+    async () => (await settings.current()).publicLinks,
+    (ids) => relationshipIdsAmong(db, catalog, ids),
+  );
 
   /** Source documents a note cites must be nodes of this graph. */
   async function checkSources(sources: string[] | undefined) {
@@ -123,14 +127,14 @@ export function investigationRoutes(
     permission: 'public',
     summary: 'What the investigation’s nodes and relationships are in the graph now, and what changed',
     description:
-      'Its nodes as they are now and every relationship among them, with `changes`: nodes gone, ' +
-      `relationships gone, and relationships among them that the saved view did not hold. ${hidden}`,
+      'Its nodes as they are now and every relationship among them, with `changes`: nodes gone, drawn ' +
+      `relationships gone, and relationships among its nodes added since they were saved. ${hidden}`,
     params: idParams,
     response: z.object({ graph: apiGraphSchema, changes: openedGraphChanges }),
     errors: [404],
     handler: async ({ params, res }) => {
-      const investigation = await investigations.get(callerOf(res), params.id);
-      return currentGraph(db, catalog, investigation.view);
+      const { view, known } = await investigations.opened(callerOf(res), params.id);
+      return currentGraph(db, catalog, view, known);
     },
   });
 

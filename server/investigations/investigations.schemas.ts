@@ -269,7 +269,18 @@ export const openedGraphChanges = z
     nodesGone: idList,
     relationshipsGone: idList,
     relationshipsAdded: idList.openapi({
-      description: 'Relationships among its nodes that the saved view did not hold (added since, or left out)',
+      description: 'Relationships among its nodes that were not in the graph when they were last saved',
     }),
   })
   .openapi('InvestigationGraphChanges');
+
+export type InvestigationList = z.infer<typeof listResponse>;
+export type InvestigationVersion = z.infer<typeof versionSchema>;
+export type InvestigationVersionDetail = z.infer<typeof versionDetailSchema>;
+export type InvestigationShares = z.infer<typeof sharesResponse>;
+export type SharesBody = z.infer<typeof sharesBody>;
+export type AnnotationBody = z.input<typeof annotationBody>;
+export type AnnotationUpdate = z.infer<typeof annotationUpdate>;
+export type InvestigationImported = z.infer<typeof importResponse>;
+export type OpenedGraphChanges = z.infer<typeof openedGraphChanges>;
+export type UpdateBody = z.infer<typeof updateBody>;

@@ -30,6 +30,7 @@ const sql = loadSql(
   'investigations/share-insert',
   'investigations/link-set',
   'investigations/users-by-name',
+  'investigations/known-set',
   'annotations/list',
   'annotations/create',
   'annotations/lock',
@@ -52,6 +53,7 @@ interface InvestigationRow extends Record<string, unknown> {
   node_count: number;
   link_access: LinkAccess;
   share_access: 'editor' | 'viewer' | null;
+  known_relationships?: string[];
   created_at: Date;
   updated_at: Date;
   cursor_at?: string;
@@ -86,6 +88,11 @@ const idAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
 /** Eight characters from 32 (40 bits): short enough to read aloud, too many to guess. */
 function newId(): string {
   return Array.from({ length: 8 }, () => idAlphabet[randomInt(idAlphabet.length)]).join('');
+}
+
+function sameMembers(a: string[], b: string[]): boolean {
+  const held = new Set(a);
+  return a.length === b.length && b.every((id) => held.has(id));
 }
 
 const isAdmin = (caller: Caller) => caller.scopes.has('admin');
@@ -179,6 +186,8 @@ export class InvestigationStore {
     private readonly store: Store,
     /** Whether an admin allows public read-only links (read per call: settings change at run time). */
     private readonly publicLinksAllowed: () => Promise<boolean>,
+    /** The relationships among some nodes in the graph now, kept when the nodes saved change. */
+    private readonly relationshipsAmong: (ids: string[]) => Promise<string[]>,
   ) {}
 
   async list(caller: Caller, options: ListOptions): Promise<{ items: InvestigationSummary[]; next?: string }> {
@@ -240,6 +249,12 @@ export class InvestigationStore {
     return this.read(this.store, caller, id);
   }
 
+  /** Its view and the relationships among its nodes when they were last saved. */
+  async opened(caller: Caller, id: string): Promise<{ view: View; known: string[] }> {
+    const { row } = await this.find(this.store, caller, id, true);
+    return { view: row.view!, known: row.known_relationships ?? [] };
+  }
+
   /** Refuses (404/403) unless the caller may read, or change, the investigation. */
   async check(caller: Caller, id: string, need: 'read' | 'change' = 'read'): Promise<Investigation> {
     const investigation = await this.get(caller, id);
@@ -273,6 +288,7 @@ export class InvestigationStore {
     let id = newId();
     while (!(await tx.rows(sql['investigations/create'], values(id))).length) id = newId();
     await this.recordVersion(tx, caller, id, 1, fields, { snapshot: toStored(fields.view) });
+    await tx.rows(sql['investigations/known-set'], [id, await this.relationshipsAmong(fields.view.ids)]);
     return id;
   }
 
@@ -353,6 +369,9 @@ export class InvestigationStore {
         version,
       ]);
       await this.recordVersion(tx, caller, id, version, next, await this.keep(tx, id, after, delta));
+      if (!sameMembers(current.view.ids, next.view.ids)) {
+        await tx.rows(sql['investigations/known-set'], [id, await this.relationshipsAmong(next.view.ids)]);
+      }
       await audit(tx, caller, {
         action,
         targetType: 'investigation',

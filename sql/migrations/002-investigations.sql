@@ -11,6 +11,9 @@ CREATE TABLE investigations (
   -- The current view in full, so that opening one reads one row; older versions are deltas.
   view jsonb NOT NULL,
   node_count integer NOT NULL,
+  -- Every relationship among its nodes when they were last saved (drawn or not): one there now and not here
+  -- was added since, which opening it says.
+  known_relationships text[] NOT NULL DEFAULT '{}',
   -- Who may open it without a share: nobody else, anyone signed in, or anyone (where an admin allows it).
   link_access text NOT NULL DEFAULT 'none' CHECK (link_access IN ('none', 'signed-in', 'public')),
   created_at timestamptz NOT NULL DEFAULT now(),

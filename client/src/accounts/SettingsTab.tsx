@@ -38,8 +38,8 @@ export function SettingsTab() {
         Public investigation links
       </label>
       <p className="hint">
-        When on, an investigation's owner may give it a link that anyone can open without signing in, and embed
-        it in another page (read-only). Off by default.
+        When on, an investigation's owner may give it a link that anyone can open without signing in, and embed it in
+        another page (read-only). Off by default.
       </p>
       {error && (
         <p className="form-error" role="alert">

@@ -40,7 +40,7 @@ function relationshipNotes({ relationshipsGone, relationshipsAdded }: OpenedGrap
       ? `${count(relationshipsGone.length)} it held ${relationshipsGone.length === 1 ? 'is' : 'are'} no longer in the database.`
       : '',
     relationshipsAdded.length
-      ? `${count(relationshipsAdded.length)} among its nodes ${relationshipsAdded.length === 1 ? 'was' : 'were'} not in it when saved (added since, or left out), and ${relationshipsAdded.length === 1 ? 'is' : 'are'} not drawn.`
+      ? `${count(relationshipsAdded.length)} among its nodes ${relationshipsAdded.length === 1 ? 'was' : 'were'} added to the graph since it was saved, and ${relationshipsAdded.length === 1 ? 'is' : 'are'} not drawn.`
       : '',
   ];
 }

@@ -325,16 +325,33 @@ describe('notes', () => {
 });
 
 describe('the graph changed since', () => {
-  it('When it opens, then nodes gone and relationships it did not hold are named', async () => {
+  it('When it opens after the graph changed, then nodes gone, drawn relationships gone and relationships added are named', async () => {
     const ada = await signedIn(context.app, 'analyst');
     const between = await relationshipsBetween(ada, ['microsoft', 'openai']);
     expect(between.length).toBeGreaterThan(1);
-    const [kept, ...others] = between;
-    const { id } = await saved(ada, viewOf(['microsoft', 'openai', 'deleted-since'], [kept!, 'gone-relationship']));
-    const opened = await ada.agent.get(`/api/investigations/${id}/graph`).expect(200);
-    expect(opened.body.changes.nodesGone).toEqual(['deleted-since']);
-    expect(opened.body.changes.relationshipsGone).toEqual(['gone-relationship']);
-    expect([...opened.body.changes.relationshipsAdded].sort()).toEqual([...others].sort());
+    const { id } = await saved(
+      ada,
+      viewOf(['microsoft', 'openai', 'deleted-since'], [between[0]!, 'gone-relationship']),
+    );
+    const unchanged = await ada.agent.get(`/api/investigations/${id}/graph`).expect(200);
+    // Relationships among its nodes that were there when it was saved, drawn or not, are no change.
+    expect(unchanged.body.changes.relationshipsAdded).toEqual([]);
+    const added = await context.db.write<{ id: string }>(
+      "MATCH (a {id: 'microsoft'}), (b {id: 'openai'}) CREATE (a)-[r:ENTENTE_TEST_ADDED]->(b) RETURN elementId(r) AS id",
+    );
+    try {
+      const opened = await ada.agent.get(`/api/investigations/${id}/graph`).expect(200);
+      expect(opened.body.changes.nodesGone).toEqual(['deleted-since']);
+      expect(opened.body.changes.relationshipsGone).toEqual(['gone-relationship']);
+      const types = (opened.body.graph.edges as { id: string; type: string }[]).filter((edge) =>
+        opened.body.changes.relationshipsAdded.includes(edge.id),
+      );
+      expect(types.map((edge) => edge.type)).toEqual(['ENTENTE_TEST_ADDED']);
+    } finally {
+      await context.db.write('MATCH ()-[r]->() WHERE elementId(r) = $id DELETE r', {
+        id: added.records[0]!.get('id'),
+      });
+    }
   });
 });
 
