@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { defaultSeedDir, parseDataset, SeedValidationError, type SeedTexts } from '../../../server/seed/dataset.js';
 import { firstDayAfter, untilOf } from '../../../server/seed/dataset.schema.js';
 import { compatible } from '../../../server/seed/dataset.js';
+import { describeWithSourceDocuments, readSourceDocuments } from '../../support/source-documents.js';
 
 const shipped: SeedTexts = {
   sources: readFileSync(path.join(defaultSeedDir, 'sources.yaml'), 'utf8'),
@@ -726,20 +727,8 @@ describe('claims in our own words', () => {
   });
 });
 
-/**
- * The five documents, kept outside the repository: ../shared/seeds from the project root, or wherever
- * ENTENTE_SEED_DOCUMENTS says (a worktree one level deeper than the main checkout).
- */
-const documentsDir = process.env.ENTENTE_SEED_DOCUMENTS ?? path.resolve(defaultSeedDir, '..', '..', 'shared', 'seeds');
 function readDocuments(): string[] {
-  if (!existsSync(documentsDir)) {
-    throw new Error(
-      `The source documents are expected at ${documentsDir} (shared/seeds beside the project; set ENTENTE_SEED_DOCUMENTS to read them elsewhere)`,
-    );
-  }
-  return readdirSync(documentsDir)
-    .filter((file) => file.endsWith('.txt'))
-    .map((file) => readFileSync(path.join(documentsDir, file), 'utf8'));
+  return readSourceDocuments().map(({ text }) => text);
 }
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -752,7 +741,7 @@ function runs(text: string, size: number): Set<string> {
   return result;
 }
 
-describe('no sentence of the documents in the repository', () => {
+describeWithSourceDocuments('no sentence of the documents in the repository', () => {
   const size = 6;
   const documents = readDocuments();
   const fromDocuments = new Set(documents.flatMap((text) => [...runs(text, size)]));
@@ -795,15 +784,13 @@ describe('no sentence of the documents in the repository', () => {
         `(^|[^\\p{L}\\p{N}])${fold(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
         'u',
       ).test(fold(text));
-    const files = readdirSync(documentsDir).filter((file) => file.endsWith('.txt'));
     const wrong: string[] = [];
     for (const node of parseDataset(shipped).nodes) {
       if (!['Company', 'Person', 'Product', 'Regulator'].includes(node.kind)) continue;
       const terms = namedAs[node.id] ?? [node.name, ...(node.aliases ?? [])];
-      for (const file of files) {
-        const id = file.replace(/\.txt$/, '');
+      for (const { id, text } of readSourceDocuments()) {
         if (unrelated.has(`${node.id} ${id}`)) continue;
-        const named = terms.some((term) => names(readFileSync(path.join(documentsDir, file), 'utf8'), term));
+        const named = terms.some((term) => names(text, term));
         if (named !== node.mentionedIn.includes(id))
           wrong.push(`${node.id} ${named ? 'is named in' : 'is not named in'} ${id}`);
       }
