@@ -48,6 +48,14 @@ export class ProblemError extends Error {
   static unavailable(detail: string) {
     return new ProblemError(503, 'database-unavailable', 'Database unavailable', detail);
   }
+
+  /**
+   * The one 409 of optimistic versions (`/problems/stale-version`): `given` is the version the caller read,
+   * `current` the stored one. Every store-backed resource with versions throws this, so clients branch once.
+   */
+  static staleVersion(id: string, current: number, given: number) {
+    return new ProblemError(409, 'stale-version', 'Stale version', `"${id}" is at version ${current}, not ${given}.`);
+  }
 }
 
 function fromZod(error: ZodError): ProblemError {

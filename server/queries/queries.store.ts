@@ -70,10 +70,6 @@ function fromRow(row: QueryRow): SavedQuery {
   };
 }
 
-function staleVersion(id: string, current: number, given: number): ProblemError {
-  return new ProblemError(409, 'stale-version', 'Stale version', `"${id}" is at version ${current}, not ${given}.`);
-}
-
 /** Users' saved queries, in Entente's store: only their owner or an admin changes one. */
 export class UserQueryStore {
   constructor(private readonly store: Store) {}
@@ -145,7 +141,7 @@ export class UserQueryStore {
         `"${id}" belongs to another user; only they or an admin change it.`,
       );
     }
-    if (row.version !== version) throw staleVersion(id, row.version, version);
+    if (row.version !== version) throw ProblemError.staleVersion(id, row.version, version);
     return fromRow(row);
   }
 }
