@@ -27,8 +27,12 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** Every setting Entente reads from the environment; `.env.example` documents the same list. */
-const environmentSchema = z.object({
+/**
+ * Every setting Entente reads from the environment, with its check and default: the one declaration.
+ * `settingDocs` below says what each means; `.env.example` and the README's configuration table are written
+ * from both by `npm run config:docs` (server/config-docs.ts), and a unit test fails when they differ.
+ */
+const settings = {
   PORT: port.default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z
@@ -149,7 +153,116 @@ const environmentSchema = z.object({
   CYPHER_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).default(60),
   CYPHER_MAX_VALUES: z.coerce.number({ error: 'must be a number' }).int().min(1000).default(1_000_000),
   CYPHER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(4),
-});
+};
+
+const environmentSchema = z.object(settings);
+
+export type SettingName = keyof typeof settings;
+
+/** What a setting means, for people: where it is listed, one line of meaning, and an example when unset. */
+export interface SettingDoc {
+  section: string;
+  meaning: string;
+  /** A value to show (commented out) in `.env.example` for a setting that is unset by default. */
+  example?: string;
+}
+
+const http = 'HTTP server';
+const neo4j = 'Neo4j: an existing server, Aura or cluster (unset NEO4J_URI: the embedded Neo4j Community)';
+const embedded = 'Embedded Neo4j (used only when NEO4J_URI is unset)';
+const data = 'Dataset and search';
+const accounts = 'Accounts (see the README\'s "Accounts, roles and the store")';
+const oidc = 'Single sign-on (OpenID Connect, code flow with PKCE)';
+const store = "Entente's own store (PostgreSQL; unset DATABASE_URL: an embedded PostgreSQL)";
+const api = 'API and the Cypher console';
+
+/** One entry per setting (the type makes a missing or extra one a compile error), in the order they are listed. */
+export const settingDocs = {
+  PORT: { section: http, meaning: 'port of the HTTP server (0: any free port)' },
+  HOST: { section: http, meaning: 'address the HTTP server listens on (0.0.0.0: every interface, as in Docker)' },
+  LOG_LEVEL: {
+    section: http,
+    meaning: 'pino level (fatal, error, warn, info, debug, trace, silent); logs are JSON lines, one per request',
+  },
+  NEO4J_URI: {
+    section: neo4j,
+    meaning: 'an existing Neo4j 5 (bolt://, bolt+s://, neo4j://, neo4j+s://); unset starts the embedded one',
+    example: 'neo4j+s://xxxxxxxx.databases.neo4j.io',
+  },
+  NEO4J_USER: { section: neo4j, meaning: 'user for NEO4J_URI' },
+  NEO4J_PASSWORD: { section: neo4j, meaning: 'password for NEO4J_URI' },
+  NEO4J_DATABASE: { section: neo4j, meaning: "database name; unset: the server's default database", example: 'neo4j' },
+  QUERY_TIMEOUT_MS: { section: neo4j, meaning: 'transaction timeout of every query the explorer runs' },
+  NEO4J_EMBEDDED_HOME: { section: embedded, meaning: 'data and logs of the embedded Neo4j, relative to the project' },
+  NEO4J_EMBEDDED_BOLT_PORT: { section: embedded, meaning: 'its Bolt port on 127.0.0.1 (0: any free port)' },
+  NEO4J_EMBEDDED_HEAP_MB: { section: embedded, meaning: 'its JVM heap, in MiB' },
+  NEO4J_EMBEDDED_PAGECACHE_MB: { section: embedded, meaning: 'its page cache, in MiB' },
+  SEED_ON_START: { section: data, meaning: 'load the default dataset into an empty database at start-up' },
+  SEARCH_INDEX: {
+    section: data,
+    meaning: 'auto: create a full-text index for search where none exists; off: search scans instead',
+  },
+  ENTENTE_API_TOKEN: {
+    section: accounts,
+    meaning: 'retired: must stay unset (sign in, or create an API key and send it as a Bearer token)',
+  },
+  ENTENTE_AUTH: {
+    section: accounts,
+    meaning: 'on: accounts, roles, sessions and keys; required beyond loopback; unset on loopback: single-user mode',
+    example: 'on',
+  },
+  ENTENTE_ADMIN_PASSWORD: {
+    section: accounts,
+    meaning: "the first admin's password (user admin, 12 characters or more); unset: a one-time link is printed",
+  },
+  PUBLIC_URL: {
+    section: accounts,
+    meaning: 'where browsers reach Entente (links, single sign-on redirects); unset: taken from each request',
+    example: 'https://entente.example.org',
+  },
+  SESSION_TTL_HOURS: { section: accounts, meaning: 'how long a session lasts, in hours' },
+  OIDC_ISSUER: {
+    section: oidc,
+    meaning: 'issuer URL of the OpenID provider; unset: no single sign-on',
+    example: 'https://id.example.org',
+  },
+  OIDC_CLIENT_ID: {
+    section: oidc,
+    meaning: "Entente's client id there (required with OIDC_ISSUER)",
+    example: 'entente',
+  },
+  OIDC_CLIENT_SECRET: { section: oidc, meaning: "Entente's client secret there (none for a public client)" },
+  OIDC_ROLE_CLAIM: { section: oidc, meaning: 'the ID token claim holding roles' },
+  OIDC_ROLE_MAP: {
+    section: oidc,
+    meaning: 'claim=role pairs, comma-separated, e.g. entente-admins=admin,staff=analyst',
+  },
+  OIDC_DEFAULT_ROLE: { section: oidc, meaning: 'the role of a user no claim maps; none: refuse them' },
+  DATABASE_URL: {
+    section: store,
+    meaning: "Entente's store in your PostgreSQL; unset starts the embedded one",
+    example: 'postgres://entente:password@db.example.org:5432/entente',
+  },
+  STORE_EMBEDDED_HOME: { section: store, meaning: "the embedded PostgreSQL's data folder, relative to the project" },
+  STORE_EMBEDDED_PORT: { section: store, meaning: 'its port on 127.0.0.1' },
+  CORS_ORIGINS: { section: api, meaning: 'comma-separated origins allowed to call the API from a browser' },
+  CYPHER_TIMEOUT_MS: { section: api, meaning: 'Cypher console and saved queries: transaction timeout' },
+  CYPHER_MAX_ROWS: { section: api, meaning: '... and row cap (meta.truncated says when it was hit)' },
+  CYPHER_RATE_LIMIT_PER_MINUTE: {
+    section: api,
+    meaning: '... and runs per caller per minute (console and saved queries, one budget counted in the store)',
+  },
+  CYPHER_MAX_VALUES: { section: api, meaning: '... and values in one result (list elements, properties…; 413 beyond)' },
+  CYPHER_CONCURRENCY: { section: api, meaning: '... and statements running at once (worker threads)' },
+} satisfies Record<SettingName, SettingDoc>;
+
+/** A setting's default as it would be written in the environment (`undefined`: unset). */
+export function settingDefault(name: SettingName): string | undefined {
+  const parsed = settings[name].safeParse(undefined);
+  if (!parsed.success || parsed.data === undefined) return undefined;
+  const value: unknown = parsed.data;
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
 
 export type Environment = z.infer<typeof environmentSchema>;
 

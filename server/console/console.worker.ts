@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import { cypherDate } from '../graph/as-of.js';
 import { NodeIdentity, type PlainIdentity } from '../graph/identity.js';
 import { toProblem } from '../http/problem.js';
 import { Database, type ConnectionSettings, type Parameters } from '../neo4j/database.js';
@@ -48,8 +48,7 @@ function withDates(parameters: Record<string, unknown>, dates: string[]): Parame
   return Object.fromEntries(
     Object.entries(parameters).map(([name, value]) => {
       if (!isDate.has(name)) return [name, value];
-      const [year, month, day] = String(value).split('-').map(Number);
-      return [name, new neo4j.types.Date(year!, month!, day!)];
+      return [name, cypherDate(String(value))];
     }),
   );
 }

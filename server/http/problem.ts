@@ -45,18 +45,21 @@ export class ProblemError extends Error {
     return new ProblemError(404, 'not-found', 'Not found', detail);
   }
 
-  /** A write made at a version that is no longer current: refused, so nobody's change is lost. */
-  static staleVersion(what: string, current: number, given: number) {
+  static unavailable(detail: string) {
+    return new ProblemError(503, 'database-unavailable', 'Database unavailable', detail);
+  }
+
+  /**
+   * The one 409 of optimistic versions (`/problems/stale-version`): `given` is the version the caller read,
+   * `current` the stored one. Every store-backed resource with versions throws this, so clients branch once.
+   */
+  static staleVersion(id: string, current: number, given: number) {
     return new ProblemError(
       409,
       'stale-version',
       'Stale version',
-      `${what} is at version ${current}, not ${given}.`,
+      `"${id}" is at version ${current}, not ${given}.`,
     ).with({ currentVersion: current });
-  }
-
-  static unavailable(detail: string) {
-    return new ProblemError(503, 'database-unavailable', 'Database unavailable', detail);
   }
 }
 

@@ -346,7 +346,7 @@ export class InvestigationStore {
       );
       if (!current) throw notFound(id);
       if (current.version !== change.version) {
-        throw ProblemError.staleVersion(`Investigation "${id}"`, current.version, change.version);
+        throw ProblemError.staleVersion(id, current.version, change.version);
       }
       const next: Fields = {
         title: change.title ?? current.title,

@@ -8,6 +8,7 @@ const cypher = loadCypher(
   'nodes/degree-order-index-fits',
   'nodes/degree-order-write',
   'nodes/degree-order-index',
+  'nodes/degree-order-drop-index',
 );
 
 /** Nodes written per transaction: the embedded database caps one transaction's memory. */
@@ -27,7 +28,7 @@ export async function writeDegreeOrder(db: Database, label: string): Promise<voi
     throw new Error(`Cannot store a degree order for ${label}: some of its nodes have neighbours outside it`);
   }
   const index = await db.read<{ fits: boolean }>(cypher['nodes/degree-order-index-fits'], { label });
-  if (index.records[0]?.get('fits') === false) await db.write('DROP INDEX entente_degree_order');
+  if (index.records[0]?.get('fits') === false) await db.write(cypher['nodes/degree-order-drop-index']);
   const write = fillTemplate(cypher['nodes/degree-order-write'], { label });
   while (Number((await db.write(write, { batch: neo4j.int(batchSize) })).records[0]?.get('written')) > 0);
   for (const statement of splitStatements(fillTemplate(cypher['nodes/degree-order-index'], { label }))) {

@@ -141,7 +141,7 @@ export class UserQueryStore {
         `"${id}" belongs to another user; only they or an admin change it.`,
       );
     }
-    if (row.version !== version) throw ProblemError.staleVersion(`"${id}"`, row.version, version);
+    if (row.version !== version) throw ProblemError.staleVersion(id, row.version, version);
     return fromRow(row);
   }
 }

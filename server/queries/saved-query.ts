@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import { cypherDate } from '../graph/as-of.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import {
@@ -92,8 +92,7 @@ export function parseRunParameters(query: SavedQuery, given: Record<string, unkn
     }
     let value = result.data;
     if (parameter.type === 'date' && typeof value === 'string') {
-      const [year, month, day] = value.split('-').map(Number);
-      value = new neo4j.types.Date(year!, month!, day!);
+      value = cypherDate(value);
     }
     // A data property even for `__proto__`, which assignment would take as the object's prototype.
     Object.defineProperty(parsed, parameter.name, { value, enumerable: true, writable: true, configurable: true });

@@ -5,7 +5,12 @@ import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { fillTemplate } from '../neo4j/names.js';
 
-const cypher = loadCypher('graph/fulltext-indexes', 'search/index-targets', 'search/own-index');
+const cypher = loadCypher(
+  'graph/fulltext-indexes',
+  'search/index-targets',
+  'search/own-index',
+  'search/drop-own-index',
+);
 
 /** The full-text index Entente creates on databases that have none of their own. */
 export const searchIndexName = 'entente_search';
@@ -59,7 +64,9 @@ async function ownIndexCovers(db: Database, { labels, keys }: Targets): Promise<
 
 /** Drops Entente's own index (if any) and creates it over the targets; Neo4j fills it in the background. */
 async function createOwnIndex(db: Database, { labels, keys }: Targets): Promise<SearchMode> {
-  await db.write(`DROP INDEX ${fillTemplate('{{name}}', { name: searchIndexName })} IF EXISTS`);
+  await db.write(cypher['search/drop-own-index']);
+  // The one statement written here rather than in a file: its label and key lists are the database's own, of
+  // any length (read from the database itself), each name escaped.
   const statement =
     `CREATE FULLTEXT INDEX ${fillTemplate('{{name}}', { name: searchIndexName })} IF NOT EXISTS ` +
     `FOR (n:${labels.map((label) => fillTemplate('{{label}}', { label })).join('|')}) ` +

@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import { cypherDate } from '../graph/as-of.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { fillTemplate } from '../neo4j/names.js';
 import type { Database } from '../neo4j/database.js';
@@ -27,8 +27,7 @@ function defined(record: Record<string, unknown>): Record<string, unknown> {
 
 /** A `YYYY-MM-DD` day (or a written date, for its first day) as a Neo4j date. */
 function toDate(value: string) {
-  const [year, month, day] = firstDay(value).split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(year, month, day);
+  return cypherDate(firstDay(value));
 }
 
 /**

@@ -63,8 +63,8 @@ describe('the explorer in a browser', () => {
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toMatch(/\d+ relationships cite this source/);
-    // The canvas is now large enough for the overview thumbnail, which draws the graph in miniature.
-    const thumbnail = page.locator('.overview canvas');
+    // The canvas is now large enough for the thumbnail, which draws the graph in miniature.
+    const thumbnail = page.locator('.thumbnail canvas');
     await thumbnail.waitFor();
     const paintedPixels = () =>
       thumbnail.evaluate(

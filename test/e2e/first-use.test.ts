@@ -376,13 +376,17 @@ describe('the explorer on a first visit', () => {
     // The Loading badge takes no room from the toolbar when it shows.
     const fit = page.getByRole('button', { name: 'Fit', exact: true });
     const idleX = (await fit.boundingBox())!.x;
+    // The search answer is held while the badge shows, then let through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/search**', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await held;
       await route.continue();
     });
     await search.fill('micro');
     await page.locator('.loading.busy').waitFor();
     expect((await fit.boundingBox())!.x).toBe(idleX);
+    release();
     await page.locator('.loading.busy').waitFor({ state: 'detached' });
     await page.unroute('**/api/search**');
     await search.fill('');
@@ -696,20 +700,32 @@ describe('the explorer on a first visit', () => {
   it('When an older search answers after a newer one, then the list keeps showing the newer answer', async () => {
     const explorer = await fresh();
     const { page } = explorer;
+    // The answer for "micro" is held until the newer one is on screen, then let through.
+    let releaseOlder = () => {};
+    const olderHeld = new Promise<void>((resolve) => (releaseOlder = resolve));
+    let olderAnswered = () => {};
+    const olderDone = new Promise<void>((resolve) => (olderAnswered = resolve));
     await page.route('**/api/search?*', async (route) => {
-      const slow = new URL(route.request().url()).searchParams.get('q') === 'micro';
-      if (slow) await new Promise((resolve) => setTimeout(resolve, 1500));
+      const older = new URL(route.request().url()).searchParams.get('q') === 'micro';
+      if (older) await olderHeld;
       await route.continue().catch(() => undefined);
+      if (older) olderAnswered();
     });
     const box = page.getByRole('combobox', { name: 'Search the graph' });
+    const olderAsked = page.waitForRequest((request) => new URL(request.url()).searchParams.get('q') === 'micro');
     await box.fill('micro');
-    await page.waitForTimeout(400);
+    await olderAsked;
     await box.fill('openai');
     const first = page.getByRole('option').first();
     await expect.poll(() => first.textContent()).toContain('OpenAI');
     const newer = await page.getByRole('option').allTextContents();
     // The answer for "micro" arrives now, late: the list does not change.
-    await page.waitForTimeout(1800);
+    const olderResponse = page.waitForResponse((response) => new URL(response.url()).searchParams.get('q') === 'micro');
+    releaseOlder();
+    await olderDone;
+    await olderResponse;
+    // Two frames for React to have rendered whatever that answer would change.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await page.getByRole('option').allTextContents()).toEqual(newer);
     await page.unroute('**/api/search?*');
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../server/seed/prepare.js';
 import { connectTestDatabase } from '../support/database.js';
 import { watchHealth } from '../support/health-watch.js';
-import { fullReliabilityRun, ReliabilityTable } from '../support/reliability-table.js';
+import { expectWithinInFullRun, fullReliabilityRun, ReliabilityTable } from '../support/reliability-table.js';
 import { listenTestApp, type RunningServer } from '../support/server.js';
 
 const timeoutMs = 4_000;
@@ -77,11 +77,11 @@ describe('resource attacks', () => {
       );
       expect(allowed, body.slice(0, 300)).toContain(response.status);
       if (response.status !== 200) expect(response.headers.get('content-type')).toMatch(/problem\+json/);
-      // The table shows the figure against the floor of a second; the assertion leaves two more for a machine
-      // whose two cores are busy with the attack itself (Neo4j) and the suite.
-      expect(elapsed).toBeLessThan(timeoutMs + 1_000 + 2_000);
+      // The table shows the figure against the floor of a second; the full run's bound leaves two more for a
+      // machine whose two cores are busy with the attack itself (Neo4j) and the suite.
+      expectWithinInFullRun(elapsed, timeoutMs + 1_000 + 2_000, 'the refusal');
       expect(failures).toEqual([]);
-      expect(slowestMs).toBeLessThan(1_000);
+      expectWithinInFullRun(slowestMs, 1_000, 'the slowest health answer');
     },
     60_000,
   );
@@ -119,7 +119,12 @@ describe('a flood of slow console statements', () => {
         body: JSON.stringify({ query: slow }),
       }).then((response) => ({ status: response.status, retryAfter: response.headers.get('retry-after') })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The console is full once the first statement beyond its capacity and queue has been turned away.
+    // (Or once all have answered, when none was: the assertions below then say so.)
+    await new Promise<void>((resolve) => {
+      for (const statement of statements) void statement.then((answer) => answer.status === 503 && resolve());
+      void Promise.allSettled(statements).then(() => resolve());
+    });
     const started = performance.now();
     const explorer = await fetch(`${server.url}/api/nodes/microsoft/neighbours?limit=10`);
     const explorerMs = Math.round(performance.now() - started);
@@ -135,6 +140,6 @@ describe('a flood of slow console statements', () => {
     expect(answers.filter((answer) => answer.status === 503).every((answer) => answer.retryAfter === '5')).toBe(true);
     expect(answers.some((answer) => answer.status === 503)).toBe(true);
     expect(failures).toEqual([]);
-    expect(slowestMs).toBeLessThan(1_000);
+    expectWithinInFullRun(slowestMs, 1_000, 'the slowest health answer');
   }, 60_000);
 });

@@ -76,9 +76,12 @@ describe('schemathesis', () => {
     } catch (error) {
       const failure = error as { code?: number | string; stdout?: string; message: string };
       if (failure.code === 'ENOENT') {
-        throw new Error('schemathesis is not installed: `python3 -m pip install schemathesis` (.ci/run does it)', {
-          cause: error,
-        });
+        throw new Error(
+          'schemathesis is not installed: `python3 -m pip install --require-hashes -r test/requirements.txt` (.ci/run does it)',
+          {
+            cause: error,
+          },
+        );
       }
       exitCode = Number(failure.code);
       output = failure.stdout ?? failure.message;

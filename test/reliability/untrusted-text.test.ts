@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Database } from '../../server/neo4j/database.js';
 import { seedDatabase } from '../../server/seed/prepare.js';
 import { testApp } from '../support/app.js';
-import { ReliabilityTable } from '../support/reliability-table.js';
+import { expectWithinInFullRun, ReliabilityTable } from '../support/reliability-table.js';
 import { testStore } from '../support/store.js';
 
 const table = new ReliabilityTable('Untrusted Cypher text: parser-breaking shapes and where saves are checked');
@@ -48,7 +48,7 @@ describe('untrusted Cypher text', () => {
     expect(console.status, console.text).toBe(400);
     expect(save.status, save.text).toBe(400);
     expect(console.headers['content-type']).toMatch(/problem\+json/);
-    expect(elapsed).toBeLessThan(3_000);
+    expectWithinInFullRun(elapsed, 3_000, 'both answers');
   });
 
   it('When the explorer’s connections are all busy, then a save is still checked, on the console’s own', async () => {
@@ -56,7 +56,20 @@ describe('untrusted Cypher text', () => {
     const busy = db
       .read('UNWIND range(1, 2000000000) AS i WITH i WHERE i = -1 RETURN count(i)', {}, { timeoutMs: 6_000 })
       .catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Waits until that statement runs in the database, seen from a connection of its own.
+    const watcher = new Database(inject('neo4j'));
+    try {
+      await expect
+        .poll(async () => {
+          const { records } = await watcher.read(
+            "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range(1, 2000000000)' RETURN count(*) AS n",
+          );
+          return Number(records[0]!.get('n'));
+        })
+        .toBeGreaterThan(0);
+    } finally {
+      await watcher.close();
+    }
     const started = performance.now();
     const save = await api()
       .post('/api/queries')
@@ -69,6 +82,6 @@ describe('untrusted Cypher text', () => {
       `${save.status} in ${elapsed} ms`,
     );
     expect(save.status, save.text).toBe(403);
-    expect(elapsed).toBeLessThan(2_500);
+    expectWithinInFullRun(elapsed, 2_500, 'the save');
   }, 30_000);
 });

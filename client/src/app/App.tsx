@@ -599,7 +599,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
             setMenu(undefined);
             if (action === 'hide') dispatch({ type: 'remove', ids: [menu.nodeId] });
             if (action === 'collapse') dispatch({ type: 'collapse', id: menu.nodeId });
-            if (action === 'keep-selection') dispatch({ type: 'keepOnly', ids: [menu.nodeId] });
+            if (action === 'keep-only') dispatch({ type: 'keepOnly', ids: [menu.nodeId] });
             if (action === 'pin') setPinned(toggle(pinned, menu.nodeId));
             if (action === 'path-from') setPathFrom(menu.nodeId);
           }}

@@ -3,11 +3,11 @@
  * client works on any graph.
  */
 
-/** The overview the page opens on, when the database has these nodes. */
-export const overviewIds = ['microsoft', 'openai'];
+/** The home view: the page opens on these nodes, when the database has them. */
+export const homeIds = ['microsoft', 'openai'];
 
-/** The relationship types the overview expands its centre by. */
-export const overviewTypes = ['PARTY_TO', 'INVESTED_IN', 'PARTNER_IN', 'FOUNDED', 'COMPETES_WITH', 'STAKE_IN'];
+/** The relationship types the home view expands its centre by. */
+export const homeTypes = ['PARTY_TO', 'INVESTED_IN', 'PARTNER_IN', 'FOUNDED', 'COMPETES_WITH', 'STAKE_IN'];
 
 /**
  * Issues on which the documents give several positions: the disagreements view shows them beside the

@@ -14,11 +14,11 @@ import { nodeLook, sizeRanges, type LabelStyles } from '../styling/labelStyles';
 import { edgeLook, edgeStatus, nodeStatus, type CanvasView } from './status';
 import type { LayoutName } from './layouts';
 import { fitShownNodes, LayoutWorker } from './layoutWorker';
-import { Overview } from './Overview';
+import { Thumbnail } from './Thumbnail';
 import { countContents, countDrawn, followCanvas, probe, track } from '../probe/probe';
 import { gpuName, wantsWebgl } from './renderer';
 import { edgeElementId, elementIdOf, groupEdges, groupLabel, pairKey, toElements } from './edgeGroups';
-import { detailAt, overviewFrom, stylesheet, type Detail } from './style';
+import { detailAt, outlineFrom, stylesheet, type Detail } from './style';
 
 cytoscape.use(svg);
 
@@ -119,7 +119,7 @@ const edgeOf = (event: EventObject) => event.target as EdgeSingular;
 /** Renderer settings, fixed for a Cytoscape instance's life. */
 interface Rendering {
   webgl: boolean;
-  /** The graph has reached `overviewFrom` nodes. */
+  /** The graph has reached `outlineFrom` nodes. */
   large: boolean;
 }
 
@@ -133,7 +133,7 @@ type CanvasOptions = CytoscapeOptions & { renderer: { name: 'canvas'; webgl: boo
 export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core>(undefined);
-  // The same instance as state, for the overview to follow when it is replaced.
+  // The same instance as state, for the thumbnail to follow when it is replaced.
   const [core, setCore] = useState<Core>();
   const [gpu] = useState(gpuName);
   const rendering = useRef<Rendering>({ webgl: false, large: false });
@@ -275,7 +275,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     // One way only: a graph that shrinks keeps its renderer settings, so the picture never flickers.
     const next = {
       webgl: rendering.current.webgl || wantsWebgl(gpu, grown),
-      large: rendering.current.large || grown >= overviewFrom,
+      large: rendering.current.large || grown >= outlineFrom,
     };
     const unchanged = next.webgl === rendering.current.webgl && next.large === rendering.current.large;
     const instance = unchanged ? cy.current! : createCore(next, cy.current);
@@ -283,7 +283,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     const wantedIds = new Set(wanted.map((element) => element.data.id!));
     const wasEmpty = instance.nodes().empty();
     // Styled once at the level it will be seen at, not in full detail and again after the fit.
-    if (wasEmpty && grown >= overviewFrom) showDetail(instance, 'overview');
+    if (wasEmpty && grown >= outlineFrom) showDetail(instance, 'outline');
     let added = 0;
     const newIds: string[] = [];
     instance.batch(() => {
@@ -474,7 +474,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   return (
     <div className="canvas-area">
       <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />
-      {showThumbnail && core && <Overview cy={core} />}
+      {showThumbnail && core && <Thumbnail cy={core} />}
       {props.children}
     </div>
   );

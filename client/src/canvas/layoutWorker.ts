@@ -144,7 +144,7 @@ export class LayoutWorker {
     }
     countLayoutStep(performance.now() - started);
     if (!final) return;
-    // What a layout run would emit: the overview redraws on it (outside the time counted above).
+    // What a layout run would emit: the thumbnail redraws on it (outside the time counted above).
     running.cy.emit('layoutstop');
     countLayout();
     running.finish(true);

@@ -187,25 +187,25 @@ const stateRules: StylesheetJson = [
 ];
 
 /**
- * Levels of detail. Below `overviewBelowZoom` a label is under 5 px and an arrowhead a speck: the overview
+ * Levels of detail. Below `outlineBelowZoom` a label is under 5 px and an arrowhead a speck: the outline
  * leaves out labels and arrowheads and draws edges straight, which spares Cytoscape most of its styling
  * and drawing and lets it cache the picture, so large graphs draw and pan quickly. A first picture of
- * `overviewFrom` nodes or more will be fitted that small, so it starts there. Between that and
+ * `outlineFrom` nodes or more will be fitted that small, so it starts there. Between that and
  * `edgeLabelsFromZoom`, nodes are labelled but only some edges are (see fewEdgeLabels); above, all are.
  */
-export type Detail = 'full' | 'nodes' | 'overview';
-export const overviewBelowZoom = 0.5;
+export type Detail = 'full' | 'nodes' | 'outline';
+export const outlineBelowZoom = 0.5;
 export const edgeLabelsFromZoom = 1.4;
-export const overviewFrom = 500;
+export const outlineFrom = 500;
 
 export function detailAt(zoom: number): Detail {
-  return zoom < overviewBelowZoom ? 'overview' : zoom < edgeLabelsFromZoom ? 'nodes' : 'full';
+  return zoom < outlineBelowZoom ? 'outline' : zoom < edgeLabelsFromZoom ? 'nodes' : 'full';
 }
 
 export function stylesheet(detail: Detail): StylesheetJson {
   return [
     ...shapeRules,
-    ...(detail === 'overview' ? [] : detailRules),
+    ...(detail === 'outline' ? [] : detailRules),
     ...(detail === 'nodes' ? fewEdgeLabels : []),
     ...stateRules,
   ];

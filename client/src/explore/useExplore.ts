@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
 import { api, type Graph, type Schema } from '../api/api';
 import { queryClient, schemaQuery } from '../api/queries';
 import type { Message } from '../app/Banner';
-import { hiddenTypesFor, overviewIds, overviewTypes, pageSize } from '../app/dataset';
+import { hiddenTypesFor, homeIds, homeTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import type { OpenedGraphChanges } from '../investigations/investigationsApi';
@@ -88,12 +88,12 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
     [dispatch, subgraph],
   );
 
-  // Open on the shared view, or on the overview of the default dataset; a link that cannot be honoured says so.
+  // Open on the shared view, or on the default dataset's home view; a link that cannot be honoured says so.
   useEffect(() => {
-    const overview = async () => {
-      const centre = await subgraph(overviewIds);
+    const openHome = async () => {
+      const centre = await subgraph(homeIds);
       if (!centre.nodes.length) {
-        // Another graph: its schema is the overview, or the database is empty.
+        // Another graph: it opens on its schema (the overview of the database), or the database is empty.
         const schema = await queryClient.fetchQuery(schemaQuery());
         // The dataset's hidden types stay hidden only where its model is (MENTIONED_IN may be the story).
         const { hiddenLabels, hiddenTypes } = presentFilters.current;
@@ -104,9 +104,9 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         setStart(schema.labels.some((label) => label.count > 0) ? { kind: 'schema', schema } : { kind: 'empty' });
         return;
       }
-      // Only the overview's types this database has: one it lacks makes the server refuse the whole page.
+      // Only the home view's types this database has: one it lacks makes the server refuse the whole page.
       const present = new Set((await queryClient.fetchQuery(schemaQuery())).relationshipTypes.map((type) => type.name));
-      const types = overviewTypes.filter((type) => present.has(type));
+      const types = homeTypes.filter((type) => present.has(type));
       const pages = await Promise.all(
         centre.nodes.map((node) =>
           api
@@ -121,12 +121,12 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       if (opening.kind === 'damaged') {
         notify({
           kind: 'error',
-          text: 'This link cannot be read (it is damaged or cut short), so the overview is shown instead.',
+          text: 'This link cannot be read (it is damaged or cut short), so the home view is shown instead.',
         });
-        return overview();
+        return openHome();
       }
       const shared = opening.kind === 'view' || opening.kind === 'investigation' ? opening.view : undefined;
-      if (!shared?.ids.length) return overview();
+      if (!shared?.ids.length) return openHome();
       const found = opening.kind === 'investigation' ? opening.graph : await subgraphInChunks(shared.ids, [], subgraph);
       const whose = opening.kind === 'investigation' ? "this investigation's" : "this link's";
       const byId = new Map(found.nodes.map((node) => [node.id, node]));
@@ -144,10 +144,10 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         notify({
           kind: 'error',
           text: changed.length
-            ? `All ${shared.ids.length} of ${whose} nodes are no longer in the database or now hold other content, so the overview is shown instead.`
-            : `None of ${whose} ${shared.ids.length} nodes is in the database any more, so the overview is shown instead.`,
+            ? `All ${shared.ids.length} of ${whose} nodes are no longer in the database or now hold other content, so the home view is shown instead.`
+            : `None of ${whose} ${shared.ids.length} nodes is in the database any more, so the home view is shown instead.`,
         });
-        return overview();
+        return openHome();
       }
       const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
       const notes = [

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TypeCount } from '../api/api';
 import { relationshipsQuery } from '../api/queries';
 
-export type MenuAction = 'hide' | 'pin' | 'collapse' | 'keep-selection' | 'path-from';
+export type MenuAction = 'hide' | 'pin' | 'collapse' | 'keep-only' | 'path-from';
 
 /** One line of the expand menu: a relationship type in one direction. */
 export type ExpandChoice = Pick<TypeCount, 'type' | 'direction'>;
@@ -136,7 +136,7 @@ export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose, 
       <button role="menuitem" onClick={() => onAction('hide')}>
         Hide
       </button>
-      <button role="menuitem" onClick={() => onAction('keep-selection')}>
+      <button role="menuitem" onClick={() => onAction('keep-only')}>
         Remove everything but this
       </button>
       <button role="menuitem" onClick={onClose}>

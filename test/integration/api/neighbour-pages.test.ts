@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../client/src/api/api.js';
-import { overviewTypes, pageSize } from '../../../client/src/app/dataset.js';
+import { homeTypes, pageSize } from '../../../client/src/app/dataset.js';
 import { nextPage } from '../../../client/src/explore/nextPage.js';
 import { useApi } from '../../support/api.js';
 
@@ -59,8 +59,8 @@ describe("The explorer's expansion pages reach every neighbour, and the count it
   });
 
   it('When OpenAI, drawn by the opening view, is expanded by double-click again and again, then each time brings neighbours not yet drawn', async () => {
-    // The opening view draws a page of OpenAI's relationships of the overview's types.
-    const opening = await fetcher('openai', `types=${overviewTypes.join(',')}`)(0, pageSize);
+    // The home view draws a page of OpenAI's relationships of the home view's types.
+    const opening = await fetcher('openai', `types=${homeTypes.join(',')}`)(0, pageSize);
     const { steps, missing, all } = await expandToTheEnd(
       'openai',
       'direction=both',

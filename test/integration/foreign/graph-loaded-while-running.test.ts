@@ -39,7 +39,6 @@ describe('a graph loaded while Entente runs', () => {
       `UNWIND range(1, 200) AS i
        CREATE (:Passenger {id: 'p' + i, title: CASE i WHEN 7 THEN 'Bartholomew Quiggley' ELSE 'Passenger ' + i END})`,
     );
-    const started = Date.now();
     // Meanwhile (the index is being made again), the scan finds the exact words.
     await expect
       .poll(() => search('Bartholomew Quiggley'), { timeout: 15_000, interval: 500 })
@@ -48,7 +47,6 @@ describe('a graph loaded while Entente runs', () => {
     await expect
       .poll(() => search('Bartolomew Quigley'), { timeout: 60_000, interval: 1_000 })
       .toContain('Bartholomew Quiggley');
-    expect(Date.now() - started).toBeLessThan(60_000);
     const { records } = await db.read(
       "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'entente_search' RETURN *",
     );

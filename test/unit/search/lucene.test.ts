@@ -30,15 +30,29 @@ describe('toLuceneQuery', () => {
     expect(searchTerms('ALTMÁN Société')).toEqual(['altman', 'societe']);
   });
 
-  it.each(['AND(', '*', '"', '\\', '((', 'a:b', '[1 TO 5]', '~', '&& ||'])(
-    'When %j is typed, then no Lucene syntax reaches the query',
-    (text) => {
-      const query = toLuceneQuery(text);
-      if (query === undefined) return;
-      const withoutOurSyntax = query.replace(/\^[36]|\*|~[12]| OR |\+|"|[()]/g, ' ');
-      expect(withoutOurSyntax).toMatch(/^[\p{L}\p{N} ]*$/u);
-    },
-  );
+  // Each input with the words that may reach the query: none (nothing is searched) or its letters and digits.
+  it.each([
+    ['AND(', ['and']],
+    ['*', []],
+    ['"', []],
+    ['\\', []],
+    ['((', []],
+    ['a:b', ['a', 'b', 'ab']],
+    ['[1 TO 5]', ['1', 'to', '5', '1to5']],
+    ['~', []],
+    ['&& ||', []],
+  ])('When %j is typed, then no Lucene syntax reaches the query, only the words %j', (text, words) => {
+    const query = toLuceneQuery(text);
+    if (words.length === 0) {
+      expect(query).toBeUndefined();
+      return;
+    }
+    expect(query).toBeDefined();
+    // What is left once our own syntax (boosts, prefix, fuzziness, OR, required, phrase, groups) is removed.
+    const withoutOurSyntax = query!.replace(/\^[36]|\*|~[12]| OR |\+|"|[()]/g, ' ');
+    expect(withoutOurSyntax).toMatch(/^[\p{L}\p{N} ]*$/u);
+    expect(new Set(withoutOurSyntax.split(' ').filter(Boolean))).toEqual(new Set(words));
+  });
 
   it('When letters that do not decompose are typed, then the table folds them, and the dotted İ too', () => {
     expect(['Łódź', 'Bahnhofstraße', 'Øre', 'Æther', 'Đorđe', 'Işık', 'İstanbul', 'Mu\u0308ller'].map(fold)).toEqual([

@@ -22,10 +22,10 @@ function drawThumbnail(canvas: HTMLCanvasElement, cy: Core, { box, scale }: Fram
 }
 
 /**
- * An overview of a large graph: a thumbnail of the whole drawing with the visible part outlined; a click
+ * A thumbnail of a large graph: the whole drawing in miniature, with the visible part outlined; a click
  * centres the canvas there. The thumbnail is redrawn only when the graph settles, never while panning.
  */
-export function Overview({ cy }: { cy: Core }) {
+export function Thumbnail({ cy }: { cy: Core }) {
   const [frame, setFrame] = useState<Frame>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [extent, setExtent] = useState(cy.extent());
@@ -59,7 +59,7 @@ export function Overview({ cy }: { cy: Core }) {
   const { box, scale } = frame;
   return (
     <div
-      className="overview"
+      className="thumbnail"
       aria-hidden="true"
       style={{ width, height }}
       onClick={(event) => {
@@ -73,7 +73,7 @@ export function Overview({ cy }: { cy: Core }) {
     >
       <canvas ref={canvas} width={width} height={height} />
       <div
-        className="overview-view"
+        className="thumbnail-view"
         style={{
           left: (extent.x1 - box.x1) * scale,
           top: (extent.y1 - box.y1) * scale,

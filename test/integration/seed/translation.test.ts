@@ -1,22 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { defaultSeedDir, readDataset } from '../../../server/seed/dataset.js';
+import { expect, it } from 'vitest';
+import { readDataset } from '../../../server/seed/dataset.js';
+import { describeWithSourceDocuments, readSourceDocuments } from '../../support/source-documents.js';
 import { sentencesOf, translatedFrom } from './translation.js';
-
-const documentsDir = process.env.ENTENTE_SEED_DOCUMENTS ?? path.resolve(defaultSeedDir, '..', '..', 'shared', 'seeds');
 
 /** Each document's sentences as content words, by source id. */
 function documents(): Record<string, string[][]> {
-  if (!existsSync(documentsDir)) throw new Error(`The source documents are expected at ${documentsDir}`);
-  return Object.fromEntries(
-    readdirSync(documentsDir)
-      .filter((file) => file.endsWith('.txt'))
-      .map((file) => [file.replace(/\.txt$/, ''), sentencesOf(readFileSync(path.join(documentsDir, file), 'utf8'))]),
-  );
+  return Object.fromEntries(readSourceDocuments().map(({ id, text }) => [id, sentencesOf(text)]));
 }
 
-describe('claims in our own words, not translations of their sentence', () => {
+describeWithSourceDocuments('claims in our own words, not translations of their sentence', () => {
   const sentences = documents();
 
   it.each([

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBenchmark } from '../bench/benchmark.js';
+import { runBenchmark } from './benchmark.js';
 import { connectTestDatabase } from '../support/database.js';
 import { testStore } from '../support/store.js';
 
