@@ -85,7 +85,7 @@ interface VersionRow extends Record<string, unknown> {
 
 const idAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
 
-/** Eight characters from 32 (40 bits): short enough to read aloud, too many to guess. */
+/** Eight characters from 32 (40 bits; no 0, 1, l or o to misread): short to say, too many to guess. */
 function newId(): string {
   return Array.from({ length: 8 }, () => idAlphabet[randomInt(idAlphabet.length)]).join('');
 }

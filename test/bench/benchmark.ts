@@ -18,6 +18,7 @@ import { seedDatabase } from '../../server/seed/prepare.js';
 import { timeAlternately, type Timing } from '../support/timing.js';
 import { runBrowserBenchmark } from './browser.js';
 import { generateBenchGraph, quickSize, removeBenchGraph } from './graph.js';
+import { runInvestigationBenchmark } from './investigations.js';
 
 const cypher = loadCypher(
   'search/fulltext',
@@ -216,6 +217,7 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
     const settledMb = megabytes();
 
     const browser = await runBrowserBenchmark(base, { quick });
+    const investigations = await runInvestigationBenchmark(base, store, { nodes: quick ? 3000 : 5000, runs });
 
     const supernodeRatio =
       latency['neighbours page (supernode)']!.api.p50 / latency['neighbours page (ordinary node)']!.api.p50;
@@ -243,13 +245,21 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
       '',
       ...browser.rows,
       '',
+      `Investigations (milliseconds, ${runs} runs each):`,
+      '',
+      '| request | p50 | p95 |',
+      '| --- | ---: | ---: |',
+      ...investigations.rows,
+      '',
       '| goal | figure | met |',
       '| --- | --- | --- |',
       `| API p95 within 1.2× of the route's own Cypher | worst ${worstRatio.toFixed(2)}× | ${worstRatio <= 1.2 ? 'yes' : 'no'} |`,
       `| default dataset's neighbours page: API p95 within 1.2× of the simplest read | ${simplestRatio.toFixed(2)}× | ${simplestRatio <= 1.2 ? 'yes' : 'no'} |`,
       `| supernode page within 2× of an ordinary page (p50) | ${supernodeRatio.toFixed(2)}× | ${supernodeRatio <= 2 ? 'yes' : 'no'} |`,
       `| memory back near its start after load | ${settledMb - restMb} MiB above | ${settledMb - restMb < 50 ? 'yes' : 'no'} |`,
-      ...browser.goals.map((goal) => `| ${goal.name} | ${goal.figure} | ${goal.met ? 'yes' : 'no'} |`),
+      ...[...browser.goals, ...investigations.goals].map(
+        (goal) => `| ${goal.name} | ${goal.figure} | ${goal.met ? 'yes' : 'no'} |`,
+      ),
       '',
     ].join('\n');
     if (quick) await removeBenchGraph(db);

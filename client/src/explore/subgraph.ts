@@ -1,4 +1,4 @@
-import type { Graph } from '../api/api';
+import type { Graph } from '../api/api.js';
 
 /** Merges graphs (paths, pages) into one, so one user action is one addition and one undo step. */
 export function mergeGraphs(graphs: Graph[]): Graph {
