@@ -13,6 +13,7 @@ import { ConsoleRunner } from './console/console.pool.js';
 import { changesRoutes } from './changes/changes.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
 import { disagreementRoutes } from './disagreements/disagreements.routes.js';
+import { exportRoutes } from './export/export.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
@@ -104,7 +105,8 @@ export function createApp({
   changesRoutes(routes, db, catalog);
   disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
-  queryRoutes(routes, db, catalog, store, runner, cypherBudget);
+  const savedQueries = queryRoutes(routes, db, catalog, store, runner, cypherBudget);
+  exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   routes.refuseOtherMethods();
 
