@@ -71,6 +71,8 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // JSON reads get a strong ETag of their own (http/json.ts); Express's weak one would mark problems too.
+  app.set('etag', false);
   app.use(
     pinoHttp({
       logger,
