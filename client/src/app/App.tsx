@@ -22,7 +22,7 @@ import { usePathExclude } from '../paths/usePathExclude';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
-import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
+import { exportCsv, exportGraphFile, exportJson, exportPng, exportSvg } from '../share/exportFiles';
 import { useViewInUrl } from '../share/useViewInUrl';
 import { readView } from '../share/viewState';
 import { ChangesList } from '../time/ChangesList';
@@ -149,6 +149,12 @@ export function App() {
     if (kind === 'svg') exportSvg(canvas.current!.svg());
     if (kind === 'json') exportJson(toGraph(graph));
     if (kind === 'csv') exportCsv(toGraph(graph));
+    if (kind === 'graphml' || kind === 'gexf') {
+      void api
+        .exportFile(Object.keys(graph.nodes), kind)
+        .then((file) => exportGraphFile(file, kind))
+        .catch(fail);
+    }
   };
 
   const counts = useMemo(() => {
