@@ -24,6 +24,7 @@ import { nodeRoutes } from './nodes/nodes.routes.js';
 import { openApiRoutes } from './openapi/openapi.routes.js';
 import { pathRoutes } from './paths/paths.routes.js';
 import { queryRoutes } from './queries/queries.routes.js';
+import { relationshipRoutes } from './relationships/relationships.routes.js';
 import { schemaRoutes } from './schema/schema.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { perCallerRateLimit } from './http/guards.js';
@@ -103,6 +104,7 @@ export function createApp({
   schemaRoutes(routes, catalog);
   searchRoutes(routes, db, catalog);
   nodeRoutes(routes, db, catalog);
+  relationshipRoutes(routes, db, catalog);
   pathRoutes(routes, db, catalog);
   changesRoutes(routes, db, catalog);
   disagreementRoutes(routes, db, catalog);

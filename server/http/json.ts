@@ -124,6 +124,19 @@ function strongEtag(pieces: Iterable<string>): string {
 }
 
 /**
+ * Whether an If-None-Match header holds `etag`: `*`, or a comma-separated list of entity tags compared
+ * weakly (a `W/` prefix ignored), as RFC 9110 §13.1.2 asks. Evaluated whatever the request's Cache-Control
+ * says (the `fresh` package Express uses answers false to `no-cache`, which fetch() adds to any request
+ * carrying If-None-Match); that directive is addressed to caches, not to the origin.
+ */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}
+
+/**
  * Sends a JSON answer. A small one goes whole; a large one is written piece by piece as the client reads
  * it, so the process never holds its whole text; a client that stops reading holds the answer only until
  * the write idle timeout closes its connection (http/connections.ts).
@@ -144,8 +157,7 @@ export async function sendJson(res: Response, status: number, value: unknown): P
     const etag = strongEtag(second.done ? [first.done ? 'null' : first.value] : jsonChunks(value, wholeBodyChars));
     res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
     res.vary('Authorization').vary('Cookie');
-    // req.fresh compares If-None-Match with the ETag just set (weak comparison, as RFC 9110 asks for it).
-    if (res.req.fresh) {
+    if (matchesIfNoneMatch(res.req.get('If-None-Match'), etag)) {
       res.status(304).end();
       return;
     }

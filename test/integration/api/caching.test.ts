@@ -47,4 +47,31 @@ describe('Reads of what is not there', () => {
     expect(problem(response).detail).toBe('No node has the id "no-such-node-for-caching".');
     expect(response.headers.etag).toBeUndefined();
   });
+
+  it('When a relationship is read by its id, then it comes back; when the id names none, a 404 says so', async () => {
+    const { body } = await api().get('/api/nodes/microsoft/neighbours?limit=1').expect(200);
+    const edge = body.edges[0];
+    const read = await api()
+      .get(`/api/relationships/${encodeURIComponent(edge.id)}`)
+      .expect(200);
+    expect(read.body.edge).toEqual(edge);
+    expect(read.headers.etag).toMatch(/^"/);
+    // A relationship with an `id` property of its own goes by it.
+    await context.db.write(
+      "MATCH (a {id: 'microsoft'}), (b {id: 'openai'}) CREATE (a)-[:CACHING_PROBE {id: 'caching-probe'}]->(b)",
+    );
+    try {
+      const byProperty = await api().get('/api/relationships/caching-probe').expect(200);
+      expect(byProperty.body.edge).toMatchObject({
+        id: 'caching-probe',
+        type: 'CACHING_PROBE',
+        source: 'microsoft',
+        target: 'openai',
+      });
+    } finally {
+      await context.db.write('MATCH ()-[r:CACHING_PROBE]->() DELETE r');
+    }
+    const missing = await api().get('/api/relationships/no-such-relationship').expect(404);
+    expect(problem(missing).detail).toBe('No relationship has the id "no-such-relationship".');
+  });
 });

@@ -32,6 +32,9 @@ describe('ETags of JSON answers', () => {
     expect(second.headers.etag).toBe(etag);
     // A list of validators, weak or not, matches as RFC 9110 says If-None-Match compares.
     await request(app).get('/answer').set('If-None-Match', `"other", W/${etag}`).expect(304);
+    // fetch() adds Cache-Control: no-cache to a request with If-None-Match: the origin still answers it.
+    await request(app).get('/answer').set('If-None-Match', etag).set('Cache-Control', 'no-cache').expect(304);
+    await request(app).get('/answer').set('If-None-Match', '"other"').expect(200);
   });
 
   it('When the answer changes, then its ETag changes and the old one gets the full answer', async () => {
