@@ -4,4 +4,5 @@ MATCH (a) WHERE elementId(a) IN $elementIds
 MATCH (b) WHERE elementId(b) IN $elementIds
 MATCH (a)-[r]->(b)
 RETURN r, a.id AS sourceId, b.id AS targetId,
-       dateOf(relationshipStart(r)) AS since, dateOf(relationshipEnd(r)) AS until
+       CASE WHEN $dated THEN dateOf(relationshipStart(r)) END AS since,
+       CASE WHEN $dated THEN dateOf(relationshipEnd(r)) END AS until

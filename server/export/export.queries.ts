@@ -50,8 +50,9 @@ export interface PropertyTypes {
 /** What an export writes: its property keys first (for formats that declare them), then nodes, then edges. */
 export interface ExportSource {
   propertyTypes(): Promise<PropertyTypes>;
-  nodes(): AsyncIterable<ExportNode>;
-  edges(): AsyncIterable<ExportEdge>;
+  /** `dated`: with since and until (null otherwise, which saves their computation per record). */
+  nodes(dated: boolean): AsyncIterable<ExportNode>;
+  edges(dated: boolean): AsyncIterable<ExportEdge>;
 }
 
 /** One declared type for the Cypher value types (`valueType()`) a key's values have. */
@@ -98,9 +99,9 @@ function source(db: Database, identity: NodeIdentity, statements: Statements): E
       const [nodes, edges] = await Promise.all([keys(statements.nodeKeys), keys(statements.relationshipKeys)]);
       return { nodes, edges };
     },
-    async *nodes() {
+    async *nodes(dated) {
       type Row = { n: Neo4jNode; since: Neo4jDate | null; until: Neo4jDate | null };
-      for await (const record of db.stream<Row>(statements.nodes, statements.parameters, options)) {
+      for await (const record of db.stream<Row>(statements.nodes, { ...statements.parameters, dated }, options)) {
         yield {
           node: toApiNode(record.get('n'), identity),
           since: isoDay(record.get('since')),
@@ -108,7 +109,7 @@ function source(db: Database, identity: NodeIdentity, statements: Statements): E
         };
       }
     },
-    async *edges() {
+    async *edges(dated) {
       type Row = {
         r: Relationship;
         sourceId: unknown;
@@ -116,7 +117,11 @@ function source(db: Database, identity: NodeIdentity, statements: Statements): E
         since: Neo4jDate | null;
         until: Neo4jDate | null;
       };
-      for await (const record of db.stream<Row>(statements.relationships, statements.parameters, options)) {
+      for await (const record of db.stream<Row>(
+        statements.relationships,
+        { ...statements.parameters, dated },
+        options,
+      )) {
         const r = record.get('r');
         const ends = new Map([
           [r.startNodeElementId, identity.keyOfParts(record.get('sourceId'), r.startNodeElementId)],

@@ -88,8 +88,8 @@ const edgeOwn: Omit<Attribute<ExportEdge>, 'id'>[] = [
 ];
 
 async function* ndjson(source: ExportSource): AsyncGenerator<string> {
-  for await (const { node } of source.nodes()) yield `${JSON.stringify({ node })}\n`;
-  for await (const { edge } of source.edges()) yield `${JSON.stringify({ edge })}\n`;
+  for await (const { node } of source.nodes(false)) yield `${JSON.stringify({ node })}\n`;
+  for await (const { edge } of source.edges(false)) yield `${JSON.stringify({ edge })}\n`;
 }
 
 function dataElements<Item>(attributesOf: Attribute<Item>[], item: Item): string {
@@ -126,10 +126,10 @@ async function* graphml(source: ExportSource, types: PropertyTypes): AsyncGenera
     }
   }
   yield '<graph id="entente" edgedefault="directed">\n';
-  for await (const item of source.nodes()) {
+  for await (const item of source.nodes(true)) {
     yield `<node id="${escapeXml(item.node.id)}">${dataElements(nodeAttributes, item)}</node>\n`;
   }
-  for await (const item of source.edges()) {
+  for await (const item of source.edges(true)) {
     const { id, source: from, target } = item.edge;
     yield (
       `<edge id="${escapeXml(id)}" source="${escapeXml(from)}" target="${escapeXml(target)}">` +
@@ -183,14 +183,14 @@ async function* gexf(source: ExportSource, types: PropertyTypes): AsyncGenerator
     );
   }
   yield '<nodes>\n';
-  for await (const item of source.nodes()) {
+  for await (const item of source.nodes(true)) {
     yield (
       `<node id="${escapeXml(item.node.id)}" label="${escapeXml(item.node.caption)}"${period(item.since, item.until)}>` +
       `${attributeValues(nodeAttributes, item)}</node>\n`
     );
   }
   yield '</nodes>\n<edges>\n';
-  for await (const item of source.edges()) {
+  for await (const item of source.edges(true)) {
     const { id, type, source: from, target } = item.edge;
     yield (
       `<edge id="${escapeXml(id)}" source="${escapeXml(from)}" target="${escapeXml(target)}" ` +
@@ -231,7 +231,7 @@ function csvZip(source: ExportSource, types: PropertyTypes): RenderedExport {
       inPieces(
         csvRows(
           columnNames(['id', 'labels', 'caption', 'since', 'until'], nodeKeys),
-          source.nodes(),
+          source.nodes(true),
           ({ node, since, until }) => [
             node.id,
             node.labels.join(';'),
@@ -247,7 +247,7 @@ function csvZip(source: ExportSource, types: PropertyTypes): RenderedExport {
       inPieces(
         csvRows(
           columnNames(['id', 'type', 'source', 'target', 'since', 'until'], edgeKeys),
-          source.edges(),
+          source.edges(true),
           ({ edge, since, until }) => [
             edge.id,
             edge.type,
