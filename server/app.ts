@@ -13,6 +13,7 @@ import { ConsoleRunner } from './console/console.pool.js';
 import { changesRoutes } from './changes/changes.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
 import { disagreementRoutes } from './disagreements/disagreements.routes.js';
+import { exportRoutes } from './export/export.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { investigationRoutes } from './investigations/investigations.routes.js';
@@ -24,6 +25,7 @@ import { nodeRoutes } from './nodes/nodes.routes.js';
 import { openApiRoutes } from './openapi/openapi.routes.js';
 import { pathRoutes } from './paths/paths.routes.js';
 import { queryRoutes } from './queries/queries.routes.js';
+import { relationshipRoutes } from './relationships/relationships.routes.js';
 import { schemaRoutes } from './schema/schema.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { perCallerRateLimit } from './http/guards.js';
@@ -71,6 +73,8 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // JSON reads get a strong ETag of their own (http/json.ts); Express's weak one would mark problems too.
+  app.set('etag', false);
   app.use(
     pinoHttp({
       logger,
@@ -103,11 +107,13 @@ export function createApp({
   schemaRoutes(routes, catalog);
   searchRoutes(routes, db, catalog);
   nodeRoutes(routes, db, catalog);
+  relationshipRoutes(routes, db, catalog);
   pathRoutes(routes, db, catalog);
   changesRoutes(routes, db, catalog);
   disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
-  queryRoutes(routes, db, catalog, store, runner, cypherBudget);
+  const savedQueries = queryRoutes(routes, db, catalog, store, runner, cypherBudget);
+  exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget);
   investigationRoutes(routes, db, catalog, store, accounts.settings);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   routes.refuseOtherMethods();

@@ -48,7 +48,12 @@ export class NodeIdentity {
 
   /** The key a node's `id` property gives it, when that key identifies it alone. */
   propertyKey(node: Neo4jNode): string | undefined {
-    const key = idPropertyKey(node.properties.id);
+    return this.keyOfId(node.properties.id);
+  }
+
+  /** The key an `id` property value gives its node, when that key identifies it alone. */
+  private keyOfId(id: unknown): string | undefined {
+    const key = idPropertyKey(id);
     if (key === undefined || this.allShared || this.sharedKeys.has(key) || elementIdPattern.test(key)) {
       return undefined;
     }
@@ -57,6 +62,11 @@ export class NodeIdentity {
 
   keyOf(node: Neo4jNode): string {
     return this.propertyKey(node) ?? node.elementId;
+  }
+
+  /** The API id of a node known only by its `id` property's value and its elementId (a relationship's end). */
+  keyOfParts(id: unknown, elementId: string): string {
+    return this.keyOfId(id) ?? elementId;
   }
 
   /** The rule as plain data, to hand to a worker thread (see `fromPlain`). */

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { limitWriteStall } from './connections.js';
@@ -112,13 +113,38 @@ export function* jsonChunks(value: unknown, size = 64 * 1024): Generator<string>
   if (out) yield out;
 }
 
-/** Answers up to this size are sent whole (with Content-Length and an ETag, as res.json does). */
+/** Answers up to this size are sent whole (with Content-Length), larger ones piece by piece. */
 const wholeBodyChars = 1024 * 1024;
 
+/** A strong validator of a body: its SHA-256, in base64url, quoted. */
+function strongEtag(pieces: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return `"${hash.digest('base64url')}"`;
+}
+
 /**
- * Sends a JSON answer. A small one goes as res.json sends it; a large one is written piece by piece as
- * the client reads it, so the process never holds its whole text; a client that stops reading holds the
- * answer only until the write idle timeout closes its connection (http/connections.ts).
+ * Whether an If-None-Match header holds `etag`: `*`, or a comma-separated list of entity tags compared
+ * weakly (a `W/` prefix ignored), as RFC 9110 §13.1.2 asks. Evaluated whatever the request's Cache-Control
+ * says (the `fresh` package Express uses answers false to `no-cache`, which fetch() adds to any request
+ * carrying If-None-Match); that directive is addressed to caches, not to the origin.
+ */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}
+
+/**
+ * Sends a JSON answer. A small one goes whole; a large one is written piece by piece as the client reads
+ * it, so the process never holds its whole text; a client that stops reading holds the answer only until
+ * the write idle timeout closes its connection (http/connections.ts).
+ *
+ * A successful GET (or HEAD) carries a strong ETag (the hash of the body; a large body is serialised once
+ * to hash it, piece by piece, then again to send it), `Cache-Control: private, no-cache` (a browser or
+ * client may keep it but must revalidate; no shared cache may) and `Vary: Authorization, Cookie` (answers
+ * depend on who asks). A request whose If-None-Match holds that ETag is answered 304 without a body.
  */
 export async function sendJson(res: Response, status: number, value: unknown): Promise<void> {
   const chunks = jsonChunks(value, wholeBodyChars);
@@ -126,11 +152,21 @@ export async function sendJson(res: Response, status: number, value: unknown): P
   const second = first.done ? first : chunks.next();
   res.once('finish', limitWriteStall(res.socket));
   res.status(status).type('application/json');
+  const method = res.req.method;
+  if (status === 200 && (method === 'GET' || method === 'HEAD')) {
+    const etag = strongEtag(second.done ? [first.done ? 'null' : first.value] : jsonChunks(value, wholeBodyChars));
+    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
+    res.vary('Authorization').vary('Cookie');
+    if (matchesIfNoneMatch(res.req.get('If-None-Match'), etag)) {
+      res.status(304).end();
+      return;
+    }
+  }
   if (second.done) {
     res.send(first.done ? 'null' : first.value);
     return;
   }
-  if (res.req.method === 'HEAD') {
+  if (method === 'HEAD') {
     res.end();
     return;
   }

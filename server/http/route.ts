@@ -45,6 +45,11 @@ export interface RouteSpec<Params, Query, Body, Result> {
   guards?: RequestHandler[];
   /** The handler answers with a URL to redirect the browser to (302) instead of a JSON body. */
   redirect?: boolean;
+  /**
+   * The handler writes the answer itself, streamed in one of these media types (`response` is then not
+   * sent); errors it throws before writing anything are problems like any other.
+   */
+  streams?: { contentTypes: string[]; description: string };
   handler: (input: { params: Params; query: Query; body: Body; req: Request; res: Response }) => Promise<Result>;
 }
 
@@ -124,7 +129,15 @@ export class ApiRoutes {
       responses: {
         [spec.status ?? 200]: spec.redirect
           ? { description: 'Redirects the browser', headers: { Location: { schema: { type: 'string' } } } }
-          : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
+          : spec.streams
+            ? {
+                description: spec.streams.description,
+                headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+                content: Object.fromEntries(
+                  spec.streams.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+                ),
+              }
+            : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
         ...Object.fromEntries(
           statuses.map((status) => [
             status,
@@ -147,7 +160,7 @@ export class ApiRoutes {
       };
       const result = await spec.handler(input);
       if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
-      else await sendJson(res, spec.status ?? 200, result);
+      else if (!spec.streams) await sendJson(res, spec.status ?? 200, result);
     };
     this.router[spec.method](spec.path, this.access.authorize(spec.permission), ...(spec.guards ?? []), run);
   }

@@ -37,14 +37,25 @@ class QueryLine {
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.size) await this.wait();
-    this.running += 1;
+    const release = await this.acquire();
     try {
       return await work();
     } finally {
+      release();
+    }
+  }
+
+  /** A place in the line held until the returned function is called (once; later calls do nothing). */
+  async acquire(): Promise<() => void> {
+    if (this.running >= this.size) await this.wait();
+    this.running += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.running -= 1;
       this.waiting.shift()?.();
-    }
+    };
   }
 
   private wait(): Promise<void> {
@@ -161,6 +172,33 @@ export class Database {
       // A read has nothing to commit; closing rolls back what is still open.
       await transaction.close();
       await session.close();
+    }
+  }
+
+  /**
+   * Streams a read's records in a READ transaction of its own, pulling more from Neo4j only as the consumer
+   * asks for them (the driver fetches in batches and pauses above its buffer's high watermark), so memory
+   * stays bounded however many records there are. A consumer that stops early (`return()`, as a destroyed
+   * stream does) rolls the transaction back, which ends the query in Neo4j. Holds one place in the line
+   * from start to end; `timeoutMs` bounds the whole transaction (the server may bound it further).
+   */
+  async *stream<R extends RecordShape = RecordShape>(
+    cypher: string,
+    parameters: Parameters,
+    { timeoutMs }: { timeoutMs: number },
+  ): AsyncGenerator<Neo4jRecord<R>> {
+    const release = await this.line.acquire();
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const transaction = session.beginTransaction({ timeout: timeoutMs });
+      try {
+        for await (const record of transaction.run<R>(cypher, parameters)) yield record;
+      } finally {
+        await transaction.close().catch(() => undefined);
+      }
+    } finally {
+      await session.close().catch(() => undefined);
+      release();
     }
   }
 

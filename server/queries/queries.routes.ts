@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import { z, ZodError } from 'zod';
-import { callerOf } from '../accounts/caller.js';
+import { callerOf, type Caller } from '../accounts/caller.js';
 import type { ConsoleRunner } from '../console/console.pool.js';
 import type { Catalog } from '../graph/catalog.js';
 import {
   apiResultSchema,
+  type ApiResult,
   queryParameterSchema,
   savedQueriesResponseSchema,
   savedQuerySchema,
@@ -74,11 +75,11 @@ export function queryRoutes(
   }
 
   /** Names given for `label`, `relationshipType` and `propertyKey` parameters must be the database's own. */
-  async function checkSchemaNames(parameters: QueryParameter[], values: Record<string, unknown>) {
+  async function checkSchemaNames(parameters: QueryParameter[], values: Record<string, unknown>, at: string) {
     for (const parameter of parameters) {
       const value = values[parameter.name];
       if (typeof value !== 'string') continue;
-      const where = `body.params.${parameter.name}`;
+      const where = `${at}.${parameter.name}`;
       if (parameter.type === 'label') await catalog.requireLabels([value], where);
       if (parameter.type === 'relationshipType') await catalog.requireRelationshipTypes([value], where);
       if (parameter.type === 'propertyKey') await catalog.requirePropertyKeys([value], where);
@@ -86,7 +87,7 @@ export function queryRoutes(
   }
 
   /** Node parameters name nodes by API id; the query gets each node's elementId, whatever its ids are. */
-  async function resolveNodeParameters(parameters: QueryParameter[], values: Record<string, unknown>) {
+  async function resolveNodeParameters(parameters: QueryParameter[], values: Record<string, unknown>, at: string) {
     const nodeParameters = parameters.filter((parameter) => parameter.type === 'nodeId');
     const ids = nodeParameters.map((parameter) => String(values[parameter.name]));
     const found = await resolveNodes(db, catalog, ids);
@@ -94,8 +95,8 @@ export function queryRoutes(
       const id = String(values[parameter.name]);
       const node = found.get(id);
       if (!node) {
-        throw ProblemError.badRequest(`body.params.${parameter.name}: no node has the id "${id}"`, [
-          { location: `body.params.${parameter.name}`, message: `no node has the id "${id}"` },
+        throw ProblemError.badRequest(`${at}.${parameter.name}: no node has the id "${id}"`, [
+          { location: `${at}.${parameter.name}`, message: `no node has the id "${id}"` },
         ]);
       }
       values[parameter.name] = node.elementId;
@@ -107,6 +108,39 @@ export function queryRoutes(
     const names = new Set(fields.parameters.map((parameter) => parameter.name));
     if (names.size !== fields.parameters.length) throw ProblemError.badRequest('parameters: names must be unique');
     await runner.check(fields.query);
+  }
+
+  /**
+   * Runs a saved query for a caller: its parameters checked against the declared types (a wrong one is a 400
+   * at `where`), names against the database, node ids resolved; a user's query needs the `query` scope.
+   */
+  async function run(
+    id: string,
+    parameters: Record<string, unknown>,
+    caller: Caller,
+    where: string[],
+  ): Promise<ApiResult> {
+    const query = await find(id);
+    if (query.origin === 'user' && !caller.scopes.has('query')) {
+      throw new ProblemError(
+        403,
+        'not-permitted',
+        'Not permitted',
+        `Running a query a user saved needs the scope "query", which ${caller.kind === 'key' ? 'this API key' : `the role ${caller.role ?? 'of anonymous callers'}`} lacks.`,
+      );
+    }
+    let values: Record<string, unknown>;
+    try {
+      values = parseRunParameters(query, parameters);
+    } catch (error) {
+      if (error instanceof ZodError) {
+        throw new ZodError(error.issues.map((issue) => ({ ...issue, path: [...where, ...issue.path] })));
+      }
+      throw error;
+    }
+    await checkSchemaNames(query.parameters, values, where.join('.'));
+    await resolveNodeParameters(query.parameters, values, where.join('.'));
+    return runner.run(await catalog.identity(), query.query, values);
   }
 
   api.add({
@@ -158,30 +192,7 @@ export function queryRoutes(
     response: apiResultSchema,
     errors: [403, 404, 413, 429, 504],
     guards: [rateLimit],
-    handler: async ({ params, body, res }) => {
-      const query = await find(params.id);
-      const caller = callerOf(res);
-      if (query.origin === 'user' && !caller.scopes.has('query')) {
-        throw new ProblemError(
-          403,
-          'not-permitted',
-          'Not permitted',
-          `Running a query a user saved needs the scope "query", which ${caller.kind === 'key' ? 'this API key' : `the role ${caller.role ?? 'of anonymous callers'}`} lacks.`,
-        );
-      }
-      let values: Record<string, unknown>;
-      try {
-        values = parseRunParameters(query, body.params);
-      } catch (error) {
-        if (error instanceof ZodError) {
-          throw new ZodError(error.issues.map((issue) => ({ ...issue, path: ['body', 'params', ...issue.path] })));
-        }
-        throw error;
-      }
-      await checkSchemaNames(query.parameters, values);
-      await resolveNodeParameters(query.parameters, values);
-      return runner.run(await catalog.identity(), query.query, values);
-    },
+    handler: async ({ params, body, res }) => run(params.id, body.params, callerOf(res), ['body', 'params']),
   });
 
   api.add({
@@ -239,4 +250,6 @@ export function queryRoutes(
       return { deleted: true as const };
     },
   });
+
+  return { run };
 }

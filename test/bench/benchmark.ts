@@ -1,7 +1,10 @@
 // The server benchmark: API latency against the same queries run directly, throughput against a bare
 // node:http route, and server memory, as one Markdown table. `run.ts` is its command line.
 import autocannon from 'autocannon';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { createApp } from '../../server/app.js';
@@ -53,6 +56,45 @@ async function throughput(url: string, loadSeconds: number): Promise<number> {
 }
 
 const megabytes = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+
+/** Rows per second of the whole graph exported as NDJSON over HTTP, and of a plain driver read of it. */
+async function exportRates(db: Database, base: string): Promise<{ api: number; driver: number; rows: number }> {
+  const devNull = createWriteStream('/dev/null');
+  const discard = async (text: string | Uint8Array) => {
+    if (!devNull.write(text)) await once(devNull, 'drain');
+  };
+  try {
+    // The plain read: the same nodes and relationships, each written as JSON, with no API around it.
+    let started = performance.now();
+    let driverRows = 0;
+    const session = db.driver.session({ database: db.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      for (const statement of ['MATCH (n) RETURN n AS item', 'MATCH ()-[r]->() RETURN r AS item']) {
+        for await (const record of session.run(statement)) {
+          driverRows += 1;
+          await discard(`${JSON.stringify(record.get('item'))}\n`);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    const driver = driverRows / ((performance.now() - started) / 1000);
+
+    started = performance.now();
+    const response = await fetch(`${base}/api/export?format=ndjson`);
+    if (!response.ok || !response.body) throw new Error(`export: ${response.status}`);
+    let apiRows = 0;
+    for await (const chunk of response.body) {
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) apiRows += 1;
+      await discard(chunk);
+    }
+    const api = apiRows / ((performance.now() - started) / 1000);
+    if (apiRows < driverRows) throw new Error(`export: ${apiRows} lines for ${driverRows} records`);
+    return { api, driver, rows: driverRows };
+  } finally {
+    devNull.end();
+  }
+}
 
 /**
  * Runs the benchmark against `db` (which must hold the benchmark graph, unless `quick` builds a small one
@@ -216,14 +258,34 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const settledMb = megabytes();
 
+    const exported = await exportRates(db, base);
+    const exportRatio = exported.api / exported.driver;
+    // A conditional GET of a 500-neighbour page: the 304 against the full answer.
+    const bigPage = `${base}/api/nodes/${ids.hub}/neighbours?limit=500`;
+    const etag = (await fetch(bigPage)).headers.get('etag') ?? '';
+    const [fullAnswer, notModified] = await timeAlternately(
+      [
+        () => fetch(bigPage).then((response) => response.arrayBuffer()),
+        () =>
+          fetch(bigPage, { headers: { 'If-None-Match': etag } }).then((response) => {
+            if (response.status !== 304) throw new Error(`If-None-Match: ${response.status}, not 304`);
+            return response.arrayBuffer();
+          }),
+      ],
+      runs,
+    );
+    const conditionalRatio = notModified!.p50 / fullAnswer!.p50;
+
     const browser = await runBrowserBenchmark(base, { quick });
     const investigations = await runInvestigationBenchmark(base, store, { nodes: quick ? 3000 : 5000, runs });
 
+    // A scenario that failed is a row saying so; its ratios are NaN rather than a crash that loses the table.
     const supernodeRatio =
-      latency['neighbours page (supernode)']!.api.p50 / latency['neighbours page (ordinary node)']!.api.p50;
+      (latency['neighbours page (supernode)']?.api.p50 ?? NaN) /
+      (latency['neighbours page (ordinary node)']?.api.p50 ?? NaN);
     const worstRatio = Math.max(...Object.values(latency).map(({ api, direct }) => api.p95 / direct.p95));
-    const defaultPage = latency['neighbours page (default dataset: microsoft)']!;
-    const simplestRatio = defaultPage.simplest ? defaultPage.api.p95 / defaultPage.simplest.p95 : Infinity;
+    const defaultPage = latency['neighbours page (default dataset: microsoft)'];
+    const simplestRatio = defaultPage?.simplest ? defaultPage.api.p95 / defaultPage.simplest.p95 : Infinity;
     const table = [
       `# Entente benchmark${quick ? ' (quick smoke run)' : ''}, ${new Date().toISOString().slice(0, 16)}Z`,
       '',
@@ -241,6 +303,15 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
       '',
       `Server RSS: ${restMb} MiB at rest, ${loadedMb} MiB after the load, ${settledMb} MiB 5 s later.`,
       '',
+      '| export and caching | figure |',
+      '| --- | ---: |',
+      `| NDJSON export of the whole graph (${exported.rows.toLocaleString('en')} nodes and relationships), rows/s | ${exported.api.toFixed(0)} |`,
+      `| plain driver read of the same records to /dev/null, rows/s | ${exported.driver.toFixed(0)} |`,
+      `| export ÷ driver read | ${exportRatio.toFixed(2)}× |`,
+      `| 500-neighbour page, full answer p50 (ms) | ${fullAnswer!.p50.toFixed(1)} |`,
+      `| same page, 304 to If-None-Match p50 (ms) | ${notModified!.p50.toFixed(1)} |`,
+      `| 304 ÷ full answer | ${conditionalRatio.toFixed(2)}× |`,
+      '',
       `The explorer in headless Chromium (milliseconds from the data's arrival; medians of ${quick ? 1 : 3} runs):`,
       '',
       ...browser.rows,
@@ -257,6 +328,8 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
       `| default dataset's neighbours page: API p95 within 1.2× of the simplest read | ${simplestRatio.toFixed(2)}× | ${simplestRatio <= 1.2 ? 'yes' : 'no'} |`,
       `| supernode page within 2× of an ordinary page (p50) | ${supernodeRatio.toFixed(2)}× | ${supernodeRatio <= 2 ? 'yes' : 'no'} |`,
       `| memory back near its start after load | ${settledMb - restMb} MiB above | ${settledMb - restMb < 50 ? 'yes' : 'no'} |`,
+      `| NDJSON export at least 0.5× the plain driver read's rate | ${exportRatio.toFixed(2)}× | ${exportRatio >= 0.5 ? 'yes' : 'no'} |`,
+      `| a 304 under 0.3× the full answer (500-neighbour page) | ${conditionalRatio.toFixed(2)}× | ${conditionalRatio < 0.3 ? 'yes' : 'no'} |`,
       ...[...browser.goals, ...investigations.goals].map(
         (goal) => `| ${goal.name} | ${goal.figure} | ${goal.met ? 'yes' : 'no'} |`,
       ),

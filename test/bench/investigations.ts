@@ -60,15 +60,13 @@ export async function runInvestigationBenchmark(
   const [link, opened, saved] = await timeAlternately([openLink, openInvestigation, save], runs);
 
   // Storage: 100 saves, each moving one node, against 100 full copies of the view.
-  const [before] = await store.rows<{ bytes: string }>(
-    'SELECT pg_total_relation_size($1::regclass)::bigint AS bytes',
-    ['investigation_versions'],
-  );
+  const [before] = await store.rows<{ bytes: string }>('SELECT pg_total_relation_size($1::regclass)::bigint AS bytes', [
+    'investigation_versions',
+  ]);
   for (let count = 0; count < 100; count++) await save();
-  const [after] = await store.rows<{ bytes: string }>(
-    'SELECT pg_total_relation_size($1::regclass)::bigint AS bytes',
-    ['investigation_versions'],
-  );
+  const [after] = await store.rows<{ bytes: string }>('SELECT pg_total_relation_size($1::regclass)::bigint AS bytes', [
+    'investigation_versions',
+  ]);
   const grown = Number(after!.bytes) - Number(before!.bytes);
   const copy = Buffer.byteLength(JSON.stringify(view));
 

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 
 export interface EntenteProcess {
   url: string;
+  /** The process started (tsx, which runs the server in a child of its own: see `treeRssBytes`). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -55,6 +58,7 @@ export async function startEntente(env: NodeJS.ProcessEnv = {}): Promise<Entente
   });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
@@ -63,4 +67,29 @@ export async function startEntente(env: NodeJS.ProcessEnv = {}): Promise<Entente
       await exited;
     },
   };
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux: /proc). */
+export function treeRssBytes(pid: number): number {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const current = pending.pop()!;
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${current}/status`, 'utf8');
+    } catch {
+      continue; // it has exited
+    }
+    total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${current}/task`, { withFileTypes: true })) {
+      try {
+        const children = readFileSync(`/proc/${current}/task/${task.name}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(/\s+/).map(Number));
+      } catch {
+        // the thread has ended
+      }
+    }
+  }
+  return total;
 }

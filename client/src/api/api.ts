@@ -76,8 +76,12 @@ function problemOf(body: unknown): Partial<Problem> {
   return body !== null && typeof body === 'object' ? body : {};
 }
 
-/** Every answer enters the page here, typed as the contract's response of the route asked. */
-export async function request<Response>(path: string, init?: RequestInit): Promise<Response> {
+/** Sends a request and reads a successful answer with `read`; a failure is an ApiError from its problem. */
+async function send<Result>(
+  path: string,
+  init: RequestInit | undefined,
+  read: (response: Response) => Promise<Result>,
+) {
   track(1);
   const done = trackWork();
   const write = (init?.method ?? 'GET') !== 'GET';
@@ -91,9 +95,8 @@ export async function request<Response>(path: string, init?: RequestInit): Promi
         ...init?.headers,
       },
     });
-    const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const problem = problemOf(body);
+      const problem = problemOf(await response.json().catch(() => undefined));
       if (response.status === 401 && problem.type === unauthenticated) signInNeeded.dispatchEvent(new Event('needed'));
       throw new ApiError(
         response.status,
@@ -103,7 +106,7 @@ export async function request<Response>(path: string, init?: RequestInit): Promi
         problem.type,
       );
     }
-    return body as Response;
+    return await read(response);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(0, 'Network error', 'The server could not be reached. Is Entente running?');
@@ -112,6 +115,14 @@ export async function request<Response>(path: string, init?: RequestInit): Promi
     done();
   }
 }
+
+/** Every answer enters the page here, typed as the contract's response of the route asked. */
+export function request<Response>(path: string, init?: RequestInit): Promise<Response> {
+  return send(path, init, async (response) => (await response.json().catch(() => undefined)) as Response);
+}
+
+/** Formats of POST /api/export the explorer offers for the canvas. */
+export type GraphFileFormat = 'graphml' | 'gexf';
 
 const query = (parameters: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
@@ -157,6 +168,9 @@ export const api = {
     return request<PathsResponse>(`/paths?${search}${excluded}`);
   },
   /** The nodes of `ids` and the relationships among them and between them and the nodes of `withIds`. */
+  /** The given nodes and every relationship among them as a GraphML or GEXF file. */
+  exportFile: (ids: string[], format: GraphFileFormat) =>
+    send('/export', { method: 'POST', body: JSON.stringify({ format, ids }) }, (response) => response.blob()),
   subgraph: (ids: string[], withIds?: string[]) =>
     request<ApiGraph>('/subgraph', {
       method: 'POST',

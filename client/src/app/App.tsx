@@ -31,7 +31,7 @@ import { usePathExclude } from '../paths/usePathExclude';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
-import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFiles';
+import { exportCsv, exportGraphFile, exportJson, exportPng, exportSvg } from '../share/exportFiles';
 import { captureView, useViewInUrl } from '../share/useViewInUrl';
 import { encodeView, readView } from '../share/viewState';
 import { ChangesList } from '../time/ChangesList';
@@ -205,6 +205,12 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
     if (kind === 'svg') exportSvg(canvas.current!.svg());
     if (kind === 'json') exportJson(toGraph(graph));
     if (kind === 'csv') exportCsv(toGraph(graph));
+    if (kind === 'graphml' || kind === 'gexf') {
+      void api
+        .exportFile(Object.keys(graph.nodes), kind)
+        .then((file) => exportGraphFile(file, kind))
+        .catch(fail);
+    }
   };
 
   const counts = useMemo(() => {

@@ -3,7 +3,16 @@ import { layoutLabels, type LayoutName } from '../canvas/layouts';
 import type { SearchResult } from '../api/api';
 import { SearchBox } from '../search/SearchBox';
 
-export type ExportKind = 'png' | 'svg' | 'json' | 'csv';
+export type ExportKind = 'png' | 'svg' | 'json' | 'csv' | 'graphml' | 'gexf';
+
+const exportLabels: Record<ExportKind, string> = {
+  png: 'PNG',
+  svg: 'SVG',
+  json: 'JSON',
+  csv: 'CSV',
+  graphml: 'GraphML',
+  gexf: 'GEXF',
+};
 
 interface Props {
   canUndo: boolean;
@@ -47,9 +56,17 @@ export function Toolbar(props: Props) {
         <button onClick={props.onFit} title="Fit what is shown">
           Fit
         </button>
-        {(['png', 'svg', 'json', 'csv'] as const).map((kind) => (
-          <button key={kind} onClick={() => props.onExport(kind)}>
-            {kind.toUpperCase()}
+        {(Object.keys(exportLabels) as ExportKind[]).map((kind) => (
+          <button
+            key={kind}
+            onClick={() => props.onExport(kind)}
+            title={
+              kind === 'graphml' || kind === 'gexf'
+                ? `The nodes on the canvas and every relationship among them, as a ${exportLabels[kind]} file (Gephi, yEd, NetworkX)`
+                : undefined
+            }
+          >
+            {exportLabels[kind]}
           </button>
         ))}
         <button onClick={props.onShare}>Share</button>

@@ -74,6 +74,11 @@ export function exportPng(png: Blob) {
   download('entente-graph.png', png);
 }
 
+/** A file the server wrote (POST /api/export), saved under Entente's name for it. */
+export function exportGraphFile(blob: Blob, format: 'graphml' | 'gexf') {
+  download(`entente-graph.${format}`, blob);
+}
+
 export function exportSvg(svg: string) {
   download('entente-graph.svg', new Blob([svg], { type: 'image/svg+xml' }));
 }
