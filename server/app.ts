@@ -113,8 +113,8 @@ export function createApp({
   disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
   const savedQueries = queryRoutes(routes, db, catalog, store, runner, cypherBudget);
-  exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget);
-  investigationRoutes(routes, db, catalog, store, accounts.settings);
+  const investigations = investigationRoutes(routes, db, catalog, store, accounts.settings);
+  exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   routes.refuseOtherMethods();
 

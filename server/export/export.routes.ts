@@ -10,6 +10,7 @@ import { limitWriteStall } from '../http/connections.js';
 import { ProblemError } from '../http/problem.js';
 import { commaList, cypherParameters, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
+import { investigationId } from '../investigations/investigations.schemas.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import { maxNeighbourhoodNodes, neighbourhood, nodeSet, wholeGraph, type ExportSource } from './export.queries.js';
 import { exportFormats, renderExport, type ExportFormat } from './formats.js';
@@ -27,9 +28,13 @@ export type SavedQueryRun = (
   where: string[],
 ) => Promise<ApiResult>;
 
+/** The node ids of an investigation the caller may open (404 otherwise). */
+export type InvestigationNodes = (caller: Caller, id: string) => Promise<string[]>;
+
 interface ExportOptions {
   format: ExportFormat;
   ids?: string[];
+  investigation?: string;
   query?: string;
   params?: Record<string, unknown>;
   around?: string;
@@ -42,6 +47,9 @@ const format = z
   .enum(formatNames)
   .default('ndjson')
   .openapi({ description: 'ndjson (default), graphml, gexf, or csv (nodes.csv and relationships.csv in a zip)' });
+const investigationIdOption = investigationId.openapi({
+  description: 'An investigation the caller may open: its nodes that are still in the graph',
+});
 const savedQueryId = z.string().min(1).max(64).openapi({ description: 'A saved query’s id: the nodes of its result' });
 const around = nodeIdParam.openapi({ description: 'A node id: the nodes at most `depth` steps from it' });
 const depthText = `Steps from \`around\`: 1 (default) to ${maxExportDepth}`;
@@ -49,12 +57,12 @@ const idsText = `Node ids (at most ${maxExportIds.toLocaleString('en')}): those 
 
 /** One selection at most, and `params`/`depth` only with what they belong to. */
 function checkSelection(options: Omit<ExportOptions, 'format'>, context: z.RefinementCtx) {
-  const chosen = (['ids', 'query', 'around'] as const).filter((name) => options[name] !== undefined);
+  const chosen = (['ids', 'query', 'around', 'investigation'] as const).filter((name) => options[name] !== undefined);
   if (chosen.length > 1) {
     context.addIssue({
       code: 'custom',
       path: [chosen[1]!],
-      message: `give one of ids, query and around, not ${chosen.join(' and ')}`,
+      message: `give one of ids, query, around and investigation, not ${chosen.join(' and ')}`,
     });
   }
   if (options.ids && options.ids.length === 0) {
@@ -93,6 +101,7 @@ const exportQuery = z
     format,
     ids: commaList.optional().openapi({ type: 'string', description: `${idsText}, comma-separated` }),
     query: savedQueryId.optional(),
+    investigation: investigationIdOption.optional(),
     params: jsonParameters.optional(),
     around: around.optional(),
     depth: queryInteger(1, maxExportDepth).optional().openapi({ description: depthText }),
@@ -109,6 +118,7 @@ const exportBody = z
       .optional()
       .openapi({ description: idsText }),
     query: savedQueryId.optional(),
+    investigation: investigationIdOption.optional(),
     params: cypherParameters.optional(),
     around: around.optional(),
     depth: z.number().int().min(1).max(maxExportDepth).optional().openapi({ description: depthText }),
@@ -119,7 +129,8 @@ const exportBody = z
 
 const description =
   'Streams the whole graph (by default), the given nodes (`ids`), the nodes of a saved query’s result ' +
-  '(`query`, with `params`) or a neighbourhood (`around`, `depth`), each with every relationship among ' +
+  '(`query`, with `params`), of an investigation (`investigation`) or a neighbourhood (`around`, `depth`), ' +
+  'each with every relationship among ' +
   'those nodes. Formats: `ndjson` (one `{"node": Node}` per line, then one `{"edge": Edge}` per line, the ' +
   'API’s shapes), `graphml` and `gexf` (labels, relationship types, typed property attributes, since and ' +
   'until), `csv` (a zip of nodes.csv and relationships.csv; cells starting with =, +, -, @ are prefixed ' +
@@ -136,6 +147,7 @@ export function exportRoutes(
   runSavedQuery: SavedQueryRun,
   /** The budget saved-query runs share with the console: an export of a query's result draws on it too. */
   rateLimit: RequestHandler,
+  investigationNodes: InvestigationNodes,
 ) {
   const limitQueryRuns: RequestHandler = (req, res, next) => {
     const body: unknown = req.body;
@@ -144,14 +156,15 @@ export function exportRoutes(
     else next();
   };
 
-  async function elementIdsOf(ids: string[], where: string): Promise<string[]> {
+  /** The nodes of `ids`, each by the id it goes by; one that is missing is a 404 unless `skipMissing`. */
+  async function elementIdsOf(ids: string[], where: string, skipMissing = false): Promise<string[]> {
     const identity = await catalog.identity();
     // As for the subgraph route: a node found by an id it no longer goes by is not the node asked for.
     const found = new Map(
       [...(await resolveNodes(db, catalog, ids))].filter(([id, node]) => identity.keyOf(node) === id),
     );
     const missing = [...new Set(ids)].filter((id) => !found.has(id));
-    if (missing.length) {
+    if (missing.length && !skipMissing) {
       const listed = missing
         .slice(0, 5)
         .map((id) => `"${id}"`)
@@ -167,6 +180,11 @@ export function exportRoutes(
     const dating = await checkDating(catalog, options.dating, `${where}.dating`);
     if (options.ids) {
       return nodeSet(db, identity, dating, await elementIdsOf(options.ids, `${where}.ids`));
+    }
+    if (options.investigation !== undefined) {
+      // Nodes gone from the graph since it was saved are left out, as opening it leaves them out.
+      const ids = await investigationNodes(caller, options.investigation);
+      return nodeSet(db, identity, dating, await elementIdsOf(ids, `${where}.investigation`, true));
     }
     if (options.around !== undefined) {
       const [centre] = await elementIdsOf([options.around], `${where}.around`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerOf } from '../accounts/caller.js';
+import { callerOf, type Caller } from '../accounts/caller.js';
 import type { SettingsStore } from '../accounts/settings.js';
 import type { Catalog } from '../graph/catalog.js';
 import { apiGraphSchema } from '../graph/graph.schemas.js';
@@ -302,6 +302,9 @@ export function investigationRoutes(
     handler: ({ params, body, res }) => investigations.share(callerOf(res), params.id, body.link, body.shares),
   });
 
+  /** For the export route: the node ids of an investigation the caller may open. */
+  const nodesOf = async (caller: Caller, id: string) => (await investigations.opened(caller, id)).view.ids;
+
   api.add({
     method: 'get',
     path: '/investigations/:id/file',
@@ -317,4 +320,6 @@ export function investigationRoutes(
       return file;
     },
   });
+
+  return { nodesOf };
 }

@@ -374,6 +374,22 @@ describe('files', () => {
   });
 });
 
+describe('export', () => {
+  it('When an investigation is exported, then its nodes still in the graph come out, and a stranger gets 404', async () => {
+    const ada = await signedIn(context.app, 'analyst');
+    const stranger = await signedIn(context.app, 'analyst');
+    const { id } = await saved(ada, viewOf(['openai', 'microsoft', 'gone-since']));
+    const response = await ada.agent.get(`/api/export?format=ndjson&investigation=${id}`).buffer(true);
+    expect(response.status).toBe(200);
+    const lines = String(response.text ?? response.body)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { node?: { id: string } });
+    expect(lines.flatMap((line) => (line.node ? [line.node.id] : [])).sort()).toEqual(['microsoft', 'openai']);
+    expect((await stranger.agent.get(`/api/export?format=ndjson&investigation=${id}`)).status).toBe(404);
+  });
+});
+
 describe('bad input', () => {
   it('When the view holds over 20,000 nodes, unknown keys or deep nesting, then a 400 names the field', async () => {
     const ada = await signedIn(context.app, 'analyst');
