@@ -13,6 +13,8 @@ import { ConsoleRunner } from './console/console.pool.js';
 import { changesRoutes } from './changes/changes.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
 import { disagreementRoutes } from './disagreements/disagreements.routes.js';
+import { Editing } from './editing/editing.js';
+import { editingRoutes } from './editing/editing.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
@@ -106,6 +108,7 @@ export function createApp({
   subgraphRoutes(routes, db, catalog);
   queryRoutes(routes, db, catalog, store, runner, cypherBudget);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
+  editingRoutes(routes, new Editing(db, catalog, store));
   routes.refuseOtherMethods();
 
   const api = express.Router();

@@ -13,6 +13,9 @@ const sql = loadSql(
   'backup/restore-saved-queries',
   'backup/restore-audit-log',
   'backup/restore-audit-sequence',
+  'backup/restore-graph-edits',
+  'backup/restore-graph-merges',
+  'backup/restore-graph-sequences',
 );
 
 const backupSchema = z.object({
@@ -25,6 +28,9 @@ const backupSchema = z.object({
   settings: z.array(z.unknown()),
   savedQueries: z.array(z.unknown()),
   auditLog: z.array(z.unknown()),
+  // Absent from backups taken before edits existed (schema 1).
+  graphEdits: z.array(z.unknown()).default([]),
+  graphMerges: z.array(z.unknown()).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -63,6 +69,8 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       ['settings', 'backup/restore-settings'],
       ['savedQueries', 'backup/restore-saved-queries'],
       ['auditLog', 'backup/restore-audit-log'],
+      ['graphEdits', 'backup/restore-graph-edits'],
+      ['graphMerges', 'backup/restore-graph-merges'],
     ];
     const counts: Record<string, number> = {};
     for (const [part, statement] of steps) {
@@ -70,6 +78,7 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       counts[part] = (backup[part] as unknown[]).length;
     }
     await tx.rows(sql['backup/restore-audit-sequence']);
+    await tx.rows(sql['backup/restore-graph-sequences']);
     await audit(tx, systemCaller, {
       action: 'store.restore',
       targetType: 'store',
