@@ -18,7 +18,12 @@ import { Merges } from './merges.js';
 
 const tag = 'Editing';
 const idParams = z.object({ id: nodeIdParam });
-const numericId = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a whole number').transform(Number) });
+const numericId = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a whole number')
+    .transform(Number),
+});
 
 const evidenceNote =
   ' Every change carries a `claim` (what is stated, in your words) and at least one source in `sources`; ' +
@@ -88,7 +93,8 @@ export function editingRoutes(api: ApiRoutes, editing: Editing): void {
     tag,
     permission: 'edit',
     summary: 'Delete a node and its relationships, with a claim and sources',
-    description: 'The history keeps the node and each relationship, so a revert makes them again.' + versionNote + evidenceNote,
+    description:
+      'The history keeps the node and each relationship, so a revert makes them again.' + versionNote + evidenceNote,
     params: idParams,
     body: deleteBodySchema,
     response: deletedAnswer,

@@ -39,6 +39,7 @@ import {
   mention,
   newId,
   newNamePattern,
+  lastEditOf,
   nodeState,
   readNode,
   readRelationship,
@@ -136,15 +137,12 @@ export class Editing {
       : { claim: `${bookkeepingPrefix}_claim`, sources: `${bookkeepingPrefix}_sources`, model };
   }
 
-  /** A node's elementId from its API id, or a 404. */
-  async nodeKey(id: string, field = 'id'): Promise<string> {
+  /** A node's elementId from its API id, or a 404 (naming the body's field when the id came in the body). */
+  async nodeKey(id: string, field?: string): Promise<string> {
     const node = (await resolveNodes(this.db, this.catalog, [id])).get(id);
     if (!node) {
-      throw field === 'id'
-        ? ProblemError.notFound(`No node has the id "${id}"`)
-        : ProblemError.badRequest(`${field}: no node has the id "${id}"`, [
-            { location: `body.${field}`, message: 'no node has this id' },
-          ]);
+      const problem = ProblemError.notFound(`${field ? `${field}: ` : ''}No node has the id "${id}"`);
+      throw field ? problem.with({ errors: [{ location: `body.${field}`, message: 'no node has this id' }] }) : problem;
     }
     return node.elementId;
   }
@@ -165,9 +163,7 @@ export class Editing {
   /** Labels (or a type) from a request: the database's own, or a new plain name. */
   private async checkNames(names: string[], kind: 'label' | 'type', field: string): Promise<void> {
     const current = await this.catalog.current();
-    const known = new Set(
-      (kind === 'label' ? current.labels : current.relationshipTypes).map((entry) => entry.name),
-    );
+    const known = new Set((kind === 'label' ? current.labels : current.relationshipTypes).map((entry) => entry.name));
     names.forEach((name, index) => {
       if (known.has(name)) return;
       if (!newNamePattern.test(name) || name.startsWith('_')) {
@@ -184,7 +180,8 @@ export class Editing {
   private async checkKeys(properties: Record<string, unknown>, evidence: EvidenceKeys, editing: boolean) {
     const known = new Set((await this.catalog.current()).propertyKeys);
     for (const key of Object.keys(properties)) {
-      if (key.startsWith(bookkeepingPrefix)) throw badKey(key, `keys starting with ${bookkeepingPrefix} are Entente's own`);
+      if (key.startsWith(bookkeepingPrefix))
+        throw badKey(key, `keys starting with ${bookkeepingPrefix} are Entente's own`);
       if (key === evidence.claim || key === evidence.sources) {
         throw badKey(key, 'is written from the claim and sources of the edit');
       }
@@ -261,7 +258,12 @@ export class Editing {
         { variable: 'n', properties: written },
       );
       const node = record!.get('n') as Neo4jNode;
-      if (evidence.model) await mention(unit.graph, [node.elementId], cited.map((source) => source.id));
+      if (evidence.model)
+        await mention(
+          unit.graph,
+          [node.elementId],
+          cited.map((source) => source.id),
+        );
       const edit = await this.record(unit, caller, {
         action: 'node.create',
         targetKind: 'node',
@@ -272,6 +274,7 @@ export class Editing {
         after: { labels: body.labels, properties: { id, ...written } },
         claim: body.claim,
         sources: cited,
+        previous: null,
       });
       return { node: apiNode(node, identity), version: 1, edit };
     });
@@ -304,7 +307,12 @@ export class Editing {
         { variable: 'n', properties: written },
       );
       const updated = record!.get('n') as Neo4jNode;
-      if (evidence.model) await mention(unit.graph, [key], cited.map((source) => source.id));
+      if (evidence.model)
+        await mention(
+          unit.graph,
+          [key],
+          cited.map((source) => source.id),
+        );
       const edit = await this.record(unit, caller, {
         action: 'node.update',
         targetKind: 'node',
@@ -316,6 +324,7 @@ export class Editing {
         after: { properties: written },
         claim: body.claim,
         sources: cited,
+        previous: lastEditOf(node),
       });
       return { node: apiNode(updated, identity), version: version + 1, edit };
     });
@@ -355,6 +364,7 @@ export class Editing {
         before: { node: nodeState(node), relationships },
         claim: body.claim,
         sources: cited,
+        previous: lastEditOf(node),
       });
       return { deleted: id, edit };
     });
@@ -383,7 +393,12 @@ export class Editing {
       );
       if (!record) throw ProblemError.notFound('One end of the relationship is gone');
       const found = foundOf(record);
-      if (evidence.model) await mention(unit.graph, [from, to], cited.map((source) => source.id));
+      if (evidence.model)
+        await mention(
+          unit.graph,
+          [from, to],
+          cited.map((source) => source.id),
+        );
       const edit = await this.record(unit, caller, {
         action: 'relationship.create',
         targetKind: 'relationship',
@@ -394,6 +409,7 @@ export class Editing {
         after: { type: body.type, from: body.from, to: body.to, properties: { id, ...written } },
         claim: body.claim,
         sources: cited,
+        previous: null,
       });
       return { relationship: apiEdge(found, identity), version: 1, edit };
     });
@@ -439,6 +455,7 @@ export class Editing {
         after: { properties: written },
         claim: body.claim,
         sources: cited,
+        previous: lastEditOf(current.r),
       });
       return { relationship: apiEdge(found, identity), version: version + 1, edit };
     });
@@ -500,6 +517,7 @@ export class Editing {
       after: { disputes: group, properties: written },
       claim: body.claim,
       sources: cited,
+      previous: null,
     });
     return { relationship: apiEdge(found, identity), version: 1, edit, disagreement: group };
   }
@@ -525,6 +543,7 @@ export class Editing {
         before: { relationship: state },
         claim: body.claim,
         sources: cited,
+        previous: lastEditOf(current.r),
       });
       return { deleted: id, edit };
     });
@@ -534,6 +553,7 @@ export class Editing {
   async history(kind: TargetKind, id: string): Promise<{ version: number | null; edits: Edit[] }> {
     let key: string | undefined;
     let version: number | null = null;
+    let lastEdit: number | null | undefined;
     try {
       key = kind === 'node' ? await this.nodeKey(id) : await this.relationshipKey(id);
     } catch (error) {
@@ -545,9 +565,12 @@ export class Editing {
         { key },
       );
       const entity = records[0]?.get(kind === 'node' ? 'n' : 'r') as Neo4jNode | undefined;
-      if (entity) version = versionOf(entity);
+      if (entity) {
+        version = versionOf(entity);
+        lastEdit = lastEditOf(entity);
+      }
     }
-    const edits = await history(this.store, kind, key, id);
+    const edits = await history(this.store, kind, lastEdit, id);
     if (!key && !edits.length) throw ProblemError.notFound(`No ${kind} has the id "${id}", nor ever had`);
     return { version, edits };
   }
@@ -558,15 +581,18 @@ export class Editing {
    */
   async revert(caller: Caller, editId: number): Promise<{ edit: Edit }> {
     const evidence = await this.evidenceKeys();
-    const first = await this.store.rows<EditRow>('SELECT target_key, touches FROM graph_edits WHERE id = $1', [
-      editId,
-    ]);
+    const first = await this.store.rows<EditRow>('SELECT target_key, touches FROM graph_edits WHERE id = $1', [editId]);
     if (!first[0]) throw ProblemError.notFound(`No edit has the id ${editId}`);
     return this.unit(first[0].touches, async (unit) => {
       const edit = await lockedEdit(unit.tx, editId);
       if (!edit) throw ProblemError.notFound(`No edit has the id ${editId}`);
       if (edit.reverted_by !== null) {
-        throw new ProblemError(409, 'already-reverted', 'Conflict', `Edit ${editId} was reverted by edit ${edit.reverted_by}.`);
+        throw new ProblemError(
+          409,
+          'already-reverted',
+          'Conflict',
+          `Edit ${editId} was reverted by edit ${edit.reverted_by}.`,
+        );
       }
       if (edit.action === 'revert' || edit.action.startsWith('merge')) {
         throw new ProblemError(
@@ -592,6 +618,7 @@ export class Editing {
         claim: `Reverts edit ${editId}: ${edit.claim}`,
         sources: edit.sources,
         reverts: editId,
+        previous: result.previous,
       });
       await markReverted(unit.tx, editId, unit.editId);
       return { edit: revert };
@@ -603,13 +630,13 @@ export class Editing {
     unit: Unit,
     edit: EditRow,
     evidence: EvidenceKeys,
-  ): Promise<{ key: string; touches: string[]; version: number }> {
+  ): Promise<{ key: string; touches: string[]; version: number; previous: number }> {
     const editParam = neo4j.int(unit.editId);
     const touches = edit.touches;
     switch (edit.action) {
       case 'node.create': {
         await run(unit.graph, cypher['editing/delete-node'], { key: edit.target_key });
-        return { key: edit.target_key, touches, version: edit.version + 1 };
+        return { key: edit.target_key, touches, version: edit.version + 1, previous: Number(edit.id) };
       }
       case 'relationship.create':
       case 'relationship.version': {
@@ -618,7 +645,7 @@ export class Editing {
         if (before?.versionOf && before.disputesBefore === null) {
           await run(unit.graph, cypher['editing/remove-disputes'], { key: before.versionOf.key });
         }
-        return { key: edit.target_key, touches, version: edit.version + 1 };
+        return { key: edit.target_key, touches, version: edit.version + 1, previous: Number(edit.id) };
       }
       case 'node.update':
       case 'relationship.update': {
@@ -626,15 +653,30 @@ export class Editing {
         const after = (edit.after as { properties: Props }).properties;
         const restore: Record<string, PropertyValue | null> = {};
         for (const key of Object.keys(after)) restore[key] = before[key] ?? null;
-        const query = edit.target_kind === 'node' ? cypher['editing/update-node'] : cypher['editing/update-relationship'];
+        const query =
+          edit.target_kind === 'node' ? cypher['editing/update-node'] : cypher['editing/update-relationship'];
+        const current =
+          edit.target_kind === 'node'
+            ? await readNode(unit.graph, edit.target_key)
+            : (await readRelationship(unit.graph, edit.target_key))?.r;
+        if (!current) {
+          throw new ProblemError(409, 'gone', 'Conflict', `The ${edit.target_kind} "${edit.target_id}" is gone.`);
+        }
         const [record] = await run(
           unit.graph,
           query,
           { key: edit.target_key, version: neo4j.int(edit.version), edit: editParam },
           { variable: 'n', properties: restore },
         );
-        if (!record) throw new ProblemError(409, 'gone', 'Conflict', `The ${edit.target_kind} "${edit.target_id}" is gone.`);
-        return { key: edit.target_key, touches, version: edit.version + 1 };
+        if (!record)
+          throw new ProblemError(409, 'gone', 'Conflict', `The ${edit.target_kind} "${edit.target_id}" is gone.`);
+        // The history reads on from the edit the entity last had (a revert of a later edit, say).
+        return {
+          key: edit.target_key,
+          touches,
+          version: edit.version + 1,
+          previous: lastEditOf(current) ?? Number(edit.id),
+        };
       }
       case 'node.delete': {
         const { node, relationships } = edit.before as { node: NodeState; relationships: RelationshipState[] };
@@ -659,12 +701,22 @@ export class Editing {
           key: made.elementId,
           touches: touches.map((key) => keys.get(key) ?? key),
           version: versionOf(made),
+          previous: Number(edit.id),
         };
       }
       case 'relationship.delete': {
         const { relationship } = edit.before as { relationship: RelationshipState };
-        const made = await this.recreateRelationship(unit, relationship, new Map());
-        return { key: made, touches: touches.map((key) => (key === relationship.key ? made : key)), version: edit.version - 1 };
+        const made = await this.recreateRelationship(
+          unit,
+          { ...relationship, properties: { ...relationship.properties, _entente_lastEdit: unit.editId } },
+          new Map(),
+        );
+        return {
+          key: made,
+          touches: touches.map((key) => (key === relationship.key ? made : key)),
+          version: edit.version - 1,
+          previous: Number(edit.id),
+        };
       }
       default:
         throw new ProblemError(409, 'not-revertible', 'Conflict', `An edit of kind ${edit.action} is not reverted.`);

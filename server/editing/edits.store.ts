@@ -54,6 +54,8 @@ export interface NewEdit {
   sources: { id: string }[];
   reverts?: number;
   mergeId?: number;
+  /** The edit the target's `_entente_lastEdit` named before (null: new, or never edited). */
+  previous: number | null;
 }
 
 /** Waits for, then holds until the transaction ends, the right to write these graph entities. */
@@ -86,6 +88,7 @@ export async function recordEdit(tx: Queryable, caller: Caller, edit: NewEdit): 
     JSON.stringify(edit.sources),
     edit.reverts ?? null,
     edit.mergeId ?? null,
+    edit.previous,
   ]);
 }
 
@@ -107,15 +110,24 @@ export function toEdit(row: EditRow): Edit {
   };
 }
 
-/** An entity's edits, newest first: by its elementId now, or (once gone) by the API id it had. */
+/**
+ * An entity's edits, newest first: the chain from its last edit (`_entente_lastEdit`), or, once it is gone
+ * (`lastEdit` undefined), the edits of the API id it had.
+ */
 export async function history(
   db: Queryable,
   kind: TargetKind,
-  key: string | undefined,
+  lastEdit: number | null | undefined,
   id: string,
   limit = 200,
 ): Promise<Edit[]> {
-  const rows = await db.rows<EditRow>(sql['edits/history'], [key ?? null, id, kind, limit]);
+  const gone = lastEdit === undefined;
+  const rows = await db.rows<EditRow>(sql['edits/history'], [
+    gone ? null : (lastEdit ?? -1),
+    gone ? id : null,
+    kind,
+    limit,
+  ]);
   return rows.map(toEdit);
 }
 

@@ -64,6 +64,12 @@ export function versionOf(entity: Neo4jNode | Relationship): number {
   return neo4j.isInt(value) ? value.toNumber() : typeof value === 'number' ? value : 0;
 }
 
+/** The edit that last wrote an entity (its `_entente_lastEdit`), or null. */
+export function lastEditOf(entity: Neo4jNode | Relationship): number | null {
+  const value: unknown = entity.properties._entente_lastEdit;
+  return neo4j.isInt(value) ? value.toNumber() : typeof value === 'number' ? value : null;
+}
+
 export function nodeState(node: Neo4jNode): NodeState {
   return { key: node.elementId, labels: [...node.labels], properties: encodeProperties(node.properties) };
 }
@@ -123,7 +129,9 @@ export interface FoundRelationship {
 
 export async function readRelationship(graph: GraphTransaction, key: string): Promise<FoundRelationship | undefined> {
   const [record] = await run(graph, cypher['editing/relationship-by-element-id'], { key });
-  return record && { r: record.get('r') as Relationship, a: record.get('a') as Neo4jNode, b: record.get('b') as Neo4jNode };
+  return (
+    record && { r: record.get('r') as Relationship, a: record.get('a') as Neo4jNode, b: record.get('b') as Neo4jNode }
+  );
 }
 
 export function apiEdge(found: FoundRelationship, identity: NodeIdentity) {

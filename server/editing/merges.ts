@@ -13,6 +13,7 @@ import {
   citeSources,
   cypher as editCypher,
   mention,
+  lastEditOf,
   nodeState,
   readNode,
   relationshipState,
@@ -42,7 +43,7 @@ function withLabels(query: string, statement: string, labels: string[]): string 
 }
 
 function stringList(value: PropertyValue | undefined): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value) : undefined;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }
 
 /**
@@ -101,7 +102,12 @@ export class Merges {
         limit: neo4j.int(maxMoved + 1),
       });
       if (records.length > maxMoved) {
-        throw new ProblemError(409, 'too-many-relationships', 'Conflict', `"${body.merge}" has over ${maxMoved} relationships.`);
+        throw new ProblemError(
+          409,
+          'too-many-relationships',
+          'Conflict',
+          `"${body.merge}" has over ${maxMoved} relationships.`,
+        );
       }
       const old = records.map((record) => relationshipState(record.get('r') as Relationship));
       const moves = old.map((relationship) => ({
@@ -126,7 +132,12 @@ export class Merges {
         { variable: 'k', properties: written },
       );
       const node = record!.get('k') as Neo4jNode;
-      if (evidence.model) await mention(unit.graph, [keepKey], cited.map((source) => source.id));
+      if (evidence.model)
+        await mention(
+          unit.graph,
+          [keepKey],
+          cited.map((source) => source.id),
+        );
       const snapshot: MergeSnapshot = {
         keep: keepState,
         merge: mergeState,
@@ -149,6 +160,7 @@ export class Merges {
         claim: body.claim,
         sources: cited,
         mergeId,
+        previous: lastEditOf(keep),
       });
       await createMerge(unit.tx, caller, {
         id: mergeId,
@@ -193,7 +205,7 @@ export class Merges {
       const [record] = await run(
         unit.graph,
         withLabels(cypher['merges/restore-keep'], 'REMOVE k:$($added)', added),
-        { keep: merge.keep_key, added },
+        { keep: merge.keep_key, added, edit: neo4j.int(unit.editId) },
         { variable: 'k', properties: snapshot.keep.properties },
       );
       await rekey(unit.tx, snapshot.merge.key, restored.elementId);
@@ -211,6 +223,7 @@ export class Merges {
         sources: [],
         reverts: editId,
         mergeId: id,
+        previous: editId,
       });
       await markReverted(unit.tx, editId, unit.editId);
       await markMergeUndone(unit.tx, id);

@@ -33,9 +33,7 @@ export function encodeValue(value: unknown): PropertyValue {
   }
   if (isInt(value) || typeof value === 'bigint') {
     const integer = neo4j.int(value);
-    return neo4j.integer.inSafeRange(integer)
-      ? integer.toNumber()
-      : { type: 'integer', value: integer.toString() };
+    return neo4j.integer.inSafeRange(integer) ? integer.toNumber() : { type: 'integer', value: integer.toString() };
   }
   if (isDate(value)) return { type: 'date', value: value.toString() };
   if (isDateTime(value)) return { type: 'datetime', value: value.toString() };
@@ -65,7 +63,9 @@ interface Decoded {
 function decodeScalar(value: Scalar, key: string): Decoded {
   if (typeof value === 'string' || typeof value === 'boolean') return { parameter: value, convert: '' };
   if (typeof value === 'number') {
-    return Number.isSafeInteger(value) ? { parameter: neo4j.int(value), convert: '' } : { parameter: value, convert: '' };
+    return Number.isSafeInteger(value)
+      ? { parameter: neo4j.int(value), convert: '' }
+      : { parameter: value, convert: '' };
   }
   if (value.type === 'integer') {
     const integer = BigInt(value.value);
@@ -79,7 +79,10 @@ function decodeScalar(value: Scalar, key: string): Decoded {
   if (value.type === 'float') return { parameter: value.value, convert: 'toFloat' };
   if (value.type === 'point') {
     const { srid, ...coordinates } = value.value;
-    return { parameter: { ...coordinates, ...(srid === undefined ? {} : { srid: neo4j.int(srid) }) }, convert: 'point' };
+    return {
+      parameter: { ...coordinates, ...(srid === undefined ? {} : { srid: neo4j.int(srid) }) },
+      convert: 'point',
+    };
   }
   return { parameter: value.value, convert: value.type };
 }
@@ -91,7 +94,11 @@ function kindOf(value: Scalar): string {
 }
 
 /** A value in edit form as a Cypher expression over `$values[index]` and the parameter to send. */
-export function decodeValue(value: PropertyValue, key: string, index: number): { expression: string; parameter: unknown } {
+export function decodeValue(
+  value: PropertyValue,
+  key: string,
+  index: number,
+): { expression: string; parameter: unknown } {
   const slot = `$values[${index}]`;
   const wrap = (convert: Decoded['convert'], inner: string) => (convert ? `${convert}(${inner})` : inner);
   if (!Array.isArray(value)) {

@@ -95,6 +95,23 @@ const name = z.string().min(1).max(200);
 
 export const evidenceSchema = z.strictObject({ claim, sources });
 
+/*
+ * The examples show each shape and are safe to send as they are to the default dataset (the role-matrix test
+ * sends them): the node id is taken (409), the version is not the latest (409), the ends do not exist (404).
+ */
+const exampleEvidence = {
+  claim: 'Microsoft invested a further $10 billion in OpenAI in January 2023.',
+  sources: [
+    {
+      url: 'https://example.org/2023/01/microsoft-openai',
+      title: 'Microsoft extends its partnership',
+      outlet: 'Example News',
+      date: '2023-01',
+    },
+    { id: '004_7ad8b1a156c96548' },
+  ],
+};
+
 export const createNodeBodySchema = z
   .strictObject({
     labels: z.array(name).min(1).max(10),
@@ -102,15 +119,28 @@ export const createNodeBodySchema = z
     claim,
     sources,
   })
-  .openapi('CreateNode');
+  .openapi({
+    example: {
+      labels: ['Company'],
+      properties: {
+        id: 'openai',
+        name: 'OpenAI',
+        founded: { type: 'date', value: '2015-12-11' },
+        aliases: ['Open AI'],
+      },
+      ...exampleEvidence,
+    },
+  });
 export type CreateNodeBody = z.infer<typeof createNodeBodySchema>;
 
-export const updateBodySchema = z
-  .strictObject({ version, properties: propertyChanges, claim, sources })
-  .openapi('UpdateEntity');
+export const updateBodySchema = z.strictObject({ version, properties: propertyChanges, claim, sources }).openapi({
+  example: { version: 1_000_000, properties: { amountUsd: 10_000_000_000, qualifier: null }, ...exampleEvidence },
+});
 export type UpdateBody = z.infer<typeof updateBodySchema>;
 
-export const deleteBodySchema = z.strictObject({ version, claim, sources }).openapi('DeleteEntity');
+export const deleteBodySchema = z
+  .strictObject({ version, claim, sources })
+  .openapi({ example: { version: 1_000_000, ...exampleEvidence } });
 export type DeleteBody = z.infer<typeof deleteBodySchema>;
 
 export const createRelationshipBodySchema = z
@@ -126,7 +156,16 @@ export const createRelationshipBodySchema = z
     claim,
     sources,
   })
-  .openapi('CreateRelationship');
+  .openapi({
+    example: {
+      type: 'INVESTED_IN',
+      from: 'example-investor',
+      to: 'example-startup',
+      since: '2023-01',
+      properties: { amountUsd: 10_000_000_000 },
+      ...exampleEvidence,
+    },
+  });
 export type CreateRelationshipBody = z.infer<typeof createRelationshipBodySchema>;
 
 export const mergeBodySchema = z
@@ -136,7 +175,14 @@ export const mergeBodySchema = z
     claim,
     sources,
   })
-  .openapi('MergeRequest');
+  .openapi({
+    example: {
+      keep: 'example-company',
+      merge: 'example-company-inc',
+      claim: 'Example Company and Example Company, Inc. are one company.',
+      sources: exampleEvidence.sources,
+    },
+  });
 export type MergeBody = z.infer<typeof mergeBodySchema>;
 
 export const editSchema = z

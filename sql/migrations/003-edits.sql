@@ -25,6 +25,10 @@ CREATE TABLE graph_edits (
   after jsonb,
   claim text NOT NULL,
   sources jsonb NOT NULL,
+  -- The edit the target's `_entente_lastEdit` named before this one: an entity's history is the chain from the
+  -- edit its `_entente_lastEdit` names now, so that an elementId Neo4j reuses for another entity never mixes
+  -- the histories of the two.
+  previous_edit bigint,
   -- A revert names the edit it undoes; the undone edit names its revert.
   reverts bigint REFERENCES graph_edits (id),
   reverted_by bigint REFERENCES graph_edits (id),

@@ -10,12 +10,19 @@ const store = testStore();
 
 /** Every node this file makes carries this label too, so that it is removed afterwards whatever happened. */
 const testLabel = 'EditingTest';
-const url = { url: 'https://example.org/news/acme', title: 'Acme and Beta sign a deal', outlet: 'Example News', date: '2024-05' };
+const url = {
+  url: 'https://example.org/news/acme',
+  title: 'Acme and Beta sign a deal',
+  outlet: 'Example News',
+  date: '2024-05',
+};
 const evidence = { claim: 'Stated in the test document.', sources: [url] };
 
 afterAll(async () => {
   await context.db.write(`MATCH (n:${testLabel}) DETACH DELETE n`);
-  await context.db.write("MATCH (s:Source) WHERE s.id STARTS WITH 'src-' AND s._entente_lastEdit IS NOT NULL DETACH DELETE s");
+  await context.db.write(
+    "MATCH (s:Source) WHERE s.id STARTS WITH 'src-' AND s._entente_lastEdit IS NOT NULL DETACH DELETE s",
+  );
 });
 
 async function createNode(name: string, properties: Record<string, unknown> = {}, labels = ['Company']) {
@@ -23,7 +30,11 @@ async function createNode(name: string, properties: Record<string, unknown> = {}
     .post('/api/nodes')
     .send({ labels: [...labels, testLabel], properties: { name, ...properties }, ...evidence });
   expect(response.status, response.text).toBe(201);
-  return response.body as { node: { id: string; properties: Record<string, unknown> }; version: number; edit: { id: number } };
+  return response.body as {
+    node: { id: string; properties: Record<string, unknown> };
+    version: number;
+    edit: { id: number };
+  };
 }
 
 async function createRelationship(from: string, to: string, body: Record<string, unknown> = {}) {
@@ -65,7 +76,13 @@ describe('creating and changing nodes', () => {
   it('When a node is made with values of every Neo4j type and then edited, then every value keeps its type and the id round-trips', async () => {
     const { node, version } = await createNode('Typed Things Ltd', everyType);
     expect(version).toBe(1);
-    expect((await api().get(`/api/nodes/${encodeURIComponent(node.id)}`).expect(200)).body.node.id).toBe(node.id);
+    expect(
+      (
+        await api()
+          .get(`/api/nodes/${encodeURIComponent(node.id)}`)
+          .expect(200)
+      ).body.node.id,
+    ).toBe(node.id);
 
     const check = async () => {
       const stored = (await storedNode(node.id))!.properties;
@@ -88,7 +105,11 @@ describe('creating and changing nodes', () => {
 
     const edited = await api()
       .patch(`/api/nodes/${node.id}`)
-      .send({ version: 1, properties: { small: 43, bigCount: { type: 'integer', value: '9223372036854775807' } }, ...evidence })
+      .send({
+        version: 1,
+        properties: { small: 43, bigCount: { type: 'integer', value: '9223372036854775807' } },
+        ...evidence,
+      })
       .expect(200);
     expect(edited.body.version).toBe(2);
     // The edited integer is exact at the top of the 64-bit range; the others are untouched.
@@ -115,34 +136,58 @@ describe('creating and changing nodes', () => {
   });
 
   it('When a node never edited is changed, then only the edited property, the claim and sources of the model and the bookkeeping are written', async () => {
-    const before = (await storedNode('anthropic'))!;
+    // A node as someone else's data has it: written outside Entente.
+    await context.db.write(
+      `CREATE (:${testLabel}:Company {id: 'plain-company', name: 'Plain Company', founded: date('2000-01-01')})`,
+    );
+    const before = (await storedNode('plain-company'))!;
     const { body } = await api()
-      .patch('/api/nodes/anthropic')
+      .patch('/api/nodes/plain-company')
       .send({ version: 0, properties: { headcountNote: 'test' }, ...evidence })
       .expect(200);
-    const after = (await storedNode('anthropic'))!;
+    const after = (await storedNode('plain-company'))!;
     const added = Object.keys(after.properties).filter((key) => !(key in before.properties));
     // The default dataset's model: the claim and the sources that state it sit on the record itself.
     expect(added.sort()).toEqual(['_entente_lastEdit', '_entente_version', 'claim', 'headcountNote', 'sources']);
     await api().post(`/api/edits/${body.edit.id}/revert`).expect(200);
-    const reverted = (await storedNode('anthropic'))!.properties;
-    expect(Object.keys(reverted).filter((key) => !key.startsWith('_entente')).sort()).toEqual(
-      Object.keys(before.properties).sort(),
-    );
+    const reverted = (await storedNode('plain-company'))!.properties;
+    expect(
+      Object.keys(reverted)
+        .filter((key) => !key.startsWith('_entente'))
+        .sort(),
+    ).toEqual(Object.keys(before.properties).sort());
   });
 });
 
 describe('bad input', () => {
   it('When the claim or the sources are missing, then a 400 names the missing field', async () => {
     const base = { labels: [testLabel], properties: { name: 'X' } };
-    const noClaim = problem(await api().post('/api/nodes').send({ ...base, sources: [url] }).expect(400));
+    const noClaim = problem(
+      await api()
+        .post('/api/nodes')
+        .send({ ...base, sources: [url] })
+        .expect(400),
+    );
     expect(noClaim.detail).toMatch(/^body\.claim/);
-    const noSources = problem(await api().post('/api/nodes').send({ ...base, claim: 'c' }).expect(400));
+    const noSources = problem(
+      await api()
+        .post('/api/nodes')
+        .send({ ...base, claim: 'c' })
+        .expect(400),
+    );
     expect(noSources.detail).toMatch(/^body\.sources/);
-    const emptySources = problem(await api().post('/api/nodes').send({ ...base, claim: 'c', sources: [] }).expect(400));
+    const emptySources = problem(
+      await api()
+        .post('/api/nodes')
+        .send({ ...base, claim: 'c', sources: [] })
+        .expect(400),
+    );
     expect(emptySources.detail).toMatch(/^body\.sources: at least one source/);
     const blankClaim = problem(
-      await api().patch('/api/nodes/openai').send({ version: 0, properties: {}, claim: ' ', sources: [url] }).expect(400),
+      await api()
+        .patch('/api/nodes/openai')
+        .send({ version: 0, properties: {}, claim: ' ', sources: [url] })
+        .expect(400),
     );
     expect(blankClaim.detail).toMatch(/^body\.claim/);
     const unknownSource = problem(
@@ -152,14 +197,22 @@ describe('bad input', () => {
         .expect(400),
     );
     expect(unknownSource.detail).toMatch(/^sources\.0\.id/);
-    const noVersion = problem(await api().patch('/api/nodes/openai').send({ properties: {}, ...evidence }).expect(400));
+    const noVersion = problem(
+      await api()
+        .patch('/api/nodes/openai')
+        .send({ properties: {}, ...evidence })
+        .expect(400),
+    );
     expect(noVersion.detail).toMatch(/^body\.version/);
   });
 
   it('When labels, types or keys are neither the database’s nor plain names, then a 400 names them and nothing is written', async () => {
     const hostile = 'Company`) DETACH DELETE (n';
     const label = problem(
-      await api().post('/api/nodes').send({ labels: [hostile], properties: {}, ...evidence }).expect(400),
+      await api()
+        .post('/api/nodes')
+        .send({ labels: [hostile], properties: {}, ...evidence })
+        .expect(400),
     );
     expect(label.detail).toMatch(/^labels\.0/);
     const type = problem(
@@ -177,7 +230,10 @@ describe('bad input', () => {
     );
     expect(key.detail).toMatch(/^properties\./);
     const reserved = problem(
-      await api().patch('/api/nodes/openai').send({ version: 0, properties: { _entente_version: 7 }, ...evidence }).expect(400),
+      await api()
+        .patch('/api/nodes/openai')
+        .send({ version: 0, properties: { _entente_version: 7 }, ...evidence })
+        .expect(400),
     );
     expect(reserved.detail).toMatch(/_entente/);
     const badDate = problem(
@@ -188,7 +244,11 @@ describe('bad input', () => {
     );
     expect(badDate.detail).toMatch(/^properties/);
     expect((await storedNode('openai'))!.properties._entente_version).toBeUndefined();
-    expect((await context.db.read('MATCH (n) WHERE n.name = $name RETURN count(n) AS c', { name: hostile })).records[0]!.get('c').toNumber()).toBe(0);
+    expect(
+      (await context.db.read('MATCH (n) WHERE n.name = $name RETURN count(n) AS c', { name: hostile })).records[0]!.get(
+        'c',
+      ).toNumber(),
+    ).toBe(0);
   });
 
   it('When a new label or key is a plain name, then it is made (escaped as any name)', async () => {
@@ -217,9 +277,31 @@ describe('races', () => {
     expect(problem(loser).type).toBe('/problems/stale-version');
     const winner = attempts.find((response) => response.status === 200)!;
     const { body: history } = await api().get(`/api/relationships/${relationship.id}/history`).expect(200);
-    expect(history.edits.map((edit: { action: string }) => edit.action)).toEqual(['relationship.update', 'relationship.create']);
+    expect(history.edits.map((edit: { action: string }) => edit.action)).toEqual([
+      'relationship.update',
+      'relationship.create',
+    ]);
     expect(history.edits[0].after.properties.note).toBe(winner.body.relationship.properties.note);
     expect(history.version).toBe(2);
+
+    // Deleted at the version read, then reverted: the relationship is back and its history reads on.
+    await api()
+      .delete(`/api/relationships/${relationship.id}`)
+      .send({ version: 1, ...evidence })
+      .expect(409);
+    const deleted = await api()
+      .delete(`/api/relationships/${relationship.id}`)
+      .send({ version: 2, ...evidence })
+      .expect(200);
+    await api().post(`/api/edits/${deleted.body.edit.id}/revert`).expect(200);
+    const { body: after } = await api().get(`/api/relationships/${relationship.id}/history`).expect(200);
+    expect(after.edits.map((edit: { action: string }) => edit.action)).toEqual([
+      'revert',
+      'relationship.delete',
+      'relationship.update',
+      'relationship.create',
+    ]);
+    expect(after.version).toBe(2);
   });
 });
 
@@ -235,7 +317,12 @@ describe('evidence, time and disagreements take edits in', () => {
     expect(relationship.properties.sincePrecision).toBe('month');
     const sourceId = (relationship.properties.sources as string[])[0]!;
     const source = (await api().get(`/api/nodes/${sourceId}`).expect(200)).body.node;
-    expect(source.properties).toMatchObject({ url: url.url, title: url.title, outlet: url.outlet, published: '2024-05-01' });
+    expect(source.properties).toMatchObject({
+      url: url.url,
+      title: url.title,
+      outlet: url.outlet,
+      published: '2024-05-01',
+    });
     const { body: changes } = await api().get('/api/changes?from=2024-04-01&to=2024-06-30').expect(200);
     expect(JSON.stringify(changes)).toContain(relationship.id);
     const { body: timeline } = await api().get(`/api/nodes/${a.node.id}/timeline`).expect(200);
@@ -245,7 +332,9 @@ describe('evidence, time and disagreements take edits in', () => {
   it('When a sourced figure is stated differently by another source, then it joins a disagreement group as a new version', async () => {
     const a = await createNode('Figure Alpha');
     const b = await createNode('Figure Beta');
-    const { relationship } = await createRelationship(a.node.id, b.node.id, { properties: { amountUsd: 13_000_000_000 } });
+    const { relationship } = await createRelationship(a.node.id, b.node.id, {
+      properties: { amountUsd: 13_000_000_000 },
+    });
     const other = { title: 'Another account', text: 'Alpha put about 14 billion dollars into Beta.', date: '2025' };
     const { body } = await api()
       .patch(`/api/relationships/${relationship.id}`)
@@ -300,9 +389,15 @@ describe('history and revert', () => {
     const a = await createNode('Deleted Alpha', { tickers: ['DA'] });
     const b = await createNode('Deleted Beta');
     const { relationship } = await createRelationship(a.node.id, b.node.id);
-    const stale = await api().delete(`/api/nodes/${a.node.id}`).send({ version: 0, ...evidence }).expect(409);
+    const stale = await api()
+      .delete(`/api/nodes/${a.node.id}`)
+      .send({ version: 0, ...evidence })
+      .expect(409);
     expect(problem(stale).type).toBe('/problems/stale-version');
-    const deleted = await api().delete(`/api/nodes/${a.node.id}`).send({ version: 1, ...evidence }).expect(200);
+    const deleted = await api()
+      .delete(`/api/nodes/${a.node.id}`)
+      .send({ version: 1, ...evidence })
+      .expect(200);
     await api().get(`/api/nodes/${a.node.id}`).expect(404);
     await api().post(`/api/edits/${deleted.body.edit.id}/revert`).expect(200);
     const back = (await storedNode(a.node.id))!;
@@ -310,7 +405,11 @@ describe('history and revert', () => {
     const { body: history } = await api().get(`/api/relationships/${relationship.id}/history`).expect(200);
     expect(history.version).toBe(1);
     const { body: nodeHistory } = await api().get(`/api/nodes/${a.node.id}/history`).expect(200);
-    expect(nodeHistory.edits.map((edit: { action: string }) => edit.action)).toEqual(['revert', 'node.delete', 'node.create']);
+    expect(nodeHistory.edits.map((edit: { action: string }) => edit.action)).toEqual([
+      'revert',
+      'node.delete',
+      'node.create',
+    ]);
   });
 
   it('When an edit is written, then the audit log holds it in the same unit of work', async () => {
@@ -386,7 +485,10 @@ describe('duplicates and merges', () => {
     const keepAfter = (await storedNode(keep.node.id))!;
     const mergeAfter = (await storedNode(merge.node.id))!;
     expect(keepAfter.labels.sort()).toEqual(keepBefore.labels.sort());
-    expect(keepAfter.properties).toEqual(keepBefore.properties);
+    // Exactly, but for the bookkeeping that names the undo as the kept node's last edit.
+    const { _entente_lastEdit: _undo, ...keepRestored } = keepAfter.properties;
+    const { _entente_lastEdit: _merge, ...keepOriginal } = keepBefore.properties;
+    expect(keepRestored).toEqual(keepOriginal);
     expect(mergeAfter.labels.sort()).toEqual(mergeBefore.labels.sort());
     expect(mergeAfter.properties).toEqual(mergeBefore.properties);
     const { body: mergeMenu } = await api().get(`/api/nodes/${merge.node.id}/relationships`).expect(200);
@@ -394,5 +496,11 @@ describe('duplicates and merges', () => {
     const { body: keepMenu } = await api().get(`/api/nodes/${keep.node.id}/relationships`).expect(200);
     expect(keepMenu.relationships.filter((entry: { type: string }) => entry.type !== 'MENTIONED_IN')).toHaveLength(0);
     problem(await api().post(`/api/merges/${merged.merge}/undo`).expect(409));
+    const { body: history } = await api().get(`/api/nodes/${keep.node.id}/history`).expect(200);
+    expect(history.edits.map((edit: { action: string }) => edit.action)).toEqual([
+      'merge.undo',
+      'merge',
+      'node.create',
+    ]);
   });
 });
