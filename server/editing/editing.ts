@@ -8,6 +8,7 @@ import type {
   CreateRelationshipBody,
   DeleteBody,
   Edit,
+  HistoryResponse,
   SourceInput,
   UpdateBody,
 } from '../graph/editing.schemas.js';
@@ -52,7 +53,7 @@ import {
   type Props,
   type RelationshipState,
 } from './graph-edits.js';
-import { sameValue, type PropertyValue } from './values.js';
+import { encodeProperties, sameValue, type PropertyValue } from './values.js';
 
 /** A node with more relationships than this is not deleted through the API (its history would be huge). */
 const maxRelationshipsOfDeleted = 1_000;
@@ -550,9 +551,10 @@ export class Editing {
   }
 
   /** An entity's history, newest first, and its version now (null once it is gone). */
-  async history(kind: TargetKind, id: string): Promise<{ version: number | null; edits: Edit[] }> {
+  async history(kind: TargetKind, id: string): Promise<HistoryResponse> {
     let key: string | undefined;
     let version: number | null = null;
+    let properties: Props | null = null;
     let lastEdit: number | null | undefined;
     try {
       key = kind === 'node' ? await this.nodeKey(id) : await this.relationshipKey(id);
@@ -568,11 +570,12 @@ export class Editing {
       if (entity) {
         version = versionOf(entity);
         lastEdit = lastEditOf(entity);
+        properties = encodeProperties(entity.properties);
       }
     }
     const edits = await history(this.store, kind, lastEdit, id);
     if (!key && !edits.length) throw ProblemError.notFound(`No ${kind} has the id "${id}", nor ever had`);
-    return { version, edits };
+    return { version, properties, edits };
   }
 
   /**

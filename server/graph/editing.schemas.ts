@@ -205,8 +205,16 @@ export const editSchema = z
 export type Edit = z.infer<typeof editSchema>;
 
 export const historyResponseSchema = z
-  .object({ version: z.number().int().nullable(), edits: z.array(editSchema) })
+  .object({
+    version: z.number().int().nullable().openapi({ description: 'The version now (null: it is gone)' }),
+    properties: z
+      .record(z.string(), propertyValueSchema)
+      .nullable()
+      .openapi({ description: 'Its properties now, typed as edits take them (what an edit form starts from)' }),
+    edits: z.array(editSchema),
+  })
   .openapi('History');
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
 export const duplicateSchema = z
   .object({

@@ -424,6 +424,7 @@ export function App() {
               onOpenMenu={(nodeId, at) => setMenu({ nodeId, at })}
               folded={folded}
               onUnfold={unfold}
+              onEdited={(edited) => dispatch({ type: 'add', graph: edited })}
             />
           ) : (
             <p className="hint">
