@@ -424,7 +424,7 @@ export function App() {
               onOpenMenu={(nodeId, at) => setMenu({ nodeId, at })}
               folded={folded}
               onUnfold={unfold}
-              onEdited={(edited) => dispatch({ type: 'add', graph: edited })}
+              onEdited={(edited) => dispatch({ type: 'refresh', graph: edited })}
             />
           ) : (
             <p className="hint">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Graph } from '../api/api';
-import { ApiError } from '../api/api';
+import { api, ApiError } from '../api/api';
 import { queryClient } from '../api/queries';
 import { editingApi, type EditTarget, type PropertyValue, type SourceInput } from './editingApi';
 
@@ -70,6 +70,11 @@ export function useEditing(target: EditTarget, onChanged: (graph: Graph) => void
     revert: async (editId) => {
       await run(async () => {
         const { edit } = await editingApi.revert(editId);
+        // A node is read again for the canvas (a relationship shows its new values once it is drawn again).
+        if (target.kind === 'node') {
+          const { node } = await api.node(target.id).catch(() => ({ node: undefined }));
+          if (node) onChanged({ nodes: [node], edges: [] });
+        }
         return `Edit ${editId} reverted (edit ${edit.id}).`;
       });
     },
