@@ -96,7 +96,8 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
   const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
   const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
   const rows = Object.entries(properties)
-    .filter(([key]) => !shownElsewhere.has(key))
+    // Entente's own bookkeeping (`_entente_version`…) is not the data: the history shows what it records.
+    .filter(([key]) => !shownElsewhere.has(key) && !key.startsWith('_entente'))
     .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b));
   return (
     <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
