@@ -1,7 +1,12 @@
 import neo4j, { isDate, isDateTime, isDuration, isInt, isPoint } from 'neo4j-driver';
+import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backupStore, restoreStore } from '../../../server/store/backup.js';
+import { migrate } from '../../../server/store/migrate.js';
+import { Store } from '../../../server/store/store.js';
 import { problem, useApi } from '../../support/api.js';
-import { testStore } from '../../support/store.js';
+import { testApp } from '../../support/app.js';
+import { emptyStoreUrl, testStore } from '../../support/store.js';
 
 // Single-user mode (no ENTENTE_AUTH): the caller is the local admin; roles are in roles.test.ts.
 const context = useApi();
@@ -502,5 +507,32 @@ describe('duplicates and merges', () => {
       'merge',
       'node.create',
     ]);
+  });
+});
+
+describe('the history in backups', () => {
+  it('When the store is backed up and restored, then edits and merges come back and the next edit gets a new id', async () => {
+    const { node } = await createNode('Backed Up Corp');
+    const backup = await backupStore(store);
+    expect(backup.graphEdits.length).toBeGreaterThan(0);
+    const restored = new Store(await emptyStoreUrl('edits_restore'));
+    try {
+      await migrate(restored);
+      const counts = await restoreStore(restored, JSON.parse(JSON.stringify(backup)));
+      expect(counts.graphEdits).toBe(backup.graphEdits.length);
+      expect(counts.graphMerges).toBe(backup.graphMerges.length);
+      const restoredApp = testApp(context.db, {}, restored);
+      const { body } = await request(restoredApp).get(`/api/nodes/${node.id}/history`).expect(200);
+      expect(body.edits.map((edit: { action: string }) => edit.action)).toEqual(['node.create']);
+      const next = await request(restoredApp)
+        .patch(`/api/nodes/${node.id}`)
+        .send({ version: 1, properties: { employees: 1 }, ...evidence })
+        .expect(200);
+      expect(next.body.edit.id).toBeGreaterThan(
+        Math.max(...backup.graphEdits.map((edit) => (edit as { id: number }).id)),
+      );
+    } finally {
+      await restored.close();
+    }
   });
 });
