@@ -55,6 +55,9 @@ import {
 } from './graph-edits.js';
 import { encodeProperties, sameValue, type PropertyValue } from './values.js';
 
+/** Neo4j 5 elementIds (`<kind>:<database id>:<number>`), as identity.ts reads them. */
+const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
+
 /** A node with more relationships than this is not deleted through the API (its history would be huge). */
 const maxRelationshipsOfDeleted = 1_000;
 
@@ -150,6 +153,12 @@ export class Editing {
 
   /** A relationship's elementId from its API id (its `id` property, else its elementId), or a 404. */
   async relationshipKey(id: string): Promise<string> {
+    // An id shaped like an elementId is looked up as one first (a seek; the `id` lookup reads every relationship).
+    if (elementIdPattern.test(id)) {
+      const { records } = await this.db.read(cypher['editing/relationship-by-element-id'], { key: id });
+      const found = records[0]?.get('r') as { elementId: string; properties: { id?: unknown } } | undefined;
+      if (found && (typeof found.properties.id !== 'string' || !found.properties.id)) return found.elementId;
+    }
     const { records } = await this.db.read(cypher['editing/relationship-by-id'], { key: id });
     if (records.length > 1) {
       throw new ProblemError(409, 'ambiguous-id', 'Conflict', `Several relationships have the id "${id}".`);
@@ -638,6 +647,24 @@ export class Editing {
     const touches = edit.touches;
     switch (edit.action) {
       case 'node.create': {
+        // Relationships Entente made to it are later edits (refused above); any other is someone else's data,
+        // which un-creating the node would delete with it.
+        const attached = await run(unit.graph, cypher['editing/node-relationships'], {
+          key: edit.target_key,
+          limit: neo4j.int(maxRelationshipsOfDeleted),
+        });
+        // The mentions of its sources were made with it (the dataset's model).
+        const others = attached.filter(
+          (record) => !(evidence.model && (record.get('r') as Relationship).type === 'MENTIONED_IN'),
+        );
+        if (others.length) {
+          throw new ProblemError(
+            409,
+            'has-relationships',
+            'Conflict',
+            `The node "${edit.target_id}" has relationships made outside Entente's edits: delete them first.`,
+          );
+        }
         await run(unit.graph, cypher['editing/delete-node'], { key: edit.target_key });
         return { key: edit.target_key, touches, version: edit.version + 1, previous: Number(edit.id) };
       }
