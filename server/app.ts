@@ -14,6 +14,8 @@ import { changesRoutes } from './changes/changes.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
 import { disagreementRoutes } from './disagreements/disagreements.routes.js';
 import { exportRoutes } from './export/export.routes.js';
+import { Editing } from './editing/editing.js';
+import { editingRoutes } from './editing/editing.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { investigationRoutes } from './investigations/investigations.routes.js';
@@ -116,6 +118,7 @@ export function createApp({
   const investigations = investigationRoutes(routes, db, catalog, store, accounts.settings);
   exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
+  editingRoutes(routes, new Editing(db, catalog, store));
   routes.refuseOtherMethods();
 
   const api = express.Router();

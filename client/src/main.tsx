@@ -6,6 +6,7 @@ import { AppRoutes } from './accounts/AppRoutes';
 import './app/app.css';
 import './accounts/accounts.css';
 import './investigations/investigations.css';
+import './editing/editing.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

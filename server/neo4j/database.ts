@@ -1,6 +1,7 @@
 import neo4j, {
   type Driver,
   type EagerResult,
+  type Transaction,
   type Record as Neo4jRecord,
   type RecordShape,
   type ResultSummary,
@@ -17,6 +18,9 @@ export interface ConnectionSettings {
 }
 
 export type Parameters = Record<string, unknown>;
+
+/** A write transaction open on Neo4j: statements run in it, committed or rolled back together. */
+export type GraphTransaction = Pick<Transaction, 'run'>;
 
 /** Every connection was busy for longer than a request may wait: the caller answers 503. */
 export class DatabaseBusyError extends Error {
@@ -128,6 +132,27 @@ export class Database {
         transactionConfig: { timeout: Math.min(timeoutMs, this.settings.queryTimeoutMs) },
       }),
     );
+  }
+
+  /**
+   * Runs `work` in one explicit write transaction, committed when it returns and rolled back when it throws;
+   * never retried (the caller holds other resources open: Entente's store transaction, see server/editing).
+   */
+  writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
+    return this.line.run(async () => {
+      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+      const transaction = session.beginTransaction({ timeout: this.settings.queryTimeoutMs });
+      try {
+        const result = await work(transaction);
+        await transaction.commit();
+        return result;
+      } catch (error) {
+        if (transaction.isOpen()) await transaction.rollback().catch(() => undefined);
+        throw error;
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */

@@ -17,6 +17,9 @@ const sql = loadSql(
   'backup/restore-annotations',
   'backup/restore-audit-log',
   'backup/restore-audit-sequence',
+  'backup/restore-graph-edits',
+  'backup/restore-graph-merges',
+  'backup/restore-graph-sequences',
 );
 
 const backupSchema = z.object({
@@ -34,6 +37,9 @@ const backupSchema = z.object({
   investigationShares: z.array(z.unknown()).default([]),
   annotations: z.array(z.unknown()).default([]),
   auditLog: z.array(z.unknown()),
+  // Absent from backups taken before edits existed (schema 1).
+  graphEdits: z.array(z.unknown()).default([]),
+  graphMerges: z.array(z.unknown()).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -76,6 +82,8 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       ['investigationShares', 'backup/restore-investigation-shares'],
       ['annotations', 'backup/restore-annotations'],
       ['auditLog', 'backup/restore-audit-log'],
+      ['graphEdits', 'backup/restore-graph-edits'],
+      ['graphMerges', 'backup/restore-graph-merges'],
     ];
     const counts: Record<string, number> = {};
     for (const [part, statement] of steps) {
@@ -83,6 +91,7 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       counts[part] = (backup[part] as unknown[]).length;
     }
     await tx.rows(sql['backup/restore-audit-sequence']);
+    await tx.rows(sql['backup/restore-graph-sequences']);
     await audit(tx, systemCaller, {
       action: 'store.restore',
       targetType: 'store',

@@ -14,5 +14,7 @@ SELECT json_build_object(
   'investigationVersions', (SELECT coalesce(json_agg(t ORDER BY t.investigation_id, t.version), '[]') FROM investigation_versions t),
   'investigationShares', (SELECT coalesce(json_agg(t), '[]') FROM investigation_shares t),
   'annotations', (SELECT coalesce(json_agg(t ORDER BY t.created_at), '[]') FROM annotations t),
-  'auditLog', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM audit_log t)
+  'auditLog', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM audit_log t),
+  'graphEdits', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_edits t),
+  'graphMerges', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_merges t)
 ) AS backup

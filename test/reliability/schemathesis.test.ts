@@ -54,8 +54,10 @@ describe('schemathesis', () => {
       'positive_data_acceptance',
       // Admin settings would let the fuzzer open anonymous reading, and users' routes delete or demote the owner
       // of its own key, for the rest of its run: both working as meant, and covered in test/integration/accounts.
+      // Graph edits would write fuzzed nodes into the dataset later files read, and revert real edits by number
+      // (covered in test/integration/editing; PATCH and DELETE of /api/nodes/{id} meet random ids, 404s).
       '--exclude-path-regex',
-      '^/api/(settings|users.*)$',
+      '^/api/(settings|users.*|nodes|relationships.*|merges.*|edits.*)$',
       '--max-time',
       String(seconds),
       '--workers',

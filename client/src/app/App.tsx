@@ -555,6 +555,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
               onOpenMenu={(nodeId, at) => setMenu({ nodeId, at })}
               folded={folded}
               onUnfold={unfold}
+              onEdited={(edited) => dispatch({ type: 'refresh', graph: edited })}
             />
           ) : (
             <p className="hint">

@@ -40,6 +40,11 @@ export type CanvasAction =
   /** `filters`, when given, change in the same step (a hidden type asked for by name is shown). */
   | { type: 'add'; graph: Graph; filters?: Filters }
   | { type: 'replace'; graph: Graph }
+  /**
+   * Elements as the server has them now (after an edit): those on the canvas take the new properties in place
+   * (no undo step: the canvas shows the same things), new ones are added (an undo step, as any addition).
+   */
+  | { type: 'refresh'; graph: Graph }
   | { type: 'remove'; ids: string[] }
   | { type: 'keepOnly'; ids: string[] }
   | { type: 'collapse'; id: string }
@@ -73,7 +78,7 @@ function keep(current: CanvasGraph, keepNode: (id: string) => boolean): CanvasGr
 
 function change(
   current: CanvasGraph,
-  action: Exclude<CanvasAction, { type: 'undo' | 'redo' | 'open' | 'filter' }>,
+  action: Exclude<CanvasAction, { type: 'undo' | 'redo' | 'open' | 'filter' | 'refresh' }>,
 ): CanvasGraph {
   switch (action.type) {
     case 'add':
@@ -146,6 +151,11 @@ export function canvasReducer(history: History, action: CanvasAction): History {
         filters: sortedFilters(action.filters ?? history.filters),
         future: [],
       };
+    case 'refresh': {
+      const present = addGraph(history.present, action.graph);
+      if (sameGraph(present, history.present)) return { ...history, present };
+      return { past: [...history.past, now].slice(-maxHistory), present, filters: history.filters, future: [] };
+    }
     case 'filter': {
       const filters = sortedFilters(action.filters);
       if (sameFilters(filters, history.filters)) return history;

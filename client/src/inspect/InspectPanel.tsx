@@ -5,6 +5,8 @@ import { formatDate, formatProperty, propertyOrder, readableKey } from './format
 import { isDisputed } from '../evidence/disputes';
 import { SelectionVersions } from '../evidence/Versions';
 import { PositionsOn } from '../evidence/Positions';
+import { EditingSection } from '../editing/EditingSection';
+import type { Graph } from '../api/api';
 
 /** Labels of the nodes positions are taken on in the default dataset: an issue, a project, a complaint, a deal. */
 const positionSubjects = ['Issue', 'Project', 'Lawsuit', 'Deal', 'Company'];
@@ -17,6 +19,8 @@ interface Props {
   /** Relationships of the selected node folded into one edge per neighbour, to open one by one. */
   folded?: { key: string; neighbour: string; count: number }[];
   onUnfold?: (key: string) => void;
+  /** Puts what an edit changed on the canvas. */
+  onEdited?: (graph: Graph) => void;
 }
 
 /** Properties shown in their own sections (evidence, dates) rather than in the table. */
@@ -88,11 +92,12 @@ function NodeReference({ id }: { id: string }) {
 const referenceKeys = /By$/;
 
 /** The side panel for the selection: its properties formatted for people, and the evidence behind it. */
-export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUnfold }: Props) {
+export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUnfold, onEdited }: Props) {
   const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
   const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
   const rows = Object.entries(properties)
-    .filter(([key]) => !shownElsewhere.has(key))
+    // Entente's own bookkeeping (`_entente_version`…) is not the data: the history shows what it records.
+    .filter(([key]) => !shownElsewhere.has(key) && !key.startsWith('_entente'))
     .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b));
   return (
     <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
@@ -153,6 +158,15 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
       )}
       {(sources.length > 0 || typeof properties.claim === 'string') && (
         <Evidence claim={properties.claim} sources={sources} onShowSource={onShowSource} />
+      )}
+      {onEdited && (
+        <EditingSection
+          key={item.kind === 'node' ? `node:${item.node.id}` : `edge:${item.edge.id}`}
+          target={
+            item.kind === 'node' ? { kind: 'node', id: item.node.id } : { kind: 'relationship', id: item.edge.id }
+          }
+          onChanged={onEdited}
+        />
       )}
     </aside>
   );

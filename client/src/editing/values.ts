@@ -1,0 +1,36 @@
+import type { PropertyValue } from './editingApi';
+
+/**
+ * A property value as a form shows it (text), and the text read back as a value of the same kind: a tagged
+ * value keeps its type, a number stays a number, a list of text stays a list (one item a line). Undefined:
+ * the text is not a value of that kind.
+ */
+export function valueText(value: PropertyValue): string {
+  if (Array.isArray(value)) return value.map((item) => valueText(item)).join('\n');
+  if (typeof value === 'object') return typeof value.value === 'string' ? value.value : JSON.stringify(value.value);
+  return String(value);
+}
+
+export function readValue(text: string, like: PropertyValue): PropertyValue | undefined {
+  if (Array.isArray(like)) {
+    const items = text.split('\n').filter((line) => line.trim() !== '');
+    const first = like[0] ?? '';
+    const read = items.map((item) => readValue(item, first));
+    return read.every((item) => item !== undefined && !Array.isArray(item)) ? (read as PropertyValue) : undefined;
+  }
+  if (typeof like === 'number') {
+    const number = Number(text);
+    return text.trim() !== '' && Number.isFinite(number) ? number : undefined;
+  }
+  if (typeof like === 'boolean') return text === 'true' ? true : text === 'false' ? false : undefined;
+  if (typeof like === 'object') {
+    if (like.type === 'point') return undefined;
+    return text.trim() ? { type: like.type, value: text.trim() } : undefined;
+  }
+  return text;
+}
+
+/** Whether a key is one the form offers: Entente's bookkeeping, the evidence and the id are not edited here. */
+export function editableKey(key: string): boolean {
+  return !key.startsWith('_entente') && !['claim', 'sources', 'id'].includes(key);
+}

@@ -1,0 +1,7 @@
+// A new relationship between two nodes (by elementId) of a checked type, given as a parameter.
+MATCH (a) WHERE elementId(a) = $from
+MATCH (b) WHERE elementId(b) = $to
+CREATE (a)-[n:$($type)]->(b)
+SET n.id = $id, n._entente_version = 1, n._entente_lastEdit = $edit
+// @set
+RETURN n AS r, a, b

@@ -1,0 +1,2 @@
+MATCH ()-[r]->() WHERE elementId(r) = $key
+DELETE r

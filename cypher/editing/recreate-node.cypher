@@ -1,0 +1,4 @@
+// A deleted node made again with its labels and properties (the marker line: one SET per property).
+CREATE (n:$($labels))
+// @set
+RETURN n
