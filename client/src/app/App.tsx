@@ -70,7 +70,7 @@ interface Props {
   /** The read-only view embedded in another page: the canvas, its notes and present mode, nothing else. */
   embedded?: boolean;
   /** A new investigation was saved from this page. */
-  onAdopt?(investigation: InvestigationSummary): void;
+  onAdopt?: (investigation: InvestigationSummary) => void;
 }
 
 const noAdoption = () => undefined;

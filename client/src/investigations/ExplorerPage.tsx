@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText } from '../accounts/errorText';
 import { navigate } from '../accounts/navigation';
 import { App } from '../app/App';
@@ -24,10 +24,9 @@ async function open(id: string) {
  */
 export function ExplorerPage({ investigationId, embedded = false }: { investigationId?: string; embedded?: boolean }) {
   const [shown, setShown] = useState({ key: 0, id: investigationId, adopted: false });
-  useEffect(() => {
-    if (investigationId !== shown.id)
-      setShown((previous) => ({ key: previous.key + 1, id: investigationId, adopted: false }));
-  }, [investigationId, shown.id]);
+  // The address now names another investigation (or none): the explorer opens afresh. Set while rendering,
+  // as React advises for state that follows a prop.
+  if (investigationId !== shown.id) setShown({ key: shown.key + 1, id: investigationId, adopted: false });
   const loading = !!shown.id && !shown.adopted;
   const opened = useQuery({
     queryKey: ['investigation-open', shown.id, shown.key],

@@ -12,13 +12,13 @@ interface Props {
   canSave: boolean;
   hasNodes: boolean;
   notes: number;
-  onSaveAs(title: string): Promise<unknown>;
-  onRename(title: string): Promise<unknown>;
-  onPresent(): void;
-  onVersions(): void;
-  onShare(): void;
-  onReload(): void;
-  onSaveCopy(): void;
+  onSaveAs: (title: string) => Promise<unknown>;
+  onRename: (title: string) => Promise<unknown>;
+  onPresent: () => void;
+  onVersions: () => void;
+  onShare: () => void;
+  onReload: () => void;
+  onSaveCopy: () => void;
 }
 
 const stateText = (state: SaveState, writable: boolean) => {

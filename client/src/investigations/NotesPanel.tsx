@@ -9,11 +9,11 @@ interface Props {
   writable: boolean;
   /** What a new note goes on: the selection, else the canvas. */
   target: NoteTarget;
-  nameOf(target: NoteTarget): string;
-  onAdd(target: NoteTarget, text: string, step: number | null): Promise<void>;
-  onEdit(note: Annotation, change: { text?: string; step?: number | null }): Promise<void>;
-  onDelete(note: Annotation): Promise<void>;
-  onShow(target: NoteTarget): void;
+  nameOf: (target: NoteTarget) => string;
+  onAdd: (target: NoteTarget, text: string, step: number | null) => Promise<void>;
+  onEdit: (note: Annotation, change: { text?: string; step?: number | null }) => Promise<void>;
+  onDelete: (note: Annotation) => Promise<void>;
+  onShow: (target: NoteTarget) => void;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -5,10 +5,10 @@ import type { NoteTarget } from './useNotes';
 
 interface Props {
   steps: Annotation[];
-  nameOf(target: NoteTarget): string;
+  nameOf: (target: NoteTarget) => string;
   /** Moves the view to what a step's note is on. */
-  onStep(target: NoteTarget): void;
-  onExit(): void;
+  onStep: (target: NoteTarget) => void;
+  onExit: () => void;
 }
 
 /** Steps through the chosen notes in order, each moving the view to what it annotates; keys ← → and Esc. */

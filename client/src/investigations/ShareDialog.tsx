@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorText } from '../accounts/errorText';
 import type { Role } from '../../../server/accounts/roles.js';
 import { investigationsApi, type InvestigationShares } from './investigationsApi';
@@ -9,8 +9,8 @@ type Link = InvestigationShares['link'];
 
 interface Props {
   id: string;
-  onCopyViewLink(): void;
-  onClose(): void;
+  onCopyViewLink: () => void;
+  onClose: () => void;
 }
 
 const roles: Role[] = ['viewer', 'analyst', 'editor', 'admin'];
@@ -22,19 +22,17 @@ function copy(text: string) {
 /** Who an investigation is shared with and how its link opens; the links to copy. Owners and admins only. */
 export function ShareDialog({ id, onCopyViewLink, onClose }: Props) {
   const current = useQuery({ queryKey: ['investigation-shares', id], queryFn: () => investigationsApi.shares(id) });
-  const [link, setLink] = useState<Link>('none');
-  const [shares, setShares] = useState<Share[]>([]);
+  // What the owner changed; until then, what the server holds.
+  const [linkChosen, setLink] = useState<Link>();
+  const [sharesChosen, setShares] = useState<Share[]>();
+  const link = linkChosen ?? current.data?.link ?? 'none';
+  const shares = sharesChosen ?? current.data?.shares ?? [];
   const [adding, setAdding] = useState<{ name: string; kind: 'user' | 'role'; access: Share['access'] }>({
     name: '',
     kind: 'user',
     access: 'viewer',
   });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
-  useEffect(() => {
-    if (!current.data) return;
-    setLink(current.data.link);
-    setShares(current.data.shares);
-  }, [current.data]);
 
   const address = `${window.location.origin}/i/${id}`;
   const embed = `<iframe src="${window.location.origin}/embed/i/${id}" width="800" height="600" title="Entente investigation"></iframe>`;

@@ -8,8 +8,8 @@ interface Props {
   current: number;
   writable: boolean;
   /** A version was made current again: the page reopens it. */
-  onRestored(): void;
-  onClose(): void;
+  onRestored: () => void;
+  onClose: () => void;
 }
 
 type Changes = NonNullable<InvestigationVersionDetail['changes']>;

@@ -33,7 +33,7 @@ interface Options {
   /** The investigation the page opened, if any. */
   opened?: Investigation;
   /** A new investigation was saved from this page: its address becomes the page's. */
-  onAdopt(investigation: InvestigationSummary): void;
+  onAdopt: (investigation: InvestigationSummary) => void;
 }
 
 /**
