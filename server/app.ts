@@ -15,6 +15,8 @@ import { consoleRoutes } from './console/console.routes.js';
 import { disagreementRoutes } from './disagreements/disagreements.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
+import { ImportJobs } from './imports/imports.jobs.js';
+import { importRoutes } from './imports/imports.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { ApiRoutes } from './http/route.js';
 import type { Logger } from './logger.js';
@@ -43,6 +45,8 @@ export interface AppDependencies {
   counterNamespace?: string;
   /** Runs console statements and saved queries off the event loop; made here unless given (to close it). */
   consoleRunner?: ConsoleRunner;
+  /** Import jobs; made here unless given (tests wait for them). */
+  importJobs?: ImportJobs;
 }
 
 /** Heap of one console worker thread. */
@@ -63,6 +67,7 @@ export function createApp({
   auth,
   counterNamespace,
   consoleRunner,
+  importJobs,
 }: AppDependencies): Express {
   const runner = consoleRunner ?? createConsoleRunner(db, apiConfig.cypher);
   const accounts = createAccounts(store, auth, apiConfig.corsOrigins, counterNamespace);
@@ -106,6 +111,7 @@ export function createApp({
   subgraphRoutes(routes, db, catalog);
   queryRoutes(routes, db, catalog, store, runner, cypherBudget);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
+  importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog));
   routes.refuseOtherMethods();
 
   const api = express.Router();

@@ -35,7 +35,14 @@ export interface RouteSpec<Params, Query, Body, Result> {
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
+  /**
+   * A multipart/form-data body, documented only: the handler reads it from `req` as a stream (uploads are
+   * never parsed whole before the route runs).
+   */
+  upload?: z.ZodType;
   response: z.ZodType<Result>;
+  /** The success answer's media type, where it is not JSON (a stream the handler writes itself). */
+  contentType?: string;
   status?: number;
   /** Problem statuses this route can answer besides 400 and 503. */
   errors?: number[];
@@ -99,7 +106,7 @@ export class ApiRoutes {
       ...new Set([
         400,
         503,
-        ...(spec.body ? [413] : []),
+        ...(spec.body || spec.upload ? [413] : []),
         // Any route answers 401 to a bearer key that is not valid (the caller is identified first); only
         // routes with a permission refuse a valid caller (403).
         401,
@@ -120,11 +127,17 @@ export class ApiRoutes {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.upload
+          ? { body: { required: true, content: { 'multipart/form-data': { schema: spec.upload as never } } } }
+          : {}),
       },
       responses: {
         [spec.status ?? 200]: spec.redirect
           ? { description: 'Redirects the browser', headers: { Location: { schema: { type: 'string' } } } }
-          : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
+          : {
+              description: 'Success',
+              content: { [spec.contentType ?? 'application/json']: { schema: spec.response } },
+            },
         ...Object.fromEntries(
           statuses.map((status) => [
             status,
@@ -147,7 +160,8 @@ export class ApiRoutes {
       };
       const result = await spec.handler(input);
       if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
-      else await sendJson(res, spec.status ?? 200, result);
+      // A handler that streamed its own answer (server-sent events) has sent it already.
+      else if (!res.headersSent) await sendJson(res, spec.status ?? 200, result);
     };
     this.router[spec.method](spec.path, this.access.authorize(spec.permission), ...(spec.guards ?? []), run);
   }

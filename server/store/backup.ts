@@ -13,6 +13,9 @@ const sql = loadSql(
   'backup/restore-saved-queries',
   'backup/restore-audit-log',
   'backup/restore-audit-sequence',
+  'backup/restore-imports',
+  'backup/restore-import-changes',
+  'backup/restore-import-changes-sequence',
 );
 
 const backupSchema = z.object({
@@ -25,6 +28,9 @@ const backupSchema = z.object({
   settings: z.array(z.unknown()),
   savedQueries: z.array(z.unknown()),
   auditLog: z.array(z.unknown()),
+  // Import jobs and what each overwrote (backups taken before imports existed have none).
+  imports: z.array(z.unknown()).default([]),
+  importChanges: z.array(z.unknown()).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -63,6 +69,8 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       ['settings', 'backup/restore-settings'],
       ['savedQueries', 'backup/restore-saved-queries'],
       ['auditLog', 'backup/restore-audit-log'],
+      ['imports', 'backup/restore-imports'],
+      ['importChanges', 'backup/restore-import-changes'],
     ];
     const counts: Record<string, number> = {};
     for (const [part, statement] of steps) {
@@ -70,6 +78,7 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       counts[part] = (backup[part] as unknown[]).length;
     }
     await tx.rows(sql['backup/restore-audit-sequence']);
+    await tx.rows(sql['backup/restore-import-changes-sequence']);
     await audit(tx, systemCaller, {
       action: 'store.restore',
       targetType: 'store',

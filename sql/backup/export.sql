@@ -10,5 +10,7 @@ SELECT json_build_object(
       scopes, expires_at, last_used_at, created_at, revoked_at FROM api_keys) t),
   'settings', (SELECT coalesce(json_agg(t), '[]') FROM settings t),
   'savedQueries', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM saved_queries t),
-  'auditLog', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM audit_log t)
+  'auditLog', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM audit_log t),
+  'imports', (SELECT coalesce(json_agg(t ORDER BY t.created_at), '[]') FROM imports t),
+  'importChanges', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM import_changes t)
 ) AS backup
