@@ -325,8 +325,10 @@ function typedValue(text: string, type: string): unknown {
     case 'float':
     case 'double':
       return Number.isFinite(Number(value)) && value !== '' ? Number(value) : text;
-    case 'boolean':
-      return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : text;
+    case 'boolean': {
+      const lower = value.toLowerCase();
+      return lower === 'true' || lower === '1' ? true : lower === 'false' || lower === '0' ? false : text;
+    }
     default:
       return text;
   }
