@@ -101,6 +101,8 @@ export interface NewImport {
   mapping: Mapping;
   dryRun: boolean;
   rejectedRows: 'skip' | 'fail';
+  /** The file is the user's own (the command line): left in place. Uploads are removed once read. */
+  keepFile?: boolean;
 }
 
 /**
@@ -155,7 +157,7 @@ export class ImportJobs {
         return created!;
       });
     } catch (error) {
-      await rm(job.path, { force: true });
+      if (!job.keepFile) await rm(job.path, { force: true });
       if ((error as { code?: string }).code === '23505') throw busy();
       throw error;
     }
@@ -169,7 +171,7 @@ export class ImportJobs {
       dryRun: job.dryRun,
       rejectedRows: job.rejectedRows,
     };
-    this.track(row.id, this.execute(caller, input));
+    this.track(row.id, this.execute(caller, input, job.keepFile === true));
     return row;
   }
 
@@ -239,7 +241,7 @@ export class ImportJobs {
     await this.store.rows(sql['imports/finish'], [id, status, failure]);
   }
 
-  private async execute(caller: Caller, input: ImportInput): Promise<void> {
+  private async execute(caller: Caller, input: ImportInput, keepFile: boolean): Promise<void> {
     const id = input.importId;
     const written: Written = { labels: new Set(), types: new Set() };
     try {
@@ -287,7 +289,7 @@ export class ImportJobs {
       this.logger.error({ err: error, import: id }, 'An import could not be rolled back');
       await this.finish(id, 'interrupted', `could not roll back: ${(error as Error).message}`).catch(() => undefined);
     } finally {
-      await rm(input.path, { force: true });
+      if (!keepFile) await rm(input.path, { force: true });
     }
     if (!input.dryRun) await this.refresh([...written.labels]);
   }

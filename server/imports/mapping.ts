@@ -1,4 +1,7 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+
+extendZodWithOpenApi(z);
 
 /**
  * The one mapping format of imports (API, explorer and CLI alike): how the rows of a table become nodes or
