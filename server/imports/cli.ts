@@ -74,7 +74,7 @@ if ((!file && !values.rollback) || !['skip', 'fail'].includes(values['rejected-r
   console.error(usage);
   process.exit(2);
 }
-let failed = false;
+let failed: boolean;
 try {
   const config = loadConfig();
   const neo4j = await provisionNeo4j(config);
@@ -106,9 +106,12 @@ try {
       });
       const job = await follow(jobs, row.id);
       await jobs.settled();
-      console.log(JSON.stringify({ id: job.id, status: job.status, encoding: job.encoding, counts: job.counts }, null, 1));
+      console.log(
+        JSON.stringify({ id: job.id, status: job.status, encoding: job.encoding, counts: job.counts }, null, 1),
+      );
       for (const error of job.errors?.slice(0, 50) ?? []) console.error(`line ${error.line}: ${error.reason}`);
-      if (job.errorCount > 50) console.error(`… and ${job.errorCount - 50} more rejected rows (GET /api/imports/${job.id})`);
+      if (job.errorCount > 50)
+        console.error(`… and ${job.errorCount - 50} more rejected rows (GET /api/imports/${job.id})`);
       if (job.failure) console.error(job.failure);
       failed = job.status !== 'done';
     }

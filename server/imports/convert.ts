@@ -74,6 +74,13 @@ function neo4jDate(value: string) {
   return new neo4j.types.Date(year, month, day);
 }
 
+/** Any value a record gives, as text (objects as JSON). */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 const thousands = /^[+-]?\d{1,3}([,  '.]\d{3})+([.,]\d+)?$/;
 
 /** A cell as a value of its declared type; an empty cell is no value. Formulas (`=…`) stay text. */
@@ -81,12 +88,12 @@ export function typedCell(raw: unknown, type: PropertyType, column: string): unk
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === 'bigint') raw = raw.toString();
   if (typeof raw !== 'string') {
-    if (type === 'text') return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+    if (type === 'text') return asText(raw);
     if (type === 'integer' && typeof raw === 'number' && Number.isSafeInteger(raw)) return neo4j.int(raw);
     if (type === 'float' && typeof raw === 'number') return raw;
     if (type === 'boolean' && typeof raw === 'boolean') return raw;
     if (type === 'list' && Array.isArray(raw)) return raw.map(String);
-    raw = String(raw);
+    raw = asText(raw);
   }
   const text = raw as string;
   const value = text.trim();
@@ -218,7 +225,7 @@ export class Converter {
   }
 
   private properties(values: Record<string, unknown>): Record<string, unknown> {
-    const properties: Record<string, unknown> = Object.create(null);
+    const properties: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [column, type] of Object.entries(this.mapping.properties)) {
       if (!(column in values)) throw new RowRejected(`no column "${column}" in this file`);
       const key = this.mapping.keys[column] ?? checkName(column, 'property key', 0);
@@ -244,7 +251,7 @@ export class Converter {
   private cellText(values: Record<string, unknown>, column: string): string {
     if (!(column in values)) throw new RowRejected(`no column "${column}" in this file`);
     const value = values[column];
-    const text = value === null || value === undefined ? '' : String(value).trim();
+    const text = value === null || value === undefined ? '' : asText(value).trim();
     if (!text) throw new RowRejected(`${column} is empty`);
     return text;
   }
@@ -265,7 +272,7 @@ export class Converter {
       const claim =
         claimText ??
         (sources.length
-          ? `${String(properties.name ?? id)} (${nodes.labels.join(', ')}), as listed in ${this.fileName}`
+          ? `${typeof properties.name === 'string' ? properties.name : id} (${nodes.labels.join(', ')}), as listed in ${this.fileName}`
           : undefined);
       if (claim) {
         properties.claim = claim;
@@ -300,7 +307,7 @@ export class Converter {
   }
 
   private graphProperties(properties: Record<string, unknown>): Record<string, unknown> {
-    const converted: Record<string, unknown> = Object.create(null);
+    const converted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     let start: string | undefined;
     let end: string | undefined;
     for (const [key, value] of Object.entries(properties)) {

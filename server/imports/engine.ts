@@ -126,7 +126,7 @@ function records(input: ImportInput, counter: ByteCounter): AsyncGenerator<Sourc
 }
 
 function pairsToMap(pairs: [string, unknown][]): Record<string, Stored> {
-  const map: Record<string, Stored> = Object.create(null);
+  const map: Record<string, Stored> = Object.create(null) as Record<string, Stored>;
   for (const [key, value] of pairs) map[key] = storeValue(value);
   return map;
 }
@@ -210,7 +210,12 @@ export async function runImport(
             counts.nodes.created += 1;
             planned.add(`${label}\u0000${record.get('id')}`);
           } else if (matches > 1) {
-            newAmbiguous.push({ line: Number(record.get('line')), value: record.get('id'), matches, candidates: [] });
+            newAmbiguous.push({
+              line: Number(record.get('line')),
+              value: String(record.get('id')),
+              matches,
+              candidates: [],
+            });
           } else if (record.get('changes')) counts.nodes.updated += 1;
           else counts.nodes.unchanged += 1;
         }

@@ -20,7 +20,10 @@ export const graphName = (what: string) =>
     .string()
     .min(1, `a ${what} cannot be empty`)
     .max(200, `a ${what} is at most 200 characters`)
-    .refine((name) => !/[\u0000-\u001f]/.test(name), `a ${what} cannot hold control characters`)
+    .refine(
+      (name) => ![...name].some((character) => character.charCodeAt(0) < 32),
+      `a ${what} cannot hold control characters`,
+    )
     .refine((name) => !reservedLabel.test(name), `a ${what} named like Entente's own (_Entente…) is refused`);
 
 const column = z.string().min(1).max(500);

@@ -190,7 +190,7 @@ export async function* readTable(
         });
         return;
       }
-      const values: Record<string, unknown> = Object.create(null);
+      const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       header.forEach((name, index) => (values[name] = fields[index]));
       queue.push({ kind: 'row', line: rowLine, values });
     },
@@ -209,6 +209,11 @@ export async function previewTable(path: string, encoding: Encoding, delimiter?:
     if (preview.length >= rows) break;
   }
   return preview;
+}
+
+/** A string or number as text; anything else is no value. */
+function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 /** JSON files are parsed whole: at most this large. */
@@ -232,7 +237,11 @@ export async function* readJson(path: string, counter: ByteCounter): AsyncGenera
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       if (item && typeof item === 'object' && !Array.isArray(item)) {
-        yield { kind: 'row', line: index + 1, values: Object.assign(Object.create(null), item) };
+        yield {
+          kind: 'row',
+          line: index + 1,
+          values: Object.assign(Object.create(null) as Record<string, unknown>, item as Record<string, unknown>),
+        };
       } else yield { kind: 'error', line: index + 1, reason: 'not an object of column values' };
     }
     return;
@@ -250,26 +259,25 @@ export async function* readJson(path: string, counter: ByteCounter): AsyncGenera
     }
     const labels = Array.isArray(node.labels) ? node.labels.filter((label) => typeof label === 'string') : [];
     const properties = node.properties && typeof node.properties === 'object' ? node.properties : {};
-    yield { kind: 'node', line, id: String(node.id), labels, properties: { ...properties } as Record<string, unknown> };
+    yield { kind: 'node', line, id: String(node.id), labels, properties: { ...properties } };
   }
   for (const [index, item] of (Array.isArray(graph.edges) ? graph.edges : []).entries()) {
     const edge = item as { id?: unknown; type?: unknown; source?: unknown; target?: unknown; properties?: unknown };
     const line = graph.nodes.length + index + 1;
-    if (!edge || edge.source === undefined || edge.target === undefined) {
-      yield { kind: 'error', line, reason: 'an edge needs a source and a target' };
+    const source = scalarText(edge?.source);
+    const target = scalarText(edge?.target);
+    if (source === undefined || target === undefined) {
+      yield { kind: 'error', line, reason: 'an edge needs a source and a target (node ids)' };
       continue;
     }
     yield {
       kind: 'edge',
       line,
-      id: edge.id === undefined ? undefined : String(edge.id),
-      source: String(edge.source),
-      target: String(edge.target),
+      id: scalarText(edge.id),
+      source,
+      target,
       type: typeof edge.type === 'string' ? edge.type : undefined,
-      properties: { ...(edge.properties && typeof edge.properties === 'object' ? edge.properties : {}) } as Record<
-        string,
-        unknown
-      >,
+      properties: { ...(edge.properties && typeof edge.properties === 'object' ? edge.properties : {}) },
     };
   }
 }
@@ -340,7 +348,6 @@ function typedValue(text: string, type: string): unknown {
  * gives labels; GEXF's `label` becomes `name`, its `start` and `end` a fact's dates.
  */
 export async function* readXml(path: string, format: Format, counter: ByteCounter): AsyncGenerator<SourceRecord> {
-  let parser: SaxesParser | undefined;
   const stream = fileStream(path, counter).pipe(decoder('utf-8'));
   const queue = new RecordQueue(
     2_000,
@@ -353,13 +360,13 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
     failed = true;
     queue.push({
       kind: 'error',
-      line: parser?.line ?? 0,
+      line: parser.line,
       reason: error instanceof RefusedXml ? error.message : `the XML stops being readable: ${error.message}`,
     });
     queue.end(error instanceof RefusedXml ? error : undefined);
     stream.destroy();
   };
-  parser = xmlParser(() => fail(new RefusedXml(doctypeRefused)));
+  const parser: SaxesParser = xmlParser(() => fail(new RefusedXml(doctypeRefused)));
   const attributes = new Map<string, Attribute>();
   let element:
     | { kind: 'node' | 'edge'; line: number; attrs: Record<string, string>; properties: Record<string, unknown> }
@@ -369,7 +376,7 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
   let defaultDirected = true;
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const attrs = tag.attributes as Record<string, string>;
-    const line = parser!.line;
+    const line = parser.line;
     const name = tag.name.replace(/^.*:/, '');
     if (format === 'graphml') {
       if (name === 'key' && attrs.id) {
@@ -434,7 +441,7 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
   stream.on('data', (chunk: string) => {
     if (failed) return;
     try {
-      parser!.write(chunk);
+      parser.write(chunk);
     } catch (error) {
       fail(error as Error);
     }
@@ -442,7 +449,7 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
   stream.on('end', () => {
     if (failed) return;
     try {
-      parser!.close();
+      parser.close();
       queue.end();
     } catch (error) {
       fail(error as Error);

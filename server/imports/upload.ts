@@ -30,7 +30,7 @@ export async function receiveUpload(req: Request): Promise<Upload> {
     throw uploadProblem('send multipart/form-data with a file field "file"', 'body.file');
   }
   await mkdir(uploadDir, { recursive: true });
-  const fields: Record<string, string> = Object.create(null);
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   const target = path.join(uploadDir, randomUUID());
   let file: { fileName: string; bytes: number; written: Promise<void> } | undefined;
   let problem: ProblemError | undefined;

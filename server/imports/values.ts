@@ -29,7 +29,7 @@ export function storeValue(value: unknown): Stored {
   if (isPoint(value)) return { $point: [Number(value.srid), value.x, value.y, value.z ?? null] };
   if (Array.isArray(value)) return value.map(storeValue);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** The Neo4j value a stored one stands for: the inverse of storeValue. */

@@ -14,17 +14,21 @@ const db = connectTestDatabase();
 /** `npm run import -- …` as a script would run it, on the run's Neo4j and store. */
 async function importCommand(...args: string[]) {
   const neo4j = inject('neo4j');
-  return run(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'server/imports/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      DATABASE_URL: inject('storeUrl'),
+  return run(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'server/imports/cli.ts', ...args],
+    {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USER: neo4j.user,
+        NEO4J_PASSWORD: neo4j.password,
+        DATABASE_URL: inject('storeUrl'),
+      },
     },
-  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  ).catch((error: { code: number; stdout: string; stderr: string }) => error);
 }
 
 describe('npm run import', () => {
@@ -47,7 +51,7 @@ describe('npm run import', () => {
 
   it('When a file and a mapping are given, then the same engine imports it, and --rollback takes it back', async () => {
     const result = await importCommand(path.join(folder, 'cities.csv'), '--mapping', path.join(folder, 'mapping.json'));
-    const output = JSON.parse(result.stdout) as { id: string; status: string; counts: { nodes: { created: number } }; };
+    const output = JSON.parse(result.stdout) as { id: string; status: string; counts: { nodes: { created: number } } };
     expect(output.status).toBe('done');
     expect(output.counts.nodes.created).toBe(1);
     expect(result.stderr).toMatch(/line 2: founded: "-43" is not a date/);
@@ -62,7 +66,11 @@ describe('npm run import', () => {
 
   it('When the mapping is wrong, then the command says where and exits 1', async () => {
     await writeFile(path.join(folder, 'bad.json'), JSON.stringify({ nodes: { labels: [], id: 'code' } }));
-    const result = (await importCommand(path.join(folder, 'cities.csv'), '--mapping', path.join(folder, 'bad.json'))) as {
+    const result = (await importCommand(
+      path.join(folder, 'cities.csv'),
+      '--mapping',
+      path.join(folder, 'bad.json'),
+    )) as {
       code?: number;
       stderr: string;
     };

@@ -87,16 +87,27 @@ describe('importing graph-shaped files (JSON Graph, GraphML, GEXF): no mapping n
   </graph>
 </graphml>`;
     expect((await imported(app, 'hand.graphml', graphml)).status).toBe('done');
-    const { records } = await db.read("MATCH (a {id: 'h1'})-[r]->(b) RETURN labels(a) AS labels, a.name AS name, type(r) AS type");
+    const { records } = await db.read(
+      "MATCH (a {id: 'h1'})-[r]->(b) RETURN labels(a) AS labels, a.name AS name, type(r) AS type",
+    );
     expect(records[0]!.toObject()).toEqual({ labels: ['Firm', 'Client'], name: 'Hand & Co', type: 'SUPPLIES' });
 
     const gexf = `<?xml version="1.0"?>
 <gexf xmlns="http://www.gexf.net/1.3" version="1.3"><graph mode="dynamic" defaultedgetype="directed">
   <nodes><node id="g1" label="Dated" start="2020-05" end="2022"/></nodes><edges/></graph></gexf>`;
-    expect((await imported(app, 'dated.gexf', gexf, { mapping: { source: { constant: 'gephi-export' } } })).status).toBe('done');
+    expect(
+      (await imported(app, 'dated.gexf', gexf, { mapping: { source: { constant: 'gephi-export' } } })).status,
+    ).toBe('done');
     const dated = await db.read("MATCH (n {id: 'g1'})-[:MENTIONED_IN]->(s:Source) RETURN n, s.name AS source");
     expect(toJson(dated.records[0]!.get('n'))).toMatchObject({
-      properties: { name: 'Dated', since: '2020-05-01', sincePrecision: 'month', until: '2023-01-01', untilPrecision: 'year', sources: ['gephi-export'] },
+      properties: {
+        name: 'Dated',
+        since: '2020-05-01',
+        sincePrecision: 'month',
+        until: '2023-01-01',
+        untilPrecision: 'year',
+        sources: ['gephi-export'],
+      },
     });
     expect(dated.records[0]!.get('source')).toBe('gephi-export');
   });
@@ -111,12 +122,17 @@ describe('importing graph-shaped files (JSON Graph, GraphML, GEXF): no mapping n
     });
     const job = await imported(app, 'graph.json', file);
     expect(job.counts).toMatchObject({ nodes: { created: 2 }, relationships: { created: 1 } });
-    const { records } = await db.read("MATCH (a {id: 'j1'})-[r:NEXT]->(b) RETURN a.size AS size, b.tags AS tags, r.weight AS weight");
+    const { records } = await db.read(
+      "MATCH (a {id: 'j1'})-[r:NEXT]->(b) RETURN a.size AS size, b.tags AS tags, r.weight AS weight",
+    );
     expect(toJson(records[0]!.toObject())).toEqual({ size: 3, tags: ['a', 'b'], weight: 0.5 });
   });
 
   it('When a JSON file holds an array of records, then the mapping makes nodes of them', async () => {
-    const file = JSON.stringify([{ code: 'r1', title: 'Row one', n: 5 }, { code: 'r2', title: 'Row two', n: '6' }]);
+    const file = JSON.stringify([
+      { code: 'r1', title: 'Row one', n: 5 },
+      { code: 'r2', title: 'Row two', n: '6' },
+    ]);
     const job = await imported(app, 'records.json', file, {
       mapping: { nodes: { labels: ['JsonRow'], id: 'code', caption: 'title' }, properties: { n: 'integer' } },
     });
@@ -147,8 +163,14 @@ describe('importing graph-shaped files (JSON Graph, GraphML, GEXF): no mapping n
 
   it('When a GEXF expands entities (billion laughs) or has any DOCTYPE, then it is refused with a 400', async () => {
     const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
-    await refused('laughs.gexf', `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY l0 "lol">${laughs}]><gexf><graph><nodes><node id="a" label="&l9;"/></nodes></graph></gexf>`);
-    await refused('plain.graphml', '<?xml version="1.0"?><!DOCTYPE graphml SYSTEM "graphml.dtd"><graphml><graph/></graphml>');
+    await refused(
+      'laughs.gexf',
+      `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY l0 "lol">${laughs}]><gexf><graph><nodes><node id="a" label="&l9;"/></nodes></graph></gexf>`,
+    );
+    await refused(
+      'plain.graphml',
+      '<?xml version="1.0"?><!DOCTYPE graphml SYSTEM "graphml.dtd"><graphml><graph/></graphml>',
+    );
   });
 
   it('When an XML file is cut off mid-way, then the nodes before the cut import and the cut is an error with its line', async () => {

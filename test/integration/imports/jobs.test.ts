@@ -51,11 +51,14 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
   it('When an import runs, then its event stream reports progress and ends with the finished job, also on a reconnect', async () => {
     const response = await upload(app, 'big.csv', many(6_000, 'p', 'e'), { mapping: itemMapping }).expect(202);
     const id = (response.body as Job).id;
-    const events = await request(app).get(`/api/imports/${id}/events`).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const events = await request(app)
+      .get(`/api/imports/${id}/events`)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(events.headers['content-type']).toMatch(/text\/event-stream/);
     const text = events.body as string;
     expect(text).toMatch(/^event: (progress|end)\ndata: /);
@@ -93,13 +96,17 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
       if (response.status === 409) expect(problem(response).type).toBe('/problems/import-running');
       else expect((await finished(app, (response.body as Job).id)).status).toBe('done');
     }
-    const values = await db.read("MATCH (n:Item) WHERE n.id STARTS WITH 'o' RETURN collect(DISTINCT n.v) AS values, count(n) AS n");
+    const values = await db.read(
+      "MATCH (n:Item) WHERE n.id STARTS WITH 'o' RETURN collect(DISTINCT n.v) AS values, count(n) AS n",
+    );
     expect(values.records[0]!.get('values')).toHaveLength(1);
     expect(Number(values.records[0]!.get('n'))).toBe(3_000);
   });
 
   it('When a file names a label like Entente’s own, then the import is refused or the rows rejected', async () => {
-    const response = await upload(app, 'own.csv', 'id\nx1', { mapping: { nodes: { labels: ['_EntenteSecret'], id: 'id' } } }).expect(400);
+    const response = await upload(app, 'own.csv', 'id\nx1', {
+      mapping: { nodes: { labels: ['_EntenteSecret'], id: 'id' } },
+    }).expect(400);
     expect(problem(response).errors).toEqual([
       { location: 'body.mapping.nodes.labels.0', message: expect.stringContaining('_Entente') },
     ]);
@@ -119,7 +126,9 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
   });
 
   it('When an import finishes, then the audit log records it', async () => {
-    const job = await imported(app, 'audited.csv', 'id\naud1', { mapping: { nodes: { labels: ['Audited'], id: 'id' } } });
+    const job = await imported(app, 'audited.csv', 'id\naud1', {
+      mapping: { nodes: { labels: ['Audited'], id: 'id' } },
+    });
     const rows = await testStore().rows<{ action: string }>(
       'SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id',
       [job.id],

@@ -94,7 +94,13 @@ describe('importing tables (CSV and TSV)', () => {
   });
 
   it('When relationships name their ends by id or caption, then they link those nodes, and rows to missing nodes are listed', async () => {
-    const works = ['person,company,role', 'p1,Acme,chair', 'p2,Acme,engineer', 'p9,Acme,ghost', 'p3,Nowhere Ltd,x'].join('\n');
+    const works = [
+      'person,company,role',
+      'p1,Acme,chair',
+      'p2,Acme,engineer',
+      'p9,Acme,ghost',
+      'p3,Nowhere Ltd,x',
+    ].join('\n');
     const job = await imported(app, 'works.csv', works, {
       mapping: {
         relationships: {
@@ -115,7 +121,9 @@ describe('importing tables (CSV and TSV)', () => {
     const { records } = await db.read(
       "MATCH (:Person {id: 'p1'})-[r:WORKS_AT]->(c:Company) RETURN c.id AS company, r.role AS role, r.sources AS sources",
     );
-    expect(records.map((record) => record.toObject())).toEqual([{ company: 'acme', role: 'chair', sources: ['HR list'] }]);
+    expect(records.map((record) => record.toObject())).toEqual([
+      { company: 'acme', role: 'chair', sources: ['HR list'] },
+    ]);
   });
 
   it('When rows are bad, then each is rejected with its line and reason and the good rows still import', async () => {
@@ -130,7 +138,10 @@ describe('importing tables (CSV and TSV)', () => {
       'b6,"Unclosed,6,2024-01-01',
     ].join('\n');
     const job = await imported(app, 'bad.csv', bad, {
-      mapping: { nodes: { labels: ['Thing'], id: 'id', caption: 'name' }, properties: { amount: 'integer', day: 'date' } },
+      mapping: {
+        nodes: { labels: ['Thing'], id: 'id', caption: 'name' },
+        properties: { amount: 'integer', day: 'date' },
+      },
     });
     expect(job.status).toBe('done');
     const byLine = Object.fromEntries(job.errors.map((error) => [error.line, error.reason]));
