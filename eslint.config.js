@@ -27,13 +27,19 @@ export default tseslint.config(
           patterns: [
             {
               // A regex: a gitignore-style group cannot let a file through once its folder is excluded.
-              regex: '/server/(?!graph/graph\\.schemas\\.js$|accounts/(accounts\\.schemas|roles)\\.js$)',
+              regex:
+                '/server/(?!graph/graph\\.schemas\\.js$|accounts/(accounts\\.schemas|roles)\\.js$|imports/imports\\.schemas\\.js$)',
               message:
                 'The client takes the API shapes from the contracts, server/graph/graph.schemas.ts and ' +
-                'server/accounts/accounts.schemas.ts, and the roles from server/accounts/roles.ts.',
+                'server/accounts/accounts.schemas.ts (imports: server/imports/imports.schemas.ts), and the roles from ' +
+                'server/accounts/roles.ts.',
             },
             {
-              group: ['**/server/graph/graph.schemas.js', '**/server/accounts/accounts.schemas.js'],
+              group: [
+                '**/server/graph/graph.schemas.js',
+                '**/server/accounts/accounts.schemas.js',
+                '**/server/imports/imports.schemas.js',
+              ],
               allowTypeImports: true,
               message: 'Types only: the schemas would bring zod into the first load.',
             },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import './mapping.js';
 
+export type { Mapping, PropertyType } from './mapping.js';
+
 /**
  * An import job as the API answers it: the server documents with this schema, the explorer takes its type
  * (type-only). Nothing here imports the driver or Express.

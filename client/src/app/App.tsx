@@ -19,6 +19,7 @@ import { InspectPanel } from '../inspect/InspectPanel';
 import type { RankedPath } from '../paths/pathChain';
 import { PathPanel } from '../paths/PathPanel';
 import { usePathExclude } from '../paths/usePathExclude';
+import { ImportPanel } from '../imports/ImportPanel';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
@@ -82,7 +83,7 @@ export function App() {
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
-  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements'>('filters');
+  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'import'>('filters');
   // Disagreements between sources are the default dataset's: other graphs have no such tab.
   const datasetModel = hasDatasetModel(useQuery(schemaQuery()).data);
   const [message, setMessage] = useState<Message>();
@@ -290,6 +291,7 @@ export function App() {
                 ['queries', 'Queries'],
                 ['console', 'Cypher'],
                 ['disagreements', 'Disagreements'],
+                ['import', 'Import'],
               ] as const
             )
               .filter(([name]) => name !== 'disagreements' || datasetModel)
@@ -342,6 +344,11 @@ export function App() {
                 })
               }
             />
+          )}
+          {tab === 'import' && (
+            <NeedsScope scope="import" feature="Importing files">
+              <ImportPanel onOpen={(id) => void api.subgraph([id]).then((shown) => addGraph(shown, 'replace'))} />
+            </NeedsScope>
           )}
           {tab === 'console' && (
             <NeedsScope scope="query" feature="The Cypher console">
