@@ -11,6 +11,8 @@ const remembered = 'entente.import.job';
 export function useImportJob() {
   const [id, setId] = useState<string | null>(() => localStorage.getItem(remembered));
   const [job, setJob] = useState<ImportJob>();
+  /** Bumped to follow the same job again (a rollback after its import ended). */
+  const [round, setRound] = useState(0);
 
   useEffect(() => {
     if (!id) return;
@@ -32,13 +34,14 @@ export function useImportJob() {
       });
     };
     return () => events.close();
-  }, [id]);
+  }, [id, round]);
 
   return {
     job: job?.id === id ? job : undefined,
     follow: (next: ImportJob) => {
       setJob(next);
       setId(next.id);
+      setRound((current) => current + 1);
     },
     forget: () => {
       localStorage.removeItem(remembered);
