@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ImportJob } from '../../../server/imports/imports.schemas.js';
 import { api } from '../api/api';
@@ -11,6 +12,7 @@ const remembered = 'entente.import.job';
 export function useImportJob() {
   const [id, setId] = useState<string | null>(() => localStorage.getItem(remembered));
   const [job, setJob] = useState<ImportJob>();
+  const queries = useQueryClient();
   /** Bumped to follow the same job again (a rollback after its import ended). */
   const [round, setRound] = useState(0);
 
@@ -23,6 +25,8 @@ export function useImportJob() {
     events.addEventListener('end', (event: MessageEvent<string>) => {
       take(event);
       events.close();
+      // The graph changed: the schema, the overview and search answers are asked again.
+      void queries.invalidateQueries();
       void api.importJob(id).then(setJob);
     });
     events.onerror = () => {
@@ -34,7 +38,7 @@ export function useImportJob() {
       });
     };
     return () => events.close();
-  }, [id, round]);
+  }, [id, round, queries]);
 
   return {
     job: job?.id === id ? job : undefined,
