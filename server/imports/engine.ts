@@ -32,6 +32,8 @@ const cypher = loadCypher(
 
 /** Rows written in one transaction. */
 export const batchSize = 1_000;
+/** Relationship ends remembered within one import (then forgotten and looked up again). */
+const maxResolved = 500_000;
 /** Rejected rows listed in full (each with its line); beyond, only counted. */
 export const maxListedErrors = 10_000;
 
@@ -285,6 +287,9 @@ export async function runImport(
     written.types.add('MENTIONED_IN');
   };
 
+  /** Ends already looked up in this run, by label, key and value. */
+  const resolved = new Map<string, { matches: number; elements: string[] }>();
+
   /** The elementId each end names, or a row error: a missing node, or several (ambiguous). */
   const resolveEnds = async (batch: RelationshipRow[]) => {
     const groups = new Map<string, { ref: EndpointRef; values: Set<string> }>();
@@ -295,13 +300,17 @@ export async function runImport(
         groups.get(key)!.values.add(ref.value);
       }
     }
-    const found = new Map<string, { matches: number; elements: string[] }>();
+    const found = resolved;
+    if (found.size > maxResolved) found.clear();
     for (const [key, { ref, values }] of groups) {
       const query = ref.label
         ? fillTemplate(cypher['imports/resolve-ends'], { label: ref.label, key: ref.key })
         : fillTemplate(cypher['imports/resolve-ends-any-label'], { key: ref.key });
-      const { records: resolved } = await db.read(query, { values: [...values] });
-      for (const record of resolved) {
+      // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
+      const unknown = [...values].filter((value) => !found.has(`${key}\u0000${value}`));
+      if (!unknown.length) continue;
+      const { records: resolvedRecords } = await db.read(query, { values: unknown });
+      for (const record of resolvedRecords) {
         found.set(`${key}\u0000${record.get('value')}`, {
           matches: Number(record.get('matches')),
           elements: record.get('elements') as string[],
