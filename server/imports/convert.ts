@@ -156,9 +156,19 @@ function graphValue(value: unknown): unknown {
   return value;
 }
 
+/** Names already checked, with what was wrong with each (null: fine): files repeat the same few names. */
+const checkedNames = new Map<string, string | null>();
+
 function checkName(name: string, what: string, line: number): string {
-  const parsed = graphName(what).safeParse(name);
-  if (!parsed.success) throw new RowRejected(`${what} "${name}": ${parsed.error.issues[0]!.message}`);
+  const key = `${what}\u0000${name}`;
+  let problem = checkedNames.get(key);
+  if (problem === undefined) {
+    const parsed = graphName(what).safeParse(name);
+    problem = parsed.success ? null : parsed.error.issues[0]!.message;
+    if (checkedNames.size > 10_000) checkedNames.clear();
+    checkedNames.set(key, problem);
+  }
+  if (problem !== null) throw new RowRejected(`${what} "${name}": ${problem}`);
   void line;
   return name;
 }

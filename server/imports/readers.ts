@@ -145,18 +145,17 @@ export async function* readTable(
 ): AsyncGenerator<SourceRecord> {
   let header: string[] | undefined;
   let line = 1;
-  let parser: Papa.Parser | undefined;
-  const queue = new RecordQueue(
-    2_000,
-    () => parser?.pause(),
-    () => parser?.resume(),
-  );
+  // Back-pressure on the decoded text stream, not on papaparse (whose pause and resume re-slice its chunk).
   const text = fileStream(path, options.counter).pipe(decoder(options.encoding));
+  const queue = new RecordQueue(
+    5_000,
+    () => text.pause(),
+    () => text.resume(),
+  );
   Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
     delimiter: options.delimiter ?? '',
     skipEmptyLines: 'greedy',
-    step(results, current) {
-      parser = current;
+    step(results) {
       const fields = results.data;
       const rowLine = line;
       line += 1 + fields.reduce((newlines, field) => newlines + (field.match(/\n/g)?.length ?? 0), 0);

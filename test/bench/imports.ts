@@ -35,7 +35,8 @@ await write(nodesFile, 'id,name,born', (i) => `b${i},Person ${i},${1900 + (i % 1
 await write(
   edgesFile,
   'from,to,since',
-  (i) => `b${i % nodeCount},b${(i * 7 + 1) % nodeCount},${2000 + (i % 20)}`,
+  // Every row a distinct pair (the relationship's id is made of its ends and type).
+  (i) => `b${i % nodeCount},b${(i + 1 + Math.floor(i / nodeCount)) % nodeCount},${2000 + (i % 20)}`,
   rows,
 );
 
@@ -142,7 +143,12 @@ try {
   // A dry run of 100,000 rows (or all of them when fewer).
   const dryRows = Math.min(rows, 100_000);
   const dryFile = path.join(folder, 'dry.csv');
-  await write(dryFile, 'from,to,since', (i) => `b${i % nodeCount},b${(i * 3 + 2) % nodeCount},2001`, dryRows);
+  await write(
+    dryFile,
+    'from,to,since',
+    (i) => `b${i % nodeCount},b${(i + 2 + Math.floor(i / nodeCount)) % nodeCount},2001`,
+    dryRows,
+  );
   const dry = await entente(true, dryFile);
   console.log(
     `| import of ${rows} relationship rows (${nodeCount} nodes, ${((await stat(edgesFile)).size / 2 ** 20).toFixed(0)} MB) | rows/s |`,
