@@ -164,6 +164,7 @@ export async function runImport(
   const indexed = new Set<string>();
   /** Dry run: nodes this file would make, so that its edges to them are not counted as missing. */
   const planned = new Set<string>();
+  const plannedIds = new Set<string>();
   const session = db.driver.session({ database: db.settings.database });
   const timeout = db.settings.queryTimeoutMs;
 
@@ -211,6 +212,7 @@ export async function runImport(
           if (matches === 0) {
             counts.nodes.created += 1;
             planned.add(`${label}\u0000${record.get('id')}`);
+            plannedIds.add(String(record.get('id')));
           } else if (matches > 1) {
             newAmbiguous.push({
               line: Number(record.get('line')),
@@ -353,9 +355,7 @@ export async function runImport(
     return ready;
   };
   const planned_ = (ref: EndpointRef) =>
-    ref.label
-      ? planned.has(`${ref.label}\u0000${ref.value}`)
-      : [...planned].some((key) => key.endsWith(`\u0000${ref.value}`));
+    ref.label ? planned.has(`${ref.label}\u0000${ref.value}`) : plannedIds.has(ref.value);
 
   const flushRelationships = async () => {
     await flushNodes();
