@@ -19,6 +19,8 @@ import { editingRoutes } from './editing/editing.routes.js';
 import { Catalog } from './graph/catalog.js';
 import { healthRoutes } from './health/health.routes.js';
 import { investigationRoutes } from './investigations/investigations.routes.js';
+import { ImportJobs } from './imports/imports.jobs.js';
+import { importRoutes } from './imports/imports.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { ApiRoutes } from './http/route.js';
 import type { Logger } from './logger.js';
@@ -48,6 +50,8 @@ export interface AppDependencies {
   counterNamespace?: string;
   /** Runs console statements and saved queries off the event loop; made here unless given (to close it). */
   consoleRunner?: ConsoleRunner;
+  /** Import jobs; made here unless given (tests wait for them). */
+  importJobs?: ImportJobs;
 }
 
 /** Heap of one console worker thread. */
@@ -68,6 +72,7 @@ export function createApp({
   auth,
   counterNamespace,
   consoleRunner,
+  importJobs,
 }: AppDependencies): Express {
   const runner = consoleRunner ?? createConsoleRunner(db, apiConfig.cypher);
   const accounts = createAccounts(store, auth, apiConfig.corsOrigins, counterNamespace);
@@ -119,6 +124,7 @@ export function createApp({
   exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   editingRoutes(routes, new Editing(db, catalog, store));
+  importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog));
   routes.refuseOtherMethods();
 
   const api = express.Router();

@@ -35,7 +35,14 @@ export interface RouteSpec<Params, Query, Body, Result> {
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
+  /**
+   * A multipart/form-data body, documented only: the handler reads it from `req` as a stream (uploads are
+   * never parsed whole before the route runs).
+   */
+  upload?: z.ZodType;
   response: z.ZodType<Result>;
+  /** The success answer's media type, where it is not JSON (a stream the handler writes itself). */
+  contentType?: string;
   status?: number;
   /** Problem statuses this route can answer besides 400 and 503. */
   errors?: number[];
@@ -104,7 +111,7 @@ export class ApiRoutes {
       ...new Set([
         400,
         503,
-        ...(spec.body ? [413] : []),
+        ...(spec.body || spec.upload ? [413] : []),
         // Any route answers 401 to a bearer key that is not valid (the caller is identified first); only
         // routes with a permission refuse a valid caller (403).
         401,
@@ -125,6 +132,9 @@ export class ApiRoutes {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.upload
+          ? { body: { required: true, content: { 'multipart/form-data': { schema: spec.upload as never } } } }
+          : {}),
       },
       responses: {
         [spec.status ?? 200]: spec.redirect
@@ -137,7 +147,10 @@ export class ApiRoutes {
                   spec.streams.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
                 ),
               }
-            : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
+            : {
+                description: 'Success',
+                content: { [spec.contentType ?? 'application/json']: { schema: spec.response } },
+              },
         ...Object.fromEntries(
           statuses.map((status) => [
             status,
@@ -160,7 +173,8 @@ export class ApiRoutes {
       };
       const result = await spec.handler(input);
       if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
-      else if (!spec.streams) await sendJson(res, spec.status ?? 200, result);
+      // A handler that streamed its own answer (an export, server-sent events) has sent it already.
+      else if (!spec.streams && !res.headersSent) await sendJson(res, spec.status ?? 200, result);
     };
     this.router[spec.method](spec.path, this.access.authorize(spec.permission), ...(spec.guards ?? []), run);
   }

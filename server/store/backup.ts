@@ -20,6 +20,9 @@ const sql = loadSql(
   'backup/restore-graph-edits',
   'backup/restore-graph-merges',
   'backup/restore-graph-sequences',
+  'backup/restore-imports',
+  'backup/restore-import-changes',
+  'backup/restore-import-changes-sequence',
 );
 
 const backupSchema = z.object({
@@ -40,6 +43,9 @@ const backupSchema = z.object({
   // Absent from backups taken before edits existed (schema 1).
   graphEdits: z.array(z.unknown()).default([]),
   graphMerges: z.array(z.unknown()).default([]),
+  // Import jobs and what each overwrote (backups taken before imports existed have none).
+  imports: z.array(z.unknown()).default([]),
+  importChanges: z.array(z.unknown()).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -84,6 +90,8 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       ['auditLog', 'backup/restore-audit-log'],
       ['graphEdits', 'backup/restore-graph-edits'],
       ['graphMerges', 'backup/restore-graph-merges'],
+      ['imports', 'backup/restore-imports'],
+      ['importChanges', 'backup/restore-import-changes'],
     ];
     const counts: Record<string, number> = {};
     for (const [part, statement] of steps) {
@@ -92,6 +100,7 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
     }
     await tx.rows(sql['backup/restore-audit-sequence']);
     await tx.rows(sql['backup/restore-graph-sequences']);
+    await tx.rows(sql['backup/restore-import-changes-sequence']);
     await audit(tx, systemCaller, {
       action: 'store.restore',
       targetType: 'store',

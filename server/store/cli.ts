@@ -7,20 +7,9 @@ import { Users } from '../accounts/users.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { backupStore, restoreStore, RestoreRefused } from './backup.js';
 import { migrate } from './migrate.js';
-import { embeddedUrl, provisionStore, StoreStartError } from './provision.js';
-import { Store } from './store.js';
-
-async function connect(config: ReturnType<typeof loadConfig>['store']) {
-  const running = config.url ?? (await embeddedUrl(config.embedded));
-  if (running) {
-    const store = new Store(running);
-    if (await store.ping()) return { store, stop: () => store.close() };
-    await store.close();
-  }
-  const provisioned = await provisionStore(config);
-  const store = new Store(provisioned.url);
-  return { store, stop: async () => (await store.close(), await provisioned.stop()) };
-}
+import { connectStore } from './connect.js';
+import { StoreStartError } from './provision.js';
+import type { Store } from './store.js';
 
 /** A command that cannot do what was asked, for a reason the person who ran it can act on. */
 class CommandError extends Error {}
@@ -46,7 +35,7 @@ if (!['backup', 'restore', 'reset-link'].includes(command ?? '') || !argument) {
 const file = argument;
 try {
   const config = loadConfig();
-  const { store, stop } = await connect(config.store);
+  const { store, stop } = await connectStore(config.store);
   try {
     await migrate(store);
     if (command === 'reset-link') {

@@ -16,5 +16,7 @@ SELECT json_build_object(
   'annotations', (SELECT coalesce(json_agg(t ORDER BY t.created_at), '[]') FROM annotations t),
   'auditLog', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM audit_log t),
   'graphEdits', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_edits t),
-  'graphMerges', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_merges t)
+  'graphMerges', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_merges t),
+  'imports', (SELECT coalesce(json_agg(t ORDER BY t.created_at), '[]') FROM imports t),
+  'importChanges', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM import_changes t)
 ) AS backup

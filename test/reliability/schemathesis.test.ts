@@ -57,7 +57,7 @@ describe('schemathesis', () => {
       // Graph edits would write fuzzed nodes into the dataset later files read, and revert real edits by number
       // (covered in test/integration/editing; PATCH and DELETE of /api/nodes/{id} meet random ids, 404s).
       '--exclude-path-regex',
-      '^/api/(settings|users.*|nodes|relationships.*|merges.*|edits.*)$',
+      '^/api/(settings|users.*|nodes|relationships.*|merges.*|edits.*|imports.*)$',
       '--max-time',
       String(seconds),
       '--workers',

@@ -23,6 +23,7 @@ import type {
   SearchResponse,
 } from '../../../server/graph/graph.schemas.js';
 
+import type { ImportJob } from '../../../server/imports/imports.schemas.js';
 import { track as trackWork } from '../probe/probe.js';
 
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
@@ -90,7 +91,8 @@ async function send<Result>(
       ...init,
       credentials: 'same-origin',
       headers: {
-        'content-type': 'application/json',
+        // A form (a file upload) sets its own multipart content type.
+        ...(init?.body instanceof FormData ? {} : { 'content-type': 'application/json' }),
         ...(write && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
         ...init?.headers,
       },
@@ -187,4 +189,15 @@ export const api = {
     }),
   cypher: (queryText: string, params: Record<string, unknown> = {}) =>
     request<ApiResult>('/cypher', { method: 'POST', body: JSON.stringify({ query: queryText, params }) }),
+  /** Uploads a file with its mapping; answers the job (202), followed by its event stream. */
+  importFile: (file: File, mapping: unknown, dryRun: boolean) => {
+    const form = new FormData();
+    form.set('mapping', JSON.stringify(mapping));
+    form.set('dryRun', String(dryRun));
+    form.set('file', file);
+    return request<ImportJob>('/imports', { method: 'POST', body: form });
+  },
+  importJob: (id: string) => request<ImportJob>(`/imports/${encodeURIComponent(id)}`),
+  cancelImport: (id: string) => request<ImportJob>(`/imports/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+  rollbackImport: (id: string) => request<ImportJob>(`/imports/${encodeURIComponent(id)}/rollback`, { method: 'POST' }),
 };

@@ -28,6 +28,7 @@ import { useMe } from '../accounts/useMe';
 import type { RankedPath } from '../paths/pathChain';
 import { PathPanel } from '../paths/PathPanel';
 import { usePathExclude } from '../paths/usePathExclude';
+import { ImportPanel } from '../imports/ImportPanel';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
@@ -103,7 +104,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
-  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes'>(
+  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes' | 'import'>(
     investigation ? 'notes' : 'filters',
   );
   const [dialog, setDialog] = useState<'share' | 'versions' | 'present'>();
@@ -437,6 +438,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
                 ['console', 'Cypher'],
                 ['disagreements', 'Disagreements'],
                 ['notes', `Notes (${notes.notes.length})`],
+                ['import', 'Import'],
               ] as const
             )
               .filter(([name]) => name !== 'disagreements' || datasetModel)
@@ -502,6 +504,11 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
               onDelete={notes.remove}
               onShow={showTarget}
             />
+          )}
+          {tab === 'import' && (
+            <NeedsScope scope="import" feature="Importing files">
+              <ImportPanel onOpen={(id) => void api.subgraph([id]).then((shown) => addGraph(shown, 'replace'))} />
+            </NeedsScope>
           )}
           {tab === 'console' && (
             <NeedsScope scope="query" feature="The Cypher console">

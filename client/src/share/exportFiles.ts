@@ -10,6 +10,9 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return first). */
+const formula = /^[=+\-@\t\r]/;
+
 function csvCell(value: unknown): string {
   const text =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
@@ -17,7 +20,9 @@ function csvCell(value: unknown): string {
       : value === undefined || value === null
         ? ''
         : JSON.stringify(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Text read as a formula is neutralised with a leading apostrophe (numbers such as -5 stay numbers).
+  const safe = typeof value === 'string' && formula.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Rows of a CSV file: fixed columns first, then every property key found. */

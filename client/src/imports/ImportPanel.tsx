@@ -1,0 +1,362 @@
+import { useState, type DragEvent } from 'react';
+import type { Mapping } from '../../../server/imports/imports.schemas.js';
+import { api, ApiError } from '../api/api';
+import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
+import { useImportJob } from './useImportJob';
+import './imports.css';
+
+const types: PropertyType[] = ['text', 'integer', 'float', 'boolean', 'date', 'datetime', 'list'];
+
+interface Props {
+  /** Opens the explorer on an imported node (by its id). */
+  onOpen?: (id: string) => void;
+}
+
+interface Form {
+  kind: 'nodes' | 'relationships';
+  labels: string;
+  id: string;
+  caption: string;
+  type: string;
+  from: string;
+  fromLabel: string;
+  fromMatch: 'id' | 'caption';
+  to: string;
+  toLabel: string;
+  toMatch: 'id' | 'caption';
+  start: string;
+  end: string;
+  sourceColumn: string;
+  sourceConstant: string;
+  properties: Record<string, PropertyType | 'skip'>;
+}
+
+const splitNames = (text: string) =>
+  text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+/** The mapping the form says, in the server's one mapping format. */
+function mappingOf(form: Form): Mapping {
+  const used = new Set([form.id, form.caption, form.from, form.to, form.start, form.end, form.sourceColumn]);
+  const properties = Object.fromEntries(
+    Object.entries(form.properties).filter(
+      (entry): entry is [string, PropertyType] => entry[1] !== 'skip' && !used.has(entry[0]),
+    ),
+  );
+  const end = (column: string, label: string, match: 'id' | 'caption') => ({
+    column,
+    ...(label.trim() ? { label: label.trim() } : {}),
+    match,
+    captionKey: 'name',
+  });
+  return {
+    ...(form.kind === 'nodes'
+      ? { nodes: { labels: splitNames(form.labels), id: form.id, ...(form.caption ? { caption: form.caption } : {}) } }
+      : {
+          relationships: {
+            type: form.type.trim(),
+            from: end(form.from, form.fromLabel, form.fromMatch),
+            to: end(form.to, form.toLabel, form.toMatch),
+          },
+        }),
+    properties,
+    keys: {},
+    ...(form.start || form.end
+      ? { dating: { ...(form.start ? { start: form.start } : {}), ...(form.end ? { end: form.end } : {}) } }
+      : {}),
+    ...(form.sourceColumn
+      ? { source: { column: form.sourceColumn } }
+      : form.sourceConstant.trim()
+        ? { source: { constant: form.sourceConstant.trim() } }
+        : {}),
+  };
+}
+
+function initialForm(preview: Preview): Form {
+  const pick = (pattern: RegExp) => preview.columns.find((column) => pattern.test(column)) ?? '';
+  return {
+    kind: pick(/^(from|source_id|start)$/i) ? 'relationships' : 'nodes',
+    labels: '',
+    id: pick(/^(id|code|key)$/i) || (preview.columns[0] ?? ''),
+    caption: pick(/^(name|title|label)$/i),
+    type: '',
+    from: pick(/^from/i),
+    fromLabel: '',
+    fromMatch: 'id',
+    to: pick(/^to/i),
+    toLabel: '',
+    toMatch: 'id',
+    start: pick(/^(since|start|from_date|begin)/i),
+    end: pick(/^(until|end|to_date)/i),
+    sourceColumn: pick(/^(source|sources|cited?)$/i),
+    sourceConstant: '',
+    properties: Object.fromEntries(
+      preview.columns.map((column) => [column, guessType(preview.rows.map((row) => row[column] ?? ''))]),
+    ),
+  };
+}
+
+function ColumnSelect(props: { label: string; value: string; columns: string[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">—</option>
+        {props.columns.map((column) => (
+          <option key={column}>{column}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * Bring your own data: drop or choose a file; for a table, map it on a preview of its first rows (types
+ * guessed, editable); dry-run it, import it with a progress bar from the server's event stream, roll it back.
+ */
+export function ImportPanel({ onOpen }: Props) {
+  const [file, setFile] = useState<File>();
+  const [preview, setPreview] = useState<Preview>();
+  const [form, setForm] = useState<Form>();
+  const [error, setError] = useState<string>();
+  const { job, follow, forget } = useImportJob();
+  const set = (change: Partial<Form>) => setForm((current) => current && { ...current, ...change });
+
+  const choose = async (chosen: File | undefined) => {
+    setError(undefined);
+    setFile(chosen);
+    setPreview(undefined);
+    setForm(undefined);
+    if (!chosen) return;
+    if (formatOfName(chosen.name) === 'table') {
+      const read = await previewFile(chosen);
+      setPreview(read);
+      setForm(initialForm(read));
+    } else if (!formatOfName(chosen.name)) setError('Entente reads CSV, TSV, JSON, GraphML and GEXF files.');
+  };
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setError(undefined);
+    try {
+      follow(await api.importFile(file, form ? mappingOf(form) : {}, dryRun));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.detail || failure.title : String(failure));
+    }
+  };
+
+  const act = async (action: (id: string) => Promise<unknown>) => {
+    if (!job) return;
+    try {
+      follow((await action(job.id)) as typeof job);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.detail || failure.title : String(failure));
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    void choose(event.dataTransfer.files[0]);
+  };
+  const columns = preview?.columns ?? [];
+  const percent = Math.round((job?.progress.fraction ?? 0) * 100);
+  const counts = job?.counts;
+
+  return (
+    <section className="imports" aria-label="Import a file">
+      <div className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+        <p>Drop a CSV, TSV, JSON, GraphML or GEXF file here, or</p>
+        <input
+          type="file"
+          aria-label="Choose a file to import"
+          accept=".csv,.tsv,.txt,.json,.graphml,.gexf"
+          onChange={(event) => void choose(event.target.files?.[0])}
+        />
+      </div>
+      {file && !form && formatOfName(file.name) === 'graph' && (
+        <p className="hint">{file.name} carries its own graph: it imports with no mapping.</p>
+      )}
+      {preview && form && (
+        <fieldset className="mapping" aria-label="Mapping">
+          <legend>Mapping of {file?.name}</legend>
+          <label>
+            Each row makes{' '}
+            <select value={form.kind} onChange={(event) => set({ kind: event.target.value as Form['kind'] })}>
+              <option value="nodes">a node</option>
+              <option value="relationships">a relationship</option>
+            </select>
+          </label>
+          {form.kind === 'nodes' ? (
+            <>
+              <label>
+                Labels (comma-separated){' '}
+                <input value={form.labels} onChange={(event) => set({ labels: event.target.value })} />
+              </label>
+              <ColumnSelect label="Id column" value={form.id} columns={columns} onChange={(id) => set({ id })} />
+              <ColumnSelect
+                label="Caption column"
+                value={form.caption}
+                columns={columns}
+                onChange={(caption) => set({ caption })}
+              />
+            </>
+          ) : (
+            <>
+              <label>
+                Type <input value={form.type} onChange={(event) => set({ type: event.target.value })} />
+              </label>
+              {(['from', 'to'] as const).map((side) => (
+                <div key={side} className="endpoint">
+                  <ColumnSelect
+                    label={side === 'from' ? 'From column' : 'To column'}
+                    value={form[side]}
+                    columns={columns}
+                    onChange={(value) => set({ [side]: value })}
+                  />
+                  <label>
+                    label{' '}
+                    <input
+                      value={form[`${side}Label`]}
+                      onChange={(event) => set({ [`${side}Label`]: event.target.value })}
+                    />
+                  </label>
+                  <label>
+                    matched by{' '}
+                    <select
+                      value={form[`${side}Match`]}
+                      onChange={(event) => set({ [`${side}Match`]: event.target.value as 'id' | 'caption' })}
+                    >
+                      <option value="id">id</option>
+                      <option value="caption">caption (name)</option>
+                    </select>
+                  </label>
+                </div>
+              ))}
+            </>
+          )}
+          <ColumnSelect
+            label="Starts (since)"
+            value={form.start}
+            columns={columns}
+            onChange={(start) => set({ start })}
+          />
+          <ColumnSelect
+            label="Ends (last period)"
+            value={form.end}
+            columns={columns}
+            onChange={(end) => set({ end })}
+          />
+          <ColumnSelect
+            label="Source column"
+            value={form.sourceColumn}
+            columns={columns}
+            onChange={(sourceColumn) => set({ sourceColumn })}
+          />
+          {!form.sourceColumn && (
+            <label>
+              or one source for the file{' '}
+              <input value={form.sourceConstant} onChange={(event) => set({ sourceConstant: event.target.value })} />
+            </label>
+          )}
+          <table className="preview">
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column}>
+                    {column}
+                    <br />
+                    <select
+                      aria-label={`Type of ${column}`}
+                      value={form.properties[column]}
+                      onChange={(event) =>
+                        set({
+                          properties: { ...form.properties, [column]: event.target.value as PropertyType | 'skip' },
+                        })
+                      }
+                    >
+                      {types.map((type) => (
+                        <option key={type}>{type}</option>
+                      ))}
+                      <option value="skip">leave out</option>
+                    </select>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.slice(0, 8).map((row, index) => (
+                <tr key={index}>
+                  {columns.map((column) => (
+                    <td key={column}>{row[column]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+      )}
+      {file && (
+        <div className="actions">
+          <button onClick={() => void send(true)}>Dry run</button>
+          <button onClick={() => void send(false)}>Import</button>
+        </div>
+      )}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {job && (
+        <div className="import-job" aria-label="Import progress">
+          <p role="status">
+            {job.fileName}: {job.dryRun ? 'dry run ' : ''}
+            {job.status}
+            {job.encoding ? ` (read as ${job.encoding})` : ''}
+          </p>
+          <progress max={100} value={percent} aria-label="Rows imported">
+            {percent} %
+          </progress>
+          <p className="hint">
+            {job.progress.rowsDone} rows, {job.progress.rowsPerSecond} rows/s
+            {job.progress.secondsLeft ? `, about ${job.progress.secondsLeft} s left` : ''}
+          </p>
+          {counts?.nodes && counts.relationships && (
+            <p>
+              Nodes: {counts.nodes.created} {job.dryRun ? 'to create' : 'created'}, {counts.nodes.updated}{' '}
+              {job.dryRun ? 'to update' : 'updated'}; relationships: {counts.relationships.created}{' '}
+              {job.dryRun ? 'to create' : 'created'}, {counts.relationships.updated}{' '}
+              {job.dryRun ? 'to update' : 'updated'}; {job.errorCount} rows rejected.
+            </p>
+          )}
+          {job.errors && job.errors.length > 0 && (
+            <ul className="import-errors" aria-label="Rejected rows">
+              {job.errors.slice(0, 50).map((row) => (
+                <li key={row.line}>
+                  line {row.line}: {row.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          {job.ambiguous && job.ambiguous.length > 0 && (
+            <p className="hint">
+              Ambiguous:{' '}
+              {job.ambiguous.map((row) => `line ${row.line} "${row.value}" (${row.matches} nodes)`).join('; ')}
+            </p>
+          )}
+          <div className="actions">
+            {job.status === 'running' && <button onClick={() => void act(api.cancelImport)}>Cancel</button>}
+            {!job.dryRun && ['done', 'failed', 'cancelled', 'interrupted'].includes(job.status) && (
+              <button onClick={() => void act(api.rollbackImport)}>Roll back</button>
+            )}
+            {job.status === 'done' && !job.dryRun && onOpen && preview && form?.kind === 'nodes' && preview.rows[0] && (
+              <button onClick={() => onOpen(String(preview.rows[0]![form.id]))}>Show what was imported</button>
+            )}
+            <button onClick={forget}>Close</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,466 @@
+import { stat } from 'node:fs/promises';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Database } from '../neo4j/database.js';
+import { escapeName, fillTemplate, replaceMarker } from '../neo4j/names.js';
+import { Converter, type EndpointRef, type NodeRow, type RelationshipRow, type RowError } from './convert.js';
+import { isGraphFormat, type Format, type Mapping } from './mapping.js';
+import {
+  checkXmlProlog,
+  detectEncoding,
+  readJson,
+  readTable,
+  readXml,
+  type ByteCounter,
+  type Encoding,
+  type SourceRecord,
+} from './readers.js';
+import { storeValue, type Stored } from './values.js';
+
+const cypher = loadCypher(
+  'imports/merge-nodes',
+  'imports/plan-nodes',
+  'imports/resolve-ends',
+  'imports/resolve-ends-any-label',
+  'imports/merge-relationships',
+  'imports/plan-relationships',
+  'imports/merge-sources',
+  'imports/node-elements',
+  'imports/id-index',
+  'imports/created-index',
+);
+
+/** Rows written in one transaction. */
+export const batchSize = 1_000;
+/** Relationship ends remembered within one import (then forgotten and looked up again). */
+const maxResolved = 500_000;
+/** Rejected rows listed in full (each with its line); beyond, only counted. */
+export const maxListedErrors = 10_000;
+
+/** What an import changed on something that was there before it: restored by a rollback. */
+export interface Change {
+  kind: 'node' | 'relationship';
+  element: string;
+  before: Record<string, Stored>;
+  addedLabels: string[];
+}
+
+export interface Ambiguous {
+  line: number;
+  value: string;
+  matches: number;
+  candidates: string[];
+}
+
+export interface Counts {
+  rows: number;
+  rejected: number;
+  nodes: { created: number; updated: number; unchanged: number };
+  relationships: { created: number; updated: number; unchanged: number };
+}
+
+export interface Progress {
+  rowsDone: number;
+  bytesDone: number;
+  counts: Counts;
+  newErrors: RowError[];
+  newAmbiguous: Ambiguous[];
+  written: { labels: string[]; types: string[] };
+}
+
+export interface ImportInput {
+  importId: string;
+  path: string;
+  fileName: string;
+  format: Format;
+  mapping: Mapping;
+  encoding?: Encoding;
+  dryRun: boolean;
+  /** `skip`: rejected rows are left out and the rest imports; `fail`: any rejected row fails the import. */
+  rejectedRows: 'skip' | 'fail';
+}
+
+export interface ImportHooks {
+  /** After each batch; answers true when the import is to stop (cancelled). */
+  progress(progress: Progress): Promise<boolean>;
+  /** Keeps what a batch overwrote, before the batch commits (in the store). */
+  recordChanges(changes: Change[]): Promise<void>;
+}
+
+export interface Written {
+  labels: Set<string>;
+  types: Set<string>;
+}
+
+export class ImportCancelled extends Error {
+  override name = 'ImportCancelled';
+}
+
+export class RowsRejected extends Error {
+  override name = 'RowsRejected';
+}
+
+/** Checks a file can be read at all before its job is answered: its encoding, and an XML file's prolog. */
+export async function inspectFile(path: string, format: Format): Promise<{ encoding: Encoding }> {
+  if (isGraphFormat(format)) {
+    await checkXmlProlog(path);
+    return { encoding: 'utf-8' };
+  }
+  if (format === 'json') return { encoding: 'utf-8' };
+  return { encoding: await detectEncoding(path) };
+}
+
+function records(input: ImportInput, counter: ByteCounter): AsyncGenerator<SourceRecord> {
+  switch (input.format) {
+    case 'csv':
+    case 'tsv':
+      return readTable(input.path, {
+        delimiter: input.mapping.delimiter ?? (input.format === 'tsv' ? '\t' : undefined),
+        encoding: input.encoding ?? 'utf-8',
+        counter,
+      });
+    case 'json':
+      return readJson(input.path, counter);
+    case 'graphml':
+    case 'gexf':
+      return readXml(input.path, input.format, counter);
+  }
+}
+
+function pairsToMap(pairs: [string, unknown][]): Record<string, Stored> {
+  const map: Record<string, Stored> = Object.create(null) as Record<string, Stored>;
+  for (const [key, value] of pairs) map[key] = storeValue(value);
+  return map;
+}
+
+const labelsKey = (labels: string[]) => JSON.stringify(labels);
+
+/**
+ * The one import engine (API, explorer and CLI): streams the file's records, converts them by the mapping,
+ * and writes them in batches, each one transaction of UNWIND merges by id (running an import twice changes
+ * nothing). A dry run reads instead of writing: what would be created and updated, what rows match several
+ * nodes, and every rejected row. Throws ImportCancelled when the hooks say stop: the caller rolls back.
+ */
+export async function runImport(
+  db: Database,
+  input: ImportInput,
+  hooks: ImportHooks,
+  /** Filled as batches are written (before they commit): where a rollback after a failure looks. */
+  written: Written = { labels: new Set(), types: new Set() },
+) {
+  const counter: ByteCounter = { bytes: 0 };
+  const converter = new Converter(input.mapping, input.fileName);
+  const counts: Counts = {
+    rows: 0,
+    rejected: 0,
+    nodes: { created: 0, updated: 0, unchanged: 0 },
+    relationships: { created: 0, updated: 0, unchanged: 0 },
+  };
+  let newErrors: RowError[] = [];
+  let newAmbiguous: Ambiguous[] = [];
+  let listed = 0;
+  let nodes: NodeRow[] = [];
+  let relationships: RelationshipRow[] = [];
+  const indexed = new Set<string>();
+  /** Dry run: nodes this file would make, so that its edges to them are not counted as missing. */
+  const planned = new Set<string>();
+  const plannedIds = new Set<string>();
+  const session = db.driver.session({ database: db.settings.database });
+  const timeout = db.settings.queryTimeoutMs;
+
+  const reject = (error: RowError) => {
+    counts.rejected += 1;
+    if (listed < maxListedErrors) {
+      listed += 1;
+      newErrors.push(error);
+    }
+    if (input.rejectedRows === 'fail' && !input.dryRun) {
+      throw new RowsRejected(`line ${error.line}: ${error.reason}`);
+    }
+  };
+
+  const ensureIndexes = async (label: string) => {
+    if (indexed.has(label) || input.dryRun) return;
+    await db.write(fillTemplate(cypher['imports/id-index'], { label }));
+    await db.write(fillTemplate(cypher['imports/created-index'], { label }));
+    await db.write('CALL db.awaitIndexes(300)');
+    indexed.add(label);
+  };
+
+  const mentionsOf = (element: string, id: string, sources: string[]) =>
+    sources.map((source) => ({ element, source, id: `${id}_mentioned_in_${source}` }));
+
+  const flushNodes = async () => {
+    if (!nodes.length) return;
+    const batch = nodes;
+    nodes = [];
+    const groups = new Map<string, NodeRow[]>();
+    for (const row of batch) {
+      const key = labelsKey(row.labels);
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const rows of groups.values()) await ensureIndexes(rows[0]!.labels[0]!);
+    if (input.dryRun) {
+      for (const rows of groups.values()) {
+        const [label, ...others] = rows[0]!.labels as [string, ...string[]];
+        const { records: plan } = await db.read(fillTemplate(cypher['imports/plan-nodes'], { label }), {
+          rows: rows.map((row) => ({ line: row.line, id: row.id, properties: row.properties })),
+          labels: others,
+        });
+        for (const record of plan) {
+          const matches = Number(record.get('matches'));
+          if (matches === 0) {
+            counts.nodes.created += 1;
+            planned.add(`${label}\u0000${record.get('id')}`);
+            plannedIds.add(String(record.get('id')));
+          } else if (matches > 1) {
+            newAmbiguous.push({
+              line: Number(record.get('line')),
+              value: String(record.get('id')),
+              matches,
+              candidates: [],
+            });
+          } else if (record.get('changes')) counts.nodes.updated += 1;
+          else counts.nodes.unchanged += 1;
+        }
+      }
+      return;
+    }
+    await session.executeWrite(
+      async (tx) => {
+        const changes: Change[] = [];
+        for (const rows of groups.values()) {
+          const [label, ...others] = rows[0]!.labels as [string, ...string[]];
+          const query = replaceMarker(
+            fillTemplate(cypher['imports/merge-nodes'], { label }),
+            'labels',
+            others.length ? `SET n:${others.map(escapeName).join(':')}` : '',
+          );
+          const result = await tx.run(query, {
+            rows: rows.map((row) => ({ id: row.id, properties: row.properties })),
+            labels: others,
+            import: input.importId,
+          });
+          const record = result.records[0]!;
+          counts.nodes.created += Number(record.get('created'));
+          counts.nodes.updated += Number(record.get('updated'));
+          counts.nodes.unchanged += rows.length - Number(record.get('created')) - Number(record.get('updated'));
+          for (const change of record.get('changes') as {
+            element: string;
+            before: [string, unknown][];
+            addedLabels: string[];
+          }[]) {
+            changes.push({
+              kind: 'node',
+              element: change.element,
+              before: pairsToMap(change.before),
+              addedLabels: change.addedLabels,
+            });
+          }
+          rows[0]!.labels.forEach((name) => written.labels.add(name));
+          const sourced = rows.filter((row) => row.sources.length);
+          if (sourced.length) {
+            const { records: elements } = await tx.run(fillTemplate(cypher['imports/node-elements'], { label }), {
+              ids: sourced.map((row) => row.id),
+            });
+            const elementOf = new Map(
+              elements.map((element) => [element.get('id') as string, element.get('element') as string]),
+            );
+            await linkSources(
+              tx,
+              sourced.flatMap((row) => mentionsOf(elementOf.get(row.id)!, row.id, row.sources)),
+            );
+          }
+        }
+        await hooks.recordChanges(changes);
+      },
+      { timeout },
+    );
+  };
+
+  const linkSources = async (tx: ManagedTransaction, mentions: { element: string; source: string; id: string }[]) => {
+    if (!mentions.length) return;
+    await tx.run(cypher['imports/merge-sources'], {
+      sources: [...new Set(mentions.map((mention) => mention.source))],
+      mentions,
+      import: input.importId,
+    });
+    written.labels.add('Source');
+    written.types.add('MENTIONED_IN');
+  };
+
+  /** Ends already looked up in this run, by label, key and value. */
+  const resolved = new Map<string, { matches: number; elements: string[] }>();
+
+  /** The elementId each end names, or a row error: a missing node, or several (ambiguous). */
+  const resolveEnds = async (batch: RelationshipRow[]) => {
+    const groups = new Map<string, { ref: EndpointRef; values: Set<string> }>();
+    for (const row of batch) {
+      for (const ref of [row.from, row.to]) {
+        const key = JSON.stringify([ref.label ?? null, ref.key]);
+        if (!groups.has(key)) groups.set(key, { ref, values: new Set() });
+        groups.get(key)!.values.add(ref.value);
+      }
+    }
+    const found = resolved;
+    if (found.size > maxResolved) found.clear();
+    for (const [key, { ref, values }] of groups) {
+      const query = ref.label
+        ? fillTemplate(cypher['imports/resolve-ends'], { label: ref.label, key: ref.key })
+        : fillTemplate(cypher['imports/resolve-ends-any-label'], { key: ref.key });
+      // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
+      const unknown = [...values].filter((value) => !found.has(`${key}\u0000${value}`));
+      if (!unknown.length) continue;
+      const { records: resolvedRecords } = await db.read(query, { values: unknown });
+      for (const record of resolvedRecords) {
+        found.set(`${key}\u0000${record.get('value')}`, {
+          matches: Number(record.get('matches')),
+          elements: record.get('elements') as string[],
+        });
+      }
+    }
+    const ready: (RelationshipRow & { fromElement?: string; toElement?: string; planned: boolean })[] = [];
+    for (const row of batch) {
+      const ends: (string | undefined)[] = [];
+      let planned = false;
+      let failed = false;
+      for (const [side, ref] of [
+        ['from', row.from],
+        ['to', row.to],
+      ] as const) {
+        const match = found.get(`${JSON.stringify([ref.label ?? null, ref.key])}\u0000${ref.value}`);
+        if (match?.matches === 1) ends.push(match.elements[0]);
+        else if (input.dryRun && ref.key === 'id' && planned_(ref)) {
+          ends.push(undefined);
+          planned = true;
+        } else if (match && match.matches > 1) {
+          newAmbiguous.push({ line: row.line, value: ref.value, matches: match.matches, candidates: match.elements });
+          reject({
+            line: row.line,
+            reason: `${side}: "${ref.value}" matches ${match.matches} nodes${ref.label ? ` of ${ref.label}` : ''} (ambiguous)`,
+          });
+          failed = true;
+          break;
+        } else {
+          reject({
+            line: row.line,
+            reason: `${side}: no node${ref.label ? ` of ${ref.label}` : ''} has ${ref.key} "${ref.value}" (a relationship to a missing node)`,
+          });
+          failed = true;
+          break;
+        }
+      }
+      if (!failed) ready.push({ ...row, fromElement: ends[0], toElement: ends[1], planned });
+    }
+    return ready;
+  };
+  const planned_ = (ref: EndpointRef) =>
+    ref.label ? planned.has(`${ref.label}\u0000${ref.value}`) : plannedIds.has(ref.value);
+
+  const flushRelationships = async () => {
+    await flushNodes();
+    if (!relationships.length) return;
+    const batch = relationships;
+    relationships = [];
+    const ready = await resolveEnds(batch);
+    const groups = new Map<string, typeof ready>();
+    for (const row of ready) groups.set(row.type, [...(groups.get(row.type) ?? []), row]);
+    if (input.dryRun) {
+      for (const [type, rows] of groups) {
+        const known = rows.filter((row) => !row.planned);
+        counts.relationships.created += rows.length - known.length;
+        if (!known.length) continue;
+        const { records: plan } = await db.read(fillTemplate(cypher['imports/plan-relationships'], { type }), {
+          rows: known.map((row) => ({
+            id: row.id,
+            from: row.fromElement,
+            to: row.toElement,
+            properties: row.properties,
+          })),
+        });
+        for (const record of plan) {
+          if (Number(record.get('matches')) === 0) counts.relationships.created += 1;
+          else if (record.get('changes')) counts.relationships.updated += 1;
+          else counts.relationships.unchanged += 1;
+        }
+      }
+      return;
+    }
+    await session.executeWrite(
+      async (tx) => {
+        const changes: Change[] = [];
+        for (const [type, rows] of groups) {
+          const result = await tx.run(fillTemplate(cypher['imports/merge-relationships'], { type }), {
+            rows: rows.map((row) => ({
+              id: row.id,
+              from: row.fromElement,
+              to: row.toElement,
+              properties: row.properties,
+            })),
+            import: input.importId,
+          });
+          const record = result.records[0]!;
+          counts.relationships.created += Number(record.get('created'));
+          counts.relationships.updated += Number(record.get('updated'));
+          counts.relationships.unchanged += rows.length - Number(record.get('created')) - Number(record.get('updated'));
+          for (const change of record.get('changes') as { element: string; before: [string, unknown][] }[]) {
+            changes.push({
+              kind: 'relationship',
+              element: change.element,
+              before: pairsToMap(change.before),
+              addedLabels: [],
+            });
+          }
+          written.types.add(type);
+          await linkSources(
+            tx,
+            rows.flatMap((row) => [
+              ...mentionsOf(row.fromElement!, row.from.value, row.sources),
+              ...mentionsOf(row.toElement!, row.to.value, row.sources),
+            ]),
+          );
+        }
+        await hooks.recordChanges(changes);
+      },
+      { timeout },
+    );
+  };
+
+  const report = async () => {
+    const stop = await hooks.progress({
+      rowsDone: counts.rows,
+      bytesDone: counter.bytes,
+      counts,
+      newErrors,
+      newAmbiguous,
+      written: { labels: [...written.labels], types: [...written.types] },
+    });
+    newErrors = [];
+    newAmbiguous = [];
+    if (stop) throw new ImportCancelled('cancelled');
+  };
+
+  try {
+    for await (const record of records(input, counter)) {
+      counts.rows += 1;
+      const converted = converter.convert(record);
+      if (converted.kind === 'error') reject(converted.error);
+      else if (converted.kind === 'node') nodes.push(converted.row);
+      else relationships.push(converted.row);
+      if (nodes.length >= batchSize) {
+        await flushNodes();
+        await report();
+      }
+      if (relationships.length >= batchSize) {
+        await flushRelationships();
+        await report();
+      }
+    }
+    await flushRelationships();
+    counter.bytes = (await stat(input.path)).size;
+    await report();
+  } finally {
+    await session.close();
+  }
+  return { counts, written: { labels: [...written.labels], types: [...written.types] } };
+}

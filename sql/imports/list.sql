@@ -1,0 +1,1 @@
+SELECT * FROM imports ORDER BY created_at DESC LIMIT $1

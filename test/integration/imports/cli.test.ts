@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { projectRoot } from '../../../server/config.js';
+import { connectTestDatabase } from '../../support/database.js';
+import { emptyDatabase } from '../../support/graphs.js';
+
+const run = promisify(execFile);
+const db = connectTestDatabase();
+
+/** `npm run import -- …` as a script would run it, on the run's Neo4j and store. */
+async function importCommand(...args: string[]) {
+  const neo4j = inject('neo4j');
+  return run(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'server/imports/cli.ts', ...args],
+    {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USER: neo4j.user,
+        NEO4J_PASSWORD: neo4j.password,
+        DATABASE_URL: inject('storeUrl'),
+      },
+    },
+  ).catch((error: { code: number; stdout: string; stderr: string }) => error);
+}
+
+describe('npm run import', () => {
+  let folder: string;
+
+  beforeAll(async () => {
+    await emptyDatabase(db);
+    folder = await mkdtemp(path.join(tmpdir(), 'entente-import-cli-'));
+    await writeFile(path.join(folder, 'cities.csv'), 'code,name,founded\nlyo,Lyon,-43\npar,Paris,\n');
+    await writeFile(
+      path.join(folder, 'mapping.json'),
+      JSON.stringify({ nodes: { labels: ['City'], id: 'code', caption: 'name' }, dating: { start: 'founded' } }),
+    );
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+    await emptyDatabase(db);
+    await db.close();
+  });
+
+  it('When a file and a mapping are given, then the same engine imports it, and --rollback takes it back', async () => {
+    const result = await importCommand(path.join(folder, 'cities.csv'), '--mapping', path.join(folder, 'mapping.json'));
+    const output = JSON.parse(result.stdout) as { id: string; status: string; counts: { nodes: { created: number } } };
+    expect(output.status).toBe('done');
+    expect(output.counts.nodes.created).toBe(1);
+    expect(result.stderr).toMatch(/line 2: founded: "-43" is not a date/);
+    const { records } = await db.read("MATCH (c:City {id: 'par'}) RETURN c.name AS name");
+    expect(records[0]!.get('name')).toBe('Paris');
+
+    const back = await importCommand('--rollback', output.id);
+    expect(back.stdout).toContain('rolled-back');
+    const gone = await db.read('MATCH (c:City) RETURN count(c) AS count');
+    expect(Number(gone.records[0]!.get('count'))).toBe(0);
+  }, 120_000);
+
+  it('When the mapping is wrong, then the command says where and exits 1', async () => {
+    await writeFile(path.join(folder, 'bad.json'), JSON.stringify({ nodes: { labels: [], id: 'code' } }));
+    const result = (await importCommand(
+      path.join(folder, 'cities.csv'),
+      '--mapping',
+      path.join(folder, 'bad.json'),
+    )) as {
+      code?: number;
+      stderr: string;
+    };
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nodes\.labels/);
+  }, 60_000);
+});

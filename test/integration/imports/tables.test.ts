@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../support/app.js';
+import { connectTestDatabase } from '../../support/database.js';
+import { emptyDatabase, loadGraph } from '../../support/graphs.js';
+import { imported, rolledBack } from '../../support/imports.js';
+import { toJson } from '../../../server/graph/mapping.js';
+
+const db = connectTestDatabase();
+
+const people = [
+  'id,name,born,role,since,until,source',
+  'p1,Ada Byron,1815,"=HYPERLINK(""http://x"")",2019,2021-06,Registry 2024',
+  'p2,Alan Turing,1912,+44,2020-03-15,,Registry 2024;Archive note',
+  'p3,Grace Hopper,1906,@admin,,,',
+].join('\n');
+
+const peopleMapping = {
+  nodes: { labels: ['Person'], id: 'id', caption: 'name' },
+  properties: { born: 'integer', role: 'text' },
+  dating: { start: 'since', end: 'until' },
+  source: { column: 'source' },
+};
+
+async function dump() {
+  const { records } = await db.read(
+    `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+     RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS to
+     ORDER BY n.id, type, to`,
+  );
+  return JSON.stringify(records.map((record) => toJson(record.toObject())));
+}
+
+describe('importing tables (CSV and TSV)', () => {
+  const app = testApp(db);
+
+  beforeAll(async () => {
+    await loadGraph(db, ["CREATE (:Company {id: 'acme', name: 'Acme', founded: 1990, motto: 'old motto'})"]);
+  });
+  afterAll(async () => {
+    await emptyDatabase(db);
+    await db.close();
+  });
+
+  it('When a CSV of people with sources and dates is imported, then each becomes a cited, dated node and formulas stay text', async () => {
+    const job = await imported(app, 'people.csv', people, { mapping: peopleMapping });
+    expect(job.status).toBe('done');
+    expect(job.encoding).toBe('utf-8');
+    expect(job.counts.nodes).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    const { records } = await db.read(
+      `MATCH (p:Person {id: 'p1'}) OPTIONAL MATCH (p)-[:MENTIONED_IN]->(s:Source)
+       RETURN p, collect(s.name) AS sources`,
+    );
+    const ada = toJson(records[0]!.get('p')) as { properties: Record<string, unknown> };
+    expect(ada.properties).toMatchObject({
+      name: 'Ada Byron',
+      born: 1815,
+      role: '=HYPERLINK("http://x")',
+      since: '2019-01-01',
+      sincePrecision: 'year',
+      until: '2021-07-01',
+      untilPrecision: 'month',
+      sources: ['Registry 2024'],
+    });
+    expect(String(ada.properties.claim)).toContain('Ada Byron');
+    expect(records[0]!.get('sources')).toEqual(['Registry 2024']);
+    const two = await db.read("MATCH (p:Person {id: 'p2'}) RETURN p.role AS role, p.sources AS sources");
+    expect(two.records[0]!.get('role')).toBe('+44');
+    expect(two.records[0]!.get('sources')).toEqual(['Registry 2024', 'Archive note']);
+  });
+
+  it('When the same file is imported twice, then the second run changes nothing', async () => {
+    const before = await dump();
+    const job = await imported(app, 'people.csv', people, { mapping: peopleMapping });
+    expect(job.counts.nodes).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await dump()).toBe(before);
+  });
+
+  it('When an import that overwrote properties is rolled back, then what was there before is restored exactly', async () => {
+    const before = await dump();
+    const companies = 'id\tname\tfounded\tmotto\nacme\tAcme Corp\t1991\t\nglobex\tGlobex\t2001\tnew\n';
+    const job = await imported(app, 'companies.tsv', companies, {
+      mapping: {
+        nodes: { labels: ['Company', 'Organisation'], id: 'id', caption: 'name' },
+        properties: { founded: 'integer', motto: 'text' },
+      },
+    });
+    expect(job.counts.nodes).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    const changed = await db.read("MATCH (c:Company {id: 'acme'}) RETURN c.name AS name, labels(c) AS labels");
+    expect(changed.records[0]!.get('name')).toBe('Acme Corp');
+    expect(changed.records[0]!.get('labels')).toEqual(['Company', 'Organisation']);
+    const rolled = await rolledBack(app, job.id);
+    expect(rolled.status).toBe('rolled-back');
+    expect(await dump()).toBe(before);
+  });
+
+  it('When relationships name their ends by id or caption, then they link those nodes, and rows to missing nodes are listed', async () => {
+    const works = [
+      'person,company,role',
+      'p1,Acme,chair',
+      'p2,Acme,engineer',
+      'p9,Acme,ghost',
+      'p3,Nowhere Ltd,x',
+    ].join('\n');
+    const job = await imported(app, 'works.csv', works, {
+      mapping: {
+        relationships: {
+          type: 'WORKS_AT',
+          from: { column: 'person', label: 'Person' },
+          to: { column: 'company', label: 'Company', match: 'caption' },
+        },
+        properties: { role: 'text' },
+        source: { constant: 'HR list' },
+      },
+    });
+    expect(job.status).toBe('done');
+    expect(job.counts.relationships.created).toBe(2);
+    expect(job.errors).toEqual([
+      { line: 4, reason: expect.stringContaining('missing node') },
+      { line: 5, reason: expect.stringContaining('missing node') },
+    ]);
+    const { records } = await db.read(
+      "MATCH (:Person {id: 'p1'})-[r:WORKS_AT]->(c:Company) RETURN c.id AS company, r.role AS role, r.sources AS sources",
+    );
+    expect(records.map((record) => record.toObject())).toEqual([
+      { company: 'acme', role: 'chair', sources: ['HR list'] },
+    ]);
+  });
+
+  it('When rows are bad, then each is rejected with its line and reason and the good rows still import', async () => {
+    const bad = [
+      'id,name,amount,day',
+      'b1,Good,12,2024-02-29',
+      'b2,Ragged,1',
+      'b1,Duplicate,3,2024-01-01',
+      'b3,Bad day,4,31/02/2024',
+      'b4,Thousands,"1,234",2024-01-01',
+      'b5,Extra,5,2024-01-01,oops',
+      'b6,"Unclosed,6,2024-01-01',
+    ].join('\n');
+    const job = await imported(app, 'bad.csv', bad, {
+      mapping: {
+        nodes: { labels: ['Thing'], id: 'id', caption: 'name' },
+        properties: { amount: 'integer', day: 'date' },
+      },
+    });
+    expect(job.status).toBe('done');
+    const byLine = Object.fromEntries(job.errors.map((error) => [error.line, error.reason]));
+    expect(byLine[3]).toMatch(/ragged/);
+    expect(byLine[4]).toMatch(/duplicate id "b1" \(first on line 2\)/);
+    expect(byLine[5]).toMatch(/not a real calendar day/);
+    expect(byLine[6]).toMatch(/thousands separators/);
+    expect(byLine[7]).toMatch(/ragged/);
+    expect(byLine[8]).toMatch(/never closed|ragged/);
+    const { records } = await db.read('MATCH (t:Thing) RETURN t.id AS id, t.day AS day');
+    expect(records.map((record) => record.get('id'))).toEqual(['b1']);
+  });
+
+  it('When a Latin-1 file is imported, then its encoding is detected and said, and its accents survive', async () => {
+    const latin = Buffer.from('id;name\nl1;Société Générale\n', 'latin1');
+    const job = await imported(app, 'latin.csv', latin, {
+      mapping: { nodes: { labels: ['Bank'], id: 'id', caption: 'name' } },
+    });
+    expect(job.encoding).toBe('latin-1');
+    const { records } = await db.read("MATCH (b:Bank {id: 'l1'}) RETURN b.name AS name");
+    expect(records[0]!.get('name')).toBe('Société Générale');
+  });
+});
