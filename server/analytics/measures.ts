@@ -393,13 +393,35 @@ function number(value: number): string {
 
 /**
  * The sentences that explain a node's values and ranks, and, when betweenness was measured, the pairs whose
- * shortest paths run through it (up to `maxPairs`, the largest share first). Finding the pairs runs one
- * breadth-first search from every node: call it for the nodes a person looks at, not for all of them.
+ * shortest paths run through it (up to `maxPairs`, the largest share first; 0 leaves them out). Finding the
+ * pairs runs one breadth-first search from every node: ask for them for the nodes a person looks at.
  */
 export function explain(input: AnalyticsInput, analysis: Analysis, id: string, maxPairs = 10): Explanation | null {
+  return explainer(input, analysis)(id, maxPairs);
+}
+
+/** `explain` for many nodes of one analysis: the graph is built once. */
+export function explainer(
+  input: AnalyticsInput,
+  analysis: Analysis,
+): (id: string, maxPairs?: number) => Explanation | null {
+  const graphs = buildGraphs(input);
+  let components: Map<string, number> | undefined;
+  return (id, maxPairs = 10) => {
+    components ??= componentSizes(graphs.undirected);
+    return explainWith(graphs, components, analysis, id, maxPairs);
+  };
+}
+
+function explainWith(
+  graphs: Graphs,
+  components: Map<string, number>,
+  analysis: Analysis,
+  id: string,
+  maxPairs: number,
+): Explanation | null {
   const values = analysis.values[id];
   if (!values) return null;
-  const graphs = buildGraphs(input);
   const caption = graphs.captions.get(id) ?? id;
   const n = analysis.nodeCount;
   const among = `the ${plural(n, 'drawn node')}`;
@@ -436,12 +458,14 @@ export function explain(input: AnalyticsInput, analysis: Analysis, id: string, m
       measure: 'betweenness',
       text: `lies on ${percent(values.betweenness)} of shortest paths between ${among}${estimated}${position('betweenness')}`,
     });
-    const through = pairsThrough(graphs.undirected, id);
-    pairCount = through.length;
-    pairs = through.slice(0, maxPairs);
+    if (maxPairs > 0) {
+      const through = pairsThrough(graphs.undirected, id);
+      pairCount = through.length;
+      pairs = through.slice(0, maxPairs);
+    }
   }
   if (values.closeness !== undefined) {
-    const reach = (componentSizes(graphs.undirected).get(id) ?? 1) - 1;
+    const reach = (components.get(id) ?? 1) - 1;
     // Wasserman–Faust: closeness = (reach / total distance) × (reach / (n − 1)), so the average distance is
     // reach / ((n − 1) × closeness).
     const average = reach > 0 && values.closeness > 0 ? reach / ((n - 1) * values.closeness) : 0;
