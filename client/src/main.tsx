@@ -5,6 +5,7 @@ import { queryClient } from './api/queries';
 import { AppRoutes } from './accounts/AppRoutes';
 import './app/app.css';
 import './accounts/accounts.css';
+import './analytics/analytics.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -16,7 +16,13 @@ import {
   pairsPerNode,
   type AnalyticsNodeResult,
 } from './analytics.schemas.js';
-import { analyse, exactBetweennessLimit, explainer, type AnalyticsInput, type RankedMeasure } from './measures.js';
+import {
+  analyse,
+  exactBetweennessLimit,
+  explainer,
+  type AnalyticsInput,
+  type RankedMeasure,
+} from '../../shared/analytics/measures.js';
 
 /** The measures' input from an API graph: captions, types, and the weight property where it is a number. */
 export function analyticsInput(graph: ApiGraph, weight?: string): AnalyticsInput {

@@ -1,7 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { apiGraphSchema, datingEntry, isoDate, nodeIdParam } from '../graph/graph.schemas.js';
-import { measureNames } from './measures.js';
+import { measureNames } from '../../shared/analytics/measures.js';
 
 extendZodWithOpenApi(z);
 

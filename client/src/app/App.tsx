@@ -2,6 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { NeedsScope } from '../accounts/NeedsScope';
+import { MeasuresPanel } from '../analytics/MeasuresPanel';
+import { NodeMeasures } from '../analytics/NodeMeasures';
+import { RankingDrawer } from '../analytics/RankingDrawer';
+import { useAnalytics } from '../analytics/useAnalytics';
 import { activity, api } from '../api/api';
 import { nodeQuery, queryClient, schemaQuery } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
@@ -187,6 +191,14 @@ export function App() {
     [asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned],
   );
 
+  const analytics = useAnalytics({
+    graph,
+    view,
+    selectedNode: selected?.kind === 'node' ? selected.id : undefined,
+    onError: fail,
+  });
+  const captionOf = useCallback((id: string) => graph.nodes[id]?.caption ?? id, [graph]);
+
   const selectedEdge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
   const inspected =
     selected?.kind === 'node' && graph.nodes[selected.id]
@@ -325,6 +337,7 @@ export function App() {
               }
             />
           )}
+          {tab === 'filters' && <MeasuresPanel state={analytics} />}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && (
             <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
@@ -354,6 +367,7 @@ export function App() {
         <GraphCanvas
           ref={canvas}
           styles={styles}
+          looks={analytics.looks}
           graph={graph}
           view={view}
           layout={layout}
@@ -431,6 +445,19 @@ export function App() {
               right-click for more.
             </p>
           )}
+          {inspected?.kind === 'node' && (
+            <NodeMeasures
+              id={inspected.node.id}
+              state={analytics}
+              captionOf={captionOf}
+              onShowPair={(pair) =>
+                void analytics
+                  .pathsVia(pair.source, inspected.node.id, pair.target)
+                  .then((ids) => setHighlighted(new Set(ids)))
+                  .catch(fail)
+              }
+            />
+          )}
           {timeline.length > 0 && (
             <Timeline
               entries={timeline}
@@ -441,6 +468,16 @@ export function App() {
           )}
         </div>
       </main>
+      {analytics.tableOpen && analytics.analysis && (
+        <RankingDrawer
+          analysis={analytics.analysis}
+          captionOf={captionOf}
+          selected={selected?.kind === 'node' ? selected.id : undefined}
+          initial={analytics.rule.size}
+          onSelect={(id) => selectAndCentre({ kind: 'node', id })}
+          onClose={() => analytics.setTableOpen(false)}
+        />
+      )}
       {results && (
         <ResultDrawer
           shown={results}

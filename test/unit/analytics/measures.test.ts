@@ -5,8 +5,9 @@ import {
   measureNames,
   ordinal,
   pairsThrough,
+  shortestPathsVia,
   type AnalyticsInput,
-} from '../../../server/analytics/measures.js';
+} from '../../../shared/analytics/measures.js';
 import { UndirectedGraph } from 'graphology';
 import fixture from './karate.json' with { type: 'json' };
 
@@ -165,5 +166,25 @@ describe('analytics measures', () => {
       '101st',
       '111th',
     ]);
+  });
+});
+
+describe('shortestPathsVia', () => {
+  it('When a pair is shown through a node, then only the shortest paths through it are given', () => {
+    // a-b-c and a-d-c (two shortest a–c paths), c-e; through b: a-b-c only, then c-e.
+    const input: AnalyticsInput = {
+      nodes: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, caption: id })),
+      edges: [
+        ['ab', 'a', 'b'],
+        ['bc', 'b', 'c'],
+        ['ad', 'a', 'd'],
+        ['dc', 'd', 'c'],
+        ['ce', 'c', 'e'],
+      ].map(([id, source, target]) => ({ id: id!, type: 'T', source: source!, target: target! })),
+    };
+    const through = shortestPathsVia(input, 'a', 'b', 'e');
+    expect(through.nodes.sort()).toEqual(['a', 'b', 'c', 'e']);
+    expect(through.edges.sort()).toEqual(['ab', 'bc', 'ce']);
+    expect(shortestPathsVia(input, 'b', 'e', 'd')).toEqual({ nodes: [], edges: [] });
   });
 });

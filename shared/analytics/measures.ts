@@ -532,3 +532,61 @@ export function pairsThrough(graph: UndirectedGraph, id: string): PairThrough[] 
   }
   return pairs.sort((a, b) => b.share - a.share || b.length - a.length || a.source.localeCompare(b.source));
 }
+
+/**
+ * The shortest paths from `source` to `target` that run through `via`, direction ignored: the nodes and
+ * relationship ids on any shortest source–via path and any shortest via–target path, when via lies on a
+ * shortest source–target path (else empty). For "see those paths" on a pair that betweenness counts.
+ */
+export function shortestPathsVia(
+  input: AnalyticsInput,
+  source: string,
+  via: string,
+  target: string,
+): { nodes: string[]; edges: string[] } {
+  const neighbours = new Map<string, { node: string; edge: string }[]>();
+  const known = new Set(input.nodes.map((node) => node.id));
+  for (const edge of input.edges) {
+    if (!known.has(edge.source) || !known.has(edge.target) || edge.source === edge.target) continue;
+    if (!neighbours.has(edge.source)) neighbours.set(edge.source, []);
+    if (!neighbours.has(edge.target)) neighbours.set(edge.target, []);
+    neighbours.get(edge.source)!.push({ node: edge.target, edge: edge.id });
+    neighbours.get(edge.target)!.push({ node: edge.source, edge: edge.id });
+  }
+  const distances = (from: string) => {
+    const distance = new Map([[from, 0]]);
+    const queue = [from];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      for (const next of neighbours.get(node) ?? []) {
+        if (distance.has(next.node)) continue;
+        distance.set(next.node, distance.get(node)! + 1);
+        queue.push(next.node);
+      }
+    }
+    return distance;
+  };
+  const [fromSource, fromVia, fromTarget] = [distances(source), distances(via), distances(target)];
+  const toVia = fromSource.get(via);
+  const onward = fromVia.get(target);
+  if (toVia === undefined || onward === undefined || fromSource.get(target) !== toVia + onward)
+    return { nodes: [], edges: [] };
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  /** Relationships a → b on a shortest path from one end to the other, whose lengths the two maps give. */
+  const collect = (fromStart: Map<string, number>, fromEnd: Map<string, number>, length: number) => {
+    for (const [node, list] of neighbours) {
+      const before = fromStart.get(node);
+      if (before === undefined) continue;
+      for (const next of list) {
+        const after = fromEnd.get(next.node);
+        if (after === undefined || before + 1 + after !== length) continue;
+        nodes.add(node).add(next.node);
+        edges.add(next.edge);
+      }
+    }
+  };
+  collect(fromSource, fromVia, toVia);
+  collect(fromVia, fromTarget, onward);
+  return { nodes: [...nodes], edges: [...edges] };
+}
