@@ -65,17 +65,18 @@ export function NodeMeasures({ id, state, captionOf, onShowPair }: Props) {
             {explanation.sentences.map((sentence) => (
               <li key={sentence.measure}>
                 <strong>{sentence.measure === 'communities' ? 'Community' : measureName(sentence.measure)}:</strong>{' '}
-                {explanation.caption} {sentence.text}.
+                {explanation.caption} {sentence.text.replace(/\.$/, '')}.
               </li>
             ))}
           </ul>
           {explanation.pairs && explanation.pairs.length > 0 && (
             <>
               <h4>
-                Between {explanation.pairCount} pair{explanation.pairCount === 1 ? '' : 's'}
+                On shortest paths of {explanation.pairCount} pair{explanation.pairCount === 1 ? '' : 's'}
                 {explanation.pairs.length < (explanation.pairCount ?? 0) &&
-                  `, the ${explanation.pairs.length} most dependent`}
+                  `, the ${explanation.pairs.length} most dependent on it`}
               </h4>
+              <p className="hint">Choose a pair to highlight its shortest paths through {explanation.caption}.</p>
               <ul className="pairs">
                 {explanation.pairs.map((pair) => (
                   <li key={`${pair.source}|${pair.target}`}>
@@ -83,7 +84,8 @@ export function NodeMeasures({ id, state, captionOf, onShowPair }: Props) {
                       {captionOf(pair.source)} – {captionOf(pair.target)}
                     </button>{' '}
                     <span className="count">
-                      {pair.share === 1 ? 'all' : `${Math.round(pair.share * 100)} %`} of their {pair.length}-step paths
+                      {pair.share === 1 ? 'every' : `${Math.round(pair.share * 100)} % of the`} shortest path
+                      {pair.share === 1 ? '' : 's'} ({pair.length} steps)
                     </span>
                   </li>
                 ))}

@@ -65,6 +65,7 @@ export function RankingDrawer({ analysis, captionOf, selected, initial, onSelect
               return (
                 <tr
                   key={id}
+                  data-id={id}
                   tabIndex={0}
                   aria-selected={selected === id}
                   onClick={() => onSelect(id)}

@@ -1,5 +1,7 @@
 import type { Analysis, AnalyticsInput, AnalyticsOptions, Explanation } from '../../../shared/analytics/measures.js';
 
+import { track } from '../probe/probe';
+
 export type AnalyticsRequest =
   | { kind: 'analyse'; id: number; input: AnalyticsInput; options: AnalyticsOptions }
   | { kind: 'explain'; id: number; nodeId: string; pairs: number }
@@ -37,11 +39,13 @@ export class AnalyticsWorker {
     };
   }
 
+  /** Each request counts as work under way for the probe (tests and the benchmark wait for it). */
   private ask(request: AnalyticsRequest): Promise<AnalyticsReply> {
-    return new Promise((resolve, reject) => {
+    const done = track();
+    return new Promise<AnalyticsReply>((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
       this.worker.postMessage(request);
-    });
+    }).finally(done);
   }
 
   async analyse(
@@ -67,7 +71,10 @@ export class AnalyticsWorker {
     return reply.kind === 'paths' ? { nodes: reply.nodes, edges: reply.edges } : { nodes: [], edges: [] };
   }
 
+  /** Stops the worker; what was asked of it resolves as moot. */
   terminate(): void {
     this.worker.terminate();
+    for (const [id, waiting] of this.pending) waiting.resolve({ kind: 'error', id, message: 'stopped' });
+    this.pending.clear();
   }
 }

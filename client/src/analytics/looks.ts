@@ -78,6 +78,7 @@ export function rankOf(analysis: Analysis, measure: RankedMeasure, id: string): 
 /** A value as people read it: counts whole, shares as percentages, small numbers with three digits. */
 export function formatValue(measure: RankedMeasure, value: number | undefined): string {
   if (value === undefined) return '–';
+  if (value === 0) return '0';
   if (measure === 'degree') return String(value);
   if (measure === 'weightedDegree') return value.toLocaleString('en', { maximumFractionDigits: 2 });
   if (measure === 'betweenness' || measure === 'pagerank') return `${(value * 100).toFixed(value < 0.01 ? 2 : 1)} %`;

@@ -258,6 +258,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
             .not('.filtered')
             .map((edge) => [edge.id(), timeMarks.filter((mark) => edge.hasClass(mark))]),
         ),
+      nodeLooks: () =>
+        Object.fromEntries(
+          cy
+            .current!.nodes()
+            .not('.filtered')
+            .map((node) => [node.id(), { size: Number(node.data('size')), color: String(node.data('color')) }]),
+        ),
     });
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
     // The canvas changes size with the page's panels (the results drawer): Cytoscape only watches the window.

@@ -152,6 +152,20 @@ describe('analytics measures', () => {
     expect(pairsThrough(graph, 'e')).toEqual([]);
   });
 
+  it('When the graph is empty (nothing drawn yet), then every measure answers with no values', () => {
+    const analysis = analyse({ nodes: [], edges: [] }, { measures: [...measureNames] });
+    expect(analysis.values).toEqual({});
+    expect(analysis.communities).toEqual([]);
+    const lone = analyse({ nodes: [{ id: 'a', caption: 'A' }], edges: [] }, { measures: [...measureNames] });
+    expect(lone.values.a).toEqual({
+      degree: { in: 0, out: 0, total: 0 },
+      pagerank: 1,
+      betweenness: 0,
+      closeness: 0,
+      community: 0,
+    });
+  });
+
   it('When numbers are ranked, then ordinals read as English', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual([
       '1st',
