@@ -2,19 +2,17 @@ import { asOfDate } from '../graph/as-of.js';
 import type { Catalog } from '../graph/catalog.js';
 import { provenanceTypes } from '../graph/dataset-model.js';
 import { checkDating } from '../graph/dating.js';
-import type { ApiGraph } from '../graph/graph.schemas.js';
+import { analyticsResponseSchema, type AnalyticsNodeResult, type ApiGraph } from '../graph/graph.schemas.js';
 import { ProblemError } from '../http/problem.js';
 import type { ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { fetchGraphToMeasure } from './analytics.queries.js';
 import {
   analyticsBody,
-  analyticsResponseSchema,
   maxAnalyticsNodes,
   maxAnalyticsRelationships,
   nodesWithPairs,
   pairsPerNode,
-  type AnalyticsNodeResult,
 } from './analytics.schemas.js';
 import {
   analyse,

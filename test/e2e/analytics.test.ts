@@ -107,4 +107,19 @@ describe('analytics in the explorer', () => {
     await explorer.idle();
     await expect.poll(async () => Number((await status())!.match(/(\d+) relationships/)![1])).toBeLessThan(shown);
   });
+
+  it("When the selected node's neighbourhood is asked for, then the server's rings are drawn and measured", async () => {
+    const before = await explorer.probe((probe) => probe.nodes);
+    const section = explorer.page.getByRole('region', { name: 'Measures of the selection' });
+    await section.getByRole('button', { name: '2 steps' }).click();
+    await expect
+      .poll(() => explorer.page.getByRole('status').first().textContent())
+      .toMatch(/nodes within 2 steps of .+ drawn and measured/);
+    await explorer.idle();
+    expect(await explorer.probe((probe) => probe.nodes)).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number((await measures().getByRole('status').textContent())!.match(/^Of the (\d+) nodes/)![1]))
+      .toBeGreaterThan(before - 5);
+    await explorer.page.screenshot({ path: output('analytics-neighbourhood.png') });
+  });
 });

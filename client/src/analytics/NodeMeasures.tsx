@@ -10,6 +10,21 @@ interface Props {
   captionOf: (id: string) => string;
   /** Highlights the shortest paths of a pair through the node. */
   onShowPair: (pair: PairThrough) => void;
+  /** Draws the node's neighbourhood `depth` rings deep (fetched by the server), to measure it. */
+  onNeighbourhood: (depth: number) => void;
+}
+
+function NeighbourhoodButtons({ onNeighbourhood }: Pick<Props, 'onNeighbourhood'>) {
+  return (
+    <p className="neighbourhood">
+      Measure its neighbourhood:{' '}
+      {[1, 2].map((depth) => (
+        <button key={depth} onClick={() => onNeighbourhood(depth)}>
+          {depth} step{depth === 1 ? '' : 's'}
+        </button>
+      ))}
+    </p>
+  );
 }
 
 function Values({ analysis, id }: { analysis: Analysis; id: string }) {
@@ -45,7 +60,7 @@ function Values({ analysis, id }: { analysis: Analysis; id: string }) {
 }
 
 /** The selected node's measures in the inspector: values and ranks, the sentences, the pairs it lies between. */
-export function NodeMeasures({ id, state, captionOf, onShowPair }: Props) {
+export function NodeMeasures({ id, state, captionOf, onShowPair, onNeighbourhood }: Props) {
   const { analysis, explanation } = state;
   if (!analysis) return null;
   if (!own(analysis.values, id))
@@ -59,6 +74,7 @@ export function NodeMeasures({ id, state, captionOf, onShowPair }: Props) {
     <section className="node-measures" aria-label="Measures of the selection">
       <h3>Measures</h3>
       <Values analysis={analysis} id={id} />
+      <NeighbourhoodButtons onNeighbourhood={onNeighbourhood} />
       {explanation && (
         <>
           <ul className="explanation" data-testid="measure-explanation">

@@ -30,7 +30,7 @@ import { exportCsv, exportJson, exportPng, exportSvg } from '../share/exportFile
 import { useViewInUrl } from '../share/useViewInUrl';
 import { readView } from '../share/viewState';
 import { ChangesList } from '../time/ChangesList';
-import { timeOf } from '../time/dating';
+import { datingEntries, timeOf } from '../time/dating';
 import { DatingControl } from '../time/DatingDialog';
 import { Timeline } from '../time/Timeline';
 import { TimeControls } from '../time/TimeControls';
@@ -454,6 +454,21 @@ export function App() {
                 void analytics
                   .pathsVia(pair.source, inspected.node.id, pair.target)
                   .then((ids) => setHighlighted(new Set(ids)))
+                  .catch(fail)
+              }
+              onNeighbourhood={(depth) =>
+                void api
+                  .neighbourhood(inspected.node.id, depth, { asOf, dating: datingEntries(dating) })
+                  .then(async ({ graph: around, meta }) => {
+                    await addGraph(around);
+                    setMessage({
+                      kind: 'info',
+                      text:
+                        `${meta.nodes} nodes within ${depth} step${depth === 1 ? '' : 's'} of ${inspected.node.caption} drawn and measured` +
+                        (meta.truncated ? ` (the first ${meta.limit}, most connected first)` : '') +
+                        '.',
+                    });
+                  })
                   .catch(fail)
               }
             />
