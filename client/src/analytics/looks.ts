@@ -84,3 +84,15 @@ export function formatValue(measure: RankedMeasure, value: number | undefined): 
   if (measure === 'betweenness' || measure === 'pagerank') return `${(value * 100).toFixed(value < 0.01 ? 2 : 1)} %`;
   return value.toFixed(3);
 }
+
+const isMeasure = (value: unknown): value is RankedMeasure => rankedMeasures.some((measure) => measure.key === value);
+
+/** The rule kept in this browser, when well formed (storage may hold anything). */
+export function readRule(value: unknown): MeasureRule {
+  if (!value || typeof value !== 'object') return {};
+  const { size, color } = value as Record<string, unknown>;
+  return {
+    ...(isMeasure(size) ? { size } : {}),
+    ...(isMeasure(color) || color === 'community' ? { color } : {}),
+  };
+}

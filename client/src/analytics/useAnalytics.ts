@@ -1,29 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  measureNames,
-  type Analysis,
-  type Explanation,
-  type RankedMeasure,
-} from '../../../shared/analytics/measures.js';
+import { measureNames, type Analysis, type Explanation } from '../../../shared/analytics/measures.js';
 import type { CanvasView } from '../canvas/status';
 import type { CanvasGraph } from '../graph/canvasState';
 import { AnalyticsWorker } from './analyticsWorker';
 import { drawnInput, numericEdgeKeys } from './drawn';
-import { measureLooks, rankedMeasures, type MeasureRule, type NodeOverride } from './looks';
+import { measureLooks, readRule, type MeasureRule, type NodeOverride } from './looks';
 
 const ruleKey = 'entente.measureRule';
-
-const isMeasure = (value: unknown): value is RankedMeasure => rankedMeasures.some((measure) => measure.key === value);
-
-/** The rule kept in this browser, when well formed (storage may hold anything). */
-export function readRule(value: unknown): MeasureRule {
-  if (!value || typeof value !== 'object') return {};
-  const { size, color } = value as Record<string, unknown>;
-  return {
-    ...(isMeasure(size) ? { size } : {}),
-    ...(isMeasure(color) || color === 'community' ? { color } : {}),
-  };
-}
 
 function loadRule(): MeasureRule {
   try {
