@@ -52,6 +52,23 @@ export default tseslint.config(
     },
   },
   {
+    // Code both sides run (the API and the explorer's workers): pure, graphology and its algorithms only.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!graphology(-[a-z-]+)?(/[a-z/-]+\\.js)?$)',
+              message: 'Shared code runs on the server and in the browser: graphology and its algorithm packages only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/graph/graph.schemas.ts', 'server/graph/editing.schemas.ts'],
     rules: {
       'no-restricted-imports': [

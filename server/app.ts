@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { accountRoutes } from './accounts/accounts.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { createAccounts } from './accounts/accounts.js';
 import { OidcSignIn } from './accounts/oidc.js';
 import { projectRoot, type Config } from './config.js';
@@ -119,6 +120,7 @@ export function createApp({
   changesRoutes(routes, db, catalog);
   disagreementRoutes(routes, db, catalog);
   subgraphRoutes(routes, db, catalog);
+  analyticsRoutes(routes, db, catalog);
   const savedQueries = queryRoutes(routes, db, catalog, store, runner, cypherBudget);
   const investigations = investigationRoutes(routes, db, catalog, store, accounts.settings);
   exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);

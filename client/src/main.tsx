@@ -7,6 +7,7 @@ import './app/app.css';
 import './accounts/accounts.css';
 import './investigations/investigations.css';
 import './editing/editing.css';
+import './analytics/analytics.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -289,3 +289,76 @@ export type DatingEntry = z.infer<typeof datingEntry>;
 
 /** A node id in a path segment: URL-decoded by Express, so elementIds with colons round-trip. */
 export const nodeIdParam = z.string().min(1).max(500);
+
+/** POST /api/analytics: the measures of each node, why it ranks where it does, the communities. */
+const degreeSchema = z.object({
+  in: z.number().int(),
+  out: z.number().int(),
+  total: z.number().int(),
+  weighted: z.number().optional(),
+});
+
+const pairSchema = z.object({
+  source: z.string(),
+  target: z.string(),
+  share: z.number().openapi({ description: 'The share of their shortest paths that run through the node (0–1]' }),
+  length: z.number().int().openapi({ description: 'Relationships on a shortest path between them' }),
+});
+
+export const analyticsNodeSchema = z
+  .object({
+    id: z.string(),
+    caption: z.string(),
+    labels: z.array(z.string()),
+    degree: degreeSchema.optional(),
+    pagerank: z.number().optional(),
+    betweenness: z
+      .number()
+      .optional()
+      .openapi({ description: 'Share of the shortest paths between pairs of other nodes that run through it' }),
+    closeness: z.number().optional().openapi({ description: 'Wasserman–Faust closeness, direction ignored' }),
+    community: z.number().int().optional().openapi({ description: 'Index in `communities`' }),
+    ranks: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: 'Rank per measure (1 = highest; ties share a rank)' }),
+    explanation: z.array(z.string()).openapi({ description: 'Why it ranks where it does, one sentence per measure' }),
+    pairs: z.array(pairSchema).optional().openapi({
+      description: 'Pairs whose shortest paths run through it (for the nodes highest by betweenness)',
+    }),
+    pairCount: z.number().int().optional(),
+  })
+  .openapi('AnalyticsNode');
+
+export const communitySchema = z
+  .object({
+    id: z.number().int(),
+    size: z.number().int(),
+    central: z.array(z.object({ id: z.string(), caption: z.string(), links: z.number().int() })),
+    types: z.array(z.object({ type: z.string(), count: z.number().int() })),
+    explanation: z.string(),
+  })
+  .openapi('Community');
+
+export const analyticsResponseSchema = z
+  .object({
+    nodes: z.array(analyticsNodeSchema).openapi({ description: 'Highest first by the first measure asked' }),
+    communities: z.array(communitySchema).openapi({ description: 'Largest first (when asked)' }),
+    modularity: z.number().optional(),
+    betweennessSample: z
+      .object({ sources: z.number().int(), of: z.number().int() })
+      .nullable()
+      .openapi({ description: 'When betweenness was estimated from shortest paths starting at some nodes only' }),
+    graph: apiGraphSchema.openapi({ description: 'The graph measured' }),
+    meta: z.object({
+      nodes: z.number().int(),
+      relationships: z.number().int(),
+      excluded: z.array(z.string()),
+      missing: z.array(z.string()),
+      truncated: z.boolean(),
+      limit: z.number().int(),
+    }),
+  })
+  .openapi('Analytics');
+
+export type AnalyticsResponse = z.infer<typeof analyticsResponseSchema>;
+export type AnalyticsNodeResult = z.infer<typeof analyticsNodeSchema>;

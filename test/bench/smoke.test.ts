@@ -30,6 +30,8 @@ describe('npm run bench -- --quick', () => {
       'bare Cytoscape: cose, on the main thread',
       '300 nodes laid out stable in under 10 s',
       'first frame within 1.2× of bare Cytoscape',
+      '| Louvain and PageRank | 300 / 600 |',
+      'Louvain and PageRank on 300 nodes in the worker',
       'no main-thread task over 100 ms drawing the final positions',
       'open it as an investigation (view and graph, together)',
       'investigation opens within 1.5× of the shared link (p50)',

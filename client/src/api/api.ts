@@ -1,6 +1,7 @@
 // The API's shapes are the server's own zod-derived types. Type-only: the schemas stay on the server, since
 // zod alone would add about 90 kB gzipped to the first load.
 import type {
+  AnalyticsResponse,
   ApiEdge,
   ApiGraph,
   ApiNode,
@@ -177,6 +178,12 @@ export const api = {
     request<ApiGraph>('/subgraph', {
       method: 'POST',
       body: JSON.stringify({ ids, ...(withIds?.length ? { with: withIds } : {}) }),
+    }),
+  /** The neighbourhood of a node, `depth` rings deep (at most 1,000 nodes), with its measures. */
+  neighbourhood: (id: string, depth: number, options: { asOf?: string; dating?: DatingEntry[] } = {}) =>
+    request<AnalyticsResponse>('/analytics', {
+      method: 'POST',
+      body: JSON.stringify({ around: { id, depth }, measures: ['degree'], ...options }),
     }),
   disagreements: () => request<DisagreementsResponse>('/disagreements'),
   changes: (from: string, to: string, dating?: DatingEntry[]) =>

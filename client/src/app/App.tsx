@@ -2,6 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { Position } from 'cytoscape';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { NeedsScope } from '../accounts/NeedsScope';
+import { MeasuresPanel } from '../analytics/MeasuresPanel';
+import { NodeMeasures } from '../analytics/NodeMeasures';
+import { RankingDrawer } from '../analytics/RankingDrawer';
+import { useAnalytics } from '../analytics/useAnalytics';
 import { activity, api } from '../api/api';
 import { nodeQuery, queryClient, schemaQuery } from '../api/queries';
 import { groupEdges, pairKey } from '../canvas/edgeGroups';
@@ -36,7 +40,7 @@ import { exportCsv, exportGraphFile, exportJson, exportPng, exportSvg } from '..
 import { captureView, useViewInUrl } from '../share/useViewInUrl';
 import { encodeView, readView } from '../share/viewState';
 import { ChangesList } from '../time/ChangesList';
-import { timeOf } from '../time/dating';
+import { datingEntries, timeOf } from '../time/dating';
 import { DatingControl } from '../time/DatingDialog';
 import { Timeline } from '../time/Timeline';
 import { TimeControls } from '../time/TimeControls';
@@ -250,6 +254,14 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
     [asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned, notes.annotated],
   );
 
+  const analytics = useAnalytics({
+    graph,
+    view,
+    selectedNode: selected?.kind === 'node' ? selected.id : undefined,
+    onError: fail,
+  });
+  const captionOf = useCallback((id: string) => graph.nodes[id]?.caption ?? id, [graph]);
+
   const selectedEdge = selected?.kind === 'edge' ? graph.edges[selected.id] : undefined;
   const inspected =
     selected?.kind === 'node' && graph.nodes[selected.id]
@@ -292,6 +304,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
     <GraphCanvas
       ref={canvas}
       styles={styles}
+      looks={analytics.looks}
       graph={graph}
       view={view}
       layout={layout}
@@ -475,6 +488,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
               }
             />
           )}
+          {tab === 'filters' && <MeasuresPanel state={analytics} />}
           {tab === 'list' && <ElementList graph={graph} view={view} onSelect={select} />}
           {tab === 'queries' && (
             <QueriesPanel onGraph={(added, mode) => void addGraph(added, mode)} onResult={setResults} />
@@ -570,6 +584,34 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
               right-click for more.
             </p>
           )}
+          {inspected?.kind === 'node' && (
+            <NodeMeasures
+              id={inspected.node.id}
+              state={analytics}
+              captionOf={captionOf}
+              onShowPair={(pair) =>
+                void analytics
+                  .pathsVia(pair.source, inspected.node.id, pair.target)
+                  .then((ids) => setHighlighted(new Set(ids)))
+                  .catch(fail)
+              }
+              onNeighbourhood={(depth) =>
+                void api
+                  .neighbourhood(inspected.node.id, depth, { asOf, dating: datingEntries(dating) })
+                  .then(async ({ graph: around, meta }) => {
+                    await addGraph(around);
+                    setMessage({
+                      kind: 'info',
+                      text:
+                        `${meta.nodes} nodes within ${depth} step${depth === 1 ? '' : 's'} of ${inspected.node.caption} drawn and measured` +
+                        (meta.truncated ? ` (the first ${meta.limit}, most connected first)` : '') +
+                        '.',
+                    });
+                  })
+                  .catch(fail)
+              }
+            />
+          )}
           {timeline.length > 0 && (
             <Timeline
               entries={timeline}
@@ -580,6 +622,16 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
           )}
         </div>
       </main>
+      {analytics.tableOpen && analytics.analysis && (
+        <RankingDrawer
+          analysis={analytics.analysis}
+          captionOf={captionOf}
+          selected={selected?.kind === 'node' ? selected.id : undefined}
+          initial={analytics.rule.size}
+          onSelect={(id) => selectAndCentre({ kind: 'node', id })}
+          onClose={() => analytics.setTableOpen(false)}
+        />
+      )}
       {results && (
         <ResultDrawer
           shown={results}

@@ -9,6 +9,7 @@ import cytoscape, {
 } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
+import { own } from '../app/records';
 import type { CanvasGraph } from '../graph/canvasState';
 import { nodeLook, sizeRanges, type LabelStyles } from '../styling/labelStyles';
 import { edgeLook, edgeStatus, nodeStatus, type CanvasView } from './status';
@@ -53,6 +54,8 @@ export interface GraphCanvasHandle {
 interface Props {
   /** Colours, shapes, captions and sizes chosen per label. */
   styles?: LabelStyles;
+  /** Sizes and colours per node that win over the label's (the measures' styling rule, analytics/looks.ts). */
+  looks?: Record<string, { size?: number; color?: string }>;
   /** Drawn over the canvas (the first screen of an empty canvas). */
   children?: ReactNode;
   graph: CanvasGraph;
@@ -255,6 +258,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
             .not('.filtered')
             .map((edge) => [edge.id(), timeMarks.filter((mark) => edge.hasClass(mark))]),
         ),
+      nodeLooks: () =>
+        Object.fromEntries(
+          cy
+            .current!.nodes()
+            .not('.filtered')
+            .map((node) => [node.id(), { size: Number(node.data('size')), color: String(node.data('color')) }]),
+        ),
     });
     layouts.current = new LayoutWorker((error) => callbacks.current.onError(error));
     // The canvas changes size with the page's panels (the results drawer): Cytoscape only watches the window.
@@ -359,11 +369,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       for (const node of nodes) {
         const element = instance.getElementById(node.id);
         if (element.empty()) continue;
-        const look = nodeLook(node, styles, ranges);
+        const look = { ...nodeLook(node, styles, ranges), ...own(props.looks, node.id) };
         if (Object.entries(look).some(([key, value]) => element.data(key) !== value)) element.data(look);
       }
     });
-  }, [props.styles, props.graph]);
+  }, [props.styles, props.graph, props.looks]);
 
   // Time, comparison, filters, highlights and pins are classes on elements, never a redraw of the graph.
   useEffect(() => {

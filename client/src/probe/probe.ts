@@ -7,7 +7,7 @@ import type { EntenteProbe } from './types.js';
 
 export type { EntenteProbe, EntentePoint } from './types.js';
 
-type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks'>;
+type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'nodeLooks'>;
 
 const waiting: (() => void)[] = [];
 let source: Source = {
@@ -15,6 +15,7 @@ let source: Source = {
   onScreen: () => ({}),
   edgeLabels: () => ({}),
   edgeMarks: () => ({}),
+  nodeLooks: () => ({}),
 };
 
 export const probe: EntenteProbe = {
@@ -35,6 +36,7 @@ export const probe: EntenteProbe = {
   onScreen: () => source.onScreen(),
   edgeLabels: () => source.edgeLabels(),
   edgeMarks: () => source.edgeMarks(),
+  nodeLooks: () => source.nodeLooks(),
 };
 
 let checking = false;

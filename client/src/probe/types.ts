@@ -29,4 +29,6 @@ export interface EntenteProbe {
   edgeLabels(): Record<string, string>;
   /** The time and comparison marks of each shown edge (faded, partly, new, gone, changed), by the same ids. */
   edgeMarks(): Record<string, string[]>;
+  /** The size and colour each shown node is drawn with (label styles, or the measures' rule). */
+  nodeLooks(): Record<string, { size: number; color: string }>;
 }
