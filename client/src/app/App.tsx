@@ -24,15 +24,12 @@ import { InvestigationBar } from '../investigations/InvestigationBar';
 import type { Investigation, InvestigationSummary } from '../investigations/investigationsApi';
 import { NotesPanel } from '../investigations/NotesPanel';
 import { PresentMode } from '../investigations/PresentMode';
-import { ShareDialog } from '../investigations/ShareDialog';
 import { useInvestigation } from '../investigations/useInvestigation';
 import { useNotes, type NoteTarget } from '../investigations/useNotes';
-import { VersionsDialog } from '../investigations/VersionsDialog';
 import { useMe } from '../accounts/useMe';
 import type { RankedPath } from '../paths/pathChain';
 import { PathPanel } from '../paths/PathPanel';
 import { usePathExclude } from '../paths/usePathExclude';
-import { ImportPanel } from '../imports/ImportPanel';
 import { QueriesPanel } from '../queries/QueriesPanel';
 import { loadStyles, saveStyles, type LabelStyles } from '../styling/labelStyles';
 import { ResultDrawer, type ShownResult } from '../queries/ResultDrawer';
@@ -53,7 +50,16 @@ import { dict } from './records';
 import { Toolbar, type ExportKind } from './Toolbar';
 import { useSlowActivity } from './useSlowActivity';
 
-// The console's editor is most of the client's weight: it is loaded when its tab is first opened.
+// Parts most visits never open are loaded when first opened, off the explorer's first load: the import
+// panel, an investigation's sharing and versions dialogs, and the console (its editor is the client's
+// heaviest part).
+const ImportPanel = lazy(() => import('../imports/ImportPanel').then((module) => ({ default: module.ImportPanel })));
+const ShareDialog = lazy(() =>
+  import('../investigations/ShareDialog').then((module) => ({ default: module.ShareDialog })),
+);
+const VersionsDialog = lazy(() =>
+  import('../investigations/VersionsDialog').then((module) => ({ default: module.VersionsDialog })),
+);
 const CypherConsole = lazy(() =>
   import('../queries/CypherConsole').then((module) => ({ default: module.CypherConsole })),
 );
@@ -521,7 +527,9 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
           )}
           {tab === 'import' && (
             <NeedsScope scope="import" feature="Importing files">
-              <ImportPanel onOpen={(id) => void api.subgraph([id]).then((shown) => addGraph(shown, 'replace'))} />
+              <Suspense fallback={<p className="hint">Loading…</p>}>
+                <ImportPanel onOpen={(id) => void api.subgraph([id]).then((shown) => addGraph(shown, 'replace'))} />
+              </Suspense>
             </NeedsScope>
           )}
           {tab === 'console' && (
@@ -672,25 +680,27 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
         />
       )}
       {presentation}
-      {dialog === 'share' && saved.current && (
-        <ShareDialog
-          id={saved.current.id}
-          onCopyViewLink={() => {
-            const view = captureView(canvas.current, shown);
-            if (view) void navigator.clipboard?.writeText(`${window.location.origin}/${encodeView(view)}`);
-          }}
-          onClose={() => setDialog(undefined)}
-        />
-      )}
-      {dialog === 'versions' && saved.current && (
-        <VersionsDialog
-          id={saved.current.id}
-          current={saved.current.version}
-          writable={saved.writable}
-          onRestored={() => window.location.reload()}
-          onClose={() => setDialog(undefined)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'share' && saved.current && (
+          <ShareDialog
+            id={saved.current.id}
+            onCopyViewLink={() => {
+              const view = captureView(canvas.current, shown);
+              if (view) void navigator.clipboard?.writeText(`${window.location.origin}/${encodeView(view)}`);
+            }}
+            onClose={() => setDialog(undefined)}
+          />
+        )}
+        {dialog === 'versions' && saved.current && (
+          <VersionsDialog
+            id={saved.current.id}
+            current={saved.current.version}
+            writable={saved.writable}
+            onRestored={() => window.location.reload()}
+            onClose={() => setDialog(undefined)}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }
