@@ -95,6 +95,11 @@ export function createApp({
   );
   // HSTS only means something over HTTPS (behind a TLS proxy: `req.secure` with trust proxy set).
   app.use(helmet({ strictTransportSecurity: false }));
+  // The embeddable read-only view of an investigation is made to be framed by other sites' pages.
+  app.use('/embed', helmet.contentSecurityPolicy({ directives: { 'frame-ancestors': ['*'] } }), (_req, res, next) => {
+    res.removeHeader('X-Frame-Options');
+    next();
+  });
   app.use((req, res, next) => {
     if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();

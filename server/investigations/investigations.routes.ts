@@ -189,7 +189,7 @@ export function investigationRoutes(
     path: '/investigations/:id/versions/:version',
     tag,
     permission: 'public',
-    summary: 'One version’s view; with `with`, what changed between the two',
+    summary: 'One version’s view; with `with`, what changed between the two (earlier to later)',
     params: versionParams,
     query: compareQuery,
     response: versionDetailSchema,
@@ -238,6 +238,7 @@ export function investigationRoutes(
     status: 201,
     errors: [404],
     handler: async ({ params, body, res }) => {
+      await investigations.check(callerOf(res), params.id, 'change');
       await checkSources(body.sources);
       return investigations.annotate(callerOf(res), params.id, body);
     },
@@ -254,6 +255,7 @@ export function investigationRoutes(
     response: annotationSchema,
     errors: [404],
     handler: async ({ params, body, res }) => {
+      await investigations.check(callerOf(res), params.id, 'change');
       await checkSources(body.sources);
       return investigations.updateNote(callerOf(res), params.id, params.note, body);
     },

@@ -157,7 +157,7 @@ export const versionDetailSchema = versionSchema
         notes: z.object({ added: idList, edited: idList, deleted: idList }),
       })
       .optional()
-      .openapi({ description: 'With `with`: what changed from that version to this one' }),
+      .openapi({ description: 'With `with`: what changed between the two, from the earlier to the later' }),
   })
   .openapi('InvestigationVersionDetail');
 

@@ -197,7 +197,11 @@ export class InvestigationStore {
       caller.userId ?? null,
       caller.role ?? null,
       isAdmin(caller),
-      options.q?.trim().toLowerCase() || null,
+      // Matched with LIKE: the user's % and _ are letters, not wildcards.
+      options.q
+        ?.trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, '\\$&') || null,
       options.mine ?? false,
       cursorAt,
       cursorId,
@@ -318,12 +322,13 @@ export class InvestigationStore {
    * changed, and rebuilding a version replays deltas no larger in all than one copy.
    */
   private async keep(tx: Queryable, id: string, after: StoredView, delta: Delta | undefined) {
-    if (!delta) return { snapshot: after };
+    // A save that changed only the title or description changes no view: an empty delta.
+    if (!delta) return { delta: {} };
     const [size] = await tx.rows<{ snapshot_bytes: number | null; delta_bytes: string }>(
       sql['investigations/chain-size'],
       [id],
     );
-    const chain = Number(size?.delta_bytes ?? 0) + JSON.stringify(delta).length;
+    const chain = Number(size?.delta_bytes ?? 0) + Buffer.byteLength(JSON.stringify(delta));
     return chain > (size?.snapshot_bytes ?? 0) ? { snapshot: after } : { delta };
   }
 
@@ -430,18 +435,19 @@ export class InvestigationStore {
     };
     if (compareWith === undefined) return detail;
     const other = await this.rebuildVersion(this.store, id, compareWith);
-    const [earlier, later] = compareWith < version ? [other.row, row] : [row, other.row];
+    // Always from the earlier version to the later, whichever was asked first.
+    const [earlier, later] = compareWith < version ? [other, { row, view }] : [{ row, view }, other];
     const notes = await this.store.rows<{ id: string; change: 'added' | 'edited' | 'deleted' }>(
       sql['annotations/changed-between'],
-      [id, earlier.saved_at, later.saved_at],
+      [id, earlier.row.saved_at, later.row.saved_at],
     );
     const noteIds = (change: string) => notes.filter((note) => note.change === change).map((note) => note.id);
     return {
       ...detail,
       changes: {
         from: compareWith,
-        ...compareViews(other.view, view),
-        titleChanged: other.row.title !== row.title,
+        ...compareViews(earlier.view, later.view),
+        titleChanged: earlier.row.title !== later.row.title,
         notes: { added: noteIds('added'), edited: noteIds('edited'), deleted: noteIds('deleted') },
       },
     };
@@ -449,6 +455,7 @@ export class InvestigationStore {
 
   /** Makes an old version current again, as a new version (nothing in between is lost). */
   async restore(caller: Caller, id: string, version: number, current: number): Promise<InvestigationSummary> {
+    await this.findToChange(this.store, caller, id);
     const { row, view } = await this.rebuildVersion(this.store, id, version);
     return this.update(
       caller,
@@ -477,6 +484,8 @@ export class InvestigationStore {
 
   /** Replaces who it is shared with: named users and roles, and its link. */
   async share(caller: Caller, id: string, link: LinkAccess, shares: Share[]) {
+    const { access } = await this.find(this.store, caller, id);
+    if (access !== 'owner') throw notOwner(id);
     if (link === 'public' && !(await this.publicLinksAllowed())) {
       throw new ProblemError(
         403,

@@ -18,7 +18,7 @@ WHERE ($3::boolean AND NOT $5::boolean
          SELECT 1 FROM investigation_shares s
          WHERE s.investigation_id = i.id
            AND ((s.grantee_kind = 'user' AND s.grantee = $1::text) OR (s.grantee_kind = 'role' AND s.grantee = $2::text)))))
-  AND ($4::text IS NULL OR lower(i.title) LIKE '%' || $4::text || '%')
+  AND ($4::text IS NULL OR lower(i.title) LIKE '%' || $4::text || '%' ESCAPE '\')
   AND ($6::text IS NULL OR (i.updated_at, i.id) < (($6::text || 'Z')::timestamptz, $7::text))
 ORDER BY i.updated_at DESC, i.id DESC
 LIMIT $8

@@ -21,7 +21,6 @@ CREATE TABLE investigations (
 );
 CREATE INDEX investigations_recent ON investigations (updated_at DESC, id DESC);
 CREATE INDEX investigations_owner ON investigations (owner_id, updated_at DESC, id DESC);
-CREATE INDEX investigations_title ON investigations (lower(title) text_pattern_ops);
 
 CREATE TABLE investigation_versions (
   investigation_id text NOT NULL REFERENCES investigations (id) ON DELETE CASCADE,

@@ -161,7 +161,14 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
     pinned,
     unfolded,
   };
-  const saved = useInvestigation({ canvas, shown, opened: investigation, onAdopt });
+  const saved = useInvestigation({
+    canvas,
+    shown,
+    opened: investigation,
+    ready: start.kind === 'opened',
+    readOnly: embedded,
+    onAdopt,
+  });
   const notes = useNotes(saved.current?.id);
   // An investigation's address is its own: the view goes into the URL only for a shared link.
   const writeUrl = useViewInUrl(canvas, shown, !saved.current && !embedded);
@@ -408,8 +415,8 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
         onExport={exportAs}
         onShare={() => {
           if (saved.current?.access === 'owner') return setDialog('share');
-          writeUrl(true);
-          void navigator.clipboard?.writeText(window.location.href);
+          const view = captureView(canvas.current, shown);
+          if (view) void navigator.clipboard?.writeText(`${window.location.origin}/${encodeView(view)}`);
           setMessage({ kind: 'info', text: 'Link to this view copied.' });
         }}
       />

@@ -3,16 +3,10 @@ import { useState, type ChangeEvent } from 'react';
 import { errorText } from '../accounts/errorText';
 import { followLink, navigate } from '../accounts/navigation';
 import { useMe } from '../accounts/useMe';
+import { exportJsonFile } from '../share/exportFiles';
 import { investigationsApi, type InvestigationSummary } from './investigationsApi';
 
 const listKey = ['investigations'];
-
-function download(name: string, content: unknown) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(content, null, 2)], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** The investigations a user may open: search, open, rename, duplicate, export, delete, and import a file. */
 export function InvestigationsPage() {
@@ -166,7 +160,7 @@ export function InvestigationsPage() {
                   onClick={() =>
                     void investigationsApi
                       .file(item.id)
-                      .then((file) => download(`investigation-${item.id}.json`, file))
+                      .then((file) => exportJsonFile(`investigation-${item.id}.json`, file))
                       .catch((error: unknown) => setMessage({ kind: 'error', text: errorText(error) }))
                   }
                 >

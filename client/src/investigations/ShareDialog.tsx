@@ -34,7 +34,8 @@ export function ShareDialog({ id, onCopyViewLink, onClose }: Props) {
   });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>();
 
-  const address = `${window.location.origin}/i/${id}`;
+  // A public link opens the read-only view, which needs no signing in; other links open the explorer.
+  const address = `${window.location.origin}${link === 'public' ? '/embed' : ''}/i/${id}`;
   const embed = `<iframe src="${window.location.origin}/embed/i/${id}" width="800" height="600" title="Entente investigation"></iframe>`;
   const add = () => {
     const name = adding.name.trim();
@@ -43,7 +44,9 @@ export function ShareDialog({ id, onCopyViewLink, onClose }: Props) {
       adding.kind === 'user'
         ? { kind: 'user', user: name, access: adding.access }
         : { kind: 'role', role: name as Role, access: adding.access };
-    setShares([...shares, share]);
+    const key = (one: Share) => `${one.kind}:${one.kind === 'user' ? one.user.toLowerCase() : one.role}`;
+    // Adding someone already listed changes their access rather than listing them twice.
+    setShares([...shares.filter((held) => key(held) !== key(share)), share]);
     setAdding({ ...adding, name: '' });
   };
   const save = () => {

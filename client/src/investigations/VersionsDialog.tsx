@@ -40,7 +40,7 @@ export function VersionsDialog({ id, current, writable, onRestored, onClose }: P
   const compare = (version: number) =>
     void investigationsApi
       .version(id, version, version - 1)
-      .then((detail) => setChanges({ ...changes, [version]: describe(detail.changes!) }))
+      .then((detail) => setChanges((shown) => ({ ...shown, [version]: describe(detail.changes!) })))
       .catch((failure: unknown) => setError(errorText(failure)));
   const restore = (version: number) =>
     void investigationsApi

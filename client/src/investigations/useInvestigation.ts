@@ -32,6 +32,10 @@ interface Options {
   shown: Shown;
   /** The investigation the page opened, if any. */
   opened?: Investigation;
+  /** The canvas has drawn what the page opened on: what it shows then is the baseline, not a change. */
+  ready: boolean;
+  /** An embedded view never saves, whoever looks at it. */
+  readOnly?: boolean;
   /** A new investigation was saved from this page: its address becomes the page's. */
   onAdopt: (investigation: InvestigationSummary) => void;
 }
@@ -39,9 +43,10 @@ interface Options {
 /**
  * The open investigation, kept in step with the canvas: each change is saved on its own a moment later (at
  * the version last read, so that a save made meanwhile by someone else is never overwritten), and the state
- * (saved, unsaved, saving, conflict) is there to show. Draws nothing.
+ * (saved, unsaved, saving, conflict) is there to show. Nothing is saved until the canvas has drawn what was
+ * opened (so opening never saves), nor by those who may only read. Draws nothing.
  */
-export function useInvestigation({ canvas, shown, opened, onAdopt }: Options) {
+export function useInvestigation({ canvas, shown, opened, ready, readOnly = false, onAdopt }: Options) {
   const { can } = useMe();
   const [current, setCurrent] = useState<InvestigationSummary | undefined>(opened);
   const [state, setState] = useState<SaveState>(opened ? { kind: 'saved' } : { kind: 'none' });
@@ -49,55 +54,73 @@ export function useInvestigation({ canvas, shown, opened, onAdopt }: Options) {
   useEffect(() => {
     latest.current = { shown, current, state };
   });
-  /** The view as last saved, serialised: a change that leads back to it is no change. */
-  const savedText = useRef(opened ? canonical(opened.view) : '');
+  /** The view as last saved, serialised (none until the opened canvas is drawn): going back to it is no change. */
+  const savedText = useRef<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const writable = !!current && current.access !== 'viewer' && can('write:investigations');
+  /** The save under way: a rename waits for it, so that the two never race at one version. */
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
+  /** Saving again, from within a save that ended with more to save. */
+  const saveAgain = useRef(() => {});
+  const writable = !!current && !readOnly && current.access !== 'viewer' && can('write:investigations');
 
   const save = useCallback(async () => {
     const { current: open, state: now } = latest.current;
-    if (!open || now.kind === 'conflict' || now.kind === 'saving') return;
+    if (!open || now.kind === 'conflict' || now.kind === 'saving' || savedText.current === undefined) return;
     const view = captureView(canvas.current, latest.current.shown);
     if (!view) return;
     const text = canonical(view);
     if (text === savedText.current) return setState({ kind: 'saved' });
     setState({ kind: 'saving' });
-    try {
-      const saved = await investigationsApi.update(open.id, { version: open.version, view });
-      savedText.current = text;
-      setCurrent(saved);
-      // Changes made while saving are saved next.
-      setState(
-        canonical(captureView(canvas.current, latest.current.shown)) === text ? { kind: 'saved' } : { kind: 'unsaved' },
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        const [theirs] = (await investigationsApi.versions(open.id).catch(() => ({ items: [] }))).items;
-        setState({ kind: 'conflict', version: theirs?.version ?? open.version + 1, by: theirs?.author });
-      } else {
-        setState({ kind: 'failed', message: (error as Error).message });
+    const work = (async () => {
+      try {
+        const saved = await investigationsApi.update(open.id, { version: open.version, view });
+        savedText.current = text;
+        latest.current.current = saved;
+        setCurrent(saved);
+        const again = canonical(captureView(canvas.current, latest.current.shown)) !== text;
+        setState(again ? { kind: 'unsaved' } : { kind: 'saved' });
+        // What changed while this save was under way is saved next.
+        if (again) timer.current = setTimeout(() => saveAgain.current(), autosaveMs);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          const [theirs] = (await investigationsApi.versions(open.id).catch(() => ({ items: [] }))).items;
+          setState({ kind: 'conflict', version: theirs?.version ?? open.version + 1, by: theirs?.author });
+        } else {
+          setState({ kind: 'failed', message: (error as Error).message });
+        }
       }
-    }
+    })();
+    inFlight.current = work;
+    await work;
   }, [canvas]);
+
+  useEffect(() => {
+    saveAgain.current = () => void save();
+  }, [save]);
 
   /** Something on the canvas changed: saved a moment later, when this page may save. */
   const changed = useCallback(() => {
     const { current: open, state: now } = latest.current;
-    if (!open || now.kind === 'conflict') return;
+    if (!open || !ready || now.kind === 'conflict') return;
     const view = captureView(canvas.current, latest.current.shown);
-    if (!view || canonical(view) === savedText.current) return;
+    if (!view) return;
+    if (savedText.current === undefined) {
+      savedText.current = canonical(view);
+      return;
+    }
+    if (!writable || canonical(view) === savedText.current) return;
     setState((previous) => (previous.kind === 'saving' ? previous : { kind: 'unsaved' }));
     clearTimeout(timer.current);
-    if (writable) timer.current = setTimeout(() => void save(), autosaveMs);
-  }, [canvas, save, writable]);
+    timer.current = setTimeout(() => void save(), autosaveMs);
+  }, [canvas, save, writable, ready]);
 
   const { graph, asOf, selected, filters, layout, styles, dating, pathExclude, pinned, unfolded } = shown;
   useEffect(changed, [graph, asOf, selected, filters, layout, styles, dating, pathExclude, pinned, unfolded, changed]);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // Unsaved work is said before the tab closes.
+  // Work not saved (waiting, under way, failed or refused) is said before the tab closes.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (latest.current.state.kind === 'unsaved' || latest.current.state.kind === 'saving') event.preventDefault();
+      if (['unsaved', 'saving', 'failed', 'conflict'].includes(latest.current.state.kind)) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -118,11 +141,15 @@ export function useInvestigation({ canvas, shown, opened, onAdopt }: Options) {
     [canvas, onAdopt],
   );
 
+  /** A new title, saved once any save under way has ended (at the version that save made). */
   const rename = useCallback(async (title: string) => {
+    await inFlight.current;
     const open = latest.current.current;
     if (!open) return;
     try {
-      setCurrent(await investigationsApi.update(open.id, { version: open.version, title }));
+      const saved = await investigationsApi.update(open.id, { version: open.version, title });
+      latest.current.current = saved;
+      setCurrent(saved);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         setState({ kind: 'conflict', version: open.version + 1 });

@@ -40,8 +40,13 @@ export function toCsv(rows: { fixed: Record<string, unknown>; properties: Record
   return lines.join('\n') + '\n';
 }
 
+/** Any value as a JSON file the browser downloads. */
+export function exportJsonFile(name: string, content: unknown) {
+  download(name, new Blob([JSON.stringify(content, null, 2)], { type: 'application/json' }));
+}
+
 export function exportJson(graph: Graph) {
-  download('entente-graph.json', new Blob([JSON.stringify(graph, null, 2)], { type: 'application/json' }));
+  exportJsonFile('entente-graph.json', graph);
 }
 
 export function exportCsv(graph: Graph) {

@@ -95,6 +95,12 @@ describe('saving and opening', () => {
       cursor = page.body.next;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
+    // A % typed in the search is a percent sign, not a wildcard.
+    const percent = await bo.agent
+      .get('/api/investigations')
+      .query({ q: `${tag} %` })
+      .expect(200);
+    expect(percent.body.items).toEqual([]);
     const bad = await bo.agent.get('/api/investigations?cursor=not-a-cursor');
     expect(problem(bad).detail).toMatch(/query\.cursor/);
   });
@@ -111,6 +117,17 @@ describe('who may open and change one', () => {
     );
     expect((await stranger.agent.get(`/api/investigations/${id}/annotations`)).status).toBe(404);
     expect((await stranger.agent.get('/api/investigations/zzzzzzzz')).status).toBe(404);
+    // Every other route answers a stranger alike, before any other check could tell the id exists.
+    const restore = await write(stranger, 'post', `/api/investigations/${id}/versions/1/restore`).send({ version: 1 });
+    expect(restore.status).toBe(404);
+    const share = await write(stranger, 'put', `/api/investigations/${id}/shares`).send({ link: 'public', shares: [] });
+    expect(share.status).toBe(404);
+    const note = await write(stranger, 'post', `/api/investigations/${id}/annotations`).send({
+      target: { kind: 'canvas' },
+      text: 'x',
+      sources: ['no-such-document'],
+    });
+    expect(note.status).toBe(404);
     const list = await stranger.agent.get('/api/investigations').expect(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
   });
@@ -236,6 +253,9 @@ describe('history', () => {
     expect(two.body.changes).toMatchObject({ nodesAdded: ['azure'], nodesRemoved: [], moved: 1 });
     const three = await ada.agent.get(`/api/investigations/${id}/versions/3?with=2`).expect(200);
     expect(three.body.changes).toMatchObject({ nodesRemoved: ['microsoft'], notes: { added: [note.body.id] } });
+    // Asked the other way round, the changes still read from the earlier version to the later.
+    const backwards = await ada.agent.get(`/api/investigations/${id}/versions/2?with=3`).expect(200);
+    expect(backwards.body.changes).toMatchObject({ nodesRemoved: ['microsoft'], notes: { added: [note.body.id] } });
     const restored = await write(ada, 'post', `/api/investigations/${id}/versions/1/restore`)
       .send({ version: 3 })
       .expect(200);
