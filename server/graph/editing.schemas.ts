@@ -13,7 +13,8 @@ const taggedValueSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('integer'), value: z.string().regex(/^-?\d{1,19}$/, 'must be a whole number') }),
   z.strictObject({
     type: z.literal('float'),
-    value: z.string().regex(/^(-?\d+(\.\d+)?(e[-+]?\d+)?|NaN|-?Infinity)$/i, 'must be a number'),
+    // No regex flags: OpenAPI patterns cannot carry them (the exponent's e is written both ways instead).
+    value: z.string().regex(/^(-?\d+(\.\d+)?([eE][-+]?\d+)?|NaN|-?Infinity)$/, 'must be a number'),
   }),
   ...temporalTypes.map((type) => z.strictObject({ type: z.literal(type), value: z.string().min(1).max(100) })),
   z.strictObject({

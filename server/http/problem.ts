@@ -4,7 +4,7 @@ import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
 import { DatabaseBusyError } from '../neo4j/database.js';
-import { StoreUnavailableError } from '../store/store.js';
+import { StoreUnavailableError, UnstorableTextError } from '../store/store.js';
 
 export interface FieldError {
   /** Where the bad value was: `query.limit`, `body.ids.3`, … */
@@ -139,6 +139,11 @@ export function toProblem(error: unknown): ProblemError {
       'store-unavailable',
       'Store unavailable',
       'Entente’s own store is not answering; try again shortly.',
+    );
+  }
+  if (error instanceof UnstorableTextError) {
+    return ProblemError.badRequest(
+      'The request holds text that cannot be stored: a NUL character (\\u0000) or an unpaired surrogate.',
     );
   }
   if (isHttpError(error)) return fromHttpError(error);

@@ -39,11 +39,27 @@ function isUnavailable(error: unknown): boolean {
   return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message);
 }
 
+/**
+ * Text PostgreSQL cannot keep, sent by a caller: a NUL character, or an unpaired surrogate in JSON. The API
+ * says 400, not 500: the request was at fault, and nothing was written.
+ */
+export class UnstorableTextError extends Error {
+  override name = 'UnstorableTextError';
+}
+
+function isUnstorableText(error: unknown): boolean {
+  const { code, message, detail } = error as { code?: unknown; message?: unknown; detail?: unknown };
+  // 22P02 is any invalid input; only JSON's Unicode complaints are the caller's text (ours is JSON.stringify's).
+  const about = `${String(message)} ${String(detail)}`;
+  return code === '22021' || code === '22P05' || (code === '22P02' && /Unicode|surrogate/i.test(about));
+}
+
 async function translated<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (isUnavailable(error)) throw new StoreUnavailableError('Entente’s store is not answering');
+    if (isUnstorableText(error)) throw new UnstorableTextError((error as Error).message);
     throw error;
   }
 }

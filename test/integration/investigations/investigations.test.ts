@@ -434,6 +434,21 @@ describe('bad input', () => {
     expect(problem(empty).detail).toMatch(/body\.title/);
   });
 
+  it('When text holds a NUL or an unpaired surrogate, then it is a 400 saying so, not a 500', async () => {
+    const ada = await signedIn(context.app, 'analyst');
+    const nul = await write(ada, 'post', '/api/investigations').send({ title: 'a\u0000b', view: viewOf(['openai']) });
+    expect(problem(nul)).toMatchObject({ status: 400, detail: expect.stringContaining('NUL') });
+    const lone = await write(ada, 'post', '/api/investigations')
+      .set('content-type', 'application/json')
+      .send(
+        `{"title":"lone","view":${JSON.stringify(viewOf(['openai'])).replace('"hiddenLabels":[]', '"hiddenLabels":["\\udabb"]')}}`,
+      );
+    expect(problem(lone).status).toBe(400);
+    const admin = await signedIn(context.app, 'admin');
+    const audit = await admin.agent.get('/api/audit').query({ action: 'a\u0000' });
+    expect(problem(audit).status).toBe(400);
+  });
+
   it('When the body is larger than 16 MB, then it is a 413 problem saying so', async () => {
     const ada = await signedIn(context.app, 'analyst');
     const huge = await write(ada, 'post', '/api/investigations')
