@@ -3,7 +3,7 @@ import { STATUS_CODES, type Server } from 'node:http';
 import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
-import { DatabaseBusyError } from '../neo4j/database.js';
+import { DatabaseBusyError, DatabaseUnansweredError } from '../neo4j/database.js';
 import { StoreUnavailableError, UnstorableTextError } from '../store/store.js';
 
 export interface FieldError {
@@ -133,6 +133,8 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof Neo4jError) return fromNeo4j(error);
   if (error instanceof DatabaseBusyError)
     return ProblemError.unavailable('Neo4j is busy with other requests; try again shortly.');
+  if (error instanceof DatabaseUnansweredError)
+    return ProblemError.unavailable(`${error.message}: it may be starting or recovering; try again shortly.`);
   if (error instanceof StoreUnavailableError) {
     return new ProblemError(
       503,

@@ -28,6 +28,34 @@ export class DatabaseBusyError extends Error {
 }
 
 /**
+ * The database took the query but did not answer within the read's deadline: it is starting, recovering or
+ * stalled. The caller answers 503 rather than leave its client waiting without an answer.
+ */
+export class DatabaseUnansweredError extends Error {
+  override name = 'DatabaseUnansweredError';
+}
+
+/**
+ * How long after a read's own transaction timeout the server stops waiting for it. Neo4j ends a slow
+ * transaction itself; this deadline is for a database that cannot say so (a JVM recovering after a crash
+ * accepts connections and answers nothing for a while), since the driver has no timeout of its own there.
+ */
+const readDeadlineGraceMs = 3_000;
+
+/** Waits at most `ms` for `work`; past that, rejects, leaving `work` to settle on its own. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DatabaseUnansweredError(`Neo4j did not answer within ${Math.round(ms / 1000)} s`)),
+      ms,
+    );
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
  * At most `size` queries at once; the others wait in line, at most `waitMs` each. The driver's own pool
  * would wait too, but fails with an error that carries no code; this line fails with one of ours.
  */
@@ -40,13 +68,20 @@ class QueryLine {
     private readonly waitMs: number,
   ) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in its turn. With a `deadlineMs`, the caller stops waiting for it then, but its place is held
+   * until it really ends, so queries the database never answered cannot pile up beyond the line's size.
+   */
+  async run<T>(work: () => Promise<T>, deadlineMs?: number): Promise<T> {
     const release = await this.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
+    const running = (async () => {
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    })();
+    return deadlineMs === undefined ? running : withDeadline(running, deadlineMs);
   }
 
   /** A place in the line held until the returned function is called (once; later calls do nothing). */
@@ -125,12 +160,17 @@ export class Database {
     routing: RoutingControl,
     timeoutMs = this.settings.queryTimeoutMs,
   ): Promise<EagerResult<R>> {
-    return this.line.run(() =>
-      this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
-        routing,
-        database: this.settings.database,
-        transactionConfig: { timeout: Math.min(timeoutMs, this.settings.queryTimeoutMs) },
-      }),
+    const timeout = Math.min(timeoutMs, this.settings.queryTimeoutMs);
+    // A write is never given up on: answering while it may still commit would misstate what happened.
+    const deadlineMs = routing === neo4j.routing.READ ? timeout + readDeadlineGraceMs : undefined;
+    return this.line.run(
+      () =>
+        this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
+          routing,
+          database: this.settings.database,
+          transactionConfig: { timeout },
+        }),
+      deadlineMs,
     );
   }
 
@@ -171,7 +211,7 @@ export class Database {
     parameters: Parameters,
     options: { maxRows: number; timeoutMs: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
-    return this.line.run(() => this.streamRead(cypher, parameters, options));
+    return this.line.run(() => this.streamRead(cypher, parameters, options), options.timeoutMs + readDeadlineGraceMs);
   }
 
   private async streamRead(

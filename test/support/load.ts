@@ -5,6 +5,14 @@ export interface Sample {
   path: string;
   status: number;
   retryAfter: string | null;
+  /** How long the answer took, or how long the request waited before it failed. */
+  ms: number;
+  /** For a request left without an answer (status 0): why, and after how long. */
+  failure?: string;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : '';
 }
 
 /**
@@ -24,9 +32,18 @@ export function steadyLoad(baseUrl: string, paths: string[], perSecond = 50, max
       try {
         const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(20_000) });
         await response.arrayBuffer();
-        samples.push({ at, path, status: response.status, retryAfter: response.headers.get('retry-after') });
-      } catch {
-        samples.push({ at, path, status: 0, retryAfter: null });
+        samples.push({
+          at,
+          path,
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          ms: performance.now() - at,
+        });
+      } catch (error) {
+        // fetch's own message is "fetch failed"; the reason (refused, reset, timed out) is in its cause.
+        const cause = error instanceof Error ? [error, error.cause].map(messageOf).filter(Boolean).join(': ') : '';
+        const ms = performance.now() - at;
+        samples.push({ at, path, status: 0, retryAfter: null, ms, failure: `${cause} after ${Math.round(ms)} ms` });
       }
     })();
     pending.add(request);
