@@ -1,2 +1,2 @@
 UNION
-MATCH (n:{{label}}) WHERE n.id IN $idValues RETURN n
+MATCH (n:{{name:label}}) WHERE n.id IN $idValues RETURN n
