@@ -89,6 +89,9 @@ const fragmentSlots: Record<string, Record<string, string[][]>> = {
   ),
 };
 
+/** The variable the `set` slot's statements write (editing/set-property.cypher): the host's own. */
+const setVariables: Record<string, string> = { 'merges/apply': 'k', 'merges/restore-keep': 'k' };
+
 /** Name slots that take one of Neo4j's own functions, not a name from the database. */
 const functionSlots: Record<string, Record<string, string>> = {
   'editing/value-converted': { convert: 'date' },
@@ -98,34 +101,43 @@ const functionSlots: Record<string, Record<string, string>> = {
 /** Files that are fragments: planned inside their hosts (they are not statements on their own). */
 const fragmentFiles = new Set(Object.values(fragmentSlots).flatMap((slots) => Object.values(slots).flat(2)));
 
-/** Every way of filling `file`'s slots: name slots with `hostile`, int slots with 2, fragments per the table. */
-function filled(file: string, hostile: string): Cypher[] {
+/**
+ * Ways of filling `file`'s slots: name slots with `hostile` (a `variable` slot with the variable the host
+ * binds), int slots with 2, fragment slots per the table.
+ * Every option of every slot is in at least one way (the i-th way takes each slot's i-th option, the last
+ * when it has fewer), so the count stays the longest list of options, not their product.
+ */
+function filled(file: string, hostile: string, variable = setVariables[file] ?? 'n'): Cypher[] {
   const template = cypher[file]!;
-  let ways: Record<string, SlotValue>[] = [{}];
+  const options = new Map<string, SlotValue[]>();
   for (const [slot, kind] of template.slots) {
     if (kind === 'name') {
-      const value = name(functionSlots[file]?.[slot] ?? (slot === 'variable' ? 'n' : hostile));
-      ways = ways.map((way) => ({ ...way, [slot]: value }));
+      options.set(slot, [name(functionSlots[file]?.[slot] ?? (slot === 'variable' ? variable : hostile))]);
     } else if (kind === 'int') {
-      ways = ways.map((way) => ({ ...way, [slot]: 2 }));
+      options.set(slot, [2]);
     } else {
-      const options = fragmentSlots[file]?.[slot];
-      if (!options) throw new Error(`The test does not say how ${file}'s slot ${slot} is filled`);
-      ways = ways.flatMap((way) =>
-        options.flatMap((parts) => {
-          // Each fragment's own ways are tried one at a time (its first way elsewhere), not multiplied out.
-          if (!parts.length) return [{ ...way, [slot]: [] }];
-          const variants = parts.map((part) => filled(part, hostile));
+      const ways = fragmentSlots[file]?.[slot];
+      if (!ways) throw new Error(`The test does not say how ${file}'s slot ${slot} is filled`);
+      options.set(
+        slot,
+        ways.flatMap((parts): SlotValue[] => {
+          if (!parts.length) return [[]];
+          const variants = parts.map((part) => filled(part, hostile, variable));
           const longest = Math.max(...variants.map((variant) => variant.length));
-          return Array.from({ length: longest }, (_, index) => ({
-            ...way,
-            [slot]: variants.map((variant) => variant[Math.min(index, variant.length - 1)]!),
-          }));
+          return Array.from({ length: longest }, (_, index) =>
+            variants.map((variant) => variant[Math.min(index, variant.length - 1)]!),
+          );
         }),
       );
     }
   }
-  return ways.map((way) => compose(template, way));
+  const count = Math.max(1, ...[...options.values()].map((values) => values.length));
+  return Array.from({ length: count }, (_, index) =>
+    compose(
+      template,
+      Object.fromEntries([...options].map(([slot, values]) => [slot, values[Math.min(index, values.length - 1)]!])),
+    ),
+  );
 }
 
 /** Statements Neo4j cannot EXPLAIN: schema commands and procedures that write (they are composed only). */
