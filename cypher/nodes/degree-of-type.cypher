@@ -1,2 +1,2 @@
-// One entry of nodes/degrees.cypher's list: the node's relationships of one type, out and in.
-+ [[COUNT { (n)-[:{{name:type}}]->() }, COUNT { (n)<-[:{{name:type}}]-() }]]
+// One item of nodes/degrees.cypher's list: the node's relationships of one type, out and in.
+[COUNT { (n)-[:{{name:type}}]->() }, COUNT { (n)<-[:{{name:type}}]-() }]

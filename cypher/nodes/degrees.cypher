@@ -3,4 +3,6 @@
 // written out, Neo4j reads the degree from the node's relationship groups in constant time, even for
 // 100,000 neighbours.
 {{cypher:resolveIds}}
-RETURN [] {{cypher:perType}} AS degrees
+RETURN [
+  {{list:perType}}
+] AS degrees

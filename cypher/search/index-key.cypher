@@ -1,2 +1,2 @@
-// One more key of search/create-own-index.cypher's list.
-, n.{{name:key}}
+// One key of search/create-own-index.cypher's list.
+n.{{name:key}}

@@ -11,14 +11,15 @@ const cypherDir = path.join(projectRoot, 'cypher');
  *   name checked against the database's lists by the caller, escaped there); never a string.
  * - `{{cypher:slot}}` takes another loaded file (or a list of them, written one after another), composed
  *   itself if it has slots; never a string.
+ * - `{{list:slot}}` takes a list of loaded files, written separated by commas (items of a Cypher list).
  * - `{{int:slot}}` takes a whole number ≥ 0 (a bound Cypher takes no parameter for, such as a path length).
  * Every other value reaches Cypher as a parameter. Comments are gone before any slot is filled, so nothing
  * filled into a slot can end (or start) one.
  */
 const slotPattern = /\{\{(\w+):(\w+)\}\}/g;
 
-export type SlotKind = 'name' | 'cypher' | 'int';
-const slotKinds: readonly string[] = ['name', 'cypher', 'int'];
+export type SlotKind = 'name' | 'cypher' | 'list' | 'int';
+const slotKinds: readonly string[] = ['name', 'cypher', 'list', 'int'];
 
 /** What each kind of slot takes. */
 export type SlotValue = Name | Cypher | readonly Cypher[] | number;
@@ -78,7 +79,9 @@ export function compose(template: Cypher, slots: Readonly<Record<string, SlotVal
         ? value instanceof Name
         : kind === 'int'
           ? typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-          : value instanceof Cypher || (Array.isArray(value) && value.every((part) => part instanceof Cypher));
+          : kind === 'list'
+            ? Array.isArray(value) && value.every((part) => part instanceof Cypher)
+            : value instanceof Cypher || (Array.isArray(value) && value.every((part) => part instanceof Cypher));
     if (!fits) throw new TypeError(`${where}: slot ${slot} takes ${kindText[kind]}, not ${describe(value)}`);
     const unfilled = (Array.isArray(value) ? value : [value]).find(
       (part): part is Cypher => part instanceof Cypher && part.slots.size > 0,
@@ -89,6 +92,7 @@ export function compose(template: Cypher, slots: Readonly<Record<string, SlotVal
   const text = template.toString().replace(slotPattern, (_match, kind: SlotKind, slot: string) => {
     const value = slots[slot]!;
     if (kind === 'cypher') return (Array.isArray(value) ? value : [value]).map(String).join('\n');
+    if (kind === 'list') return (value as readonly Cypher[]).map(String).join(',\n');
     return value.toString();
   });
   return new Cypher(made, template.source, text);
@@ -97,6 +101,7 @@ export function compose(template: Cypher, slots: Readonly<Record<string, SlotVal
 const kindText: Record<SlotKind, string> = {
   name: 'a Name (names.ts)',
   cypher: 'a loaded Cypher file',
+  list: 'a list of loaded Cypher files',
   int: 'a whole number',
 };
 

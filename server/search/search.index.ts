@@ -72,8 +72,7 @@ async function createOwnIndex(db: Database, { labels, keys }: Targets): Promise<
   const statement = compose(cypher['search/create-own-index'], {
     index,
     labels: names(labels, '|'),
-    firstKey: name(keys[0]!),
-    moreKeys: keys.slice(1).map((key) => compose(cypher['search/index-key'], { key: name(key) })),
+    keys: keys.map((key) => compose(cypher['search/index-key'], { key: name(key) })),
   });
   try {
     await db.write(statement);

@@ -68,7 +68,7 @@ const fragmentSlots: Record<string, Record<string, string[][]>> = {
   'nodes/timeline': { resolveIds: [['nodes/resolve-ids']] },
   'paths/ranked': { resolveIds: [['nodes/resolve-ids']] },
   'paths/shortest-only': { resolveIds: [['nodes/resolve-ids']] },
-  'search/create-own-index': { moreKeys: [[], ['search/index-key', 'search/index-key']] },
+  'search/create-own-index': { keys: [['search/index-key'], ['search/index-key', 'search/index-key']] },
   'imports/merge-nodes': { labels: [[], ['imports/add-labels']] },
   'merges/apply': {
     labels: [[], ['merges/add-labels']],

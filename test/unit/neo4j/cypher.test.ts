@@ -18,6 +18,8 @@ const cypher = loadCypher(
   'nodes/resolve-id-in-label', // {{name:label}}
   'schema/constraints',
   'health/components',
+  'nodes/degrees', // {{list:perType}}
+  'nodes/degree-of-type',
 );
 
 describe('stripComments', () => {
@@ -73,6 +75,19 @@ describe('compose', () => {
     expect(query).toContain('UNION\nMATCH (n:`A`) WHERE n.id IN $idValues RETURN n\nUNION\nMATCH (n:`B`)');
     expect(query.endsWith('RETURN key, n')).toBe(true);
     expect(String(compose(cypher['nodes/resolve-ids'], { indexed: [] }))).not.toContain('UNION');
+  });
+
+  it('When a list slot is filled, then its files stand there separated by commas; one file alone is refused', () => {
+    const lookup = compose(cypher['nodes/resolve-ids'], { indexed: [] });
+    const perType = ['A', 'B'].map((type) => compose(cypher['nodes/degree-of-type'], { type: name(type) }));
+    const query = String(compose(cypher['nodes/degrees'], { resolveIds: lookup, perType }));
+    expect(query).toContain('COUNT { (n)<-[:`A`]-() }],\n[COUNT { (n)-[:`B`]->() }');
+    expect(String(compose(cypher['nodes/degrees'], { resolveIds: lookup, perType: [] }))).toMatch(
+      /RETURN \[\s*\] AS degrees$/,
+    );
+    expect(() => compose(cypher['nodes/degrees'], { resolveIds: lookup, perType: perType[0]! })).toThrow(
+      'slot perType takes a list of loaded Cypher files',
+    );
   });
 
   it('When a slot has no value, then composing fails naming the file and the slot', () => {
