@@ -1,2 +1,2 @@
 DROP INDEX bench_node_id IF EXISTS;
-DROP INDEX entente_degree_order IF EXISTS;
+DROP INDEX {{name:degreeOrderIndex}} IF EXISTS;

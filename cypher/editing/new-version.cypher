@@ -6,5 +6,5 @@ SET n = properties(old)
 REMOVE n._entente_version, n._entente_lastEdit, n._entente_mergedFrom
 SET n.id = $id, n.disputes = coalesce(old.disputes, $group), n._entente_version = 1, n._entente_lastEdit = $edit
 SET old.disputes = coalesce(old.disputes, $group)
-// @set
+{{cypher:set}}
 RETURN n AS r, a, b

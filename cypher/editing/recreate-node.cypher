@@ -1,4 +1,4 @@
-// A deleted node made again with its labels and properties (the marker line: one SET per property).
+// A deleted node made again with its labels and properties (the `set` slot: one SET per property).
 CREATE (n:$($labels))
-// @set
+{{cypher:set}}
 RETURN n

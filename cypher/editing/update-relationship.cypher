@@ -1,5 +1,5 @@
-// Bumps a relationship's version and sets the edited properties (the marker line: one SET or REMOVE per key).
+// Bumps a relationship's version and sets the edited properties (the `set` slot: one SET or REMOVE per key).
 MATCH (a)-[n]->(b) WHERE elementId(n) = $key
 SET n._entente_version = $version + 1, n._entente_lastEdit = $edit
-// @set
+{{cypher:set}}
 RETURN n AS r, a, b

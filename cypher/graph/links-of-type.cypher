@@ -1,6 +1,6 @@
-// Which labels relationships of one type ({{type}}, written out so the type's lookup index finds them)
+// Which labels relationships of one type (`type`, written out so the type's lookup index finds them)
 // connect, from the first $sample of them: how many of those joined each pair of labels, and how many were read.
-MATCH (a)-[:{{type}}]->(b)
+MATCH (a)-[:{{name:type}}]->(b)
 WITH a, b LIMIT $sample
 WITH collect([labels(a), labels(b)]) AS ends, count(*) AS read
 UNWIND ends AS end

@@ -4,12 +4,12 @@
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.from
 MATCH (b) WHERE elementId(b) = row.to
-OPTIONAL MATCH (a)-[old:{{type}} {id: row.id}]->(b)
+OPTIONAL MATCH (a)-[old:{{name:type}} {id: row.id}]->(b)
 WITH row, a, b, old,
      CASE WHEN old IS NULL THEN [] ELSE
        [key IN keys(row.properties) WHERE old[key] IS NULL OR old[key] <> row.properties[key] | [key, old[key]]]
      END AS changed
-MERGE (a)-[r:{{type}} {id: row.id}]->(b)
+MERGE (a)-[r:{{name:type}} {id: row.id}]->(b)
   ON CREATE SET r._entente_created_by = $import
 SET r += row.properties
 WITH r, old IS NULL AS created, changed

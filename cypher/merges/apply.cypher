@@ -1,6 +1,6 @@
-// The kept node takes the merged node's labels (marker line) and what it lacked (the @set line).
+// The kept node takes the merged node's labels (the `labels` slot) and what it lacked (the `set` slot).
 MATCH (k) WHERE elementId(k) = $keep
-// @labels
+{{cypher:labels}}
 SET k._entente_version = $version + 1, k._entente_lastEdit = $edit
-// @set
+{{cypher:set}}
 RETURN k

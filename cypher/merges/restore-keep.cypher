@@ -1,8 +1,9 @@
-// Undoing a merge: the kept node exactly as it was, labels (marker line) and every property (@set line), its
+// Undoing a merge: the kept node exactly as it was, labels (the `labels` slot) and every property (the `set`
+// slot), its
 // last edit now the undo (so its history reads on through the merge).
 MATCH (k) WHERE elementId(k) = $keep
-// @labels
+{{cypher:labels}}
 SET k = {}
-// @set
+{{cypher:set}}
 SET k._entente_lastEdit = $edit
 RETURN k

@@ -1,3 +1,3 @@
 // The nodes that API keys name, each with its key.
-// @resolve-ids
+{{cypher:resolveIds}}
 RETURN key, n

@@ -1,1 +1,2 @@
-[COUNT { (n)-[:{{type}}]->() }, COUNT { (n)<-[:{{type}}]-() }]
+// One item of nodes/degrees.cypher's list: the node's relationships of one type, out and in.
+[COUNT { (n)-[:{{name:type}}]->() }, COUNT { (n)<-[:{{name:type}}]-() }]

@@ -1,8 +1,8 @@
 // One batch of the label's nodes whose stored degree is missing or stale gets its degree and the stamp the
 // order holds under: the database's relationship count and the label's node count (nodes/stored-order.cypher).
 CALL () { MATCH ()-[any]->() RETURN count(any) AS relationshipsInGraph }
-CALL () { MATCH (ordered:{{label}}) RETURN count(ordered) AS inOrder }
-MATCH (n:{{label}})
+CALL () { MATCH (ordered:{{name:label}}) RETURN count(ordered) AS inOrder }
+MATCH (n:{{name:label}})
 WHERE NOT coalesce(
   n._entente_degree = COUNT { (n)--() } AND n._entente_degreeStamp = [relationshipsInGraph, inOrder],
   false

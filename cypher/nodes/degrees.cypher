@@ -1,8 +1,8 @@
-// A node's number of relationships per type and direction (a self-loop counts in both). The marker is
-// replaced by one entry per relationship type of the database (nodes/degree-of-type.cypher): with the type
+// A node's number of relationships per type and direction (a self-loop counts in both). The `perType`
+// slot takes one entry per relationship type of the database (nodes/degree-of-type.cypher): with the type
 // written out, Neo4j reads the degree from the node's relationship groups in constant time, even for
 // 100,000 neighbours.
-// @resolve-ids
+{{cypher:resolveIds}}
 RETURN [
-  // @each-relationship-type
+  {{list:perType}}
 ] AS degrees

@@ -3,15 +3,15 @@
 // expansion slot after MATCH takes the relationship pattern with its direction and types written out (see
 // nodes.queries.ts): Neo4j then reads only those relationship groups of the node.
 // (Users' saved queries have no relationships, so they never appear here.)
-// @resolve-ids
+{{cypher:resolveIds}}
 CALL (n) {
-  MATCH /*expansion*/
+  MATCH {{cypher:expansion}}
   WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
     AND validAsOf(r) AND nodeValidAsOf(m)
   RETURN count(r) AS total
 }
 CALL (n) {
-  MATCH /*expansion*/
+  MATCH {{cypher:expansion}}
   WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
     AND validAsOf(r) AND nodeValidAsOf(m)
   WITH r, m, COUNT { (m)--() } AS degree

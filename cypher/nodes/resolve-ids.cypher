@@ -3,12 +3,13 @@
 // non-empty string equal to it, or an integer spelling it). $propertyKeys: the keys that may stand for an
 // `id` at all (not shared by several nodes, not shaped like an elementId); $idValues: the values they may
 // stand for (each key, and the 64-bit integer it spells). Candidates come through the `id` index of each
-// label that has one (the marker line gets one UNION branch per such label, nodes/resolve-id-in-label.cypher,
+// label that has one (the `indexed` slot gets one UNION branch per such label, nodes/resolve-id-in-label.cypher,
 // because the planner seeks an index only for a label written out); when $scan, a scan looks for the keys
-// no index answered. Ends with one row per key found: `key, n`. Queries about one node start with this text.
+// no index answered. Ends with one row per key found: `key, n`. Queries about one node start with this text
+// (their `resolveIds` slot), so this file is a fragment: it parses only inside one.
 CALL () {
   MATCH (n) WHERE elementId(n) IN $keys RETURN n
-  // @each-id-indexed-label
+  {{cypher:indexed}}
 }
 WITH [n IN collect(n) WHERE NOT n:_EntenteSavedQuery] AS indexed
 CALL (indexed) {

@@ -10,20 +10,20 @@
 // not read at all (Neo4j places a filter on `stored` after the index scan, which then reads every entry).
   WITH n, stored, expansion WHERE stored
   CALL (n, stored) {
-    MATCH (m:{{label}}) WHERE m._entente_degree >= CASE WHEN stored THEN 0 END
+    MATCH (m:{{name:label}}) WHERE m._entente_degree >= CASE WHEN stored THEN 0 END
     WITH n, m
     ORDER BY m._entente_degree DESC
     LIMIT $walkAtMost
-    CALL (n, m) { /*adjacent*/ }
+    CALL (n, m) { {{cypher:adjacent}} }
     WITH r, m
     LIMIT $skip + $limit
     RETURN collect({r: r, m: m}) AS first, min(m._entente_degree) AS lowest
   }
   CALL (n, lowest) {
-    MATCH (m:{{label}} {_entente_degree: lowest})
+    MATCH (m:{{name:label}} {_entente_degree: lowest})
     WITH n, m
     LIMIT $tiedAtMost + 1
-    OPTIONAL CALL (n, m) { /*adjacent*/ }
+    OPTIONAL CALL (n, m) { {{cypher:adjacent}} }
     RETURN collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m} END) AS tied, count(DISTINCT m) AS tiedNodes
   }
   CALL (first, lowest, tied) {
@@ -39,4 +39,3 @@
     all(check IN checks WHERE check)
       AND (size(first) = $skip + $limit OR size(first) = expansion)
       AND tiedNodes <= $tiedAtMost AS orderHeld
-  UNION ALL

@@ -5,9 +5,9 @@
 // order ÷ n's relationships nodes are walked, and one costs about $walkCost counted relationships
 // (nodes.queries.ts).
 CALL () { MATCH ()-[any]->() RETURN count(any) AS relationshipsInGraph }
-CALL () { MATCH (ordered:{{label}}) RETURN count(ordered) AS inOrder }
+CALL () { MATCH (ordered:{{name:label}}) RETURN count(ordered) AS inOrder }
 WITH n, expansion, coalesce(
-  n:{{label}} AND n._entente_degree = COUNT { (n)--() }
+  n:{{name:label}} AND n._entente_degree = COUNT { (n)--() }
     AND n._entente_degreeStamp = [relationshipsInGraph, inOrder]
     AND ($skip + $limit) * inOrder * $walkCost <= expansion * expansion,
   false

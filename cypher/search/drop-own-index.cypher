@@ -1,2 +1,2 @@
-// Drops Entente's own full-text index for search (entente_search, searchIndexName), before it is made again.
-DROP INDEX entente_search IF EXISTS
+// Drops Entente's own full-text index for search (searchIndexName, search.index.ts), before it is made again.
+DROP INDEX {{name:index}} IF EXISTS

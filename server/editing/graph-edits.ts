@@ -4,9 +4,8 @@ import type { SourceInput } from '../graph/editing.schemas.js';
 import type { NodeIdentity } from '../graph/identity.js';
 import { toApiEdge, toApiNode } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher, type Cypher, type SlotValue } from '../neo4j/cypher.js';
 import type { GraphTransaction, Parameters } from '../neo4j/database.js';
-import { replaceMarker } from '../neo4j/names.js';
 import { firstDay, firstDayAfter, precisionOf } from '../seed/dataset.schema.js';
 import { encodeProperties, propertyAssignments, type PropertyValue } from './values.js';
 
@@ -84,19 +83,22 @@ export function relationshipState(relationship: Relationship): RelationshipState
   };
 }
 
-/** Runs one statement in the edit's graph transaction; `set` fills its `// @set` line. */
+/** Runs one statement in the edit's graph transaction; `set` fills its `set` slot, `slots` any others. */
 export async function run(
   graph: GraphTransaction,
-  query: string,
+  query: Cypher,
   parameters: Parameters,
   set?: { variable: string; properties: Record<string, PropertyValue | null> },
+  slots: Readonly<Record<string, SlotValue>> = {},
 ) {
   let text = query;
   let values: unknown[] = [];
   if (set) {
     const assignments = propertyAssignments(set.variable, set.properties);
-    text = replaceMarker(query, 'set', assignments.text);
+    text = compose(query, { ...slots, set: assignments.set });
     values = assignments.values;
+  } else if (query.slots.size) {
+    text = compose(query, slots);
   }
   try {
     return (await graph.run(text, { ...parameters, values })).records;

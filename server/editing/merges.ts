@@ -3,9 +3,8 @@ import type { Caller } from '../accounts/caller.js';
 import type { Edit, MergeBody } from '../graph/editing.schemas.js';
 import type { ApiNode } from '../graph/graph.schemas.js';
 import { ProblemError } from '../http/problem.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { loadCypher, type Cypher } from '../neo4j/cypher.js';
 import type { GraphTransaction } from '../neo4j/database.js';
-import { replaceMarker } from '../neo4j/names.js';
 import { refuseWithLaterEdits, type Editing, type EvidenceKeys } from './editing.js';
 import { createMerge, lockedMerge, markMergeUndone, markReverted, nextMergeId, rekey } from './edits.store.js';
 import {
@@ -25,7 +24,14 @@ import {
 } from './graph-edits.js';
 import { sameValue, type PropertyValue } from './values.js';
 
-const cypher = loadCypher('merges/move', 'merges/apply', 'merges/move-back', 'merges/restore-keep');
+const cypher = loadCypher(
+  'merges/move',
+  'merges/apply',
+  'merges/move-back',
+  'merges/restore-keep',
+  'merges/add-labels',
+  'merges/remove-added-labels',
+);
 
 /** Relationships moved in one merge, at most (a hub is merged by hand, in smaller steps). */
 const maxMoved = 5_000;
@@ -38,8 +44,9 @@ interface MergeSnapshot {
   moved: { old: RelationshipState; made: string }[];
 }
 
-function withLabels(query: string, statement: string, labels: string[]): string {
-  return replaceMarker(query, 'labels', labels.length ? statement : '');
+/** The `labels` slot of a merge statement: `statement` when there are labels to change, else nothing. */
+function labelsSlot(statement: Cypher, labels: string[]): { labels: Cypher | Cypher[] } {
+  return { labels: labels.length ? statement : [] };
 }
 
 function stringList(value: PropertyValue | undefined): string[] | undefined {
@@ -127,9 +134,10 @@ export class Merges {
       await run(unit.graph, editCypher['editing/delete-node'], { key: mergeKey });
       const [record] = await run(
         unit.graph,
-        withLabels(cypher['merges/apply'], 'SET k:$($labels)', labels),
+        cypher['merges/apply'],
         { keep: keepKey, labels, version: neo4j.int(version), edit: neo4j.int(unit.editId) },
         { variable: 'k', properties: written },
+        labelsSlot(cypher['merges/add-labels'], labels),
       );
       const node = record!.get('k') as Neo4jNode;
       if (evidence.model)
@@ -204,9 +212,10 @@ export class Merges {
       const added = keep.labels.filter((label) => !snapshot.keep.labels.includes(label));
       const [record] = await run(
         unit.graph,
-        withLabels(cypher['merges/restore-keep'], 'REMOVE k:$($added)', added),
+        cypher['merges/restore-keep'],
         { keep: merge.keep_key, added, edit: neo4j.int(unit.editId) },
         { variable: 'k', properties: snapshot.keep.properties },
+        labelsSlot(cypher['merges/remove-added-labels'], added),
       );
       await rekey(unit.tx, snapshot.merge.key, restored.elementId);
       for (const moved of back) await rekey(unit.tx, moved.get('made') as string, moved.get('restored') as string);

@@ -10,7 +10,16 @@ import neo4j, {
 } from 'neo4j-driver';
 import { temporalTypes, type PropertyValue, type ScalarValue } from '../graph/editing.schemas.js';
 import { ProblemError } from '../http/problem.js';
-import { escapeName } from '../neo4j/names.js';
+import { compose, loadCypher, type Cypher } from '../neo4j/cypher.js';
+import { name } from '../neo4j/names.js';
+
+const cypher = loadCypher(
+  'editing/set-property',
+  'editing/remove-property',
+  'editing/value',
+  'editing/value-converted',
+  'editing/list-converted',
+);
 
 export type { PropertyValue };
 
@@ -98,12 +107,12 @@ export function decodeValue(
   value: PropertyValue,
   key: string,
   index: number,
-): { expression: string; parameter: unknown } {
-  const slot = `$values[${index}]`;
-  const wrap = (convert: Decoded['convert'], inner: string) => (convert ? `${convert}(${inner})` : inner);
+): { expression: Cypher; parameter: unknown } {
+  const slot = compose(cypher['editing/value'], { index });
   if (!Array.isArray(value)) {
     const { parameter, convert } = decodeScalar(value, key);
-    return { expression: wrap(convert, slot), parameter };
+    const expression = convert ? compose(cypher['editing/value-converted'], { convert: name(convert), index }) : slot;
+    return { expression, parameter };
   }
   const kinds = new Set(value.map(kindOf));
   // A list of whole and fractional numbers is a list of floats, as Neo4j stores it.
@@ -117,32 +126,33 @@ export function decodeValue(
   const decoded = value.map((item) => decodeScalar(item, key));
   const convert = decoded[0]?.convert ?? '';
   return {
-    expression: convert ? `[item IN ${slot} | ${convert}(item)]` : slot,
+    expression: convert ? compose(cypher['editing/list-converted'], { convert: name(convert), index }) : slot,
     parameter: decoded.map((item) => item.parameter),
   };
 }
 
 /**
- * `SET` lines writing `properties` on `variable` (null removes a key), with the parameters they read. Keys
- * are escaped; the caller has checked them (catalog or name rule).
+ * `SET` (or `REMOVE`) statements writing `properties` on `variable` (null removes a key), with the parameters
+ * they read: the `set` slot of the editing statements. Keys are escaped; the caller has checked them
+ * (catalog or name rule).
  */
 export function propertyAssignments(
   variable: string,
   properties: Record<string, PropertyValue | null>,
-): { text: string; values: unknown[] } {
-  const lines: string[] = [];
+): { set: Cypher[]; values: unknown[] } {
+  const set: Cypher[] = [];
   const values: unknown[] = [];
   for (const [key, value] of Object.entries(properties)) {
-    const target = `${variable}.${escapeName(key)}`;
+    const target = { variable: name(variable), key: name(key) };
     if (value === null) {
-      lines.push(`REMOVE ${target}`);
+      set.push(compose(cypher['editing/remove-property'], target));
       continue;
     }
     const { expression, parameter } = decodeValue(value, key, values.length);
     values.push(parameter);
-    lines.push(`SET ${target} = ${expression}`);
+    set.push(compose(cypher['editing/set-property'], { ...target, value: expression }));
   }
-  return { text: lines.join('\n'), values };
+  return { set, values };
 }
 
 /** Whether two values in edit form are the same value. */

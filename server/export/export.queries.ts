@@ -3,9 +3,8 @@ import type { ApiEdge, ApiNode } from '../graph/graph.schemas.js';
 import type { NodeIdentity } from '../graph/identity.js';
 import { toApiEdge, toApiNode } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher, type Cypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { fillNumbers } from '../neo4j/names.js';
 
 const cypher = loadCypher(
   'export/all-nodes',
@@ -78,16 +77,16 @@ const isoDay = (value: Neo4jDate | null): string | null => (value ? value.toStri
 type Dating = Record<string, { start: string; end: string | null }>;
 
 interface Statements {
-  nodes: string;
-  relationships: string;
-  nodeKeys: string;
-  relationshipKeys: string;
+  nodes: Cypher;
+  relationships: Cypher;
+  nodeKeys: Cypher;
+  relationshipKeys: Cypher;
   parameters: Record<string, unknown>;
 }
 
 function source(db: Database, identity: NodeIdentity, statements: Statements): ExportSource {
   const options = { timeoutMs: exportTimeoutMs };
-  const keys = async (statement: string) => {
+  const keys = async (statement: Cypher) => {
     const types: [string, PropertyType][] = [];
     for await (const record of db.stream<{ key: string; types: string[] }>(statement, statements.parameters, options)) {
       types.push([record.get('key'), declaredType(record.get('types'))]);
@@ -162,7 +161,7 @@ export function nodeSet(db: Database, identity: NodeIdentity, dating: Dating, el
 export async function neighbourhood(db: Database, elementId: string, depth: number): Promise<string[]> {
   const elementIds: string[] = [];
   for await (const record of db.stream<{ elementId: string }>(
-    fillNumbers(cypher['export/around'], { depth }),
+    compose(cypher['export/around'], { depth }),
     { elementId, limit: neo4j.int(maxNeighbourhoodNodes + 1) },
     { timeoutMs: exportTimeoutMs },
   )) {

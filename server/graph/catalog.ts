@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { ProblemError } from '../http/problem.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { fillTemplate } from '../neo4j/names.js';
+import { name } from '../neo4j/names.js';
+import { degreeOrderIndex } from '../nodes/degree-order.js';
 import { NodeIdentity } from './identity.js';
 import { toJson } from './mapping.js';
 
@@ -188,9 +189,12 @@ export class Catalog {
     for (let start = 0; start < ambiguous.length; start += linkSampleBatch) {
       const sampled = await Promise.all(
         ambiguous.slice(start, start + linkSampleBatch).map(async ({ type, total }) => {
-          const { records: pairs } = await this.db.read(fillTemplate(catalogCypher['graph/links-of-type'], { type }), {
-            sample: neo4j.int(linkSample),
-          });
+          const { records: pairs } = await this.db.read(
+            compose(catalogCypher['graph/links-of-type'], { type: name(type) }),
+            {
+              sample: neo4j.int(linkSample),
+            },
+          );
           return pairs.map((pair): SchemaLink => {
             const read = Number(toJson(pair.get('read')));
             const seen = Number(toJson(pair.get('sampled')));
@@ -221,7 +225,7 @@ export class Catalog {
   private async read(): Promise<CatalogSnapshot> {
     const [counts, indexes, fulltext] = await Promise.all([
       this.db.read(catalogCypher['graph/catalog']),
-      this.db.read(catalogCypher['graph/node-indexes']),
+      this.db.read(catalogCypher['graph/node-indexes'], { degreeOrderIndex }),
       this.db.read(catalogCypher['graph/fulltext-indexes']),
     ]);
     const record = counts.records[0]!;

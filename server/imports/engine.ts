@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { escapeName, fillTemplate, replaceMarker } from '../neo4j/names.js';
+import { name, names } from '../neo4j/names.js';
 import { Converter, type EndpointRef, type NodeRow, type RelationshipRow, type RowError } from './convert.js';
 import { isGraphFormat, type Format, type Mapping } from './mapping.js';
 import {
@@ -28,6 +28,8 @@ const cypher = loadCypher(
   'imports/node-elements',
   'imports/id-index',
   'imports/created-index',
+  'imports/add-labels',
+  'nodes/await-indexes',
 );
 
 /** Rows written in one transaction. */
@@ -181,9 +183,9 @@ export async function runImport(
 
   const ensureIndexes = async (label: string) => {
     if (indexed.has(label) || input.dryRun) return;
-    await db.write(fillTemplate(cypher['imports/id-index'], { label }));
-    await db.write(fillTemplate(cypher['imports/created-index'], { label }));
-    await db.write('CALL db.awaitIndexes(300)');
+    await db.write(compose(cypher['imports/id-index'], { label: name(label) }));
+    await db.write(compose(cypher['imports/created-index'], { label: name(label) }));
+    await db.write(cypher['nodes/await-indexes']);
     indexed.add(label);
   };
 
@@ -203,7 +205,7 @@ export async function runImport(
     if (input.dryRun) {
       for (const rows of groups.values()) {
         const [label, ...others] = rows[0]!.labels as [string, ...string[]];
-        const { records: plan } = await db.read(fillTemplate(cypher['imports/plan-nodes'], { label }), {
+        const { records: plan } = await db.read(compose(cypher['imports/plan-nodes'], { label: name(label) }), {
           rows: rows.map((row) => ({ line: row.line, id: row.id, properties: row.properties })),
           labels: others,
         });
@@ -231,11 +233,10 @@ export async function runImport(
         const changes: Change[] = [];
         for (const rows of groups.values()) {
           const [label, ...others] = rows[0]!.labels as [string, ...string[]];
-          const query = replaceMarker(
-            fillTemplate(cypher['imports/merge-nodes'], { label }),
-            'labels',
-            others.length ? `SET n:${others.map(escapeName).join(':')}` : '',
-          );
+          const query = compose(cypher['imports/merge-nodes'], {
+            label: name(label),
+            labels: others.length ? compose(cypher['imports/add-labels'], { labels: names(others, ':') }) : [],
+          });
           const result = await tx.run(query, {
             rows: rows.map((row) => ({ id: row.id, properties: row.properties })),
             labels: others,
@@ -260,9 +261,12 @@ export async function runImport(
           rows[0]!.labels.forEach((name) => written.labels.add(name));
           const sourced = rows.filter((row) => row.sources.length);
           if (sourced.length) {
-            const { records: elements } = await tx.run(fillTemplate(cypher['imports/node-elements'], { label }), {
-              ids: sourced.map((row) => row.id),
-            });
+            const { records: elements } = await tx.run(
+              compose(cypher['imports/node-elements'], { label: name(label) }),
+              {
+                ids: sourced.map((row) => row.id),
+              },
+            );
             const elementOf = new Map(
               elements.map((element) => [element.get('id') as string, element.get('element') as string]),
             );
@@ -306,8 +310,8 @@ export async function runImport(
     if (found.size > maxResolved) found.clear();
     for (const [key, { ref, values }] of groups) {
       const query = ref.label
-        ? fillTemplate(cypher['imports/resolve-ends'], { label: ref.label, key: ref.key })
-        : fillTemplate(cypher['imports/resolve-ends-any-label'], { key: ref.key });
+        ? compose(cypher['imports/resolve-ends'], { label: name(ref.label), key: name(ref.key) })
+        : compose(cypher['imports/resolve-ends-any-label'], { key: name(ref.key) });
       // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
       const unknown = [...values].filter((value) => !found.has(`${key}\u0000${value}`));
       if (!unknown.length) continue;
@@ -370,7 +374,7 @@ export async function runImport(
         const known = rows.filter((row) => !row.planned);
         counts.relationships.created += rows.length - known.length;
         if (!known.length) continue;
-        const { records: plan } = await db.read(fillTemplate(cypher['imports/plan-relationships'], { type }), {
+        const { records: plan } = await db.read(compose(cypher['imports/plan-relationships'], { type: name(type) }), {
           rows: known.map((row) => ({
             id: row.id,
             from: row.fromElement,
@@ -390,7 +394,7 @@ export async function runImport(
       async (tx) => {
         const changes: Change[] = [];
         for (const [type, rows] of groups) {
-          const result = await tx.run(fillTemplate(cypher['imports/merge-relationships'], { type }), {
+          const result = await tx.run(compose(cypher['imports/merge-relationships'], { type: name(type) }), {
             rows: rows.map((row) => ({
               id: row.id,
               from: row.fromElement,

@@ -1,6 +1,6 @@
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher, type Cypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { fillTemplate } from '../neo4j/names.js';
+import { name } from '../neo4j/names.js';
 import { loadSql, type Store } from '../store/store.js';
 import { loadValue, type Stored } from './values.js';
 
@@ -48,10 +48,10 @@ export async function rollbackGraph(
     if (relationships.length) await db.write(cypher['imports/restore-relationships'], { rows: relationships });
     after = rows[rows.length - 1]!.seq;
   }
-  const repeat = async (query: string) => {
+  const repeat = async (query: Cypher) => {
     while (Number((await db.write(query, { import: importId })).records[0]?.get('deleted')) > 0);
   };
-  for (const type of written.types) await repeat(fillTemplate(cypher['imports/delete-relationships'], { type }));
+  for (const type of written.types) await repeat(compose(cypher['imports/delete-relationships'], { type: name(type) }));
   await repeat(cypher['imports/delete-mentions']);
-  for (const label of written.labels) await repeat(fillTemplate(cypher['imports/delete-nodes'], { label }));
+  for (const label of written.labels) await repeat(compose(cypher['imports/delete-nodes'], { label: name(label) }));
 }

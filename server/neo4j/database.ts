@@ -1,3 +1,4 @@
+import type { Cypher } from './cypher.js';
 import neo4j, {
   type Driver,
   type EagerResult,
@@ -143,19 +144,22 @@ export class Database {
 
   /** `timeoutMs`: a shorter limit than the configured one, for a query that has a cheaper fallback. */
   read<R extends RecordShape = RecordShape>(
-    cypher: string,
+    cypher: string | Cypher,
     parameters: Parameters = {},
     { timeoutMs }: { timeoutMs?: number } = {},
   ): Promise<EagerResult<R>> {
     return this.run<R>(cypher, parameters, neo4j.routing.READ, timeoutMs);
   }
 
-  write<R extends RecordShape = RecordShape>(cypher: string, parameters: Parameters = {}): Promise<EagerResult<R>> {
+  write<R extends RecordShape = RecordShape>(
+    cypher: string | Cypher,
+    parameters: Parameters = {},
+  ): Promise<EagerResult<R>> {
     return this.run<R>(cypher, parameters, neo4j.routing.WRITE);
   }
 
   private run<R extends RecordShape>(
-    cypher: string,
+    cypher: string | Cypher,
     parameters: Parameters,
     routing: RoutingControl,
     timeoutMs = this.settings.queryTimeoutMs,
@@ -196,8 +200,8 @@ export class Database {
   }
 
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */
-  async explain(cypher: string, parameters: Parameters = {}): Promise<ResultSummary> {
-    const { summary } = await this.run(`EXPLAIN ${cypher}`, parameters, neo4j.routing.READ);
+  async explain(cypher: string | Cypher, parameters: Parameters = {}): Promise<ResultSummary> {
+    const { summary } = await this.run(`EXPLAIN ${String(cypher)}`, parameters, neo4j.routing.READ);
     return summary;
   }
 
@@ -207,7 +211,7 @@ export class Database {
    * retried: a statement that ran the database out of memory (a transient error) would run again.
    */
   async readBounded(
-    cypher: string,
+    cypher: string | Cypher,
     parameters: Parameters,
     options: { maxRows: number; timeoutMs: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
@@ -215,7 +219,7 @@ export class Database {
   }
 
   private async streamRead(
-    cypher: string,
+    cypher: string | Cypher,
     parameters: Parameters,
     options: { maxRows: number; timeoutMs: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
@@ -248,7 +252,7 @@ export class Database {
    * from start to end; `timeoutMs` bounds the whole transaction (the server may bound it further).
    */
   async *stream<R extends RecordShape = RecordShape>(
-    cypher: string,
+    cypher: string | Cypher,
     parameters: Parameters,
     { timeoutMs }: { timeoutMs: number },
   ): AsyncGenerator<Neo4jRecord<R>> {

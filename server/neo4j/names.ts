@@ -10,44 +10,36 @@ export function escapeName(name: string): string {
   return '`' + name.replace(/\\/g, '\\u005C').replace(/`/g, '``') + '`';
 }
 
-/** Fills `{{placeholder}}` slots of a query template with escaped names. */
-export function fillTemplate(template: string, names: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, slot: string) => {
-    const name = names[slot];
-    if (name === undefined) throw new Error(`Query template slot {{${slot}}} has no value`);
-    return escapeName(name);
-  });
-}
+const escaped = Symbol('escaped');
 
-/** Fills `{{placeholder}}` slots of a query template with whole numbers (bounds Cypher takes no parameter for). */
-export function fillNumbers(template: string, numbers: Record<string, number>): string {
-  let filled = template;
-  for (const [slot, value] of Object.entries(numbers)) {
-    if (!Number.isSafeInteger(value) || value < 0)
-      throw new Error(`Query template slot {{${slot}}} needs a whole number`);
-    filled = filled.replaceAll(`{{${slot}}}`, String(value));
+/**
+ * A label, relationship type, property key or index name, escaped: what a `{{name:…}}` slot of a Cypher file
+ * takes (neo4j/cypher.ts `compose`). Made only by `name` and `names`, from a name the caller has checked
+ * against the database's own lists (or a fixed name of Entente's own).
+ */
+export class Name {
+  readonly #text: string;
+
+  constructor(token: typeof escaped, text: string) {
+    if (token !== escaped) throw new Error('A Name is made by name() or names()');
+    this.#text = text;
   }
-  return filled;
+
+  toString(): string {
+    return this.#text;
+  }
 }
 
-/** Replaces the line `// @<marker>` of a query with `text`. */
-export function replaceMarker(query: string, marker: string, text: string): string {
-  const line = new RegExp(`^[ \\t]*// @${marker}[ \\t]*$`, 'm');
-  if (!line.test(query)) throw new Error(`Query has no // @${marker} line`);
-  return query.replace(line, () => text);
+/** One name, escaped, for a `{{name:…}}` slot. */
+export function name(raw: string): Name {
+  return new Name(escaped, escapeName(raw));
 }
 
 /**
- * Replaces the line `// @<marker>` of a query with one copy of `fragment` per name, each with its
- * `{{slot}}` filled (escaped) with that name.
+ * Several names as one label or type expression: `A|B` (any of them) or `A:B` (all of them). At least one:
+ * an empty expression would not parse.
  */
-export function expandEach(
-  query: string,
-  marker: string,
-  fragment: string,
-  slot: string,
-  names: string[],
-  separator = '\n',
-) {
-  return replaceMarker(query, marker, names.map((name) => fillTemplate(fragment, { [slot]: name })).join(separator));
+export function names(raw: readonly string[], separator: '|' | ':'): Name {
+  if (!raw.length) throw new Error('names() needs at least one name');
+  return new Name(escaped, raw.map(escapeName).join(separator));
 }

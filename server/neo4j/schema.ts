@@ -21,7 +21,7 @@ export function wantedSearchIndex(statements: string[]): { labels: string[]; key
  */
 export async function applySchema(db: Database): Promise<void> {
   const statements = splitStatements(cypher['schema/constraints']);
-  const wanted = wantedSearchIndex(statements);
+  const wanted = wantedSearchIndex(statements.map(String));
   const { records } = await db.read<{ labels: string[]; keys: string[] }>(cypher['schema/entity-search-covers']);
   const existing = records[0];
   if (wanted && existing) {

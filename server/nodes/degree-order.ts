@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
-import { loadCypher, splitStatements } from '../neo4j/cypher.js';
+import { compose, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { fillTemplate } from '../neo4j/names.js';
+import { name } from '../neo4j/names.js';
 
 const cypher = loadCypher(
   'nodes/degree-order-closed',
@@ -9,7 +9,14 @@ const cypher = loadCypher(
   'nodes/degree-order-write',
   'nodes/degree-order-index',
   'nodes/degree-order-drop-index',
+  'nodes/await-indexes',
 );
+
+/**
+ * The name of the stored degree order's index, written here only: the catalog finds the order's label by it
+ * (graph/node-indexes.cypher reads it as a parameter).
+ */
+export const degreeOrderIndex = 'entente_degree_order';
 
 /** Nodes written per transaction: the embedded database caps one transaction's memory. */
 const batchSize = 20_000;
@@ -23,15 +30,20 @@ const batchSize = 20_000;
  * the label's node count changes, and read in the order again once this has run again.
  */
 export async function writeDegreeOrder(db: Database, label: string): Promise<void> {
-  const closed = await db.read<{ closed: boolean }>(fillTemplate(cypher['nodes/degree-order-closed'], { label }));
+  const slots = { label: name(label) };
+  const closed = await db.read<{ closed: boolean }>(compose(cypher['nodes/degree-order-closed'], slots));
   if (closed.records[0]?.get('closed') !== true) {
     throw new Error(`Cannot store a degree order for ${label}: some of its nodes have neighbours outside it`);
   }
-  const index = await db.read<{ fits: boolean }>(cypher['nodes/degree-order-index-fits'], { label });
-  if (index.records[0]?.get('fits') === false) await db.write(cypher['nodes/degree-order-drop-index']);
-  const write = fillTemplate(cypher['nodes/degree-order-write'], { label });
-  while (Number((await db.write(write, { batch: neo4j.int(batchSize) })).records[0]?.get('written')) > 0);
-  for (const statement of splitStatements(fillTemplate(cypher['nodes/degree-order-index'], { label }))) {
-    await db.write(statement);
+  const index = await db.read<{ fits: boolean }>(cypher['nodes/degree-order-index-fits'], {
+    label,
+    index: degreeOrderIndex,
+  });
+  if (index.records[0]?.get('fits') === false) {
+    await db.write(compose(cypher['nodes/degree-order-drop-index'], { index: name(degreeOrderIndex) }));
   }
+  const write = compose(cypher['nodes/degree-order-write'], slots);
+  while (Number((await db.write(write, { batch: neo4j.int(batchSize) })).records[0]?.get('written')) > 0);
+  await db.write(compose(cypher['nodes/degree-order-index'], { ...slots, index: name(degreeOrderIndex) }));
+  await db.write(cypher['nodes/await-indexes']);
 }

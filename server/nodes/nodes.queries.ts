@@ -1,8 +1,8 @@
 import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import type { Catalog } from '../graph/catalog.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher, type Cypher, type SlotValue } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { escapeName, expandEach, fillTemplate, replaceMarker } from '../neo4j/names.js';
+import { name, names } from '../neo4j/names.js';
 import { idPropertyCandidates } from '../graph/identity.js';
 
 const cypher = loadCypher(
@@ -15,6 +15,15 @@ const cypher = loadCypher(
   'nodes/neighbours-unfiltered',
   'nodes/stored-order',
   'nodes/stored-order-page',
+  'nodes/stored-or-counted',
+  'nodes/counted-page',
+  'nodes/not-stored',
+  'nodes/types',
+  'nodes/expansion-out',
+  'nodes/expansion-in',
+  'nodes/expansion-both',
+  'nodes/adjacent-one-way',
+  'nodes/adjacent-both',
   'nodes/timeline',
 );
 
@@ -39,21 +48,19 @@ function inChunks(names: string[], size: number): string[][] {
 }
 
 interface Lookup {
-  text: string;
+  text: Cypher;
   parameters: { keys: string[]; propertyKeys: string[]; idValues: unknown[]; scan: boolean };
 }
 
 /** The lookup of `keys` (nodes/resolve-ids.cypher) through the `id` indexes of `labels`. */
 function lookup(keys: string[], propertyKeys: string[], labels: string[], scan: boolean): Lookup {
   return {
-    text: expandEach(
-      cypher['nodes/resolve-ids'],
-      'each-id-indexed-label',
-      cypher['nodes/resolve-id-in-label'],
-      'label',
+    text: compose(cypher['nodes/resolve-ids'], {
       // Keys that can only be elementIds need no index branches (each one is planned, and costs time).
-      propertyKeys.length ? labels : [],
-    ),
+      indexed: (propertyKeys.length ? labels : []).map((label) =>
+        compose(cypher['nodes/resolve-id-in-label'], { label: name(label) }),
+      ),
+    }),
     parameters: { keys, propertyKeys, idValues: propertyKeys.flatMap(idPropertyCandidates), scan },
   };
 }
@@ -61,7 +68,7 @@ function lookup(keys: string[], propertyKeys: string[], labels: string[], scan: 
 /** Runs a lookup on its own: the key and node of each key found. */
 async function runLookup(db: Database, { text, parameters }: Lookup): Promise<[string, Neo4jNode][]> {
   const { records } = await db.read<{ key: string; n: Neo4jNode }>(
-    replaceMarker(cypher['nodes/by-key'], 'resolve-ids', text),
+    compose(cypher['nodes/by-key'], { resolveIds: text }),
     parameters,
   );
   return records.map((record) => [record.get('key'), record.get('n')]);
@@ -96,14 +103,14 @@ export async function resolveNodes(db: Database, catalog: Catalog, ids: string[]
 }
 
 export interface ResolvingQuery {
-  text: string;
+  text: Cypher;
   parameters: Lookup['parameters'];
   /** The key a node given by `key` is known by in the query's rows. */
   keyFor: (key: string) => string;
 }
 
 /**
- * A query that starts from the nodes API keys name: its `// @resolve-ids` line becomes the lookup, so that
+ * A query that starts from the nodes API keys name: its `resolveIds` slot takes the lookup, so that
  * finding the nodes and answering about them is one round trip. Rows reach the rest of the query as
  * `key, n`. On a database with more `id` indexes than one plan should hold, the nodes are found first
  * and the query finds them by elementId.
@@ -111,8 +118,9 @@ export interface ResolvingQuery {
 export async function resolvingQuery(
   db: Database,
   catalog: Catalog,
-  query: string,
+  template: Cypher,
   keys: string[],
+  slots: Readonly<Record<string, SlotValue>> = {},
 ): Promise<ResolvingQuery> {
   const [{ idIndexedLabels }, identity] = await Promise.all([catalog.current(), catalog.identity()]);
   const propertyKeys = keys.filter((key) => identity.mayBeProperty(key));
@@ -120,10 +128,11 @@ export async function resolvingQuery(
     const found = await resolveNodes(db, catalog, keys);
     const keyFor = (key: string) => found.get(key)?.elementId ?? key;
     const byElementId = lookup(keys.map(keyFor), [], [], false);
-    return { text: replaceMarker(query, 'resolve-ids', byElementId.text), parameters: byElementId.parameters, keyFor };
+    const text = compose(template, { ...slots, resolveIds: byElementId.text });
+    return { text, parameters: byElementId.parameters, keyFor };
   }
   const { text, parameters } = lookup(keys, propertyKeys, idIndexedLabels, true);
-  return { text: replaceMarker(query, 'resolve-ids', text), parameters, keyFor: (key) => key };
+  return { text: compose(template, { ...slots, resolveIds: text }), parameters, keyFor: (key) => key };
 }
 
 export interface TypeDegree {
@@ -144,15 +153,9 @@ export async function readDegrees(db: Database, catalog: Catalog, key: string): 
   if (nodeKey === undefined) return undefined;
   const counted = await Promise.all(
     chunks.map(async (chunk) => {
-      const perType = expandEach(
-        cypher['nodes/degrees'],
-        'each-relationship-type',
-        cypher['nodes/degree-of-type'],
-        'type',
-        chunk,
-        ',\n',
-      );
-      const { text, parameters } = await resolvingQuery(db, catalog, perType, [nodeKey]);
+      const { text, parameters } = await resolvingQuery(db, catalog, cypher['nodes/degrees'], [nodeKey], {
+        perType: chunk.map((type) => compose(cypher['nodes/degree-of-type'], { type: name(type) })),
+      });
       const record = (await db.read<{ degrees: neo4j.Integer[][] }>(text, parameters)).records[0];
       return record?.get('degrees').flatMap((counts, index) => {
         const [out, into] = counts.map((count) => count.toNumber());
@@ -201,45 +204,61 @@ const tiedAtMost = 10_000;
 const walkAtMost = 5_000;
 
 /**
- * Writes the expansion's direction and types into the query where its expansion comments stand: with the
- * types written out Neo4j reads only those relationship groups of the node (3× faster on a supernode than
- * filtering on type(r)). The `adjacent` comment slot becomes the relationships between n and a given m, one
- * pattern per direction so that Neo4j checks each from the end with fewer relationships that way (an
- * undirected check between two supernodes reads all of one's). The types have been checked against the
- * database's own list.
+ * The expansion slots of a neighbours query: the relationship pattern with its direction and types written
+ * out, so that Neo4j reads only those relationship groups of the node (3× faster on a supernode than
+ * filtering on type(r)), and the relationships between n and a given m (`adjacent`, used by the stored
+ * order's page). The types have been checked against the database's own list.
  */
-function withExpansion(query: string, filter: NeighbourFilter): string {
-  const types = filter.types.map(escapeName).join('|');
-  const relationship = types ? `[r:${types}]` : '[r]';
-  const outgoing = `(n)-${relationship}->(m)`;
-  const incoming = `(n)<-${relationship}-(m)`;
-  const pattern =
-    filter.direction === 'out' ? outgoing : filter.direction === 'in' ? incoming : `(n)-${relationship}-(m)`;
-  const adjacent =
-    filter.direction === 'out'
-      ? `MATCH ${outgoing} RETURN r`
-      : filter.direction === 'in'
-        ? `MATCH ${incoming} RETURN r`
-        : // A self-loop is one relationship in the undirected pattern: it is kept in its outgoing half only.
-          `MATCH ${outgoing} RETURN r UNION ALL MATCH ${incoming} WHERE m <> n RETURN r`;
-  if (!query.includes('MATCH /*expansion*/')) throw new Error('Neighbour query has no MATCH /*expansion*/ slot');
-  return query.replaceAll('MATCH /*expansion*/', `MATCH ${pattern}`).replaceAll('/*adjacent*/', adjacent);
+function expansionOf(filter: NeighbourFilter): { expansion: Cypher; adjacent: Cypher } {
+  const types = filter.types.length ? compose(cypher['nodes/types'], { types: names(filter.types, '|') }) : [];
+  const outgoing = compose(cypher['nodes/expansion-out'], { types });
+  const incoming = compose(cypher['nodes/expansion-in'], { types });
+  if (filter.direction === 'out') {
+    return { expansion: outgoing, adjacent: compose(cypher['nodes/adjacent-one-way'], { expansion: outgoing }) };
+  }
+  if (filter.direction === 'in') {
+    return { expansion: incoming, adjacent: compose(cypher['nodes/adjacent-one-way'], { expansion: incoming }) };
+  }
+  return {
+    expansion: compose(cypher['nodes/expansion-both'], { types }),
+    adjacent: compose(cypher['nodes/adjacent-both'], { outgoing, incoming }),
+  };
+}
+
+/** The filtered page (nodes/neighbours.cypher), with the expansion's slots. */
+function filteredPage(filter: NeighbourFilter): Page {
+  return { template: cypher['nodes/neighbours'], slots: { expansion: expansionOf(filter).expansion } };
 }
 
 /**
  * The unfiltered page, read in the stored degree order of `label` where that holds (nodes/degree-order.ts),
  * or always counted when `label` is null.
  */
-function unfilteredPage(label: string | null): string {
-  const page = cypher['nodes/neighbours-unfiltered'];
+function unfilteredPage(filter: NeighbourFilter, label: string | null): Page {
+  const { expansion, adjacent } = expansionOf(filter);
+  const counted = compose(cypher['nodes/counted-page'], { expansion });
+  const template = cypher['nodes/neighbours-unfiltered'];
   if (label === null) {
-    return replaceMarker(replaceMarker(page, 'stored-order', 'WITH *, false AS stored'), 'stored-order-page', '');
+    return { template, slots: { expansion, storedOrder: cypher['nodes/not-stored'], page: counted } };
   }
-  return replaceMarker(
-    replaceMarker(page, 'stored-order', fillTemplate(cypher['nodes/stored-order'], { label })),
-    'stored-order-page',
-    fillTemplate(cypher['nodes/stored-order-page'], { label }),
-  );
+  const slots = { label: name(label) };
+  return {
+    template,
+    slots: {
+      expansion,
+      storedOrder: compose(cypher['nodes/stored-order'], slots),
+      page: compose(cypher['nodes/stored-or-counted'], {
+        stored: compose(cypher['nodes/stored-order-page'], { ...slots, adjacent }),
+        counted,
+      }),
+    },
+  };
+}
+
+/** A neighbours query and the slots it is filled with (all but the lookup's). */
+interface Page {
+  template: Cypher;
+  slots: Record<string, SlotValue>;
 }
 
 /**
@@ -254,11 +273,11 @@ export async function readNeighbours(
   filter: NeighbourFilter,
 ): Promise<NeighbourPage | undefined> {
   if (filter.labels.length > 0 || filter.asOf !== null) {
-    return readPage(db, catalog, key, filter, cypher['nodes/neighbours']);
+    return readPage(db, catalog, key, filter, filteredPage(filter));
   }
   const { degreeOrderLabel } = await catalog.current();
-  const page = await readPage(db, catalog, key, filter, unfilteredPage(degreeOrderLabel));
-  return page?.orderHeld === false ? readPage(db, catalog, key, filter, unfilteredPage(null)) : page;
+  const page = await readPage(db, catalog, key, filter, unfilteredPage(filter, degreeOrderLabel));
+  return page?.orderHeld === false ? readPage(db, catalog, key, filter, unfilteredPage(filter, null)) : page;
 }
 
 /** One page by `query`, and whether a page read in the stored order can be trusted (`orderHeld`). */
@@ -267,9 +286,9 @@ async function readPage(
   catalog: Catalog,
   key: string,
   filter: NeighbourFilter,
-  query: string,
+  { template, slots }: Page,
 ): Promise<(NeighbourPage & { orderHeld: boolean }) | undefined> {
-  const { text, parameters } = await resolvingQuery(db, catalog, withExpansion(query, filter), [key]);
+  const { text, parameters } = await resolvingQuery(db, catalog, template, [key], slots);
   const { records } = await db.read(text, {
     ...parameters,
     labels: filter.labels,
@@ -284,7 +303,7 @@ async function readPage(
   if (records.length > 1) throw new Error(`A neighbours page came back as ${records.length} rows`);
   const record = records[0];
   if (!record) return undefined;
-  const flag = (name: string) => (record.has(name) ? record.get(name) === true : undefined);
+  const flag = (field: string) => (record.has(field) ? record.get(field) === true : undefined);
   return {
     node: record.get('n') as Neo4jNode,
     total: (record.get('total') as neo4j.Integer).toNumber(),

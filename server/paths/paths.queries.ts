@@ -4,7 +4,6 @@ import type { PathReasons } from '../graph/graph.schemas.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { resolvingQuery } from '../nodes/nodes.queries.js';
-import { fillNumbers } from '../neo4j/names.js';
 
 const cypher = loadCypher('paths/ranked', 'paths/shortest-only');
 
@@ -99,8 +98,10 @@ export async function findRankedPaths(
   { nextShortestTimeoutMs = defaultNextShortestTimeoutMs } = {},
 ): Promise<PathAnswer> {
   const search = async (query: 'paths/ranked' | 'paths/shortest-only', timeoutMs?: number) => {
-    const filled = fillNumbers(cypher[query], { k: candidates, maxHops: request.maxHops });
-    const { text, parameters, keyFor } = await resolvingQuery(db, catalog, filled, [request.from, request.to]);
+    const { text, parameters, keyFor } = await resolvingQuery(db, catalog, cypher[query], [request.from, request.to], {
+      k: candidates,
+      maxHops: request.maxHops,
+    });
     const values = {
       ...parameters,
       from: keyFor(request.from),

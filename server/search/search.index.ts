@@ -1,15 +1,17 @@
 import { Neo4jError } from 'neo4j-driver';
 import { captionKeys } from '../graph/mapping.js';
 import type { Logger } from '../logger.js';
-import { loadCypher } from '../neo4j/cypher.js';
+import { compose, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
-import { fillTemplate } from '../neo4j/names.js';
+import { name, names } from '../neo4j/names.js';
 
 const cypher = loadCypher(
   'graph/fulltext-indexes',
   'search/index-targets',
   'search/own-index',
   'search/drop-own-index',
+  'search/create-own-index',
+  'search/index-key',
 );
 
 /** The full-text index Entente creates on databases that have none of their own. */
@@ -64,14 +66,14 @@ async function ownIndexCovers(db: Database, { labels, keys }: Targets): Promise<
 
 /** Drops Entente's own index (if any) and creates it over the targets; Neo4j fills it in the background. */
 async function createOwnIndex(db: Database, { labels, keys }: Targets): Promise<SearchMode> {
-  await db.write(cypher['search/drop-own-index']);
-  // The one statement written here rather than in a file: its label and key lists are the database's own, of
-  // any length (read from the database itself), each name escaped.
-  const statement =
-    `CREATE FULLTEXT INDEX ${fillTemplate('{{name}}', { name: searchIndexName })} IF NOT EXISTS ` +
-    `FOR (n:${labels.map((label) => fillTemplate('{{label}}', { label })).join('|')}) ` +
-    `ON EACH [${keys.map((key) => `n.${fillTemplate('{{key}}', { key })}`).join(', ')}] ` +
-    "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }";
+  if (!labels.length || !keys.length) return { kind: 'scan', reason: 'the database has nothing to index yet' };
+  const index = name(searchIndexName);
+  await db.write(compose(cypher['search/drop-own-index'], { index }));
+  const statement = compose(cypher['search/create-own-index'], {
+    index,
+    labels: names(labels, '|'),
+    keys: keys.map((key) => compose(cypher['search/index-key'], { key: name(key) })),
+  });
   try {
     await db.write(statement);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { cypherDate } from '../graph/as-of.js';
-import { loadCypher } from '../neo4j/cypher.js';
-import { fillTemplate } from '../neo4j/names.js';
+import { compose, loadCypher, type Cypher } from '../neo4j/cypher.js';
+import { name } from '../neo4j/names.js';
 import type { Database } from '../neo4j/database.js';
 import {
   dateFields,
@@ -77,7 +77,7 @@ async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>) {
  * Runs a template once per group of rows that share its label slots. The labels are the dataset's own
  * kinds (checked by its schema), written into the query so that lookups seek the id constraints.
  */
-async function byLabels<T>(db: Database, template: string, rows: T[], labelsOf: (row: T) => Record<string, string>) {
+async function byLabels<T>(db: Database, template: Cypher, rows: T[], labelsOf: (row: T) => Record<string, string>) {
   const groups = new Map<string, { labels: Record<string, string>; rows: T[] }>();
   for (const row of rows) {
     const labels = labelsOf(row);
@@ -86,7 +86,10 @@ async function byLabels<T>(db: Database, template: string, rows: T[], labelsOf: 
     groups.get(key)!.rows.push(row);
   }
   for (const group of groups.values()) {
-    const query = fillTemplate(template, group.labels);
+    const query = compose(
+      template,
+      Object.fromEntries(Object.entries(group.labels).map(([slot, label]) => [slot, name(label)])),
+    );
     await inBatches(group.rows, (batch) => db.write(query, { rows: batch }));
   }
 }

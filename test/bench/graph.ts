@@ -1,8 +1,9 @@
 import { seededRandom } from '../../client/src/canvas/seededRandom.js';
 import neo4j from 'neo4j-driver';
-import { loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
+import { compose, loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
+import { name } from '../../server/neo4j/names.js';
 import type { Database } from '../../server/neo4j/database.js';
-import { writeDegreeOrder } from '../../server/nodes/degree-order.js';
+import { degreeOrderIndex, writeDegreeOrder } from '../../server/nodes/degree-order.js';
 
 const cypher = loadCypher(
   'bench/schema',
@@ -105,5 +106,8 @@ export async function removeBenchGraph(db: Database): Promise<void> {
       if (Number(records[0]?.get('deleted') ?? 0) === 0) break;
     }
   }
-  for (const statement of splitStatements(cypher['bench/drop-schema'])) await db.write(statement);
+  for (const statement of splitStatements(
+    compose(cypher['bench/drop-schema'], { degreeOrderIndex: name(degreeOrderIndex) }),
+  ))
+    await db.write(statement);
 }

@@ -5,7 +5,7 @@ import { useApi } from '../../support/api.js';
 const context = useApi();
 
 // What the catalog reads is cached across requests (server/graph/catalog.ts), so it is not counted.
-const catalogQueries = new Set(Object.values(catalogCypher));
+const catalogQueries = new Set<unknown>(Object.values(catalogCypher));
 
 /** The statements one request sends to Neo4j, after a first request has warmed the catalog. */
 async function statementsOf(path: string): Promise<number> {

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../server/graph/catalog.js';
-import { writeDegreeOrder } from '../../../server/nodes/degree-order.js';
+import { degreeOrderIndex, writeDegreeOrder } from '../../../server/nodes/degree-order.js';
 import { readNeighbours, type NeighbourFilter } from '../../../server/nodes/nodes.queries.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
@@ -65,7 +65,7 @@ describe('a neighbours page read in the stored degree order', () => {
        WITH other MATCH (leaf:${node}) WHERE leaf.id STARTS WITH 'leaf-' AND toInteger(substring(leaf.id, 5)) < 2000
        CREATE (other)-[:LINKS]->(leaf)`,
       // An index of the order's name left on another label: the order replaces it.
-      'CREATE INDEX entente_degree_order FOR (n:Elsewhere) ON (n._entente_degree)',
+      `CREATE INDEX ${degreeOrderIndex} FOR (n:Elsewhere) ON (n._entente_degree)`,
       'CALL db.awaitIndexes(60)',
     ]);
     await writeDegreeOrder(db, label);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeName, expandEach, fillTemplate } from '../../../server/neo4j/names.js';
+import { escapeName, name, Name, names } from '../../../server/neo4j/names.js';
 
 describe('escapeName', () => {
   it.each([
@@ -9,24 +9,28 @@ describe('escapeName', () => {
     ['unicode\\u0060tick', '`unicode\\u005Cu0060tick`'],
     ['C:\\users', '`C:\\u005Cusers`'],
     ['a`) DETACH DELETE (n', '`a``) DETACH DELETE (n`'],
-  ])('When the name is %j, then it is quoted as %s', (name, escaped) => {
-    expect(escapeName(name)).toBe(escaped);
+  ])('When the name is %j, then it is quoted as %s', (raw, escaped) => {
+    expect(escapeName(raw)).toBe(escaped);
   });
 });
 
-describe('query templates', () => {
-  it('When a slot is filled, then the name is escaped', () => {
-    expect(fillTemplate('MATCH (n:{{label}})', { label: 'A`B' })).toBe('MATCH (n:`A``B`)');
+describe('Name', () => {
+  it('When a name is made, then it holds the escaped name', () => {
+    expect(name('A`B')).toBeInstanceOf(Name);
+    expect(String(name('A`B'))).toBe('`A``B`');
   });
 
-  it('When a slot has no value, then it fails instead of leaving it in the query', () => {
-    expect(() => fillTemplate('MATCH (n:{{label}})', {})).toThrow('{{label}}');
+  it('When several names are made one expression, then each is escaped and they are joined', () => {
+    expect(String(names(['A', 'B|C'], '|'))).toBe('`A`|`B|C`');
+    expect(String(names(['A', 'B'], ':'))).toBe('`A`:`B`');
   });
 
-  it('When a marker line is expanded, then it becomes one fragment per name', () => {
-    const query = 'RETURN [\n  // @each-type\n] AS x';
-    expect(expandEach(query, 'each-type', 'size({{type}})', 'type', ['A', 'B'], ', ')).toBe(
-      'RETURN [\nsize(`A`), size(`B`)\n] AS x',
-    );
+  it('When no names are given, then making an expression fails (it would not parse)', () => {
+    expect(() => names([], '|')).toThrow(/at least one/);
+  });
+
+  it('When a Name is made other than by name() or names(), then it fails', () => {
+    // @ts-expect-error The constructor takes a token only names.ts holds.
+    expect(() => new Name(Symbol('escaped'), 'Label')).toThrow(/name\(\)/);
   });
 });

@@ -1,0 +1,3 @@
+// The relationships between n and its neighbours m either way, of the types in the slot (nodes/types.cypher)
+// or any.
+(n)-[r{{cypher:types}}]-(m)

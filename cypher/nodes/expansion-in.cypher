@@ -1,0 +1,2 @@
+// The relationships to n from its neighbours m, of the types in the slot (nodes/types.cypher) or any.
+(n)<-[r{{cypher:types}}]-(m)
