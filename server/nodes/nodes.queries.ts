@@ -208,7 +208,7 @@ const walkAtMost = 5_000;
  * undirected check between two supernodes reads all of one's). The types have been checked against the
  * database's own list.
  */
-function withExpansion(query: string, filter: NeighbourFilter): string {
+export function withExpansion(query: string, filter: NeighbourFilter): string {
   const types = filter.types.map(escapeName).join('|');
   const relationship = types ? `[r:${types}]` : '[r]';
   const outgoing = `(n)-${relationship}->(m)`;

@@ -403,7 +403,7 @@ describe('history and revert', () => {
       .delete(`/api/nodes/${a.node.id}`)
       .send({ version: 1, ...evidence })
       .expect(200);
-    await api().get(`/api/nodes/${a.node.id}`).expect(404);
+    await api().get(`/api/nodes/${a.node.id}`).expect(410);
     await api().post(`/api/edits/${deleted.body.edit.id}/revert`).expect(200);
     const back = (await storedNode(a.node.id))!;
     expect(back.properties.tickers).toEqual(['DA']);
