@@ -4,8 +4,8 @@
 //   [$afterDegree, $afterId];
 // - by the relationship's elementId alone ($byDegree false), which no write to the graph changes: a walk
 //   meets every relationship there throughout it exactly once. The degree is then not counted (0).
-// One row more than $limit is read, so that the caller knows whether more follow. $skip counts from the
-// position. Expansion slots as in neighbours.cypher.
+// $afterId is '' for the first page (before every elementId). One row more than $limit is read, so that the
+// caller knows whether more follow. $skip counts from the position. Expansion slots as in neighbours.cypher.
 // @resolve-ids
 CALL (n) {
   MATCH /*expansion*/
@@ -17,9 +17,9 @@ CALL (n) {
   MATCH /*expansion*/
   WHERE (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
     AND validAsOf(r) AND nodeValidAsOf(m)
-    AND ($afterId IS NULL OR $byDegree OR elementId(r) > $afterId)
+    AND ($byDegree OR elementId(r) > $afterId)
   WITH r, m, CASE WHEN $byDegree THEN COUNT { (m)--() } ELSE 0 END AS degree
-  WHERE $afterId IS NULL OR NOT $byDegree
+  WHERE $afterId = '' OR NOT $byDegree
     OR degree < $afterDegree OR (degree = $afterDegree AND elementId(r) > $afterId)
   ORDER BY degree DESC, elementId(r)
   SKIP $skip

@@ -60,7 +60,8 @@ export async function readNeighboursAfter(
     dating: filter.dating,
     byDegree: order === 'degree',
     afterDegree: neo4j.int(position?.[0] ?? 0),
-    afterId: position?.[1] ?? null,
+    // '' (before every elementId) rather than null for the first page: one plan for every page.
+    afterId: position?.[1] ?? '',
     skip: neo4j.int(filter.skip),
     limit: neo4j.int(filter.limit),
   });
