@@ -5,7 +5,7 @@
 // - by the relationship's elementId alone ($byDegree false), which no write to the graph changes: a walk
 //   meets every relationship there throughout it exactly once. The degree is then not counted (0).
 // $afterId is '' for the first page (before every elementId). One row more than $limit is read, so that the
-// caller knows whether more follow. $skip counts from the position. Expansion slots as in neighbours.cypher.
+// caller knows whether more follow. $skip is 0 after a position. Expansion slots as in neighbours.cypher.
 // @resolve-ids
 CALL (n) {
   MATCH /*expansion*/

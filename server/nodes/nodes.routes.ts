@@ -27,7 +27,9 @@ const neighboursQuery = z.strictObject({
   limit: queryInteger(1, 1000).default(50),
   skip: queryInteger(0, 1_000_000)
     .default(0)
-    .openapi({ description: 'Pages to pass over, counted from `cursor` when one is given (kept for compatibility)' }),
+    .openapi({
+      description: 'Relationships to pass over from the start (kept for compatibility; ignored with a `cursor`)',
+    }),
   order: z
     .enum(['degree', 'id'])
     .default('degree')
@@ -119,12 +121,14 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
       };
       const scope = neighbourScope(params.id, query.order, filter);
       const position = query.cursor === undefined ? null : neighbourCursors.decode(query.cursor, scope);
+      // A cursor names where the page starts: a `skip` left in the query from the first page is not applied again.
+      if (position) filter.skip = 0;
       let page: NeighbourPage & { next?: string };
       if (position === null && query.order === 'degree') {
         // The first page most-connected first: read as before (in the stored degree order where it holds).
         const first = await found(params.id, await readNeighbours(db, catalog, params.id, filter));
         const last = first.relationships.length - 1;
-        const more = query.skip + first.relationships.length < first.total;
+        const more = filter.skip + first.relationships.length < first.total;
         const next =
           more && last >= 0
             ? neighbourCursors.encode(
@@ -148,7 +152,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
         ...graph.build({
           centre: graph.identity.keyOf(node),
           total,
-          skip: query.skip,
+          skip: filter.skip,
           limit: query.limit,
           order: query.order,
           truncated: next !== undefined,

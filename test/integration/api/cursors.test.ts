@@ -178,6 +178,14 @@ describe('Cursors: a walk by `next` returns every item once, even while others w
     expectBadCursor(await api().get(`/api/nodes/cursor-leaf-0/neighbours`).query({ order: 'id', cursor: byId.next! }));
   });
 
+  it('When a first page was asked with skip and its next is followed with the same query, then the pages run on without a gap', async () => {
+    const ids = (page: Page) => page.edges.map((edge) => edge.id);
+    const straight = await neighbours({ types: 'CURSOR_SPOKE', limit: 30 });
+    const skipped = await neighbours({ types: 'CURSOR_SPOKE', limit: 10, skip: 10 });
+    const after = await neighbours({ types: 'CURSOR_SPOKE', limit: 10, skip: 10, cursor: skipped.next! });
+    expect([...ids(skipped), ...ids(after)]).toEqual(ids(straight).slice(10, 30));
+  });
+
   it('When the page holds the last neighbours, then it has no next', async () => {
     const all = await neighbours({ direction: 'in' });
     expect(all.edges).toHaveLength(0);
