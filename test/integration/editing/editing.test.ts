@@ -482,7 +482,8 @@ describe('duplicates and merges', () => {
       .post('/api/merges')
       .send({ keep: keep.node.id, merge: merge.node.id, ...evidence })
       .expect(201);
-    await api().get(`/api/nodes/${merge.node.id}`).expect(404);
+    const gone = await api().get(`/api/nodes/${merge.node.id}`).expect(410);
+    expect(gone.body.mergedInto).toBe(keep.node.id);
     const after = (await storedNode(keep.node.id))!.properties;
     expect(neo4j.integer.toNumber(after.employees as number)).toBe(10);
     expect(isDate(after.founded)).toBe(true);
