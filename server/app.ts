@@ -119,8 +119,8 @@ export function createApp({
   accountRoutes(routes, accounts, store, oidc, auth.publicUrl);
   schemaRoutes(routes, catalog);
   searchRoutes(routes, db, catalog);
-  nodeRoutes(routes, db, catalog);
-  relationshipRoutes(routes, db, catalog);
+  nodeRoutes(routes, db, catalog, store);
+  relationshipRoutes(routes, db, catalog, store);
   pathRoutes(routes, db, catalog);
   changesRoutes(routes, db, catalog);
   disagreementRoutes(routes, db, catalog);

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { listAudit } from '../audit/audit.queries.js';
+import { cursorParam, nextField } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Store } from '../store/store.js';
@@ -385,7 +386,7 @@ export function accountRoutes(
     query: z.strictObject({
       before: queryInteger(1, Number.MAX_SAFE_INTEGER)
         .optional()
-        .openapi({ description: 'Entries older than this id (paging)' }),
+        .openapi({ description: 'Entries older than this id (kept for compatibility: page with `cursor`)' }),
       action: z
         .string()
         .max(100)
@@ -393,9 +394,10 @@ export function accountRoutes(
         .openapi({ description: 'Actions starting with this, e.g. user. or query.update' }),
       actor: z.string().max(100).optional(),
       limit: queryInteger(1, 500).default(100),
+      cursor: cursorParam.optional(),
     }),
-    response: z.object({ entries: z.array(auditEntrySchema) }),
-    handler: async ({ query }) => ({ entries: await listAudit(store, query) }),
+    response: z.object({ entries: z.array(auditEntrySchema), next: nextField.optional() }),
+    handler: async ({ query }) => listAudit(store, query),
   });
 
   if (!oidc) return;

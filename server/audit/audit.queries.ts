@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { loadSql, type Queryable } from '../store/store.js';
 import type { Caller } from '../accounts/caller.js';
+import { cursorCodec, pageOf } from '../http/cursor.js';
 
 const sql = loadSql('audit/record', 'audit/list');
 
@@ -45,19 +47,29 @@ interface AuditRow extends Record<string, unknown> {
 
 export interface AuditFilter {
   before?: number;
+  /** The `next` of the page before (it names the last entry's id). */
+  cursor?: string;
   action?: string;
   actor?: string;
   limit: number;
 }
 
+/** The log pages newest first: a position is the last entry's id, within the same filters. */
+const cursors = cursorCodec('audit', z.number().int().positive());
+
 export async function listAudit(db: Queryable, filter: AuditFilter) {
-  const rows = await db.rows<AuditRow>(sql['audit/list'], [
-    filter.before ?? null,
+  const scope = JSON.stringify([filter.action ?? null, filter.actor ?? null]);
+  const after = filter.cursor === undefined ? undefined : cursors.decode(filter.cursor, scope);
+  // Both `before` and a cursor: the page starts past the lower of the two.
+  const before = Math.min(filter.before ?? Infinity, after ?? Infinity);
+  const found = await db.rows<AuditRow>(sql['audit/list'], [
+    Number.isFinite(before) ? before : null,
     filter.action ?? null,
     filter.actor ?? null,
-    filter.limit,
+    filter.limit + 1,
   ]);
-  return rows.map((row) => ({
+  const { items: rows, next } = pageOf(found, filter.limit, (last) => Number(last.id), cursors, scope);
+  const entries = rows.map((row) => ({
     id: Number(row.id),
     at: row.at.toISOString(),
     actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
@@ -67,4 +79,5 @@ export async function listAudit(db: Queryable, filter: AuditFilter) {
     after: row.after,
     client: row.client,
   }));
+  return { entries, ...(next ? { next } : {}) };
 }

@@ -2,6 +2,8 @@ import { rm } from 'node:fs/promises';
 import type { Caller } from '../accounts/caller.js';
 import { audit } from '../audit/audit.queries.js';
 import type { Catalog } from '../graph/catalog.js';
+import { z } from 'zod';
+import { cursorCodec, pageOf } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
@@ -12,10 +14,16 @@ import type { Format, Mapping } from './mapping.js';
 import type { Encoding } from './readers.js';
 import { rollbackGraph } from './rollback.js';
 
+/** Imports page newest first: a position is the last one's created_at (as text, to the microsecond) and id. */
+const importCursors = cursorCodec(
+  'imports',
+  z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/), z.uuid()]),
+);
+
 const sql = loadSql(
   'imports/create',
   'imports/get',
-  'imports/list',
+  'imports/page',
   'imports/progress',
   'imports/finish',
   'imports/cancel',
@@ -127,8 +135,11 @@ export class ImportJobs {
     return row;
   }
 
-  async list(limit: number): Promise<ImportRow[]> {
-    return this.store.rows<ImportRow>(sql['imports/list'], [limit]);
+  /** One page of imports, newest first, after `cursor` (the `next` of the page before). */
+  async list(limit: number, cursor?: string): Promise<{ items: ImportRow[]; next?: string }> {
+    const [at, id] = cursor === undefined ? [null, null] : importCursors.decode(cursor);
+    const rows = await this.store.rows<ImportRow & { cursor_at: string }>(sql['imports/page'], [at, id, limit + 1]);
+    return pageOf(rows, limit, (last) => [last.cursor_at, last.id] as [string, string], importCursors);
   }
 
   /** Records the job (refused with 409 while another import writes) and starts it in the background. */

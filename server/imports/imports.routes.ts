@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
+import { cursorParam, nextField } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { queryInteger, type ApiRoutes } from '../http/route.js';
 import { inspectFile } from './engine.js';
@@ -105,9 +106,12 @@ export function importRoutes(api: ApiRoutes, jobs: ImportJobs): void {
     tag: 'Imports',
     permission: 'import',
     summary: 'Recent imports, newest first (without their rejected rows)',
-    query: z.object({ limit: queryInteger(1, 500).optional() }),
-    response: z.object({ imports: z.array(importJobSchema) }),
-    handler: async ({ query }) => ({ imports: (await jobs.list(query.limit ?? 50)).map((row) => jobView(row, false)) }),
+    query: z.object({ limit: queryInteger(1, 500).optional(), cursor: cursorParam.optional() }),
+    response: z.object({ imports: z.array(importJobSchema), next: nextField.optional() }),
+    handler: async ({ query }) => {
+      const { items, next } = await jobs.list(query.limit ?? 50, query.cursor);
+      return { imports: items.map((row) => jobView(row, false)), ...(next ? { next } : {}) };
+    },
   });
 
   api.add({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from '../accounts/accounts.schemas.js';
 import { isoDate, nodeIdParam } from '../graph/graph.schemas.js';
 import { queryInteger } from '../http/route.js';
+import { cursorParam, nextField } from '../http/cursor.js';
 
 /** The most nodes one investigation (or shared view) holds. */
 export const maxViewNodes = 20_000;
@@ -120,11 +121,11 @@ export const listQuery = z.strictObject({
   q: z.string().max(200).optional().openapi({ description: 'Words the title starts with or contains' }),
   mine: z.enum(['true', 'false']).optional().openapi({ description: 'Only the caller’s own' }),
   limit: queryInteger(1, 200).optional(),
-  cursor: z.string().max(200).optional().openapi({ description: 'The `next` of the page before' }),
+  cursor: cursorParam.optional(),
 });
 export const listResponse = z.object({
   items: z.array(summarySchema),
-  next: z.string().optional().openapi({ description: 'Absent on the last page' }),
+  next: nextField.optional(),
 });
 
 export const versionSchema = z

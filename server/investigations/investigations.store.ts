@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { Delta } from 'jsondiffpatch';
 import type { Caller } from '../accounts/caller.js';
 import { audit } from '../audit/audit.queries.js';
+import { z } from 'zod';
+import { cursorCodec, pageOf } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { loadSql, type Queryable, type Store } from '../store/store.js';
 import type {
@@ -141,28 +143,11 @@ const readOnly = (id: string) =>
 const notOwner = (id: string) =>
   new ProblemError(403, 'not-owner', 'Not the owner', `Only the owner of "${id}" or an admin may do this.`);
 
-const encodeCursor = (row: InvestigationRow) =>
-  Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(parsed[0]) &&
-      typeof parsed[1] === 'string'
-    ) {
-      return [parsed[0], parsed[1]];
-    }
-  } catch {
-    // fall through: said below
-  }
-  throw ProblemError.badRequest('query.cursor: not a cursor this route gave', [
-    { location: 'query.cursor', message: 'not a cursor this route gave' },
-  ]);
-}
+/** Investigations page newest first: a position is the last one's `updated_at` (as text, to the microsecond) and id. */
+const cursors = cursorCodec(
+  'investigations',
+  z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/), z.string()]),
+);
 
 export interface ListOptions {
   q?: string;
@@ -192,7 +177,7 @@ export class InvestigationStore {
 
   async list(caller: Caller, options: ListOptions): Promise<{ items: InvestigationSummary[]; next?: string }> {
     const limit = options.limit ?? 50;
-    const [cursorAt, cursorId] = options.cursor ? decodeCursor(options.cursor) : [null, null];
+    const [cursorAt, cursorId] = options.cursor ? cursors.decode(options.cursor) : [null, null];
     const rows = await this.store.rows<InvestigationRow>(sql['investigations/list'], [
       caller.userId ?? null,
       caller.role ?? null,
@@ -207,11 +192,11 @@ export class InvestigationStore {
       cursorId,
       limit + 1,
     ]);
-    const page = rows.slice(0, limit);
+    const { items, next } = pageOf(rows, limit, (last) => [last.cursor_at!, last.id] as [string, string], cursors);
     const publicLinks = await this.publicLinksAllowed();
     return {
-      items: page.map((row) => summaryOf(row, accessOf(caller, row, publicLinks) ?? 'viewer')),
-      ...(rows.length > limit ? { next: encodeCursor(page.at(-1)!) } : {}),
+      items: items.map((row) => summaryOf(row, accessOf(caller, row, publicLinks) ?? 'viewer')),
+      ...(next ? { next } : {}),
     };
   }
 

@@ -209,7 +209,7 @@ const walkAtMost = 5_000;
  * filtering on type(r)), and the relationships between n and a given m (`adjacent`, used by the stored
  * order's page). The types have been checked against the database's own list.
  */
-function expansionOf(filter: NeighbourFilter): { expansion: Cypher; adjacent: Cypher } {
+export function expansionOf(filter: NeighbourFilter): { expansion: Cypher; adjacent: Cypher } {
   const types = filter.types.length ? compose(cypher['nodes/types'], { types: names(filter.types, '|') }) : [];
   const outgoing = compose(cypher['nodes/expansion-out'], { types });
   const incoming = compose(cypher['nodes/expansion-in'], { types });

@@ -9,11 +9,14 @@ import {
   nodeResponseSchema,
   relationshipMenuSchema,
 } from '../graph/graph.schemas.js';
+import { missingEntity } from '../graph/gone.js';
 import { GraphBuilder, toApiNode } from '../graph/mapping.js';
-import { ProblemError } from '../http/problem.js';
 import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
-import { readDegrees, readNeighbours, readTimeline, resolveNodes } from './nodes.queries.js';
+import type { Queryable } from '../store/store.js';
+import { cursorParam, nextField } from '../http/cursor.js';
+import { degreePositionOf, neighbourCursors, neighbourScope, readNeighboursAfter } from './neighbour-cursor.js';
+import { readDegrees, readNeighbours, readTimeline, resolveNodes, type NeighbourPage } from './nodes.queries.js';
 
 const idParams = z.object({ id: nodeIdParam });
 
@@ -22,20 +25,38 @@ const neighboursQuery = z.strictObject({
   labels: commaList.optional(),
   direction: z.enum(['in', 'out', 'both']).default('both'),
   limit: queryInteger(1, 1000).default(50),
-  skip: queryInteger(0, 1_000_000).default(0),
+  skip: queryInteger(0, 1_000_000)
+    .default(0)
+    .openapi({
+      description: 'Relationships to pass over from the start (kept for compatibility; ignored with a `cursor`)',
+    }),
+  order: z
+    .enum(['degree', 'id'])
+    .default('degree')
+    .openapi({
+      description:
+        '`degree`: most-connected neighbours first (a neighbour whose own degree changes while you page may move ' +
+        'past the cursor). `id`: by relationship id, which no write changes: a walk with `cursor` returns every ' +
+        'relationship that is there throughout it exactly once, whatever else is added or removed meanwhile.',
+    }),
+  cursor: cursorParam.optional(),
   asOf: isoDate.optional(),
   dating: datingQuery.optional(),
 });
+
+const neighbourPageSchema = apiGraphSchema
+  .extend({ next: nextField.optional() })
+  .openapi('NeighbourPage', { description: 'A graph page; `next` continues it' });
 
 const timelineQuery = z.strictObject({
   limit: queryInteger(1, 1000).default(500),
   dating: datingQuery.optional(),
 });
 
-export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
-  /** What a lookup by `id` found, or the 404 that says no node has it. */
-  function found<T>(id: string, answer: T | undefined): T {
-    if (answer === undefined) throw ProblemError.notFound(`No node has the id "${id}".`);
+export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store: Queryable) {
+  /** What a lookup by `id` found, or the 410 that says when Entente deleted it, or the 404. */
+  async function found<T>(id: string, answer: T | undefined): Promise<T> {
+    if (answer === undefined) throw await missingEntity(store, 'node', id);
     return answer;
   }
 
@@ -47,9 +68,9 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     summary: 'One node',
     params: idParams,
     response: nodeResponseSchema,
-    errors: [404],
+    errors: [404, 410],
     handler: async ({ params }) => {
-      const node = found(params.id, (await resolveNodes(db, catalog, [params.id])).get(params.id));
+      const node = await found(params.id, (await resolveNodes(db, catalog, [params.id])).get(params.id));
       return { node: toApiNode(node, await catalog.identity()) };
     },
   });
@@ -63,8 +84,10 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     description: 'Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any.',
     params: idParams,
     response: relationshipMenuSchema,
-    errors: [404],
-    handler: async ({ params }) => ({ relationships: found(params.id, await readDegrees(db, catalog, params.id)) }),
+    errors: [404, 410],
+    handler: async ({ params }) => ({
+      relationships: await found(params.id, await readDegrees(db, catalog, params.id)),
+    }),
   });
 
   api.add({
@@ -75,17 +98,19 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     summary: "One page of a node's neighbours, most-connected first",
     description:
       'The centre node, the neighbours and the relationships to them; `meta.total` counts all that match the ' +
-      'filters and `meta.truncated` says whether more pages follow.',
+      'filters and `meta.truncated` says whether more pages follow. Page with `cursor`: pass the `next` of ' +
+      'a page back as `cursor` (with the same filters and order) for the page after it; `next` is absent on ' +
+      'the last page. To read every relationship of a busy node while others write, page with `order=id`.',
     params: idParams,
     query: neighboursQuery,
-    response: apiGraphSchema,
-    errors: [404],
+    response: neighbourPageSchema,
+    errors: [404, 410],
     handler: async ({ params, query }) => {
       const [types, labels] = await Promise.all([
         catalog.requireRelationshipTypes(query.types ?? [], 'types'),
         catalog.requireLabels(query.labels ?? [], 'labels'),
       ]);
-      const page = await readNeighbours(db, catalog, params.id, {
+      const filter = {
         types,
         labels,
         direction: query.direction,
@@ -93,18 +118,47 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
         skip: query.skip,
         asOf: asOfDate(query.asOf),
         dating: await checkDating(catalog, query.dating, 'query.dating'),
-      });
-      const { node, total, neighbours, relationships } = found(params.id, page);
+      };
+      const scope = neighbourScope(params.id, query.order, filter);
+      const position = query.cursor === undefined ? null : neighbourCursors.decode(query.cursor, scope);
+      // A cursor names where the page starts: a `skip` left in the query from the first page is not applied again.
+      if (position) filter.skip = 0;
+      let page: NeighbourPage & { next?: string };
+      if (position === null && query.order === 'degree') {
+        // The first page most-connected first: read as before (in the stored degree order where it holds).
+        const first = await found(params.id, await readNeighbours(db, catalog, params.id, filter));
+        const last = first.relationships.length - 1;
+        const more = filter.skip + first.relationships.length < first.total;
+        const next =
+          more && last >= 0
+            ? neighbourCursors.encode(
+                await degreePositionOf(db, first.relationships[last]!, first.neighbours[last]!),
+                scope,
+              )
+            : undefined;
+        page = { ...first, ...(next ? { next } : {}) };
+      } else {
+        const after = await found(
+          params.id,
+          await readNeighboursAfter(db, catalog, params.id, query.order, position, filter),
+        );
+        page = { ...after, ...(after.more && after.last ? { next: neighbourCursors.encode(after.last, scope) } : {}) };
+      }
+      const { node, total, neighbours, relationships, next } = page;
       const graph = new GraphBuilder(await catalog.identity()).addNode(node);
       neighbours.forEach((neighbour) => graph.addNode(neighbour));
       relationships.forEach((relationship) => graph.addRelationship(relationship));
-      return graph.build({
-        centre: graph.identity.keyOf(node),
-        total,
-        skip: query.skip,
-        limit: query.limit,
-        truncated: query.skip + relationships.length < total,
-      });
+      return {
+        ...graph.build({
+          centre: graph.identity.keyOf(node),
+          total,
+          skip: filter.skip,
+          limit: query.limit,
+          order: query.order,
+          truncated: next !== undefined,
+        }),
+        ...(next ? { next } : {}),
+      };
     },
   });
 
@@ -121,10 +175,13 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     params: idParams,
     query: timelineQuery,
     response: apiGraphSchema,
-    errors: [404],
+    errors: [404, 410],
     handler: async ({ params, query }) => {
       const dating = await checkDating(catalog, query.dating, 'query.dating');
-      const timeline = found(params.id, await readTimeline(db, catalog, params.id, { limit: query.limit, dating }));
+      const timeline = await found(
+        params.id,
+        await readTimeline(db, catalog, params.id, { limit: query.limit, dating }),
+      );
       const graph = new GraphBuilder(await catalog.identity()).addNode(timeline.node);
       timeline.neighbours.forEach((neighbour) => graph.addNode(neighbour));
       timeline.relationships.forEach((relationship) => graph.addRelationship(relationship));

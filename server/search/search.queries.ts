@@ -13,7 +13,7 @@ const cypher = loadCypher('search/fulltext', 'search/scan');
 const preferredIndexes = ['entity_search', searchIndexName];
 
 /** Candidates read for the ranking by what was typed, whatever the page asked for. */
-const rankedAmong = 30;
+export const rankedAmong = 30;
 
 /** Properties the scan reads: what captions are made of, and aliases. */
 const scannedKeys = [...captionKeys, 'aliases'];
@@ -22,6 +22,12 @@ export interface SearchRequest {
   text: string;
   labels: string[];
   limit: number;
+  /**
+   * How many of the index's first hits are ranked again by what was typed (the rest follow in the index's
+   * order); default: max(limit, rankedAmong). A walk by cursor keeps its first page's, so that its pages
+   * are cut from one order.
+   */
+  rankWindow?: number;
 }
 
 type Hit = { node: Neo4jNode; score: number };
@@ -45,10 +51,12 @@ export async function searchNodes(db: Database, catalog: Catalog, request: Searc
   const usable = stale ? fulltextIndexes.filter((name) => name !== searchIndexName) : fulltextIndexes;
   const index = preferredIndexes.find((name) => usable.includes(name)) ?? usable[0];
   // More candidates than asked for, ranked again by how much of each name was typed (rank.ts).
-  const candidates = Math.max(request.limit, rankedAmong);
+  const window = request.rankWindow ?? Math.max(request.limit, rankedAmong);
+  const candidates = Math.max(request.limit, window);
   const limit = neo4j.int(candidates);
   const terms = searchTerms(request.text);
-  const ranked = (hits: Hit[]) => rankHits(hits, request.text).slice(0, request.limit);
+  const ranked = (hits: Hit[]) =>
+    [...rankHits(hits.slice(0, window), request.text), ...hits.slice(window)].slice(0, request.limit);
   if (index) {
     try {
       const { records } = await db.read<Hit>(cypher['search/fulltext'], {

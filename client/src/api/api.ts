@@ -154,8 +154,10 @@ export const api = {
   node: (id: string) => request<NodeResponse>(`/nodes/${encodeURIComponent(id)}`),
   relationships: (id: string) => request<RelationshipMenu>(`/nodes/${encodeURIComponent(id)}/relationships`),
   // Without an as-of date, which the explorer never asks the server for, the dating would change nothing.
-  neighbours: (id: string, options: { types?: string; direction?: string; limit?: number; skip?: number }) =>
-    request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
+  neighbours: (
+    id: string,
+    options: { types?: string; direction?: string; limit?: number; skip?: number; cursor?: string },
+  ) => request<ApiGraph & { next?: string }>(`/nodes/${encodeURIComponent(id)}/neighbours?${query(options)}`),
   /** A node's dated relationships, oldest first, with the nodes at their other ends (for its timeline). */
   timeline: (id: string, dating?: DatingEntry[]) =>
     request<ApiGraph>(`/nodes/${encodeURIComponent(id)}/timeline?${query({ dating: datingParameter(dating) })}`),

@@ -187,8 +187,8 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
         total,
         drawnAfter,
       } = await nextPage(
-        (skip, limit) =>
-          api.neighbours(nodeId, { types: choice?.type, direction: choice?.direction ?? 'both', limit, skip }),
+        (cursor, limit) =>
+          api.neighbours(nodeId, { types: choice?.type, direction: choice?.direction ?? 'both', limit, cursor }),
         (edgeId) => Object.hasOwn(graph.edges, edgeId),
         drawn,
         pageSize,

@@ -10,13 +10,18 @@ const context = useApi();
 const document = '004_7ad8b1a156c96548';
 
 describe("The explorer's expansion pages reach every neighbour, and the count it says is the count drawn", () => {
-  const fetcher = (id: string, query: string) => async (skip: number, limit: number) =>
-    (await context.api().get(`/api/nodes/${id}/neighbours?${query}&skip=${skip}&limit=${limit}`).expect(200))
-      .body as Graph;
+  const fetcher = (id: string, query: string) => async (cursor: string | undefined, limit: number) =>
+    (
+      await context
+        .api()
+        .get(`/api/nodes/${id}/neighbours?${query}&limit=${limit}`)
+        .query(cursor ? { cursor } : {})
+        .expect(200)
+    ).body as Graph & { next?: string };
 
   /** Expands until the expansion says all are drawn; each step's new relationships and its count. */
   async function expandToTheEnd(id: string, query: string, drawnAtFirst: string[]) {
-    const everything = await fetcher(id, query)(0, 1000);
+    const everything = await fetcher(id, query)(undefined, 1000);
     const ofExpansion = new Set(everything.edges.map((edge) => edge.id));
     const drawn = new Set(drawnAtFirst);
     const steps: { added: number; said: number; total: number }[] = [];
@@ -41,7 +46,7 @@ describe("The explorer's expansion pages reach every neighbour, and the count it
 
   it('When some of a document’s mentions are drawn already (by a search or a path), then each expansion brings 25 new ones until all are drawn', async () => {
     const query = 'types=MENTIONED_IN&direction=in';
-    const order = (await fetcher(document, query)(0, 1000)).edges.map((edge) => edge.id);
+    const order = (await fetcher(document, query)(undefined, 1000)).edges.map((edge) => edge.id);
     expect(order.length).toBeGreaterThan(50);
     // Nine drawn beforehand, spread through the degree order: skipping by the count drawn passes over others.
     const drawnAtFirst = order.filter((_, index) => index % 6 === 3);
@@ -60,7 +65,7 @@ describe("The explorer's expansion pages reach every neighbour, and the count it
 
   it('When OpenAI, drawn by the opening view, is expanded by double-click again and again, then each time brings neighbours not yet drawn', async () => {
     // The home view draws a page of OpenAI's relationships of the home view's types.
-    const opening = await fetcher('openai', `types=${homeTypes.join(',')}`)(0, pageSize);
+    const opening = await fetcher('openai', `types=${homeTypes.join(',')}`)(undefined, pageSize);
     const { steps, missing, all } = await expandToTheEnd(
       'openai',
       'direction=both',

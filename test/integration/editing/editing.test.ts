@@ -403,7 +403,7 @@ describe('history and revert', () => {
       .delete(`/api/nodes/${a.node.id}`)
       .send({ version: 1, ...evidence })
       .expect(200);
-    await api().get(`/api/nodes/${a.node.id}`).expect(404);
+    await api().get(`/api/nodes/${a.node.id}`).expect(410);
     await api().post(`/api/edits/${deleted.body.edit.id}/revert`).expect(200);
     const back = (await storedNode(a.node.id))!;
     expect(back.properties.tickers).toEqual(['DA']);
@@ -482,7 +482,8 @@ describe('duplicates and merges', () => {
       .post('/api/merges')
       .send({ keep: keep.node.id, merge: merge.node.id, ...evidence })
       .expect(201);
-    await api().get(`/api/nodes/${merge.node.id}`).expect(404);
+    const gone = await api().get(`/api/nodes/${merge.node.id}`).expect(410);
+    expect(gone.body.mergedInto).toBe(keep.node.id);
     const after = (await storedNode(keep.node.id))!.properties;
     expect(neo4j.integer.toNumber(after.employees as number)).toBe(10);
     expect(isDate(after.founded)).toBe(true);
