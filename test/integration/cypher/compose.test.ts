@@ -47,6 +47,10 @@ const fragmentSlots: Record<string, Record<string, string[][]>> = {
     resolveIds: [['nodes/resolve-ids']],
     expansion: [['nodes/expansion-out'], ['nodes/expansion-in'], ['nodes/expansion-both']],
   },
+  'nodes/neighbours-after': {
+    resolveIds: [['nodes/resolve-ids']],
+    expansion: [['nodes/expansion-out'], ['nodes/expansion-in'], ['nodes/expansion-both']],
+  },
   'nodes/neighbours-unfiltered': {
     resolveIds: [['nodes/resolve-ids']],
     expansion: [['nodes/expansion-both']],
