@@ -22,6 +22,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { investigationRoutes } from './investigations/investigations.routes.js';
 import { ImportJobs } from './imports/imports.jobs.js';
 import { importRoutes } from './imports/imports.routes.js';
+import { importMappingRoutes } from './imports/mappings.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { ApiRoutes } from './http/route.js';
 import type { Logger } from './logger.js';
@@ -131,7 +132,7 @@ export function createApp({
   exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
   editingRoutes(routes, new Editing(db, catalog, store));
-  importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog));
+  importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog), importMappingRoutes(routes, store));
   routes.refuseOtherMethods();
 
   const api = express.Router();

@@ -1,7 +1,9 @@
-// `npm run import -- FILE --mapping MAPPING.json [--dry-run] [--rejected-rows fail]`: imports a file into the
+// `npm run import -- FILE --mapping MAPPING.json|NAME [--dry-run] [--rejected-rows fail]`: imports a file into the
 // configured database with the same engine, mapping format and jobs as the API (the job is in the store, so
-// it can be followed and rolled back from the explorer too). `npm run import -- --rollback JOB_ID` rolls one
-// back. Exits 1 when the import failed or was refused.
+// it can be followed and rolled back from the explorer too). `--mapping` takes a mapping file or, when no file
+// has that path, the name of a mapping saved in the store (explorer or POST /api/import-mappings).
+// `npm run import -- --rollback JOB_ID` rolls one back. Exits 1 when the import failed or was refused.
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,10 +19,11 @@ import { migrate } from '../store/migrate.js';
 import { inspectFile } from './engine.js';
 import { ImportJobs, jobView, terminalStatuses } from './imports.jobs.js';
 import { formatOf, mappingSchema } from './mapping.js';
+import { ImportMappings } from './mappings.store.js';
 import { UnreadableFile } from './readers.js';
 
 const usage =
-  'Usage: npm run import -- FILE [--mapping MAPPING.json] [--dry-run] [--rejected-rows skip|fail]\n' +
+  'Usage: npm run import -- FILE [--mapping MAPPING.json|SAVED_NAME] [--dry-run] [--rejected-rows skip|fail]\n' +
   '       npm run import -- --rollback JOB_ID';
 
 class CommandError extends Error {}
@@ -35,8 +38,19 @@ const { values, positionals } = parseArgs({
   },
 });
 
-async function readMapping(file: string | undefined) {
+/** A mapping file, else (no file at that path) the mapping saved under that name. */
+async function readMapping(file: string | undefined, saved: ImportMappings) {
   if (!file) return mappingSchema.parse({});
+  if (!existsSync(file)) {
+    try {
+      return (await saved.get(file)).mapping;
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 404) {
+        throw new CommandError(`${file}: no such mapping file, nor a saved mapping of that name`);
+      }
+      throw error;
+    }
+  }
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
@@ -89,7 +103,7 @@ try {
       failed = job.status !== 'rolled-back';
       console.log(`Import ${job.id}: ${job.status}${job.failure ? ` (${job.failure})` : ''}`);
     } else {
-      const mapping = await readMapping(values.mapping);
+      const mapping = await readMapping(values.mapping, new ImportMappings(store));
       const format = formatOf(file!, mapping);
       if (!format) throw new CommandError(`Cannot tell the format of ${file}; give "format" in the mapping.`);
       const { encoding } = await inspectFile(file!, format);

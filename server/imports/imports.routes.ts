@@ -9,6 +9,8 @@ import { jobView, terminalStatuses, type ImportJobs } from './imports.jobs.js';
 import { importJobSchema } from './imports.schemas.js';
 import { formatOf, isGraphFormat, mappingSchema, type Mapping } from './mapping.js';
 import { UnreadableFile } from './readers.js';
+import { mappingName } from './mappings.routes.js';
+import type { ImportMappings } from './mappings.store.js';
 import { receiveUpload } from './upload.js';
 
 const idParams = z.object({ id: z.string().max(100) });
@@ -16,6 +18,10 @@ const idParams = z.object({ id: z.string().max(100) });
 const uploadSchema = z.object({
   file: z.string().openapi({ type: 'string', format: 'binary', description: 'CSV, TSV, JSON, GraphML or GEXF' }),
   mapping: z.string().optional().openapi({ description: 'The mapping, as JSON (schema ImportMapping)' }),
+  mappingName: z
+    .string()
+    .optional()
+    .openapi({ description: 'Instead of `mapping`: the name of a mapping saved with POST /api/import-mappings' }),
   dryRun: z.enum(['true', 'false']).optional(),
   rejectedRows: z.enum(['skip', 'fail']).optional(),
 });
@@ -44,7 +50,16 @@ function parseMapping(text: string | undefined): Mapping {
   return parsed.data;
 }
 
-export function importRoutes(api: ApiRoutes, jobs: ImportJobs): void {
+/** The upload's mapping: its `mapping` field, or the saved one `mappingName` names (404 when none). */
+async function mappingOf(fields: Record<string, string>, mappings: ImportMappings): Promise<Mapping> {
+  if (fields.mappingName === undefined) return parseMapping(fields.mapping);
+  if (fields.mapping?.trim()) throw fieldProblem('body.mappingName', 'give `mapping` or `mappingName`, not both');
+  const name = mappingName.safeParse(fields.mappingName);
+  if (!name.success) throw fieldProblem('body.mappingName', name.error.issues[0]!.message);
+  return (await mappings.get(name.data)).mapping;
+}
+
+export function importRoutes(api: ApiRoutes, jobs: ImportJobs, mappings: ImportMappings): void {
   api.add({
     method: 'post',
     path: '/imports',
@@ -53,7 +68,7 @@ export function importRoutes(api: ApiRoutes, jobs: ImportJobs): void {
     summary: 'Import a file into the graph (or dry-run it)',
     description:
       'A multipart upload of `file` (CSV, TSV, JSON, GraphML or GEXF), with `mapping` (JSON, schema ImportMapping; ' +
-      'a Graph-shaped JSON, GraphML or GEXF needs none), `dryRun` (`true`: count what would change, write nothing) ' +
+      'a Graph-shaped JSON, GraphML or GEXF needs none) or `mappingName` (a saved one), `dryRun` (`true`: count what would change, write nothing) ' +
       'and `rejectedRows` (`skip`, the default: rejected rows are listed and the others import; `fail`: any ' +
       'rejected row fails and rolls back the import). The file is streamed to disk, checked (a DOCTYPE in XML is ' +
       'refused), and the job answered at once (202); follow it with GET /api/imports/{id} or its events. One ' +
@@ -61,11 +76,11 @@ export function importRoutes(api: ApiRoutes, jobs: ImportJobs): void {
     upload: uploadSchema,
     response: importJobSchema,
     status: 202,
-    errors: [409],
+    errors: [404, 409],
     handler: async ({ req, res }) => {
       const upload = await receiveUpload(req);
       try {
-        const mapping = parseMapping(upload.fields.mapping);
+        const mapping = await mappingOf(upload.fields, mappings);
         const format = formatOf(upload.fileName, mapping);
         if (!format)
           throw fieldProblem('body.mapping.format', `cannot tell the format of "${upload.fileName}"; say it`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './mapping.js';
+import { mappingSchema } from './mapping.js';
 
 export type { Mapping, PropertyType } from './mapping.js';
 
@@ -53,3 +53,18 @@ export const importJobSchema = z
   .openapi('ImportJob');
 
 export type ImportJob = z.infer<typeof importJobSchema>;
+
+/** A mapping saved under a name for reuse (GET /api/import-mappings/{name}). */
+export const savedMappingSchema = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    mapping: mappingSchema,
+    version: z.number().openapi({ description: 'Counts changes: a change or delete names the version it saw' }),
+    owner: z.string().openapi({ description: 'Who saved it first' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SavedImportMapping');
+
+export type SavedMapping = z.infer<typeof savedMappingSchema>;

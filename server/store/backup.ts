@@ -23,6 +23,7 @@ const sql = loadSql(
   'backup/restore-imports',
   'backup/restore-import-changes',
   'backup/restore-import-changes-sequence',
+  'backup/restore-import-mappings',
 );
 
 const backupSchema = z.object({
@@ -46,6 +47,8 @@ const backupSchema = z.object({
   // Import jobs and what each overwrote (backups taken before imports existed have none).
   imports: z.array(z.unknown()).default([]),
   importChanges: z.array(z.unknown()).default([]),
+  // Mappings saved for reuse (absent from backups taken before schema 6).
+  importMappings: z.array(z.unknown()).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -92,6 +95,7 @@ export async function restoreStore(store: Store, input: unknown): Promise<Record
       ['graphMerges', 'backup/restore-graph-merges'],
       ['imports', 'backup/restore-imports'],
       ['importChanges', 'backup/restore-import-changes'],
+      ['importMappings', 'backup/restore-import-mappings'],
     ];
     const counts: Record<string, number> = {};
     for (const [part, statement] of steps) {

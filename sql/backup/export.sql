@@ -18,5 +18,6 @@ SELECT json_build_object(
   'graphEdits', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_edits t),
   'graphMerges', (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM graph_merges t),
   'imports', (SELECT coalesce(json_agg(t ORDER BY t.created_at), '[]') FROM imports t),
-  'importChanges', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM import_changes t)
+  'importChanges', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM import_changes t),
+  'importMappings', (SELECT coalesce(json_agg(t ORDER BY t.name), '[]') FROM import_mappings t)
 ) AS backup

@@ -13,6 +13,17 @@ const people = [
   'e2e-alan,Alan Turing,1912,2020-03-15,,Registry 2024;Archive note',
 ].join('\n');
 
+const companies = [
+  'id,name,source',
+  'e2e-initech,Initech,Companies register',
+  'e2e-globex,Globex,Companies register',
+].join('\n');
+const staff = [
+  'id,name,company,since,source',
+  'e2e-peter,Peter Gibbons,e2e-initech,1997,Staff list 1999',
+  'e2e-hank,Hank Scorpio,e2e-globex,1996-05,Staff list 1999;Press cutting',
+].join('\n');
+
 // An editor brings a spreadsheet of people: drops it, maps it on its preview, dry-runs it, imports it with the
 // progress bar, opens what was imported, then rolls it back.
 describe('importing a file in the explorer', () => {
@@ -75,4 +86,87 @@ describe('importing a file in the explorer', () => {
     expect((await fetch(`${site.baseUrl}/api/nodes/e2e-acme`)).status).toBe(200);
     await page.close();
   }, 120_000);
+
+  it('When a pair of files, companies and their people, is imported with a relationship mapping between them, then the explorer shows the people, companies and links with their sources', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const explorer = await openExplorer(page, site.baseUrl, { nodes: false });
+    await explorer.showTab('Import');
+    const region = page.getByRole('region', { name: 'Import a file' });
+    const status = region.getByRole('status');
+    const mapping = page.getByRole('group', { name: 'Mapping' });
+    const choose = (name: string, text: string) =>
+      page
+        .getByLabel('Choose a file to import')
+        .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const importNow = async (name: string) => {
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${name}: done`));
+    };
+
+    // 1. The companies, as nodes.
+    await choose('companies.csv', companies);
+    await mapping.waitFor();
+    await mapping.getByLabel('Labels (comma-separated)').fill('Company');
+    await importNow('companies\\.csv');
+
+    // 2. The people, as nodes: their mapping saved under a name for the next sheet like it.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await choose('people.csv', staff);
+    await mapping.waitFor();
+    await mapping.getByLabel('Labels (comma-separated)').fill('Person');
+    await mapping.getByLabel('Type of company').selectOption('skip');
+    await mapping.getByLabel('Mapping name').fill('e2e staff list');
+    await mapping.getByRole('button', { name: 'Save mapping' }).click();
+    await expect.poll(() => mapping.getByText('Saved as "e2e staff list".').count()).toBe(1);
+    await importNow('people\\.csv');
+
+    // 3. The same people file again, each row a relationship from the person to the company, dated and sourced.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await choose('people.csv', staff);
+    await mapping.waitFor();
+    await mapping.getByLabel('Each row makes').selectOption('relationships');
+    await mapping.getByLabel('Type', { exact: true }).fill('WORKS_AT');
+    await mapping.getByLabel('From column').selectOption('id');
+    await mapping.getByLabel('To column').selectOption('company');
+    const labels = mapping.locator('.endpoint').getByLabel('label');
+    await labels.nth(0).fill('Person');
+    await labels.nth(1).fill('Company');
+    await mapping.getByLabel('Type of name').selectOption('skip');
+    await page.screenshot({ path: output('import-pair-mapping.png') });
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/dry run done/);
+    expect(await page.getByText(/relationships: 2 to create/).count()).toBe(1);
+    await importNow('people\\.csv');
+
+    // The saved mapping fills the form again.
+    await mapping.getByLabel('Saved mapping', { exact: true }).selectOption('e2e staff list');
+    expect(await mapping.getByLabel('Each row makes').inputValue()).toBe('nodes');
+    expect(await mapping.getByLabel('Labels (comma-separated)').inputValue()).toBe('Person');
+
+    const link = (await (await fetch(`${site.baseUrl}/api/nodes/e2e-hank/neighbours?types=WORKS_AT`)).json()) as {
+      edges?: { type: string; target: string; properties: Record<string, unknown> }[];
+    };
+    expect(link.edges).toEqual([
+      expect.objectContaining({
+        type: 'WORKS_AT',
+        target: 'e2e-globex',
+        properties: expect.objectContaining({ sources: ['Staff list 1999', 'Press cutting'], since: '1996-05-01' }),
+      }),
+    ]);
+
+    // In the explorer: the person, the company and the link between them, the person's sources in the inspector.
+    await explorer.pick('Hank Scorpio');
+    await explorer.idle();
+    await expect.poll(() => explorer.onScreen('e2e-hank')).toBeDefined();
+    await page.getByRole('button', { name: 'Expand, paths, pin…' }).click();
+    await page.getByRole('menuitem', { name: /WORKS_AT/ }).click();
+    await explorer.idle();
+    await expect.poll(() => explorer.onScreen('e2e-globex')).toBeDefined();
+    await explorer.pick('Hank Scorpio');
+    const evidence = page.getByTestId('inspect').getByRole('region', { name: 'Evidence' });
+    await evidence.waitFor();
+    await expect.poll(() => evidence.textContent()).toMatch(/Staff list 1999[\s\S]*Press cutting/);
+    await page.screenshot({ path: output('import-pair-explorer.png') });
+    await page.close();
+  }, 180_000);
 });

@@ -4,6 +4,8 @@ import { expect } from 'vitest';
 
 export interface UploadOptions {
   mapping?: unknown;
+  /** A saved mapping's name, sent as `mappingName`. */
+  mappingName?: string;
   dryRun?: boolean;
   rejectedRows?: 'skip' | 'fail';
   headers?: Record<string, string>;
@@ -14,6 +16,7 @@ export interface UploadOptions {
 export function upload(app: Express, fileName: string, content: string | Buffer, options: UploadOptions = {}) {
   const pending = (options.agent ?? request(app)).post('/api/imports').set(options.headers ?? {});
   if (options.mapping !== undefined) pending.field('mapping', JSON.stringify(options.mapping));
+  if (options.mappingName !== undefined) pending.field('mappingName', options.mappingName);
   if (options.dryRun) pending.field('dryRun', 'true');
   if (options.rejectedRows) pending.field('rejectedRows', options.rejectedRows);
   return pending.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName);

@@ -24,7 +24,7 @@ import type {
   SearchResponse,
 } from '../../../server/graph/graph.schemas.js';
 
-import type { ImportJob } from '../../../server/imports/imports.schemas.js';
+import type { ImportJob, SavedMapping } from '../../../server/imports/imports.schemas.js';
 import { track as trackWork } from '../probe/probe.js';
 
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
@@ -209,4 +209,17 @@ export const api = {
   importJob: (id: string) => request<ImportJob>(`/imports/${encodeURIComponent(id)}`),
   cancelImport: (id: string) => request<ImportJob>(`/imports/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
   rollbackImport: (id: string) => request<ImportJob>(`/imports/${encodeURIComponent(id)}/rollback`, { method: 'POST' }),
+  importMappings: () => request<{ mappings: SavedMapping[] }>('/import-mappings'),
+  /** Saves a mapping under a name: a new one (no version), or a change of the saved one at its version. */
+  saveImportMapping: (name: string, mapping: unknown, version?: number) =>
+    version === undefined
+      ? request<SavedMapping>('/import-mappings', { method: 'POST', body: JSON.stringify({ name, mapping }) })
+      : request<SavedMapping>(`/import-mappings/${encodeURIComponent(name)}`, {
+          method: 'PUT',
+          body: JSON.stringify({ mapping, version }),
+        }),
+  deleteImportMapping: (name: string, version: number) =>
+    request<{ deleted: true }>(`/import-mappings/${encodeURIComponent(name)}?version=${version}`, {
+      method: 'DELETE',
+    }),
 };

@@ -1,5 +1,5 @@
-import { useState, type DragEvent } from 'react';
-import type { Mapping } from '../../../server/imports/imports.schemas.js';
+import { useEffect, useState, type DragEvent } from 'react';
+import type { Mapping, SavedMapping } from '../../../server/imports/imports.schemas.js';
 import { api, ApiError } from '../api/api';
 import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
 import { useImportJob } from './useImportJob';
@@ -98,6 +98,127 @@ function initialForm(preview: Preview): Form {
   };
 }
 
+/** The form that shows a saved mapping on this file's columns (the inverse of mappingOf). */
+function formOf(mapping: Mapping, preview: Preview): Form {
+  const guessed = initialForm(preview);
+  const nodes = mapping.nodes;
+  const relationships = mapping.relationships;
+  const id = nodes ? (Array.isArray(nodes.id) ? (nodes.id[0] ?? '') : nodes.id) : '';
+  const form: Form = {
+    ...guessed,
+    kind: relationships ? 'relationships' : 'nodes',
+    labels: nodes?.labels.join(', ') ?? '',
+    id,
+    caption: nodes?.caption ?? '',
+    type: relationships?.type ?? '',
+    from: relationships?.from.column ?? '',
+    fromLabel: relationships?.from.label ?? '',
+    fromMatch: relationships?.from.match ?? 'id',
+    to: relationships?.to.column ?? '',
+    toLabel: relationships?.to.label ?? '',
+    toMatch: relationships?.to.match ?? 'id',
+    start: mapping.dating?.start ?? '',
+    end: mapping.dating?.end ?? '',
+    sourceColumn: mapping.source?.column ?? '',
+    sourceConstant: mapping.source?.constant ?? '',
+  };
+  const used = new Set([form.id, form.caption, form.from, form.to, form.start, form.end, form.sourceColumn]);
+  form.properties = Object.fromEntries(
+    preview.columns.map((column) => [
+      column,
+      mapping.properties[column] ?? (used.has(column) ? (guessed.properties[column] ?? 'text') : 'skip'),
+    ]),
+  );
+  return form;
+}
+
+const messageOf = (failure: unknown) =>
+  failure instanceof ApiError ? failure.detail || failure.title : String(failure);
+
+/** Mappings saved for reuse: pick one to fill the form, save the form under a name, delete one. */
+function SavedMappings(props: {
+  mapping: Mapping;
+  onUse: (mapping: Mapping) => void;
+  onError: (text: string) => void;
+}) {
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [chosen, setChosen] = useState('');
+  const [name, setName] = useState('');
+  const [note, setNote] = useState<string>();
+  const refresh = () =>
+    api.importMappings().then(
+      (answer) => setSaved(answer.mappings),
+      (failure: unknown) => props.onError(messageOf(failure)),
+    );
+  useEffect(() => {
+    void refresh();
+    // Loaded once when the mapping step opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const current = saved.find((mapping) => mapping.name === chosen);
+
+  const save = async () => {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    try {
+      const existing = saved.find((mapping) => mapping.name === trimmed);
+      await api.saveImportMapping(trimmed, props.mapping, existing?.version);
+      setNote(`Saved as "${trimmed}".`);
+      setChosen(trimmed);
+      await refresh();
+    } catch (failure) {
+      props.onError(messageOf(failure));
+    }
+  };
+  const remove = async () => {
+    if (!current) return;
+    try {
+      await api.deleteImportMapping(current.name, current.version);
+      setNote(`Deleted "${current.name}".`);
+      setChosen('');
+      await refresh();
+    } catch (failure) {
+      props.onError(messageOf(failure));
+    }
+  };
+
+  return (
+    <div className="saved-mappings" aria-label="Saved mappings">
+      <label>
+        Saved mapping{' '}
+        <select
+          aria-label="Saved mapping"
+          value={chosen}
+          onChange={(event) => {
+            setChosen(event.target.value);
+            setNote(undefined);
+            const picked = saved.find((mapping) => mapping.name === event.target.value);
+            if (picked) {
+              setName(picked.name);
+              props.onUse(picked.mapping);
+            }
+          }}
+        >
+          <option value="">—</option>
+          {saved.map((mapping) => (
+            <option key={mapping.name} value={mapping.name}>
+              {mapping.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {current && <button onClick={() => void remove()}>Delete saved mapping</button>}
+      <label>
+        Save as <input aria-label="Mapping name" value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <button disabled={!name.trim()} onClick={() => void save()}>
+        Save mapping
+      </button>
+      {note && <span className="hint">{note}</span>}
+    </div>
+  );
+}
+
 function ColumnSelect(props: { label: string; value: string; columns: string[]; onChange: (value: string) => void }) {
   return (
     <label>
@@ -143,7 +264,7 @@ export function ImportPanel({ onOpen }: Props) {
     try {
       follow(await api.importFile(file, form ? mappingOf(form) : {}, dryRun));
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.detail || failure.title : String(failure));
+      setError(messageOf(failure));
     }
   };
 
@@ -152,7 +273,7 @@ export function ImportPanel({ onOpen }: Props) {
     try {
       follow((await action(job.id)) as typeof job);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.detail || failure.title : String(failure));
+      setError(messageOf(failure));
     }
   };
 
@@ -181,6 +302,11 @@ export function ImportPanel({ onOpen }: Props) {
       {preview && form && (
         <fieldset className="mapping" aria-label="Mapping">
           <legend>Mapping of {file?.name}</legend>
+          <SavedMappings
+            mapping={mappingOf(form)}
+            onUse={(mapping) => setForm(formOf(mapping, preview))}
+            onError={setError}
+          />
           <label>
             Each row makes{' '}
             <select value={form.kind} onChange={(event) => set({ kind: event.target.value as Form['kind'] })}>

@@ -40,6 +40,7 @@ function concrete(path: string): string {
     .replace('/api/nodes/{id}', '/api/nodes/microsoft')
     .replace('/api/sessions/{id}', `/api/sessions/${'0'.repeat(64)}`)
     .replace('/api/investigations/{id}', '/api/investigations/k3x9q2ab')
+    .replace('/api/import-mappings/{name}', '/api/import-mappings/people')
     .replace('{version}', '1')
     .replace('{note}', randomUUID())
     .replace(/\{id\}/g, randomUUID());

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { projectRoot } from '../../../server/config.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase } from '../../support/graphs.js';
+import { testStore } from '../../support/store.js';
+import { systemCaller } from '../../../server/accounts/caller.js';
+import { mappingSchema } from '../../../server/imports/mapping.js';
+import { ImportMappings } from '../../../server/imports/mappings.store.js';
 
 const run = promisify(execFile);
 const db = connectTestDatabase();
@@ -62,6 +66,29 @@ describe('npm run import', () => {
     expect(back.stdout).toContain('rolled-back');
     const gone = await db.read('MATCH (c:City) RETURN count(c) AS count');
     expect(Number(gone.records[0]!.get('count'))).toBe(0);
+  }, 120_000);
+
+  it('When --mapping names a mapping saved in the store, then the command imports with it; an unknown name exits 1', async () => {
+    const name = `cities-${Date.now()}`;
+    await new ImportMappings(testStore()).create(
+      systemCaller,
+      name,
+      '',
+      mappingSchema.parse({ nodes: { labels: ['SavedCity'], id: 'code', caption: 'name' } }),
+    );
+    const result = await importCommand(path.join(folder, 'cities.csv'), '--mapping', name);
+    const output = JSON.parse(result.stdout) as { status: string; counts: { nodes: { created: number } } };
+    expect(output.status).toBe('done');
+    expect(output.counts.nodes.created).toBe(2);
+    const { records } = await db.read("MATCH (c:SavedCity {id: 'lyo'}) RETURN c.name AS name");
+    expect(records[0]!.get('name')).toBe('Lyon');
+
+    const unknown = (await importCommand(path.join(folder, 'cities.csv'), '--mapping', 'no-such-mapping')) as {
+      code?: number;
+      stderr: string;
+    };
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no-such-mapping: no such mapping file, nor a saved mapping/);
   }, 120_000);
 
   it('When the mapping is wrong, then the command says where and exits 1', async () => {
