@@ -122,10 +122,12 @@ export const listQuery = z.strictObject({
   limit: queryInteger(1, 200).optional(),
   cursor: z.string().max(200).optional().openapi({ description: 'The `next` of the page before' }),
 });
-export const listResponse = z.object({
-  items: z.array(summarySchema),
-  next: z.string().optional().openapi({ description: 'Absent on the last page' }),
-});
+export const listResponse = z
+  .object({
+    items: z.array(summarySchema),
+    next: z.string().optional().openapi({ description: 'Absent on the last page' }),
+  })
+  .openapi('InvestigationList');
 
 export const versionSchema = z
   .object({
@@ -260,9 +262,11 @@ export const fileSchema = z
     },
   });
 export type InvestigationFile = z.infer<typeof fileSchema>;
-export const importResponse = investigationSchema.extend({
-  missing: z.array(z.string()).openapi({ description: 'Node ids the file names that this graph lacks' }),
-});
+export const importResponse = investigationSchema
+  .extend({
+    missing: z.array(z.string()).openapi({ description: 'Node ids the file names that this graph lacks' }),
+  })
+  .openapi('InvestigationImported');
 
 export const openedGraphChanges = z
   .object({
