@@ -1,5 +1,5 @@
 // Every request through the generated client (see api/api.ts); the shapes are the contract's.
-import { answer, client, rememberCsrfToken, type BodyOf, type components, type QueryOf } from '../api/api.js';
+import { answer, rememberCsrfToken, type BodyOf, type components, type QueryOf } from '../api/api.js';
 
 type Schemas = components['schemas'];
 export type ApiKey = Schemas['ApiKey'];
@@ -36,32 +36,36 @@ const path = (id: string) => ({ path: { id } });
 
 /** Sign-in, the caller's own account, and (for admins) users, settings and the audit log. */
 export const accountsApi = {
-  me: () => identity(answer(() => client.GET('/api/me'))),
+  me: () => identity(answer((client) => client.GET('/api/me'))),
   signIn: (username: string, password: string) =>
-    identity(answer(() => client.POST('/api/session', { body: { username, password } }))),
-  signInWithLink: (token: string) => identity(answer(() => client.POST('/api/session/link', { body: { token } }))),
+    identity(answer((client) => client.POST('/api/session', { body: { username, password } }))),
+  signInWithLink: (token: string) =>
+    identity(answer((client) => client.POST('/api/session/link', { body: { token } }))),
   signOut: async () => {
-    await answer(() => client.DELETE('/api/session'));
+    await answer((client) => client.DELETE('/api/session'));
     rememberCsrfToken(null);
   },
   setPassword: (newPassword: string, currentPassword?: string) =>
-    answer(() => client.PUT('/api/me/password', { body: { newPassword, currentPassword } })),
+    answer((client) => client.PUT('/api/me/password', { body: { newPassword, currentPassword } })),
 
-  users: () => answer(() => client.GET('/api/users')),
-  createUser: (body: UserCreateBody) => answer(() => client.POST('/api/users', { body })),
+  users: () => answer((client) => client.GET('/api/users')),
+  createUser: (body: UserCreateBody) => answer((client) => client.POST('/api/users', { body })),
   changeUser: (userId: string, change: UserChangeBody) =>
-    answer(() => client.PATCH('/api/users/{id}', { params: path(userId), body: change })),
-  deleteUser: (userId: string) => answer(() => client.DELETE('/api/users/{id}', { params: path(userId) })),
-  resetLink: (userId: string) => answer(() => client.POST('/api/users/{id}/reset-link', { params: path(userId) })),
+    answer((client) => client.PATCH('/api/users/{id}', { params: path(userId), body: change })),
+  deleteUser: (userId: string) => answer((client) => client.DELETE('/api/users/{id}', { params: path(userId) })),
+  resetLink: (userId: string) =>
+    answer((client) => client.POST('/api/users/{id}/reset-link', { params: path(userId) })),
 
-  sessions: () => answer(() => client.GET('/api/sessions')),
-  revokeSession: (sessionId: string) => answer(() => client.DELETE('/api/sessions/{id}', { params: path(sessionId) })),
+  sessions: () => answer((client) => client.GET('/api/sessions')),
+  revokeSession: (sessionId: string) =>
+    answer((client) => client.DELETE('/api/sessions/{id}', { params: path(sessionId) })),
 
-  keys: () => answer(() => client.GET('/api/keys')),
-  createKey: (body: KeyCreateBody) => answer(() => client.POST('/api/keys', { body })),
-  revokeKey: (keyId: string) => answer(() => client.DELETE('/api/keys/{id}', { params: path(keyId) })),
+  keys: () => answer((client) => client.GET('/api/keys')),
+  createKey: (body: KeyCreateBody) => answer((client) => client.POST('/api/keys', { body })),
+  revokeKey: (keyId: string) => answer((client) => client.DELETE('/api/keys/{id}', { params: path(keyId) })),
 
-  audit: (filter: AuditFilter) => answer(() => client.GET('/api/audit', { params: { query: auditQuery(filter) } })),
-  settings: () => answer(() => client.GET('/api/settings')),
-  changeSettings: (body: SettingsBody) => answer(() => client.PUT('/api/settings', { body })),
+  audit: (filter: AuditFilter) =>
+    answer((client) => client.GET('/api/audit', { params: { query: auditQuery(filter) } })),
+  settings: () => answer((client) => client.GET('/api/settings')),
+  changeSettings: (body: SettingsBody) => answer((client) => client.PUT('/api/settings', { body })),
 };

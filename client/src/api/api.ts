@@ -1,7 +1,7 @@
 // Every request goes through the generated, typed client (packages/client, `npm run client:generate`): the
 // request and response shapes are the OpenAPI document's, made from the server's zod schemas. Types cost
 // nothing in the page; openapi-fetch is about 2 kB.
-import { createEntenteClient, type components, type paths } from '@entente/client';
+import type { components, EntenteClient, paths } from '@entente/client';
 import { track as trackWork } from '../probe/probe.js';
 
 /** The v1 API, typed: the client's only way to the data (no Cypher is written here). */
@@ -82,19 +82,23 @@ function track(delta: number) {
 }
 
 /**
- * The page's client of its own site, with the session cookie. `fetch` is looked up per request, so a test
- * that replaces it is heard.
+ * The page's client of its own site, with the session cookie. It is asked for as this module loads and
+ * arrives beside the first draw rather than before it (openapi-fetch would tip the first-load budget).
+ * `fetch` is looked up per request, so a test that replaces it is heard.
  */
-export const client = createEntenteClient(globalThis.location?.origin ?? '', {
-  credentials: 'same-origin',
-  fetch: (request) => globalThis.fetch(request),
-});
-client.use({
-  onRequest({ request }) {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && csrfToken)
-      request.headers.set('x-csrf-token', csrfToken);
-    return request;
-  },
+const entente: Promise<EntenteClient> = import('@entente/client').then(({ createEntenteClient }) => {
+  const client = createEntenteClient(globalThis.location?.origin ?? '', {
+    credentials: 'same-origin',
+    fetch: (request) => globalThis.fetch(request),
+  });
+  client.use({
+    onRequest({ request }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && csrfToken)
+        request.headers.set('x-csrf-token', csrfToken);
+      return request;
+    },
+  });
+  return client;
 });
 
 /** The members of a problem+json answer, from whatever came back (a proxy in between may answer otherwise). */
@@ -107,12 +111,12 @@ function problemOf(body: unknown): Partial<Problem> {
  * ApiError from the problem it answered (status 0 when the server could not be reached).
  */
 export async function answer<Data>(
-  call: () => Promise<{ data?: Data; error?: unknown; response: Response }>,
+  call: (client: EntenteClient) => Promise<{ data?: Data; error?: unknown; response: Response }>,
 ): Promise<Data> {
   track(1);
   const done = trackWork();
   try {
-    const { data, error, response } = await call();
+    const { data, error, response } = await call(await entente);
     if (!response.ok) {
       const problem = problemOf(error);
       if (response.status === 401 && problem.type === unauthenticated) signInNeeded.dispatchEvent(new Event('needed'));
@@ -159,17 +163,17 @@ const given = <Query extends object>(query: Query) =>
 type NeighboursQuery = NonNullable<paths['/api/nodes/{id}/neighbours']['get']['parameters']['query']>;
 
 export const api = {
-  schema: () => answer(() => client.GET('/api/schema')),
-  search: (q: string, limit = 8) => answer(() => client.GET('/api/search', { params: { query: { q, limit } } })),
-  node: (id: string) => answer(() => client.GET('/api/nodes/{id}', { params: { path: { id } } })),
+  schema: () => answer((client) => client.GET('/api/schema')),
+  search: (q: string, limit = 8) => answer((client) => client.GET('/api/search', { params: { query: { q, limit } } })),
+  node: (id: string) => answer((client) => client.GET('/api/nodes/{id}', { params: { path: { id } } })),
   relationships: (id: string) =>
-    answer(() => client.GET('/api/nodes/{id}/relationships', { params: { path: { id } } })),
+    answer((client) => client.GET('/api/nodes/{id}/relationships', { params: { path: { id } } })),
   // Without an as-of date, which the explorer never asks the server for, the dating would change nothing.
   neighbours: (id: string, options: Pick<NeighboursQuery, 'types' | 'direction' | 'limit' | 'skip'>) =>
-    answer(() => client.GET('/api/nodes/{id}/neighbours', { params: { path: { id }, query: given(options) } })),
+    answer((client) => client.GET('/api/nodes/{id}/neighbours', { params: { path: { id }, query: given(options) } })),
   /** A node's dated relationships, oldest first, with the nodes at their other ends (for its timeline). */
   timeline: (id: string, dating?: DatingEntry[]) =>
-    answer(() =>
+    answer((client) =>
       client.GET('/api/nodes/{id}/timeline', {
         params: { path: { id }, query: { dating: datingParameter(dating) } },
       }),
@@ -192,28 +196,32 @@ export const api = {
       // One comma-separated value, as the route reads it.
       ...(exclude ? { exclude: exclude.join(',') } : {}),
     };
-    return answer(() => client.GET('/api/paths', { params: { query } }));
+    return answer((client) => client.GET('/api/paths', { params: { query } }));
   },
   /** The given nodes and every relationship among them as a GraphML or GEXF file. */
   exportFile: (ids: string[], format: GraphFileFormat) =>
-    answer(() => client.POST('/api/export', { body: { format, ids }, parseAs: 'blob' })),
+    answer((client) => client.POST('/api/export', { body: { format, ids }, parseAs: 'blob' })),
   /** The nodes of `ids` and the relationships among them and between them and the nodes of `withIds`. */
   subgraph: (ids: string[], withIds?: string[]) =>
-    answer(() => client.POST('/api/subgraph', { body: { ids, ...(withIds?.length ? { with: withIds } : {}) } })),
+    answer((client) => client.POST('/api/subgraph', { body: { ids, ...(withIds?.length ? { with: withIds } : {}) } })),
   /** The neighbourhood of a node, `depth` rings deep (at most 1,000 nodes), with its measures. */
   neighbourhood: (id: string, depth: number, options: { asOf?: string; dating?: DatingEntry[] } = {}) =>
-    answer(() => client.POST('/api/analytics', { body: { around: { id, depth }, measures: ['degree'], ...options } })),
-  disagreements: () => answer(() => client.GET('/api/disagreements')),
+    answer((client) =>
+      client.POST('/api/analytics', { body: { around: { id, depth }, measures: ['degree'], ...options } }),
+    ),
+  disagreements: () => answer((client) => client.GET('/api/disagreements')),
   changes: (from: string, to: string, dating?: DatingEntry[]) =>
-    answer(() => client.GET('/api/changes', { params: { query: { from, to, dating: datingParameter(dating) } } })),
-  queries: () => answer(() => client.GET('/api/queries')),
+    answer((client) =>
+      client.GET('/api/changes', { params: { query: { from, to, dating: datingParameter(dating) } } }),
+    ),
+  queries: () => answer((client) => client.GET('/api/queries')),
   runQuery: (id: string, params: Record<string, unknown>) =>
-    answer(() => client.POST('/api/queries/{id}/run', { params: { path: { id } }, body: { params } })),
+    answer((client) => client.POST('/api/queries/{id}/run', { params: { path: { id } }, body: { params } })),
   cypher: (queryText: string, params: Record<string, unknown> = {}) =>
-    answer(() => client.POST('/api/cypher', { body: { query: queryText, params } })),
+    answer((client) => client.POST('/api/cypher', { body: { query: queryText, params } })),
   /** Uploads a file with its mapping; answers the job (202), followed by its event stream. */
   importFile: (file: File, mapping: unknown, dryRun: boolean) =>
-    answer(() =>
+    answer((client) =>
       client.POST('/api/imports', {
         // The contract's text fields, typed; the file is added to the form as it is (a multipart upload).
         body: { mapping: JSON.stringify(mapping), dryRun: dryRun ? 'true' : 'false', file: file.name },
@@ -226,7 +234,9 @@ export const api = {
         },
       }),
     ),
-  importJob: (id: string) => answer(() => client.GET('/api/imports/{id}', { params: { path: { id } } })),
-  cancelImport: (id: string) => answer(() => client.POST('/api/imports/{id}/cancel', { params: { path: { id } } })),
-  rollbackImport: (id: string) => answer(() => client.POST('/api/imports/{id}/rollback', { params: { path: { id } } })),
+  importJob: (id: string) => answer((client) => client.GET('/api/imports/{id}', { params: { path: { id } } })),
+  cancelImport: (id: string) =>
+    answer((client) => client.POST('/api/imports/{id}/cancel', { params: { path: { id } } })),
+  rollbackImport: (id: string) =>
+    answer((client) => client.POST('/api/imports/{id}/rollback', { params: { path: { id } } })),
 };

@@ -1,5 +1,5 @@
 // The editing routes (issue 26), through the generated client (see api/api.ts); the shapes are the contract's.
-import { answer, client, type AnswerOf, type BodyOf, type components } from '../api/api.js';
+import { answer, type AnswerOf, type BodyOf, type components } from '../api/api.js';
 
 type Schemas = components['schemas'];
 export type Edit = Schemas['Edit'];
@@ -24,16 +24,16 @@ const params = (target: EditTarget) => ({ path: { id: target.id } });
 export const editingApi = {
   history: (target: EditTarget) =>
     target.kind === 'node'
-      ? answer(() => client.GET('/api/nodes/{id}/history', { params: params(target) }))
-      : answer(() => client.GET('/api/relationships/{id}/history', { params: params(target) })),
+      ? answer((client) => client.GET('/api/nodes/{id}/history', { params: params(target) }))
+      : answer((client) => client.GET('/api/relationships/{id}/history', { params: params(target) })),
   update: (target: EditTarget, body: UpdateBody): Promise<Saved> =>
     target.kind === 'node'
-      ? answer(() => client.PATCH('/api/nodes/{id}', { params: params(target), body }))
-      : answer(() => client.PATCH('/api/relationships/{id}', { params: params(target), body })),
+      ? answer((client) => client.PATCH('/api/nodes/{id}', { params: params(target), body }))
+      : answer((client) => client.PATCH('/api/relationships/{id}', { params: params(target), body })),
   remove: (target: EditTarget, body: DeleteBody) =>
     target.kind === 'node'
-      ? answer(() => client.DELETE('/api/nodes/{id}', { params: params(target), body }))
-      : answer(() => client.DELETE('/api/relationships/{id}', { params: params(target), body })),
+      ? answer((client) => client.DELETE('/api/nodes/{id}', { params: params(target), body }))
+      : answer((client) => client.DELETE('/api/relationships/{id}', { params: params(target), body })),
   revert: (editId: number) =>
-    answer(() => client.POST('/api/edits/{id}/revert', { params: { path: { id: String(editId) } } })),
+    answer((client) => client.POST('/api/edits/{id}/revert', { params: { path: { id: String(editId) } } })),
 };

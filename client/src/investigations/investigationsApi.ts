@@ -1,5 +1,5 @@
 // Every request through the generated client (see api/api.ts); the shapes are the contract's.
-import { answer, client, type AnswerOf, type BodyOf, type components, type QueryOf } from '../api/api.js';
+import { answer, type AnswerOf, type BodyOf, type components, type QueryOf } from '../api/api.js';
 
 type Schemas = components['schemas'];
 export type Annotation = Schemas['Annotation'];
@@ -21,7 +21,7 @@ const at = (id: string) => ({ path: { id } });
 
 export const investigationsApi = {
   list: ({ q, mine, cursor, limit }: ListOptions = {}) =>
-    answer(() =>
+    answer((client) =>
       client.GET('/api/investigations', {
         params: {
           query: {
@@ -33,16 +33,16 @@ export const investigationsApi = {
         },
       }),
     ),
-  get: (id: string) => answer(() => client.GET('/api/investigations/{id}', { params: at(id) })),
-  graph: (id: string) => answer(() => client.GET('/api/investigations/{id}/graph', { params: at(id) })),
+  get: (id: string) => answer((client) => client.GET('/api/investigations/{id}', { params: at(id) })),
+  graph: (id: string) => answer((client) => client.GET('/api/investigations/{id}/graph', { params: at(id) })),
   create: (fields: BodyOf<'/api/investigations', 'post'>) =>
-    answer(() => client.POST('/api/investigations', { body: fields })),
+    answer((client) => client.POST('/api/investigations', { body: fields })),
   update: (id: string, change: UpdateBody) =>
-    answer(() => client.PUT('/api/investigations/{id}', { params: at(id), body: change })),
-  remove: (id: string) => answer(() => client.DELETE('/api/investigations/{id}', { params: at(id) })),
-  versions: (id: string) => answer(() => client.GET('/api/investigations/{id}/versions', { params: at(id) })),
+    answer((client) => client.PUT('/api/investigations/{id}', { params: at(id), body: change })),
+  remove: (id: string) => answer((client) => client.DELETE('/api/investigations/{id}', { params: at(id) })),
+  versions: (id: string) => answer((client) => client.GET('/api/investigations/{id}/versions', { params: at(id) })),
   version: (id: string, version: number, compareWith?: number) =>
-    answer(() =>
+    answer((client) =>
       client.GET('/api/investigations/{id}/versions/{version}', {
         params: {
           path: { id, version },
@@ -51,32 +51,33 @@ export const investigationsApi = {
       }),
     ),
   restore: (id: string, version: number, current: number) =>
-    answer(() =>
+    answer((client) =>
       client.POST('/api/investigations/{id}/versions/{version}/restore', {
         params: { path: { id, version } },
         body: { version: current },
       }),
     ),
-  annotations: (id: string) => answer(() => client.GET('/api/investigations/{id}/annotations', { params: at(id) })),
+  annotations: (id: string) =>
+    answer((client) => client.GET('/api/investigations/{id}/annotations', { params: at(id) })),
   annotate: (id: string, note: AnnotationBody) =>
-    answer(() => client.POST('/api/investigations/{id}/annotations', { params: at(id), body: note })),
+    answer((client) => client.POST('/api/investigations/{id}/annotations', { params: at(id), body: note })),
   updateNote: (id: string, noteId: string, change: AnnotationUpdate) =>
-    answer(() =>
+    answer((client) =>
       client.PATCH('/api/investigations/{id}/annotations/{note}', {
         params: { path: { id, note: noteId } },
         body: change,
       }),
     ),
   deleteNote: (id: string, noteId: string) =>
-    answer(() =>
+    answer((client) =>
       client.DELETE('/api/investigations/{id}/annotations/{note}', { params: { path: { id, note: noteId } } }),
     ),
-  shares: (id: string) => answer(() => client.GET('/api/investigations/{id}/shares', { params: at(id) })),
+  shares: (id: string) => answer((client) => client.GET('/api/investigations/{id}/shares', { params: at(id) })),
   share: (id: string, body: SharesBody) =>
-    answer(() => client.PUT('/api/investigations/{id}/shares', { params: at(id), body })),
-  file: (id: string) => answer(() => client.GET('/api/investigations/{id}/file', { params: at(id) })),
+    answer((client) => client.PUT('/api/investigations/{id}/shares', { params: at(id), body })),
+  file: (id: string) => answer((client) => client.GET('/api/investigations/{id}/file', { params: at(id) })),
   importFile: (file: unknown) =>
-    answer(() =>
+    answer((client) =>
       // A file the user chose: the server checks it against the contract (400 naming the field).
       client.POST('/api/investigations/import', { body: file as BodyOf<'/api/investigations/import', 'post'> }),
     ),
