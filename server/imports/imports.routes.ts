@@ -44,6 +44,8 @@ function parseMapping(text: string | undefined): Mapping {
 }
 
 export function importRoutes(api: ApiRoutes, jobs: ImportJobs): void {
+  // The mapping travels as JSON text in the upload; its schema is in the document for clients to type it.
+  api.registry.register('ImportMapping', mappingSchema);
   api.add({
     method: 'post',
     path: '/imports',

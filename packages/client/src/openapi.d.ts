@@ -7114,6 +7114,68 @@ export interface components {
         offset: number;
       };
     };
+    ImportMapping: {
+      /**
+       * @description Read from the file name when absent
+       * @enum {string}
+       */
+      format?: 'csv' | 'tsv' | 'json' | 'graphml' | 'gexf';
+      delimiter?: string;
+      nodes?: {
+        labels: string[];
+        id: string | string[];
+        caption?: string;
+      };
+      relationships?: {
+        type: string;
+        from: {
+          column: string;
+          label?: string;
+          /**
+           * @default id
+           * @enum {string}
+           */
+          match: 'id' | 'caption';
+          /** @default name */
+          captionKey: string;
+        };
+        to: {
+          column: string;
+          label?: string;
+          /**
+           * @default id
+           * @enum {string}
+           */
+          match: 'id' | 'caption';
+          /** @default name */
+          captionKey: string;
+        };
+        id?: string;
+      };
+      /** @default {} */
+      properties: {
+        [key: string]: 'text' | 'integer' | 'float' | 'boolean' | 'date' | 'datetime' | 'list';
+      };
+      /** @default {} */
+      keys: {
+        [key: string]: string;
+      };
+      dating?: {
+        start?: string;
+        end?: string;
+      };
+      source?: {
+        column?: string;
+        constant?: string;
+      };
+      claim?: string;
+      graph?: {
+        /** @default Node */
+        label: string;
+        /** @default LINKED_TO */
+        type: string;
+      };
+    };
     Me: {
       username: string | null;
       /** @enum {string|null} */
@@ -7867,6 +7929,7 @@ export interface components {
   pathItems: never;
 }
 export type Problem = components['schemas']['Problem'];
+export type ImportMapping = components['schemas']['ImportMapping'];
 export type Me = components['schemas']['Me'];
 export type User = components['schemas']['User'];
 export type Session = components['schemas']['Session'];
