@@ -52,6 +52,23 @@ export default tseslint.config(
     },
   },
   {
+    // The explorer's requests: their shapes come from the generated client only (npm run client:generate).
+    files: ['client/src/api/*.ts', 'client/src/*/*Api.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/server/',
+              message: 'Request and response types come from the generated client (@entente/client), not server/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Code both sides run (the API and the explorer's workers): pure, graphology and its algorithms only.
     files: ['shared/**/*.ts'],
     rules: {

@@ -28,7 +28,7 @@ import { ApiRoutes } from './http/route.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { nodeRoutes } from './nodes/nodes.routes.js';
-import { openApiRoutes } from './openapi/openapi.routes.js';
+import { openApiDocument, openApiRoutes } from './openapi/openapi.routes.js';
 import { pathRoutes } from './paths/paths.routes.js';
 import { queryRoutes } from './queries/queries.routes.js';
 import { relationshipRoutes } from './relationships/relationships.routes.js';
@@ -134,10 +134,13 @@ export function createApp({
   editingRoutes(routes, new Editing(db, catalog, store));
   importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog), importMappingRoutes(routes, store));
   routes.refuseOtherMethods();
+  // Kept on the app as well, so the typed client is generated from the very document served (client.cli.ts).
+  const openApi = openApiDocument(routes);
+  app.locals.openApi = openApi;
 
   const api = express.Router();
   api.use(healthRoutes(db));
-  api.use(openApiRoutes(routes));
+  api.use(openApiRoutes(openApi));
   api.use(accounts.access.identify());
   api.use(routes.router);
   api.use(apiNotFound);

@@ -110,10 +110,12 @@ export const createdKeySchema = keySchema
   .extend({ key: z.string().openapi({ description: 'The whole key: shown this once only' }) })
   .openapi('CreatedApiKey');
 
-export const linkSchema = z.object({
-  url: z.string().openapi({ description: 'Open in a browser to sign in once; it then asks for a new password' }),
-  expiresAt: z.string(),
-});
+export const linkSchema = z
+  .object({
+    url: z.string().openapi({ description: 'Open in a browser to sign in once; it then asks for a new password' }),
+    expiresAt: z.string(),
+  })
+  .openapi('OneTimeLink');
 
 export const settingsBody = z
   .strictObject({ anonymousRead: z.boolean().optional(), publicLinks: z.boolean().optional() })

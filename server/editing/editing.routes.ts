@@ -33,15 +33,17 @@ const versionNote =
   ' `version` is the version you read (`_entente_version` in its properties, 0 when never edited, or ' +
   '`version` in its history): a write from an older version is a 409 `stale-version`.';
 
+// A union rather than `.nullable()`: zod-to-openapi drops the null of a nullable named schema ($ref).
+const nullableEdit = z.union([editSchema, z.null()]);
 const nodeAnswer = z.object({
   node: apiNodeSchema,
   version: z.number().int(),
-  edit: editSchema.nullable().openapi({ description: 'null when nothing differed (nothing was written)' }),
+  edit: nullableEdit.openapi({ description: 'null when nothing differed (nothing was written)' }),
 });
 const relationshipAnswer = z.object({
   relationship: apiEdgeSchema,
   version: z.number().int(),
-  edit: editSchema.nullable().openapi({ description: 'null when nothing differed (nothing was written)' }),
+  edit: nullableEdit.openapi({ description: 'null when nothing differed (nothing was written)' }),
   disagreement: z
     .string()
     .optional()

@@ -89,7 +89,7 @@ const propertyMap = z
   .record(z.string().min(1).max(200), propertyValueSchema)
   .refine((map) => Object.keys(map).length <= 200, 'at most 200 properties');
 const propertyChanges = z
-  .record(z.string().min(1).max(200), propertyValueSchema.nullable())
+  .record(z.string().min(1).max(200), z.union([propertyValueSchema, z.null()]))
   .refine((map) => Object.keys(map).length <= 200, 'at most 200 properties')
   .openapi({ description: 'Only the properties to change; null removes one' });
 const name = z.string().min(1).max(200);

@@ -65,48 +65,56 @@ export const rankedPathSchema = apiGraphSchema
   .extend({ meta: z.object({ rank: z.number().int(), reasons: pathReasonsSchema }) })
   .openapi('RankedPath');
 
-export const pathsResponseSchema = z.object({
-  paths: z.array(rankedPathSchema),
-  nextShortest: z.boolean().openapi({
-    description:
-      'Whether next-shortest paths were searched for: false when that search ran out of time (around very busy ' +
-      'nodes) and only the shortest paths are listed',
-  }),
-});
+export const pathsResponseSchema = z
+  .object({
+    paths: z.array(rankedPathSchema),
+    nextShortest: z.boolean().openapi({
+      description:
+        'Whether next-shortest paths were searched for: false when that search ran out of time (around very busy ' +
+        'nodes) and only the shortest paths are listed',
+    }),
+  })
+  .openapi('RankedPaths');
 
-export const nodeResponseSchema = z.object({ node: apiNodeSchema });
+export const nodeResponseSchema = z.object({ node: apiNodeSchema }).openapi('NodeAnswer');
 
 /** A node's expand menu: how many relationships of each type and direction it has. */
-export const relationshipMenuSchema = z.object({
-  relationships: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })),
-});
+export const typeCountSchema = z
+  .object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })
+  .openapi('TypeCount');
 
-export const searchResponseSchema = z.object({
-  results: z.array(z.object({ id: z.string(), labels: z.array(z.string()), caption: z.string(), score: z.number() })),
-});
+export const relationshipMenuSchema = z.object({ relationships: z.array(typeCountSchema) }).openapi('RelationshipMenu');
 
-const namedCountSchema = z.object({ name: z.string(), count: z.number().int() });
+export const searchResultSchema = z
+  .object({ id: z.string(), labels: z.array(z.string()), caption: z.string(), score: z.number() })
+  .openapi('SearchResult');
 
-export const schemaResponseSchema = z.object({
-  labels: z.array(namedCountSchema),
-  relationshipTypes: z.array(namedCountSchema),
-  propertyKeys: z.array(z.string()),
-  links: z
-    .array(
-      z.object({
-        from: z.string(),
-        type: z.string(),
-        to: z.string(),
-        count: z.number().int(),
-        sampled: z.number().int(),
+export const searchResponseSchema = z.object({ results: z.array(searchResultSchema) }).openapi('SearchResults');
+
+const namedCountSchema = z.object({ name: z.string(), count: z.number().int() }).openapi('NamedCount');
+
+export const schemaResponseSchema = z
+  .object({
+    labels: z.array(namedCountSchema),
+    relationshipTypes: z.array(namedCountSchema),
+    propertyKeys: z.array(z.string()),
+    links: z
+      .array(
+        z.object({
+          from: z.string(),
+          type: z.string(),
+          to: z.string(),
+          count: z.number().int(),
+          sampled: z.number().int(),
+        }),
+      )
+      .openapi({
+        description:
+          'Which labels each type connects, most relationships first: `count` from the count store (estimated ' +
+          'from a sample of 1,000 of the type where it joins several labels), `sampled` of those read',
       }),
-    )
-    .openapi({
-      description:
-        'Which labels each type connects, most relationships first: `count` from the count store (estimated ' +
-        'from a sample of 1,000 of the type where it joins several labels), `sampled` of those read',
-    }),
-});
+  })
+  .openapi('Schema');
 
 export const disagreementVersionSchema = z
   .object({
@@ -125,10 +133,9 @@ export const disagreementSchema = z
   .object({ id: z.string(), versions: z.array(disagreementVersionSchema) })
   .openapi('Disagreement');
 
-export const disagreementsResponseSchema = z.object({
-  disagreements: z.array(disagreementSchema),
-  graph: apiGraphSchema,
-});
+export const disagreementsResponseSchema = z
+  .object({ disagreements: z.array(disagreementSchema), graph: apiGraphSchema })
+  .openapi('Disagreements');
 
 export const changeSchema = z
   .object({
@@ -141,22 +148,22 @@ export const changeSchema = z
   })
   .openapi('Change');
 
-export const changesResponseSchema = z.object({
-  changes: z.array(changeSchema),
-  graph: apiGraphSchema,
-  meta: z.object({ truncated: z.boolean() }),
-});
+export const changesResponseSchema = z
+  .object({ changes: z.array(changeSchema), graph: apiGraphSchema, meta: z.object({ truncated: z.boolean() }) })
+  .openapi('Changes');
 
 /**
  * Which properties date the relationships of a type or the nodes of a label, when they are not
  * `since`/`until`: `[{"name": "Movie", "start": "released"}, {"name": "ACTED_IN", "start": "from", "end": "to"}]`.
  * Without `end` a thing has no end (a release, an event). The Cypher side is cypher/fragments/*-start.cypher.
  */
-export const datingEntry = z.strictObject({
-  name: z.string().min(1).openapi({ description: 'A label or relationship type' }),
-  start: z.string().min(1).openapi({ description: 'Property that says when it began' }),
-  end: z.string().min(1).optional().openapi({ description: 'Property that says when it ended (exclusive)' }),
-});
+export const datingEntry = z
+  .strictObject({
+    name: z.string().min(1).openapi({ description: 'A label or relationship type' }),
+    start: z.string().min(1).openapi({ description: 'Property that says when it began' }),
+    end: z.string().min(1).optional().openapi({ description: 'Property that says when it ended (exclusive)' }),
+  })
+  .openapi('DatingEntry');
 
 /** A real calendar date in a query string, `YYYY-MM-DD`. */
 export const isoDate = z.iso
@@ -249,7 +256,9 @@ export const savedQuerySummarySchema = z
 
 export const savedQuerySchema = savedQuerySummarySchema.extend({ query: z.string() }).openapi('SavedQuery');
 
-export const savedQueriesResponseSchema = z.object({ queries: z.array(savedQuerySummarySchema) });
+export const savedQueriesResponseSchema = z
+  .object({ queries: z.array(savedQuerySummarySchema) })
+  .openapi('SavedQueries');
 
 export const problemSchema = z
   .object({

@@ -60,6 +60,8 @@ async function mappingOf(fields: Record<string, string>, mappings: ImportMapping
 }
 
 export function importRoutes(api: ApiRoutes, jobs: ImportJobs, mappings: ImportMappings): void {
+  // The mapping travels as JSON text in the upload; its schema is in the document for clients to type it.
+  api.registry.register('ImportMapping', mappingSchema);
   api.add({
     method: 'post',
     path: '/imports',

@@ -123,10 +123,12 @@ export const listQuery = z.strictObject({
   limit: queryInteger(1, 200).optional(),
   cursor: cursorParam.optional(),
 });
-export const listResponse = z.object({
-  items: z.array(summarySchema),
-  next: nextField.optional(),
-});
+export const listResponse = z
+  .object({
+    items: z.array(summarySchema),
+    next: nextField.optional(),
+  })
+  .openapi('InvestigationList');
 
 export const versionSchema = z
   .object({
@@ -261,9 +263,11 @@ export const fileSchema = z
     },
   });
 export type InvestigationFile = z.infer<typeof fileSchema>;
-export const importResponse = investigationSchema.extend({
-  missing: z.array(z.string()).openapi({ description: 'Node ids the file names that this graph lacks' }),
-});
+export const importResponse = investigationSchema
+  .extend({
+    missing: z.array(z.string()).openapi({ description: 'Node ids the file names that this graph lacks' }),
+  })
+  .openapi('InvestigationImported');
 
 export const openedGraphChanges = z
   .object({

@@ -1,13 +1,15 @@
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { Router } from 'express';
+import { Router, type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { onlyMethods, registerHealthDocs } from '../health/health.routes.js';
 import type { ApiRoutes } from '../http/route.js';
 
-/** The OpenAPI 3.1 document, generated from the routes' zod schemas, and human-readable docs of it. */
-export function openApiRoutes(api: ApiRoutes): Router {
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+/** The OpenAPI 3.1 document, generated from the routes' zod schemas (called once, after every route is added). */
+export function openApiDocument(api: ApiRoutes): OpenApiDocument {
   registerHealthDocs(api.registry);
-  const document = new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
+  return new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Entente API',
@@ -18,6 +20,18 @@ export function openApiRoutes(api: ApiRoutes): Router {
     },
     servers: [{ url: '/' }],
   });
+}
+
+/**
+ * The document an app serves at /api/openapi.json, read without a request: the typed client is generated
+ * from it (server/openapi/client.cli.ts).
+ */
+export function servedOpenApiDocument(app: Express): OpenApiDocument {
+  return (app.locals as { openApi: OpenApiDocument }).openApi;
+}
+
+/** Serves the document and human-readable docs of it. */
+export function openApiRoutes(document: OpenApiDocument): Router {
   const router = Router();
   router.get('/openapi.json', (_req, res) => res.json(document));
   router.all('/openapi.json', onlyMethods(['GET', 'HEAD']));

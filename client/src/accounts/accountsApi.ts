@@ -1,77 +1,71 @@
-// Type-only, as for the graph's shapes: the schemas stay on the server, the client takes their inferred types.
-import type {
-  ApiKey,
-  AuditEntry,
-  CreatedApiKey,
-  KeyCreateBody,
-  Me,
-  OneTimeLink,
-  Session,
-  Settings,
-  SettingsBody,
-  User,
-  UserChangeBody,
-  UserCreateBody,
-} from '../../../server/accounts/accounts.schemas.js';
-import { rememberCsrfToken, request } from '../api/api';
+// Every request through the generated client (see api/api.ts); the shapes are the contract's.
+import { answer, rememberCsrfToken, type BodyOf, type components, type QueryOf } from '../api/api.js';
 
-export type { ApiKey, AuditEntry, CreatedApiKey, Me, OneTimeLink, Session, Settings, User };
-
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+type Schemas = components['schemas'];
+export type ApiKey = Schemas['ApiKey'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+export type Me = Schemas['Me'];
+export type OneTimeLink = Schemas['OneTimeLink'];
+export type Session = Schemas['Session'];
+export type Settings = Schemas['Settings'];
+export type User = Schemas['User'];
+type KeyCreateBody = BodyOf<'/api/keys', 'post'>;
+type SettingsBody = BodyOf<'/api/settings', 'put'>;
+type UserChangeBody = BodyOf<'/api/users/{id}', 'patch'>;
+type UserCreateBody = BodyOf<'/api/users', 'post'>;
 
 /** An answer that says who the caller is also carries the session's CSRF token, which later writes send. */
-async function identity(answer: Promise<Me>): Promise<Me> {
-  const me = await answer;
+async function identity(answered: Promise<Me>): Promise<Me> {
+  const me = await answered;
   rememberCsrfToken(me.csrfToken);
   return me;
 }
 
-export interface AuditFilter {
-  limit?: number;
-  before?: number;
-  action?: string;
-}
+/** Which page of the audit log: newest first, `before` an entry's id, of one action. */
+export type AuditFilter = Pick<QueryOf<'/api/audit', 'get'>, 'limit' | 'before' | 'action'>;
 
-function auditSearch({ limit, before, action }: AuditFilter): string {
-  const search = new URLSearchParams();
-  if (limit) search.set('limit', String(limit));
-  if (before) search.set('before', String(before));
-  if (action) search.set('action', action);
-  return search.toString();
-}
+/** The filter's parameters that have a value (0 and '' are "not given", as in the form). */
+const auditQuery = ({ limit, before, action }: AuditFilter) => ({
+  ...(limit ? { limit } : {}),
+  ...(before ? { before } : {}),
+  ...(action ? { action } : {}),
+});
 
-const id = (value: string) => encodeURIComponent(value);
+const path = (id: string) => ({ path: { id } });
 
 /** Sign-in, the caller's own account, and (for admins) users, settings and the audit log. */
 export const accountsApi = {
-  me: () => identity(request<Me>('/me')),
+  me: () => identity(answer((client) => client.GET('/api/me'))),
   signIn: (username: string, password: string) =>
-    identity(request<Me>('/session', json('POST', { username, password }))),
-  signInWithLink: (token: string) => identity(request<Me>('/session/link', json('POST', { token }))),
+    identity(answer((client) => client.POST('/api/session', { body: { username, password } }))),
+  signInWithLink: (token: string) =>
+    identity(answer((client) => client.POST('/api/session/link', { body: { token } }))),
   signOut: async () => {
-    await request<{ signedOut: true }>('/session', json('DELETE'));
+    await answer((client) => client.DELETE('/api/session'));
     rememberCsrfToken(null);
   },
   setPassword: (newPassword: string, currentPassword?: string) =>
-    request<User>('/me/password', json('PUT', { newPassword, currentPassword })),
+    answer((client) => client.PUT('/api/me/password', { body: { newPassword, currentPassword } })),
 
-  users: () => request<{ users: User[] }>('/users'),
-  createUser: (body: UserCreateBody) => request<User>('/users', json('POST', body)),
-  changeUser: (userId: string, change: UserChangeBody) => request<User>(`/users/${id(userId)}`, json('PATCH', change)),
-  deleteUser: (userId: string) => request<{ deleted: true }>(`/users/${id(userId)}`, json('DELETE')),
-  resetLink: (userId: string) => request<OneTimeLink>(`/users/${id(userId)}/reset-link`, json('POST')),
+  users: () => answer((client) => client.GET('/api/users')),
+  createUser: (body: UserCreateBody) => answer((client) => client.POST('/api/users', { body })),
+  changeUser: (userId: string, change: UserChangeBody) =>
+    answer((client) => client.PATCH('/api/users/{id}', { params: path(userId), body: change })),
+  deleteUser: (userId: string) => answer((client) => client.DELETE('/api/users/{id}', { params: path(userId) })),
+  resetLink: (userId: string) =>
+    answer((client) => client.POST('/api/users/{id}/reset-link', { params: path(userId) })),
 
-  sessions: () => request<{ sessions: Session[] }>('/sessions'),
-  revokeSession: (sessionId: string) => request<{ revoked: true }>(`/sessions/${id(sessionId)}`, json('DELETE')),
+  sessions: () => answer((client) => client.GET('/api/sessions')),
+  revokeSession: (sessionId: string) =>
+    answer((client) => client.DELETE('/api/sessions/{id}', { params: path(sessionId) })),
 
-  keys: () => request<{ keys: ApiKey[] }>('/keys'),
-  createKey: (body: KeyCreateBody) => request<CreatedApiKey>('/keys', json('POST', body)),
-  revokeKey: (keyId: string) => request<{ revoked: true }>(`/keys/${id(keyId)}`, json('DELETE')),
+  keys: () => answer((client) => client.GET('/api/keys')),
+  createKey: (body: KeyCreateBody) => answer((client) => client.POST('/api/keys', { body })),
+  revokeKey: (keyId: string) => answer((client) => client.DELETE('/api/keys/{id}', { params: path(keyId) })),
 
-  audit: (filter: AuditFilter) => request<{ entries: AuditEntry[] }>(`/audit?${auditSearch(filter)}`),
-  settings: () => request<Settings>('/settings'),
-  changeSettings: (body: SettingsBody) => request<Settings>('/settings', json('PUT', body)),
+  audit: (filter: AuditFilter) =>
+    answer((client) => client.GET('/api/audit', { params: { query: auditQuery(filter) } })),
+  settings: () => answer((client) => client.GET('/api/settings')),
+  changeSettings: (body: SettingsBody) => answer((client) => client.PUT('/api/settings', { body })),
 };

@@ -1,15 +1,13 @@
-// The editing routes (issue 26), typed by the server's contract. Type-only imports: no zod in the page.
-import type {
-  DeleteBody,
-  Edit,
-  HistoryResponse,
-  PropertyValue,
-  SourceInput,
-  UpdateBody,
-} from '../../../server/graph/editing.schemas.js';
-import { request, type ApiEdge, type ApiNode } from '../api/api';
+// The editing routes (issue 26), through the generated client (see api/api.ts); the shapes are the contract's.
+import { answer, type AnswerOf, type BodyOf, type components } from '../api/api.js';
 
-export type { Edit, HistoryResponse, PropertyValue, SourceInput };
+type Schemas = components['schemas'];
+export type Edit = Schemas['Edit'];
+export type HistoryResponse = Schemas['History'];
+export type PropertyValue = Schemas['PropertyValue'];
+export type SourceInput = Schemas['SourceInput'];
+type UpdateBody = BodyOf<'/api/nodes/{id}', 'patch'>;
+type DeleteBody = BodyOf<'/api/nodes/{id}', 'delete'>;
 
 /** What is edited: a node or a relationship, by its API id. */
 export interface EditTarget {
@@ -17,22 +15,25 @@ export interface EditTarget {
   id: string;
 }
 
-const path = (target: EditTarget) =>
-  `/${target.kind === 'node' ? 'nodes' : 'relationships'}/${encodeURIComponent(target.id)}`;
-const json = (method: string, body: unknown) => ({ method, body: JSON.stringify(body) });
+/** The answer of a saved edit, of a node or of a relationship. */
+export type Saved = Partial<AnswerOf<'/api/nodes/{id}', 'patch'>> &
+  Partial<AnswerOf<'/api/relationships/{id}', 'patch'>>;
 
-export interface Saved {
-  node?: ApiNode;
-  relationship?: ApiEdge;
-  version: number;
-  edit: Edit | null;
-  disagreement?: string;
-}
+const params = (target: EditTarget) => ({ path: { id: target.id } });
 
 export const editingApi = {
-  history: (target: EditTarget) => request<HistoryResponse>(`${path(target)}/history`),
-  update: (target: EditTarget, body: UpdateBody) => request<Saved>(path(target), json('PATCH', body)),
+  history: (target: EditTarget) =>
+    target.kind === 'node'
+      ? answer((client) => client.GET('/api/nodes/{id}/history', { params: params(target) }))
+      : answer((client) => client.GET('/api/relationships/{id}/history', { params: params(target) })),
+  update: (target: EditTarget, body: UpdateBody): Promise<Saved> =>
+    target.kind === 'node'
+      ? answer((client) => client.PATCH('/api/nodes/{id}', { params: params(target), body }))
+      : answer((client) => client.PATCH('/api/relationships/{id}', { params: params(target), body })),
   remove: (target: EditTarget, body: DeleteBody) =>
-    request<{ deleted: string; edit: Edit }>(path(target), json('DELETE', body)),
-  revert: (editId: number) => request<{ edit: Edit }>(`/edits/${editId}/revert`, json('POST', {})),
+    target.kind === 'node'
+      ? answer((client) => client.DELETE('/api/nodes/{id}', { params: params(target), body }))
+      : answer((client) => client.DELETE('/api/relationships/{id}', { params: params(target), body })),
+  revert: (editId: number) =>
+    answer((client) => client.POST('/api/edits/{id}/revert', { params: { path: { id: String(editId) } } })),
 };

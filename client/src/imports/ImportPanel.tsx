@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
-import type { Mapping, SavedMapping } from '../../../server/imports/imports.schemas.js';
-import { api, ApiError } from '../api/api';
+import type { Mapping } from '../../../server/imports/imports.schemas.js';
+import { api, ApiError, type SavedMapping } from '../api/api';
 import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
 import { useImportJob } from './useImportJob';
 import './imports.css';

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ImportJob } from '../../../server/imports/imports.schemas.js';
-import { api } from '../api/api';
+import { api, type components } from '../api/api';
+
+type ImportJob = components['schemas']['ImportJob'];
 
 const remembered = 'entente.import.job';
 

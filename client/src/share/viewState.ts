@@ -1,4 +1,4 @@
-import type { View } from '../../../server/investigations/investigations.schemas.js';
+import type { View } from '../investigations/investigationsApi.js';
 import { dict } from '../app/records.js';
 import { readExclude } from '../paths/pathExclude.js';
 import { readStyles } from '../styling/labelStyles.js';

@@ -1,4 +1,4 @@
-import type { DatingEntry } from '../../../server/graph/graph.schemas.js';
+import type { DatingEntry } from '../api/api.js';
 import { dict, own } from '../app/records.js';
 import { fingerprint } from '../share/viewState.js';
 import { dateOf } from './time.js';

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-// The API module registers the page's probe on `window`, which Node does not have.
+// The API module registers the page's probe on `window`, and calls its own site, which Node does not have.
 vi.stubGlobal('window', globalThis);
-const { api, ApiError } = await import('../../../client/src/api/api.js');
+vi.stubGlobal('location', new URL('http://entente.test/'));
+const { api, ApiError, rememberCsrfToken, signInNeeded } = await import('../../../client/src/api/api.js');
 
 const answer = (status: number, body: string, statusText = '') => {
-  const fetch = vi.fn(() => Promise.resolve(new Response(body, { status, statusText })));
+  const fetch = vi.fn((_request: Request) => Promise.resolve(new Response(body, { status, statusText })));
   vi.stubGlobal('fetch', fetch);
   return fetch;
 };
@@ -19,7 +20,29 @@ describe('the API module', () => {
     const results = [{ id: 'openai', labels: ['Company'], caption: 'OpenAI', score: 2.5 }];
     const fetch = answer(200, JSON.stringify({ results }));
     await expect(api.search('open', 5)).resolves.toEqual({ results });
-    expect(fetch).toHaveBeenCalledWith('/api/search?q=open&limit=5', expect.anything());
+    expect(fetch.mock.calls[0]![0].url).toBe('http://entente.test/api/search?q=open&limit=5');
+  });
+
+  it('When the explorer writes with a session, then the request carries its CSRF token; a read does not', async () => {
+    rememberCsrfToken('token-1');
+    const fetch = answer(200, JSON.stringify({ nodes: [], edges: [] }));
+    await api.subgraph(['openai']);
+    await api.schema();
+    const [write, read] = fetch.mock.calls.map(([request]) => request);
+    expect(write!.method).toBe('POST');
+    expect(write!.headers.get('x-csrf-token')).toBe('token-1');
+    expect(await write!.json()).toEqual({ ids: ['openai'] });
+    expect(read!.headers.get('x-csrf-token')).toBeNull();
+    rememberCsrfToken(null);
+  });
+
+  it('When the session is gone (401 unauthenticated), then the page hears that a sign-in is needed', async () => {
+    const heard = vi.fn();
+    signInNeeded.addEventListener('needed', heard);
+    answer(401, JSON.stringify({ type: '/problems/unauthenticated', title: 'Sign in', status: 401, detail: 'Gone' }));
+    await expect(api.node('openai')).rejects.toMatchObject({ status: 401, type: '/problems/unauthenticated' });
+    expect(heard).toHaveBeenCalledOnce();
+    signInNeeded.removeEventListener('needed', heard);
   });
 
   it('When the API answers a problem, then the error keeps its status, title, detail and position', async () => {

@@ -11,14 +11,17 @@ import {
 } from '../../../client/src/paths/pathExclude.js';
 import { encodeView, readView, type ViewState } from '../../../client/src/share/viewState.js';
 
-// The API module registers the page's probe on `window`, which Node does not have.
+// The API module registers the page's probe on `window`, and calls its own site, which Node does not have.
 vi.stubGlobal('window', globalThis);
+vi.stubGlobal('location', new URL('http://entente.test/'));
 const { api } = await import('../../../client/src/api/api.js');
 
 const asked = () => {
-  const fetch = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ paths: [] }), { status: 200 })));
+  const fetch = vi.fn((_request: Request) =>
+    Promise.resolve(new Response(JSON.stringify({ paths: [], nextShortest: true }), { status: 200 })),
+  );
   vi.stubGlobal('fetch', fetch);
-  return () => new URL(String((fetch.mock.calls[0] as unknown[])[0]), 'http://host').searchParams;
+  return () => new URL(fetch.mock.calls[0]![0].url).searchParams;
 };
 
 afterAll(() => {
