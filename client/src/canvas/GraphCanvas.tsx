@@ -36,7 +36,13 @@ interface Props {
   /** The zoom and pan to restore with them. */
   initialViewport?: Viewport;
   selected?: Selection;
+  /** Nodes selected together (two or more), else empty. */
+  group: string[];
   onSelect(selection: Selection | undefined): void;
+  /** Shift-click on a node: it joins the nodes selected, or leaves them. */
+  onToggleInGroup(nodeId: string): void;
+  /** A box drawn with Shift: the nodes in it join the nodes selected. */
+  onBoxSelect(nodeIds: string[]): void;
   onExpand(nodeId: string): void;
   onContextMenu(nodeId: string, at: { x: number; y: number }): void;
   onError(error: Error): void;
@@ -76,7 +82,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   });
   useNodeLooks(canvas, graph, props.styles, props.looks);
   useElementClasses(canvas, graph, view, expanded);
-  useCanvasSelection(canvas, graph, selected, expanded, expandPair);
+  useCanvasSelection(canvas, graph, selected, expanded, expandPair, props.group);
   useCanvasExport(ref, canvas, graph, expanded, viewChanged);
 
   return (

@@ -12,6 +12,10 @@ const edgeOf = (event: EventObject) => event.target as EdgeSingular;
 
 export interface CanvasGestures {
   onSelect(selection: Selection | undefined): void;
+  /** Shift-click on a node: it joins the nodes selected, or leaves them. */
+  onToggleInGroup(nodeId: string): void;
+  /** A box drawn with Shift: the nodes in it join the nodes selected. */
+  onBoxSelect(nodeIds: string[]): void;
   onExpand(nodeId: string): void;
   onContextMenu(nodeId: string, at: { x: number; y: number }): void;
   onExpandPair(key: string): void;
@@ -37,7 +41,18 @@ export function useCanvasEvents(
         instance.on('tap', (event) => {
           if (event.target === instance) call().onSelect(undefined);
         });
-        instance.on('tap', 'node', (event) => call().onSelect({ kind: 'node', id: nodeOf(event).id() }));
+        instance.on('tap', 'node', (event) => {
+          const id = nodeOf(event).id();
+          if ((event.originalEvent as MouseEvent | undefined)?.shiftKey) call().onToggleInGroup(id);
+          else call().onSelect({ kind: 'node', id });
+        });
+        // Cytoscape tells the box has ended before it selects what is in it.
+        instance.on('boxend', () =>
+          setTimeout(() => {
+            if (instance.destroyed()) return;
+            call().onBoxSelect(instance.nodes(':selected').map((node) => node.id()));
+          }, 0),
+        );
         instance.on('tap', 'edge', (event) => {
           const edge = edgeOf(event);
           // A folded group opens into its relationships, drawn one by one.

@@ -9,7 +9,7 @@ export interface Selection {
 }
 
 /**
- * Selection controller: selects the page's selection on the canvas, marks a selected node's relationships,
+ * Selection controller: selects the page's selection (or the nodes selected together) on the canvas, marks a selected node's relationships,
  * and opens the folded group a selected relationship is in.
  */
 export function useCanvasSelection(
@@ -18,13 +18,16 @@ export function useCanvasSelection(
   selected: Selection | undefined,
   expanded: Set<string>,
   onExpandPair: (key: string) => void,
+  /** Nodes selected together, shown selected as well. */
+  group: string[],
 ): void {
   useEffect(() => {
     const instance = canvas.core;
     instance.batch(() => {
       instance.elements().unselect();
       instance.edges('.near').removeClass('near');
-      if (!selected) return;
+      for (const id of group) instance.getElementById(id).select();
+      if (!selected || group.length) return;
       if (selected.kind === 'edge') {
         const edge = graph.edges[selected.id];
         // A relationship folded into a group is selected by opening the group.
@@ -38,5 +41,5 @@ export function useCanvasSelection(
       node.select();
       node.connectedEdges().addClass('near');
     });
-  }, [canvas, selected, graph, expanded, onExpandPair]);
+  }, [canvas, selected, graph, expanded, onExpandPair, group]);
 }
