@@ -142,7 +142,7 @@ export function DetailsColumn({ x }: { x: Explorer }) {
             for more.
           </p>
         )}
-        {inspected?.kind === 'node' && (
+        {inspected?.kind === 'node' && focus.group.length === 0 && (
           <InspectedMeasures x={x} id={inspected.node.id} caption={inspected.node.caption} />
         )}
       </Suspense>

@@ -4,7 +4,7 @@ import type { PanelTab } from './usePanels';
 
 /**
  * The side panel's tabs in one row: the everyday ones always shown, the rest (disagreements, notes, import)
- * behind "More", whose button takes the name of the one open.
+ * behind "More", whose button is marked while one of them is open.
  */
 export function PanelTabs({ x }: { x: Explorer }) {
   const { tab, setTab } = x.panels;
@@ -38,10 +38,11 @@ export function PanelTabs({ x }: { x: Explorer }) {
         <button
           aria-expanded={open}
           className={chosenMore ? 'chosen' : undefined}
+          title={chosenMore ? `${chosenMore[1]} is open` : undefined}
           data-testid="more-panels"
           onClick={() => setOpen(!open)}
         >
-          {chosenMore ? chosenMore[1] : 'More'} ▾
+          More ▾
         </button>
         {open && (
           <div className="tabs tabs-menu" role="tablist" aria-label="More panels" aria-orientation="vertical">
