@@ -39,6 +39,9 @@ describe('selecting several nodes on the canvas', () => {
   });
 
   it('When a box is drawn with Shift held, then the nodes in it are selected, and Hide removes them all', async () => {
+    // Nothing still arriving (the toolbar's Loading badge gone), so that what is hidden stays hidden.
+    await expect.poll(() => page.locator('.loading.busy').count(), { timeout: 60_000 }).toBe(0);
+    await explorer.idle();
     // A click on the background clears the selection first.
     const box = await explorer.canvasBox();
     await page.mouse.click(box.x + 5, box.y + box.height - 5);
@@ -84,5 +87,6 @@ describe('selecting several nodes on the canvas', () => {
     // The nodes selected are gone, and only they.
     const after = new Set(Object.keys(await explorer.probe((probe) => probe.onScreen())));
     expect(before.filter((id) => !after.has(id))).toHaveLength(count);
-  });
+    // A box drag and a layout on a busy machine: more than the default 30 s.
+  }, 90_000);
 });
