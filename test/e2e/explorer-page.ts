@@ -117,7 +117,12 @@ export async function openExplorer(page: Page, url: string, { nodes = true } = {
       await page.getByRole('option').first().waitFor();
       await box.press('Enter');
     },
-    showTab: (name) => page.getByRole('tab', { name, exact: true }).click(),
+    showTab: async (name) => {
+      // Tabs used less often are behind "More panels"; the strip keeps to one row.
+      const tab = page.getByRole('tab', { name, exact: true });
+      if (!(await tab.isVisible())) await page.getByTestId('more-panels').click();
+      await tab.click();
+    },
     fit: async () => {
       await page.getByRole('button', { name: 'Fit', exact: true }).click();
       await explorer.idle();

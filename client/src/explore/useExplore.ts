@@ -6,7 +6,8 @@ import { hiddenTypesFor, homeIds, homeTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import type { OpenedGraphChanges } from '../investigations/investigationsApi';
-import { fingerprint, type ReadView, type ViewState } from '../share/viewState';
+import { fingerprint } from '../share/fingerprint';
+import type { ReadView, ViewState } from '../share/viewState';
 import { nextPage } from './nextPage';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 

@@ -19,6 +19,9 @@ interface Props {
   /** Relationships of the selected node folded into one edge per neighbour, to open one by one. */
   folded?: { key: string; neighbour: string; count: number }[];
   onUnfold?: (key: string) => void;
+  /** Groups around the selection drawn one by one, to fold back into one counted edge. */
+  unfolded?: { key: string; neighbour: string; count: number }[];
+  onFold?: (key: string) => void;
   /** Puts what an edit changed on the canvas. */
   onEdited?: (graph: Graph) => void;
 }
@@ -92,7 +95,16 @@ function NodeReference({ id }: { id: string }) {
 const referenceKeys = /By$/;
 
 /** The side panel for the selection: its properties formatted for people, and the evidence behind it. */
-export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUnfold, onEdited }: Props) {
+export function InspectPanel({
+  item,
+  onShowSource,
+  onOpenMenu,
+  folded = [],
+  onUnfold,
+  unfolded = [],
+  onFold,
+  onEdited,
+}: Props) {
   const properties = item.kind === 'node' ? item.node.properties : item.edge.properties;
   const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : [];
   const rows = Object.entries(properties)
@@ -150,6 +162,20 @@ export function InspectPanel({ item, onShowSource, onOpenMenu, folded = [], onUn
               <li key={group.key}>
                 <button className="link" onClick={() => onUnfold?.(group.key)}>
                   Show the {group.count} relationships with {group.neighbour} one by one
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {unfolded.length > 0 && (
+        <section className="folded" aria-label="Unfolded relationships">
+          <h3>Drawn one by one</h3>
+          <ul>
+            {unfolded.map((group) => (
+              <li key={group.key}>
+                <button className="link" onClick={() => onFold?.(group.key)}>
+                  Fold the {group.count} relationships with {group.neighbour} into one
                 </button>
               </li>
             ))}

@@ -4,7 +4,8 @@ import type { LayoutName } from '../canvas/layouts';
 import type { CanvasGraph, Filters } from '../graph/canvasState';
 import type { LabelStyles } from '../styling/labelStyles';
 import type { DatingChoices } from '../time/dating';
-import { encodeView, fingerprint, type ViewState } from './viewState';
+import { fingerprint } from './fingerprint';
+import { encodeView, type ViewState } from './viewState';
 
 /** What the page shows, besides what only the canvas knows (positions, zoom and pan). */
 export interface Shown {

@@ -12,16 +12,6 @@ export type ViewState = View;
 
 const prefix = '#view=';
 
-/** A short fingerprint of a caption (FNV-1a, base 36): enough to notice that an id now names another node. */
-export function fingerprint(caption: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of caption.normalize('NFC')) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';

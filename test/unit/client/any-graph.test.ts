@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../client/src/api/api.js';
 import { kindStyle, palette } from '../../../client/src/canvas/style.js';
 import { subgraphInChunks } from '../../../client/src/explore/subgraph.js';
-import { encodeView, fingerprint, readView } from '../../../client/src/share/viewState.js';
+import { fingerprint } from '../../../client/src/share/fingerprint.js';
+import { encodeView, readView } from '../../../client/src/share/viewState.js';
 
 describe('colours for any schema', () => {
   it('When 24 unknown labels are drawn, then each has its own colour from the palette, and keeps it', () => {
