@@ -130,7 +130,7 @@ export function createApp({
   const investigations = investigationRoutes(routes, db, catalog, store, accounts.settings);
   exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
-  editingRoutes(routes, new Editing(db, catalog, store));
+  editingRoutes(routes, new Editing(db, catalog, store), investigations.store);
   importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog));
   routes.refuseOtherMethods();
 
