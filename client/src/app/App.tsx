@@ -63,6 +63,8 @@ const VersionsDialog = lazy(() =>
 const CypherConsole = lazy(() =>
   import('../queries/CypherConsole').then((module) => ({ default: module.CypherConsole })),
 );
+// Editing (issue 26): the Edit tab, loaded when first opened.
+const EditPanel = lazy(() => import('../editing/EditPanel').then((module) => ({ default: module.EditPanel })));
 
 function toggle(set: Set<string>, value: string): Set<string> {
   const next = new Set(set);
@@ -114,9 +116,9 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
-  const [tab, setTab] = useState<'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes' | 'import'>(
-    investigation ? 'notes' : 'filters',
-  );
+  const [tab, setTab] = useState<
+    'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes' | 'import' | 'edit'
+  >(investigation ? 'notes' : 'filters');
   const [dialog, setDialog] = useState<'share' | 'versions' | 'present'>();
   const { can } = useMe();
   // Disagreements between sources are the default dataset's: other graphs have no such tab.
@@ -465,6 +467,7 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
                 ['disagreements', 'Disagreements'],
                 ['notes', `Notes (${notes.notes.length})`],
                 ['import', 'Import'],
+                ['edit', 'Edit'],
               ] as const
             )
               .filter(([name]) => name !== 'disagreements' || datasetModel)
@@ -536,6 +539,13 @@ export function App({ opening: given, investigation, embedded = false, onAdopt =
             <NeedsScope scope="import" feature="Importing files">
               <Suspense fallback={<p className="hint">Loading…</p>}>
                 <ImportPanel onOpen={(id) => void api.subgraph([id]).then((shown) => addGraph(shown, 'replace'))} />
+              </Suspense>
+            </NeedsScope>
+          )}
+          {tab === 'edit' && (
+            <NeedsScope scope="edit" feature="Editing the graph">
+              <Suspense fallback={<p className="hint">Loading…</p>}>
+                <EditPanel nodes={Object.values(graph.nodes)} onGraph={(added, mode) => void addGraph(added, mode)} />
               </Suspense>
             </NeedsScope>
           )}
