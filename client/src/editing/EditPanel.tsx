@@ -329,7 +329,7 @@ function Duplicates({ onGraph }: Pick<Props, 'onGraph'>) {
       {!suggestions && <p className="hint">Looking for nodes that may be the same…</p>}
       {suggestions && !suggestions.suggestions.length && <p className="hint">No suggestions.</p>}
       <ul className="duplicates">
-        {suggestions?.suggestions.slice(0, 30).map((suggestion) => (
+        {suggestions?.suggestions.slice(0, 100).map((suggestion) => (
           <li key={suggestion.nodes.map((node) => node.id).join('|')}>
             {suggestion.nodes.map((node) => node.caption).join(' · ')}
             <small> {suggestion.reasons.join('; ')}</small>{' '}
