@@ -128,7 +128,8 @@ describe('creating and changing nodes', () => {
     expect(history.version).toBe(2);
     expect(history.edits[0].before.properties.bigCount).toEqual({ type: 'integer', value: '9007199254740993' });
     expect(history.edits[0].after.properties.bigCount).toEqual({ type: 'integer', value: '9223372036854775807' });
-  });
+    // The first test of the file also pays for warming up (catalog, dataset model): slow on a busy machine.
+  }, 60_000);
 
   it('When an edit changes nothing, then nothing is written, not even the version', async () => {
     const { node } = await createNode('Unchanged Corp', { employees: 10 });
@@ -619,8 +620,14 @@ describe('the history in backups', () => {
     const restored = new Store(await emptyStoreUrl('edits_restore'));
     try {
       await migrate(restored);
-      const counts = await restoreStore(restored, JSON.parse(JSON.stringify(backup)));
+      // As a backup made before migration 005 has them: no target_uid (the rows named entities by elementId).
+      const older = JSON.parse(JSON.stringify(backup)) as typeof backup;
+      for (const row of older.graphEdits as Record<string, unknown>[]) delete row.target_uid;
+      const counts = await restoreStore(restored, older);
       expect(counts.graphEdits).toBe(backup.graphEdits.length);
+      expect(
+        await restored.rows('SELECT count(*)::int AS n FROM graph_edits WHERE target_uid IS DISTINCT FROM target_key'),
+      ).toEqual([{ n: 0 }]);
       expect(counts.graphMerges).toBe(backup.graphMerges.length);
       const restoredApp = testApp(context.db, {}, restored);
       const { body } = await request(restoredApp).get(`/api/nodes/${node.id}/history`).expect(200);
