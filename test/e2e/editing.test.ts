@@ -128,8 +128,8 @@ describe('editing in the explorer', () => {
     // A relationship between the two nodes on the canvas, dated, with a figure and a URL source.
     await page.getByRole('tab', { name: 'New relationship' }).click();
     const newRelationship = page.getByRole('form', { name: 'New relationship' });
-    await newRelationship.getByLabel('From', { exact: true }).selectOption({ label: 'Harrow Capital' });
-    await newRelationship.getByLabel('To', { exact: true }).selectOption({ label: 'Brindle Works' });
+    await newRelationship.getByLabel(/^From/).selectOption({ label: 'Harrow Capital' });
+    await newRelationship.getByLabel(/^To\b/).selectOption({ label: 'Brindle Works' });
     await newRelationship.getByLabel('Type').fill('INVESTED_IN');
     await newRelationship.getByLabel(/^Since/).fill('2024-05');
     await newRelationship.getByLabel(/^amountUsd/).fill('25000000');
