@@ -12,6 +12,10 @@ describe('editing in the explorer', () => {
 
   afterAll(async () => {
     await site.db.write(`MATCH (n:${label}) DETACH DELETE n`);
+    // Made in the Edit tab, which offers the label only.
+    await site.db.write(
+      "MATCH (n:Company {name: 'Harrow Capital'}) WHERE n._entente_lastEdit IS NOT NULL DETACH DELETE n",
+    );
     await site.db.write(
       "MATCH (s:Source) WHERE s.id STARTS WITH 'src-' AND s._entente_lastEdit IS NOT NULL DETACH DELETE s",
     );
@@ -140,7 +144,7 @@ describe('editing in the explorer', () => {
     await newRelationship.getByRole('status').filter({ hasText: 'Made INVESTED_IN' }).waitFor();
     await explorer.idle();
     const { records } = await site.db.read(
-      `MATCH (h:${label} {name: 'Harrow Capital'})-[r:INVESTED_IN]->(b {id: $brindle})
+      `MATCH (h:Company {name: 'Harrow Capital'})-[r:INVESTED_IN]->(b {id: $brindle})
        MATCH (s:Source {id: r.sources[0]})
        RETURN r.amountUsd AS amount, r.since AS since, s.url AS url`,
       { brindle: brindle.node.id },
