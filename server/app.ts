@@ -131,7 +131,7 @@ export function createApp({
   const investigations = investigationRoutes(routes, db, catalog, store, accounts.settings);
   exportRoutes(routes, db, catalog, savedQueries.run, cypherBudget, investigations.nodesOf);
   consoleRoutes(routes, runner, catalog, apiConfig.cypher, cypherBudget);
-  editingRoutes(routes, new Editing(db, catalog, store));
+  editingRoutes(routes, new Editing(db, catalog, store), investigations.store);
   importRoutes(routes, importJobs ?? new ImportJobs(store, db, logger, catalog), importMappingRoutes(routes, store));
   routes.refuseOtherMethods();
   // Kept on the app as well, so the typed client is generated from the very document served (client.cli.ts).

@@ -13,10 +13,24 @@ import {
 import { apiEdgeSchema, apiNodeSchema, nodeIdParam } from '../graph/graph.schemas.js';
 import type { ApiRoutes } from '../http/route.js';
 import { findDuplicates } from './duplicates.js';
+import { formProperties } from './form-properties.js';
 import type { Editing } from './editing.js';
 import { Merges } from './merges.js';
+import type { InvestigationStore } from '../investigations/investigations.store.js';
 
 const tag = 'Editing';
+
+const formPropertiesQuery = z
+  .strictObject({ label: z.string().min(1).max(500).optional(), type: z.string().min(1).max(500).optional() })
+  .refine((query) => (query.label === undefined) !== (query.type === undefined), {
+    message: 'give either label or type',
+    path: ['label'],
+  });
+const formPropertiesResponse = z.object({
+  properties: z.array(
+    z.object({ key: z.string(), kinds: z.array(z.string()), count: z.number().int() }).openapi('FormProperty'),
+  ),
+});
 const idParams = z.object({ id: nodeIdParam });
 const numericId = z.object({
   id: z
@@ -52,8 +66,8 @@ const relationshipAnswer = z.object({
 const deletedAnswer = z.object({ deleted: z.string(), edit: editSchema });
 
 /** The editing routes of issue 26: all need the `edit` scope (editors and admins). */
-export function editingRoutes(api: ApiRoutes, editing: Editing): void {
-  const merges = new Merges(editing);
+export function editingRoutes(api: ApiRoutes, editing: Editing, investigations: InvestigationStore): void {
+  const merges = new Merges(editing, investigations);
 
   api.add({
     method: 'post',
@@ -191,6 +205,22 @@ export function editingRoutes(api: ApiRoutes, editing: Editing): void {
     response: z.object({ edit: editSchema }),
     errors: [404, 409],
     handler: ({ params, res }) => editing.revert(callerOf(res), params.id),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/form-properties',
+    tag,
+    permission: 'edit',
+    summary: 'The properties that nodes of a label (or relationships of a type) already have, with their kinds',
+    description:
+      'From a sample of up to 200 of them, most common first: what a form for a new node or relationship offers. ' +
+      'Each kind is Neo4j’s `valueType` (STRING NOT NULL, INTEGER NOT NULL, DATE NOT NULL, LIST<STRING NOT NULL> ' +
+      'NOT NULL…). Give `label` or `type`; either must be the database’s own.',
+    query: formPropertiesQuery,
+    response: formPropertiesResponse,
+    errors: [400],
+    handler: ({ query }) => formProperties(editing, query),
   });
 
   api.add({

@@ -46,6 +46,8 @@ import {
   readRelationship,
   relationshipState,
   run,
+  stamp,
+  uidOf,
   versionOf,
   type CitedSource,
   type FoundRelationship,
@@ -278,8 +280,9 @@ export class Editing {
         action: 'node.create',
         targetKind: 'node',
         targetKey: node.elementId,
+        targetUid: uidOf(node)!,
         targetId: id,
-        touches: [node.elementId],
+        touches: [uidOf(node)!],
         version: 1,
         after: { labels: body.labels, properties: { id, ...written } },
         claim: body.claim,
@@ -304,6 +307,7 @@ export class Editing {
       const changes = changedProperties(before.properties, body.properties);
       // Nothing to change: nothing is written, not even Entente's bookkeeping.
       if (!Object.keys(changes).length) return { node: apiNode(node, identity), version, edit: null };
+      const uid = (await stamp(unit.graph, 'node', [key])).get(key)!;
       const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
       const written = {
         ...changes,
@@ -327,8 +331,9 @@ export class Editing {
         action: 'node.update',
         targetKind: 'node',
         targetKey: key,
+        targetUid: uid,
         targetId: id,
-        touches: [key],
+        touches: [uid],
         version: version + 1,
         before: { properties: pick(before.properties, Object.keys(written)) },
         after: { properties: written },
@@ -361,17 +366,30 @@ export class Editing {
         );
       }
       const relationships = records.map((record) => relationshipState(record.get('r') as Relationship));
+      const ends = relationships.flatMap((relationship) => [relationship.from, relationship.to]);
+      // What it takes with it keeps its `_entente_id` when a revert makes it again.
+      const nodeUids = await stamp(unit.graph, 'node', [key, ...ends]);
+      const relationshipUids = await stamp(
+        unit.graph,
+        'relationship',
+        relationships.map((relationship) => relationship.key),
+      );
+      const state = nodeState(node);
+      state.properties._entente_id = nodeUids.get(key)!;
+      for (const relationship of relationships) {
+        relationship.properties._entente_id = relationshipUids.get(relationship.key)!;
+      }
       const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
       await run(unit.graph, cypher['editing/delete-node'], { key });
-      const ends = relationships.flatMap((relationship) => [relationship.from, relationship.to]);
       const edit = await this.record(unit, caller, {
         action: 'node.delete',
         targetKind: 'node',
         targetKey: key,
+        targetUid: nodeUids.get(key)!,
         targetId: id,
-        touches: [...new Set([key, ...relationships.map((relationship) => relationship.key), ...ends])],
+        touches: [...new Set([...nodeUids.values(), ...relationshipUids.values()])],
         version: version + 1,
-        before: { node: nodeState(node), relationships },
+        before: { node: state, relationships },
         claim: body.claim,
         sources: cited,
         previous: lastEditOf(node),
@@ -388,6 +406,7 @@ export class Editing {
     const identity = await this.catalog.identity();
     const id = newId(body.type);
     return this.unit([from, to], async (unit) => {
+      const ends = await stamp(unit.graph, 'node', [from, to]);
       const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
       const written: Props = {
         ...body.properties,
@@ -413,8 +432,9 @@ export class Editing {
         action: 'relationship.create',
         targetKind: 'relationship',
         targetKey: found.r.elementId,
+        targetUid: uidOf(found.r)!,
         targetId: id,
-        touches: [found.r.elementId, from, to],
+        touches: [uidOf(found.r)!, ends.get(from)!, ends.get(to)!],
         version: 1,
         after: { type: body.type, from: body.from, to: body.to, properties: { id, ...written } },
         claim: body.claim,
@@ -442,6 +462,7 @@ export class Editing {
       if (this.isNewFigure(before, changes, cited, evidence)) {
         return this.newVersion(unit, caller, { id, key, current, before, changes, cited, body, evidence });
       }
+      const uid = (await stamp(unit.graph, 'relationship', [key])).get(key)!;
       const written = {
         ...changes,
         [evidence.claim]: body.claim,
@@ -458,8 +479,9 @@ export class Editing {
         action: 'relationship.update',
         targetKind: 'relationship',
         targetKey: key,
+        targetUid: uid,
         targetId: id,
-        touches: [key],
+        touches: [uid],
         version: version + 1,
         before: { properties: pick(before.properties, Object.keys(written)) },
         after: { properties: written },
@@ -515,13 +537,15 @@ export class Editing {
       { variable: 'n', properties: written },
     );
     const found = foundOf(record!);
+    const ends = await stamp(unit.graph, 'node', [found.a.elementId, found.b.elementId]);
     const identity = await this.catalog.identity();
     const edit = await this.record(unit, caller, {
       action: 'relationship.version',
       targetKind: 'relationship',
       targetKey: found.r.elementId,
+      targetUid: uidOf(found.r)!,
       targetId: newKey,
-      touches: [found.r.elementId, found.a.elementId, found.b.elementId],
+      touches: [uidOf(found.r)!, ...ends.values()],
       version: 1,
       before: { versionOf: { key, id }, disputesBefore: before.properties.disputes ?? null },
       after: { disputes: group, properties: written },
@@ -540,15 +564,20 @@ export class Editing {
       if (!current) throw ProblemError.notFound(`No relationship has the id "${id}"`);
       const version = versionOf(current.r);
       if (version !== body.version) throw staleVersion('relationship', id, body.version, version);
+      const state = relationshipState(current.r);
+      const uid = (await stamp(unit.graph, 'relationship', [key])).get(key)!;
+      const ends = await stamp(unit.graph, 'node', [state.from, state.to]);
+      // A revert makes it again with its `_entente_id`.
+      state.properties._entente_id = uid;
       const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
       await run(unit.graph, cypher['editing/delete-relationship'], { key });
-      const state = relationshipState(current.r);
       const edit = await this.record(unit, caller, {
         action: 'relationship.delete',
         targetKind: 'relationship',
         targetKey: key,
+        targetUid: uid,
         targetId: id,
-        touches: [key, state.from, state.to],
+        touches: [uid, ...ends.values()],
         version: version + 1,
         before: { relationship: state },
         claim: body.claim,
@@ -593,9 +622,10 @@ export class Editing {
    */
   async revert(caller: Caller, editId: number): Promise<{ edit: Edit }> {
     const evidence = await this.evidenceKeys();
-    const first = await this.store.rows<EditRow>('SELECT target_key, touches FROM graph_edits WHERE id = $1', [editId]);
+    const first = await this.store.rows<EditRow>('SELECT target_key FROM graph_edits WHERE id = $1', [editId]);
     if (!first[0]) throw ProblemError.notFound(`No edit has the id ${editId}`);
-    return this.unit(first[0].touches, async (unit) => {
+    // The lock writers of its target take (by elementId, as they know it before reading the graph).
+    return this.unit([first[0].target_key], async (unit) => {
       const edit = await lockedEdit(unit.tx, editId);
       if (!edit) throw ProblemError.notFound(`No edit has the id ${editId}`);
       if (edit.reverted_by !== null) {
@@ -616,12 +646,13 @@ export class Editing {
             : `Edit ${editId} is a merge: undo it with POST /api/merges/${edit.merge_id}/undo.`,
         );
       }
-      await refuseWithLaterEdits(unit.tx, editId, [edit.target_key], `Edit ${editId} cannot be reverted`);
+      await refuseWithLaterEdits(unit.tx, editId, [edit.target_uid], `Edit ${editId} cannot be reverted`);
       const result = await this.undo(unit, edit, evidence);
       const revert = await this.record(unit, caller, {
         action: 'revert',
         targetKind: edit.target_kind,
         targetKey: result.key,
+        targetUid: edit.target_uid,
         targetId: edit.target_id,
         touches: result.touches,
         version: result.version,
@@ -647,6 +678,7 @@ export class Editing {
     const touches = edit.touches;
     switch (edit.action) {
       case 'node.create': {
+        if (!isTarget(await readNode(unit.graph, edit.target_key), edit)) throw gone(edit);
         // Relationships Entente made to it are later edits (refused above); any other is someone else's data,
         // which un-creating the node would delete with it.
         const attached = await run(unit.graph, cypher['editing/node-relationships'], {
@@ -670,6 +702,7 @@ export class Editing {
       }
       case 'relationship.create':
       case 'relationship.version': {
+        if (!isTarget((await readRelationship(unit.graph, edit.target_key))?.r, edit)) throw gone(edit);
         await run(unit.graph, cypher['editing/delete-relationship'], { key: edit.target_key });
         const before = edit.before as { versionOf?: { key: string }; disputesBefore?: unknown } | null;
         if (before?.versionOf && before.disputesBefore === null) {
@@ -689,17 +722,14 @@ export class Editing {
           edit.target_kind === 'node'
             ? await readNode(unit.graph, edit.target_key)
             : (await readRelationship(unit.graph, edit.target_key))?.r;
-        if (!current) {
-          throw new ProblemError(409, 'gone', 'Conflict', `The ${edit.target_kind} "${edit.target_id}" is gone.`);
-        }
+        if (!isTarget(current, edit)) throw gone(edit);
         const [record] = await run(
           unit.graph,
           query,
           { key: edit.target_key, version: neo4j.int(edit.version), edit: editParam },
           { variable: 'n', properties: restore },
         );
-        if (!record)
-          throw new ProblemError(409, 'gone', 'Conflict', `The ${edit.target_kind} "${edit.target_id}" is gone.`);
+        if (!record) throw gone(edit);
         // The history reads on from the edit the entity last had (a revert of a later edit, say).
         return {
           key: edit.target_key,
@@ -717,7 +747,7 @@ export class Editing {
           { variable: 'n', properties: { ...node.properties, _entente_lastEdit: unit.editId } },
         );
         const made = record!.get('n') as Neo4jNode;
-        await rekey(unit.tx, node.key, made.elementId);
+        await rekey(unit.tx, uidOf(made) ?? node.key, made.elementId);
         const keys = new Map([[node.key, made.elementId]]);
         for (const relationship of relationships) {
           const mapped = await this.recreateRelationship(unit, relationship, keys);
@@ -771,9 +801,9 @@ export class Editing {
         `A relationship ${state.type} cannot be made again: one of its ends is gone (a later delete or merge).`,
       );
     }
-    const made = (record.get('r') as { elementId: string }).elementId;
-    await rekey(unit.tx, state.key, made);
-    return made;
+    const made = record.get('r') as Relationship;
+    await rekey(unit.tx, uidOf(made) ?? state.key, made.elementId);
+    return made.elementId;
   }
 }
 
@@ -788,6 +818,18 @@ export async function refuseWithLaterEdits(tx: Queryable, editId: number, keys: 
     'A later change depends on it',
     `${what}: edit ${named.id} (${named.action} of "${named.target_id}" by ${named.actor_name}) changed it since. Revert that one first.`,
   ).with({ laterEdits: later.map((row) => Number(row.id)) });
+}
+
+/**
+ * Whether what a revert finds at an edit's `target_key` is its target: Neo4j gives a deleted entity's elementId
+ * to another, so the `_entente_id` must match (rows older than migration 005: the elementId).
+ */
+function isTarget(entity: Neo4jNode | Relationship | undefined, edit: EditRow): entity is Neo4jNode | Relationship {
+  return entity !== undefined && (uidOf(entity) ?? entity.elementId) === edit.target_uid;
+}
+
+function gone(edit: EditRow): ProblemError {
+  return new ProblemError(409, 'gone', 'Conflict', `The ${edit.target_kind} "${edit.target_id}" is gone.`);
 }
 
 function foundOf(record: { get: (key: string) => unknown }): FoundRelationship {

@@ -27,6 +27,8 @@ export interface EditRow extends Record<string, unknown> {
   action: string;
   target_kind: TargetKind;
   target_key: string;
+  /** Entente's own id of the target (`_entente_id`; an elementId for rows older than migration 005). */
+  target_uid: string;
   target_id: string;
   touches: string[];
   version: number;
@@ -43,8 +45,12 @@ export interface NewEdit {
   id: number;
   action: string;
   targetKind: TargetKind;
+  /** The target's elementId now: where a revert finds it. */
   targetKey: string;
+  /** Its `_entente_id`: what edits name it by. */
+  targetUid: string;
   targetId: string;
+  /** The `_entente_id`s of every entity the edit made or changed: what a later edit may depend on. */
   touches: string[];
   version: number;
   before?: unknown;
@@ -89,6 +95,7 @@ export async function recordEdit(tx: Queryable, caller: Caller, edit: NewEdit): 
     edit.reverts ?? null,
     edit.mergeId ?? null,
     edit.previous,
+    edit.targetUid,
   ]);
 }
 
@@ -137,11 +144,11 @@ export async function lockedEdit(tx: Queryable, id: number): Promise<EditRow | u
   return row;
 }
 
-/** Later edits that still stand on what edit `id` made to `keys`. */
-export async function dependents(tx: Queryable, id: number, keys: string[]) {
+/** Later edits that still stand on what edit `id` made to `uids` (`_entente_id`s). */
+export async function dependents(tx: Queryable, id: number, uids: string[]) {
   return tx.rows<{ id: string; action: string; target_id: string; actor_name: string; at: Date }>(
     sql['edits/dependents'],
-    [id, keys],
+    [id, uids],
   );
 }
 
@@ -149,9 +156,9 @@ export async function markReverted(tx: Queryable, id: number, by: number): Promi
   await tx.rows(sql['edits/mark-reverted'], [id, by]);
 }
 
-/** An entity made again has a new elementId: its history follows it. */
-export async function rekey(tx: Queryable, from: string, to: string): Promise<void> {
-  if (from !== to) await tx.rows(sql['edits/rekey'], [from, to]);
+/** An entity made again (its `_entente_id` is `uid`) has a new elementId: its edits find it there. */
+export async function rekey(tx: Queryable, uid: string, to: string): Promise<void> {
+  await tx.rows(sql['edits/rekey'], [uid, to]);
 }
 
 export interface MergeRow extends Record<string, unknown> {

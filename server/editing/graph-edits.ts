@@ -28,13 +28,16 @@ export const cypher = loadCypher(
   'editing/sources-found',
   'editing/merge-source',
   'editing/mention',
+  'editing/stamp-nodes',
+  'editing/stamp-relationships',
 );
 
 /**
  * Entente's own properties on what it edits, all under this prefix: `_entente_version` (bumped by every edit,
  * compared with the version a writer read), `_entente_lastEdit` (the id of the edit in the store that wrote
  * it last: how a crash between the graph's commit and the store's is found, see editing.ts) and
- * `_entente_mergedFrom` (what a merged node held that differed). A key with the prefix is never edited.
+ * `_entente_mergedFrom` (what a merged node held that differed) and `_entente_id` (Entente's own id for what an
+ * edit wrote or stood on, set once: edits name entities by it, since Neo4j reuses the elementIds of deleted ones). A key with the prefix is never edited.
  */
 export const bookkeepingPrefix = '_entente';
 export const versionKey = '_entente_version';
@@ -67,6 +70,29 @@ export function versionOf(entity: Neo4jNode | Relationship): number {
 export function lastEditOf(entity: Neo4jNode | Relationship): number | null {
   const value: unknown = entity.properties._entente_lastEdit;
   return neo4j.isInt(value) ? value.toNumber() : typeof value === 'number' ? value : null;
+}
+
+/** Entente's own id of an entity (`_entente_id`), or undefined when no edit has written or stood on it. */
+export function uidOf(entity: Neo4jNode | Relationship): string | undefined {
+  const value: unknown = entity.properties._entente_id;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Gives the entities an edit writes or stands on their `_entente_id` where they have none, in the edit's
+ * transaction: their ids by elementId. Called only once an edit is sure to write (nothing when nothing changes).
+ */
+export async function stamp(
+  graph: GraphTransaction,
+  kind: 'node' | 'relationship',
+  keys: string[],
+): Promise<Map<string, string>> {
+  const query = kind === 'node' ? cypher['editing/stamp-nodes'] : cypher['editing/stamp-relationships'];
+  const records = await run(graph, query, { keys: [...new Set(keys)] });
+  const uids = new Map(records.map((record) => [record.get('key') as string, record.get('uid') as string]));
+  const missing = keys.find((key) => !uids.has(key));
+  if (missing) throw new ProblemError(409, 'gone', 'Conflict', `A ${kind} of this edit is gone.`);
+  return uids;
 }
 
 export function nodeState(node: Neo4jNode): NodeState {

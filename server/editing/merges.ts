@@ -3,10 +3,20 @@ import type { Caller } from '../accounts/caller.js';
 import type { Edit, MergeBody } from '../graph/editing.schemas.js';
 import type { ApiNode } from '../graph/graph.schemas.js';
 import { ProblemError } from '../http/problem.js';
+import type { InvestigationHeld, InvestigationStore } from '../investigations/investigations.store.js';
+import { fingerprint } from '../investigations/repoint.js';
 import { loadCypher, type Cypher } from '../neo4j/cypher.js';
 import type { GraphTransaction } from '../neo4j/database.js';
 import { refuseWithLaterEdits, type Editing, type EvidenceKeys } from './editing.js';
-import { createMerge, lockedMerge, markMergeUndone, markReverted, nextMergeId, rekey } from './edits.store.js';
+import {
+  createMerge,
+  lockedEdit,
+  lockedMerge,
+  markMergeUndone,
+  markReverted,
+  nextMergeId,
+  rekey,
+} from './edits.store.js';
 import {
   apiNode,
   citeSources,
@@ -17,6 +27,8 @@ import {
   readNode,
   relationshipState,
   run,
+  stamp,
+  uidOf,
   versionOf,
   type NodeState,
   type Props,
@@ -42,6 +54,14 @@ interface MergeSnapshot {
   merge: NodeState;
   mergeApiId: string;
   moved: { old: RelationshipState; made: string }[];
+  /** The investigations that held the merged node, pointed to the kept one (absent in merges made before). */
+  investigations?: InvestigationHeld[];
+}
+
+/** A relationship's API id (toApiEdge's rule): its `id` property, else its elementId. */
+function relationshipApiId(properties: Props | Record<string, unknown>, key: string): string {
+  const id = properties.id;
+  return typeof id === 'string' && id ? id : key;
 }
 
 /** The `labels` slot of a merge statement: `statement` when there are labels to change, else nothing. */
@@ -88,7 +108,10 @@ function mergedProperties(keep: NodeState, merge: NodeState, mergeApiId: string,
 }
 
 export class Merges {
-  constructor(private readonly editing: Editing) {}
+  constructor(
+    private readonly editing: Editing,
+    private readonly investigations: InvestigationStore,
+  ) {}
 
   async merge(caller: Caller, body: MergeBody): Promise<{ merge: number; node: ApiNode; edit: Edit }> {
     const { editing } = this;
@@ -102,8 +125,13 @@ export class Merges {
     const evidence = await editing.evidenceKeys();
     const identity = await editing.catalog.identity();
     return editing.unit([keepKey, mergeKey], async (unit) => {
-      const [keep, merged] = [await readNode(unit.graph, keepKey), await readNode(unit.graph, mergeKey)];
-      if (!keep || !merged) throw ProblemError.notFound('One of the two nodes is gone');
+      if (!(await readNode(unit.graph, keepKey)) || !(await readNode(unit.graph, mergeKey))) {
+        throw ProblemError.notFound('One of the two nodes is gone');
+      }
+      // Both nodes and what moves keep their `_entente_id`s (the moved copies take theirs), so that edits made
+      // before the merge still name them; the snapshot holds them, so an undo gives them back.
+      const uids = await stamp(unit.graph, 'node', [keepKey, mergeKey]);
+      const [keep, merged] = [(await readNode(unit.graph, keepKey))!, (await readNode(unit.graph, mergeKey))!];
       const records = await run(unit.graph, editCypher['editing/node-relationships'], {
         key: mergeKey,
         limit: neo4j.int(maxMoved + 1),
@@ -117,6 +145,12 @@ export class Merges {
         );
       }
       const old = records.map((record) => relationshipState(record.get('r') as Relationship));
+      const movedUids = await stamp(
+        unit.graph,
+        'relationship',
+        old.map((relationship) => relationship.key),
+      );
+      for (const relationship of old) relationship.properties._entente_id = movedUids.get(relationship.key)!;
       const moves = old.map((relationship) => ({
         old: relationship.key,
         from: relationship.from === mergeKey ? keepKey : relationship.from,
@@ -146,22 +180,32 @@ export class Merges {
           [keepKey],
           cited.map((source) => source.id),
         );
-      const snapshot: MergeSnapshot = {
-        keep: keepState,
-        merge: mergeState,
-        mergeApiId,
-        moved: old.map((relationship) => ({ old: relationship, made: madeOf.get(relationship.key)! })),
-      };
+      const moved = old.map((relationship) => ({ old: relationship, made: madeOf.get(relationship.key)! }));
+      // Saved canvases that held the merged node now hold the kept one (in the same store transaction).
+      const keepApi = apiNode(node, identity);
+      const investigations = await this.investigations.pointToKeptIn(unit.tx, caller, {
+        keep: keepApi.id,
+        merge: mergeApiId,
+        keepFingerprint: fingerprint(keepApi.caption),
+        relationships: new Map(
+          moved.map(({ old: relationship, made }) => [
+            relationshipApiId(relationship.properties, relationship.key),
+            relationshipApiId(relationship.properties, made),
+          ]),
+        ),
+      });
+      const snapshot: MergeSnapshot = { keep: keepState, merge: mergeState, mergeApiId, moved, investigations };
       const mergeId = await nextMergeId(unit.tx);
       const made = [...madeOf.values()];
       // The moved relationships' histories follow them to the kept node.
-      for (const [from, to] of madeOf) await rekey(unit.tx, from, to);
+      for (const [from, to] of madeOf) await rekey(unit.tx, movedUids.get(from)!, to);
       const edit = await editing.record(unit, caller, {
         action: 'merge',
         targetKind: 'node',
         targetKey: keepKey,
+        targetUid: uids.get(keepKey)!,
         targetId: identity.keyOf(keep),
-        touches: [keepKey, mergeKey, ...made],
+        touches: [...uids.values(), ...movedUids.values()],
         version: version + 1,
         before: { keep: keepState, merge: mergeState },
         after: { labels, properties: written, moved: made.length },
@@ -178,7 +222,7 @@ export class Merges {
         snapshot,
         editId: unit.editId,
       });
-      return { merge: mergeId, node: apiNode(node, identity), edit };
+      return { merge: mergeId, node: keepApi, edit };
     });
   }
 
@@ -198,7 +242,8 @@ export class Merges {
       if (merge.undone_at) throw new ProblemError(409, 'already-undone', 'Conflict', `Merge ${id} was undone already.`);
       const snapshot = merge.snapshot as MergeSnapshot;
       const editId = Number(merge.edit_id);
-      await refuseWithLaterEdits(unit.tx, editId, lockKeys, `Merge ${id} cannot be undone`);
+      const mergeEdit = (await lockedEdit(unit.tx, editId))!;
+      await refuseWithLaterEdits(unit.tx, editId, mergeEdit.touches, `Merge ${id} cannot be undone`);
       const keep = await readNode(unit.graph, merge.keep_key);
       if (!keep) throw new ProblemError(409, 'gone', 'Conflict', 'The kept node is gone.');
       const restored = await this.restoreMerged(unit.graph, snapshot);
@@ -217,14 +262,38 @@ export class Merges {
         { variable: 'k', properties: snapshot.keep.properties },
         labelsSlot(cypher['merges/remove-added-labels'], added),
       );
-      await rekey(unit.tx, snapshot.merge.key, restored.elementId);
-      for (const moved of back) await rekey(unit.tx, moved.get('made') as string, moved.get('restored') as string);
+      await rekey(unit.tx, uidOf(restored) ?? snapshot.merge.key, restored.elementId);
+      const uidOfMade = new Map(
+        snapshot.moved.map(({ old, made }) => [made, (old.properties._entente_id as string | undefined) ?? made]),
+      );
+      for (const moved of back) {
+        await rekey(unit.tx, uidOfMade.get(moved.get('made') as string)!, moved.get('restored') as string);
+      }
+      if (snapshot.investigations?.length) {
+        const propertiesOfMade = new Map(snapshot.moved.map(({ old, made }) => [made, old.properties]));
+        await this.investigations.pointBackIn(unit.tx, caller, {
+          keep: merge.keep_id,
+          merge: snapshot.mergeApiId,
+          held: snapshot.investigations,
+          relationships: new Map(
+            back.map((record) => {
+              const made = record.get('made') as string;
+              const properties = propertiesOfMade.get(made) ?? {};
+              return [
+                relationshipApiId(properties, made),
+                relationshipApiId(properties, record.get('restored') as string),
+              ];
+            }),
+          ),
+        });
+      }
       const edit = await editing.record(unit, caller, {
         action: 'merge.undo',
         targetKind: 'node',
         targetKey: merge.keep_key,
+        targetUid: mergeEdit.target_uid,
         targetId: merge.keep_id,
-        touches: [merge.keep_key, restored.elementId, ...back.map((moved) => moved.get('restored') as string)],
+        touches: mergeEdit.touches,
         version: versionOf(record!.get('k') as Neo4jNode),
         before: null,
         after: { keep: snapshot.keep, merge: { ...snapshot.merge, key: restored.elementId } },

@@ -323,5 +323,5 @@ export function investigationRoutes(
     },
   });
 
-  return { nodesOf };
+  return { nodesOf, store: investigations };
 }

@@ -14,6 +14,7 @@ import type {
   Share,
   View,
 } from './investigations.schemas.js';
+import { pointBack, pointToKept, type HeldMerged } from './repoint.js';
 import { compareViews, rebuild, toStored, viewDelta, type StoredView } from './view-history.js';
 
 const sql = loadSql(
@@ -33,12 +34,15 @@ const sql = loadSql(
   'investigations/link-set',
   'investigations/users-by-name',
   'investigations/known-set',
+  'investigations/holding-lock',
   'annotations/list',
   'annotations/create',
   'annotations/lock',
   'annotations/update',
   'annotations/delete',
   'annotations/changed-between',
+  'annotations/repoint',
+  'annotations/point-back',
 );
 
 type Access = 'owner' | 'editor' | 'viewer';
@@ -154,6 +158,22 @@ export interface ListOptions {
   mine?: boolean;
   limit?: number;
   cursor?: string;
+}
+
+interface HoldingRow extends Record<string, unknown> {
+  id: string;
+  title: string;
+  description: string;
+  version: number;
+  view: View;
+  known_relationships: string[];
+}
+
+/** What a merge of nodes changed in one investigation (kept with the merge, for its undo). */
+export interface InvestigationHeld extends HeldMerged {
+  investigation: string;
+  /** Its notes on the merged node, now on the kept one. */
+  annotations: string[];
 }
 
 export interface Fields {
@@ -370,6 +390,96 @@ export class InvestigationStore {
         after: { version, title: next.title, nodes: next.view.ids.length },
       });
       return this.summary(tx, caller, id);
+    });
+  }
+
+  /**
+   * A merge of node `merge` into `keep` (issue 26), inside the merge's transaction: every investigation whose
+   * canvas holds `merge` then holds `keep` in its place (dropped where it holds both), its moved relationships
+   * renamed (`relationships`: old id to new) and its notes on them retargeted; each is a new version by the
+   * merging editor, whoever owns it. What each held is returned for `pointBackIn`.
+   */
+  async pointToKeptIn(
+    tx: Queryable,
+    caller: Caller,
+    merge: { keep: string; merge: string; keepFingerprint: string; relationships: Map<string, string> },
+  ): Promise<InvestigationHeld[]> {
+    const held: InvestigationHeld[] = [];
+    for (const row of await tx.rows<HoldingRow>(sql['investigations/holding-lock'], [merge.merge])) {
+      const pointed = pointToKept(row.view, merge.keep, merge.merge, merge.keepFingerprint, merge.relationships);
+      if (!pointed) continue;
+      const annotations = await this.retarget(tx, row.id, merge.merge, merge.keep, merge.relationships);
+      await this.rewriteIn(tx, caller, row, pointed.view, merge.relationships, 'investigation.merge-nodes');
+      held.push({ investigation: row.id, ...pointed.held, annotations });
+    }
+    return held;
+  }
+
+  /** The undo of `pointToKeptIn`: each investigation it changed that still holds `keep` holds `merge` again. */
+  async pointBackIn(
+    tx: Queryable,
+    caller: Caller,
+    undo: { keep: string; merge: string; relationships: Map<string, string>; held: InvestigationHeld[] },
+  ): Promise<void> {
+    const held = new Map(undo.held.map((entry) => [entry.investigation, entry]));
+    for (const row of await tx.rows<HoldingRow>(sql['investigations/holding-lock'], [undo.keep])) {
+      const entry = held.get(row.id);
+      if (!entry) continue;
+      const view = pointBack(row.view, undo.keep, undo.merge, entry, undo.relationships);
+      if (!view) continue;
+      await tx.rows(sql['annotations/point-back'], [entry.annotations, undo.keep, undo.merge]);
+      for (const [from, to] of undo.relationships) {
+        if (from !== to) await tx.rows(sql['annotations/repoint'], [row.id, from, to, 'relationship']);
+      }
+      await this.rewriteIn(tx, caller, row, view, undo.relationships, 'investigation.unmerge-nodes');
+    }
+  }
+
+  private async retarget(
+    tx: Queryable,
+    id: string,
+    from: string,
+    to: string,
+    relationships: Map<string, string>,
+  ): Promise<string[]> {
+    const notes = await tx.rows<{ id: string }>(sql['annotations/repoint'], [id, from, to, 'node']);
+    for (const [old, made] of relationships) {
+      if (old !== made) await tx.rows(sql['annotations/repoint'], [id, old, made, 'relationship']);
+    }
+    return notes.map((note) => note.id);
+  }
+
+  /** A new view of a locked investigation, written as a save is (a version, an audit entry). */
+  private async rewriteIn(
+    tx: Queryable,
+    caller: Caller,
+    row: HoldingRow,
+    view: View,
+    relationships: Map<string, string>,
+    action: string,
+  ): Promise<void> {
+    const next: Fields = { title: row.title, description: row.description, view };
+    const after = toStored(view);
+    const delta = viewDelta(toStored(row.view), after);
+    if (!delta) return;
+    const version = row.version + 1;
+    await tx.rows(sql['investigations/update'], [
+      row.id,
+      row.title,
+      row.description,
+      JSON.stringify(view),
+      view.ids.length,
+      version,
+    ]);
+    await this.recordVersion(tx, caller, row.id, version, next, await this.keep(tx, row.id, after, delta));
+    const known = row.known_relationships.map((id) => relationships.get(id) ?? id);
+    await tx.rows(sql['investigations/known-set'], [row.id, [...new Set(known)]]);
+    await audit(tx, caller, {
+      action,
+      targetType: 'investigation',
+      targetId: row.id,
+      before: { version: row.version, nodes: row.view.ids.length },
+      after: { version, nodes: view.ids.length },
     });
   }
 

@@ -1,4 +1,3 @@
--- An entity made again (a revert of a delete, an undone merge) has a new elementId: its history follows it.
-UPDATE graph_edits SET target_key = CASE WHEN target_key = $1 THEN $2 ELSE target_key END,
-  touches = array_replace(touches, $1, $2)
-WHERE touches @> ARRAY[$1]::text[]
+-- An entity made again (a revert of a delete, an undone merge, a relationship moved by a merge) has a new
+-- elementId: the edits of its `_entente_id` ($1) find it there.
+UPDATE graph_edits SET target_key = $2 WHERE target_uid = $1

@@ -3,7 +3,7 @@ import type { Explorer } from './useExplorer';
 import type { PanelTab } from './usePanels';
 
 /**
- * The side panel's tabs in one row: the everyday ones always shown, the rest (disagreements, notes, import)
+ * The side panel's tabs in one row: the everyday ones always shown, the rest (disagreements, notes, import, edit)
  * behind "More", whose button is marked while one of them is open.
  */
 export function PanelTabs({ x }: { x: Explorer }) {
@@ -19,6 +19,7 @@ export function PanelTabs({ x }: { x: Explorer }) {
     ...(x.datasetModel ? [['disagreements', 'Disagreements'] as [PanelTab, string]] : []),
     ...(x.saved.current ? [['notes', `Notes (${x.notes.notes.length})`] as [PanelTab, string]] : []),
     ['import', 'Import'],
+    ['edit', 'Edit'],
   ];
   const chosenMore = more.find(([name]) => name === tab);
   const choose = (name: PanelTab) => {

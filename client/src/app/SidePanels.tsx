@@ -9,12 +9,13 @@ import { PanelTabs } from './PanelTabs';
 import type { Explorer } from './useExplorer';
 
 // Panels most visits never open are loaded when first opened, off the explorer's first load: saved queries,
-// disagreements, the import panel and the console (its editor is the client's heaviest part).
+// disagreements, the import panel, editing and the console (its editor is the client's heaviest part).
 const QueriesPanel = lazy(() => import('../queries/QueriesPanel').then((module) => ({ default: module.QueriesPanel })));
 const DisagreementsPanel = lazy(() =>
   import('../evidence/Disagreements').then((module) => ({ default: module.DisagreementsPanel })),
 );
 const ImportPanel = lazy(() => import('../imports/ImportPanel').then((module) => ({ default: module.ImportPanel })));
+const EditPanel = lazy(() => import('../editing/EditPanel').then((module) => ({ default: module.EditPanel })));
 const CypherConsole = lazy(() =>
   import('../queries/CypherConsole').then((module) => ({ default: module.CypherConsole })),
 );
@@ -80,6 +81,16 @@ export function SidePanels({ x }: { x: Explorer }) {
         <NeedsScope scope="import" feature="Importing files">
           <Suspense fallback={<p className="hint">Loading…</p>}>
             <ImportPanel onOpen={(id) => void api.subgraph([id]).then((shown) => addGraph(shown, 'replace'))} />
+          </Suspense>
+        </NeedsScope>
+      )}
+      {tab === 'edit' && (
+        <NeedsScope scope="edit" feature="Editing the graph">
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <EditPanel
+              nodes={Object.values(x.history.graph.nodes)}
+              onGraph={(added, mode) => void addGraph(added, mode)}
+            />
           </Suspense>
         </NeedsScope>
       )}

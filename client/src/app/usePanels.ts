@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ShownResult } from '../queries/ResultDrawer';
 import type { Message } from './Banner';
 
-export type PanelTab = 'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes' | 'import';
+export type PanelTab = 'filters' | 'list' | 'queries' | 'console' | 'disagreements' | 'notes' | 'import' | 'edit';
 export type Dialog = 'share' | 'versions' | 'present';
 
 /** What the page has open besides the canvas: the side panel's tab, a dialog, a query's rows, a banner. */

@@ -8,6 +8,12 @@ export type PropertyValue = Schemas['PropertyValue'];
 export type SourceInput = Schemas['SourceInput'];
 type UpdateBody = BodyOf<'/api/nodes/{id}', 'patch'>;
 type DeleteBody = BodyOf<'/api/nodes/{id}', 'delete'>;
+type CreateNodeBody = BodyOf<'/api/nodes', 'post'>;
+type CreateRelationshipBody = BodyOf<'/api/relationships', 'post'>;
+type MergeBody = BodyOf<'/api/merges', 'post'>;
+export type Suggestion = AnswerOf<'/api/duplicates', 'get'>['suggestions'][number];
+/** A property nodes of a label (or relationships of a type) already have, with Neo4j's kinds of its values. */
+export type FormProperty = AnswerOf<'/api/form-properties', 'get'>['properties'][number];
 
 /** What is edited: a node or a relationship, by its API id. */
 export interface EditTarget {
@@ -36,4 +42,12 @@ export const editingApi = {
       : answer((client) => client.DELETE('/api/relationships/{id}', { params: params(target), body })),
   revert: (editId: number) =>
     answer((client) => client.POST('/api/edits/{id}/revert', { params: { path: { id: String(editId) } } })),
+  createNode: (body: CreateNodeBody) => answer((client) => client.POST('/api/nodes', { body })),
+  createRelationship: (body: CreateRelationshipBody) => answer((client) => client.POST('/api/relationships', { body })),
+  formProperties: (of: { label: string } | { type: string }) =>
+    answer((client) => client.GET('/api/form-properties', { params: { query: of } })),
+  duplicates: () => answer((client) => client.GET('/api/duplicates')),
+  merge: (body: MergeBody) => answer((client) => client.POST('/api/merges', { body })),
+  undoMerge: (id: number) =>
+    answer((client) => client.POST('/api/merges/{id}/undo', { params: { path: { id: String(id) } } })),
 };

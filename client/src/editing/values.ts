@@ -34,3 +34,49 @@ export function readValue(text: string, like: PropertyValue): PropertyValue | un
 export function editableKey(key: string): boolean {
   return !key.startsWith('_entente') && !['claim', 'sources', 'id'].includes(key);
 }
+
+/** Neo4j's kinds (`valueType`) as a form reads text: one of the tagged types, a number, a list, or text. */
+export function valueOfKind(text: string, kind: string): PropertyValue | undefined {
+  const trimmed = text.trim();
+  const bare = kind.replace(/ NOT NULL/g, '');
+  const list = /^LIST<(.+)>$/.exec(bare);
+  if (list) {
+    const items = text.split('\n').filter((line) => line.trim() !== '');
+    const read = items.map((item) => valueOfKind(item, list[1]!));
+    return read.every((item) => item !== undefined && !Array.isArray(item)) ? (read as PropertyValue) : undefined;
+  }
+  switch (bare) {
+    case 'INTEGER':
+      if (!/^-?\d{1,19}$/.test(trimmed)) return undefined;
+      return Number.isSafeInteger(Number(trimmed)) ? Number(trimmed) : { type: 'integer', value: trimmed };
+    case 'FLOAT':
+      return trimmed !== '' && Number.isFinite(Number(trimmed)) ? { type: 'float', value: trimmed } : undefined;
+    case 'BOOLEAN':
+      return trimmed === 'true' ? true : trimmed === 'false' ? false : undefined;
+    case 'DATE':
+      return trimmed ? { type: 'date', value: trimmed } : undefined;
+    case 'ZONED DATETIME':
+      return trimmed ? { type: 'datetime', value: trimmed } : undefined;
+    case 'LOCAL DATETIME':
+      return trimmed ? { type: 'localdatetime', value: trimmed } : undefined;
+    case 'DURATION':
+      return trimmed ? { type: 'duration', value: trimmed } : undefined;
+    default:
+      return text;
+  }
+}
+
+/** What a field of this kind asks for. */
+export function kindHint(kind: string): string {
+  const bare = kind.replace(/ NOT NULL/g, '');
+  if (bare.startsWith('LIST<')) return 'one per line';
+  const hints: Record<string, string> = {
+    INTEGER: 'whole number',
+    FLOAT: 'number',
+    BOOLEAN: 'true or false',
+    DATE: 'YYYY-MM-DD',
+    'ZONED DATETIME': 'YYYY-MM-DDThh:mm:ssZ',
+    DURATION: 'P1Y2M',
+  };
+  return hints[bare] ?? 'text';
+}

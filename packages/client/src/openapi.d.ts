@@ -6268,6 +6268,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/form-properties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The properties that nodes of a label (or relationships of a type) already have, with their kinds
+     * @description From a sample of up to 200 of them, most common first: what a form for a new node or relationship offers. Each kind is Neo4j’s `valueType` (STRING NOT NULL, INTEGER NOT NULL, DATE NOT NULL, LIST<STRING NOT NULL> NOT NULL…). Give `label` or `type`; either must be the database’s own.
+     */
+    get: {
+      parameters: {
+        query?: {
+          label?: string;
+          type?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              properties: components['schemas']['FormProperty'][];
+            };
+          };
+        };
+        /** @description Invalid parameters or body */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in, or an invalid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not permitted to this caller (role, key scope, CSRF token or origin) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Database unavailable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/duplicates': {
     parameters: {
       query?: never;
@@ -8357,6 +8437,11 @@ export interface components {
       } | null;
       edits: components['schemas']['Edit'][];
     };
+    FormProperty: {
+      key: string;
+      kinds: string[];
+      count: number;
+    };
     DuplicateSuggestion: {
       nodes: {
         id: string;
@@ -8495,6 +8580,7 @@ export type Edit = components['schemas']['Edit'];
 export type PropertyValue = components['schemas']['PropertyValue'];
 export type SourceInput = components['schemas']['SourceInput'];
 export type History = components['schemas']['History'];
+export type FormProperty = components['schemas']['FormProperty'];
 export type DuplicateSuggestion = components['schemas']['DuplicateSuggestion'];
 export type SavedImportMapping = components['schemas']['SavedImportMapping'];
 export type ImportJob = components['schemas']['ImportJob'];

@@ -42,7 +42,13 @@ describe('editing a graph Entente does not own', () => {
     expect(body.node.id).toBe('1');
     const after = await propertiesOf('MATCH (x {id: 1})');
     const added = Object.keys(after).filter((key) => !(key in before));
-    expect(added.sort()).toEqual(['_entente_claim', '_entente_lastEdit', '_entente_sources', '_entente_version']);
+    expect(added.sort()).toEqual([
+      '_entente_claim',
+      '_entente_id',
+      '_entente_lastEdit',
+      '_entente_sources',
+      '_entente_version',
+    ]);
     expect(after.owner).toBe('Ada Lovelace');
     expect(after.opened).toEqual(before.opened);
     // No Source document is made in a graph without that model: the source lives in the history.

@@ -1,0 +1,10 @@
+// The properties that nodes of label $label already have, with the kinds of their values, from a sample:
+// what the explorer's form for a new node is built from.
+MATCH (n:$($label))
+WITH n LIMIT 200
+UNWIND keys(n) AS key
+WITH key, n[key] AS value
+WHERE NOT key STARTS WITH '_entente'
+RETURN key, collect(DISTINCT valueType(value)) AS kinds, count(*) AS count
+ORDER BY count DESC, key
+LIMIT 100
