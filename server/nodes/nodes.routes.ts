@@ -25,11 +25,9 @@ const neighboursQuery = z.strictObject({
   labels: commaList.optional(),
   direction: z.enum(['in', 'out', 'both']).default('both'),
   limit: queryInteger(1, 1000).default(50),
-  skip: queryInteger(0, 1_000_000)
-    .default(0)
-    .openapi({
-      description: 'Relationships to pass over from the start (kept for compatibility; ignored with a `cursor`)',
-    }),
+  skip: queryInteger(0, 1_000_000).default(0).openapi({
+    description: 'Relationships to pass over from the start (kept for compatibility; ignored with a `cursor`)',
+  }),
   order: z
     .enum(['degree', 'id'])
     .default('degree')

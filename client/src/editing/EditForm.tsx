@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import type { PropertyValue } from './editingApi';
-import { emptySource, SourceFields, type SourceDraft } from './SourceFields';
+import type { PropertyValue, SourceInput } from './editingApi';
+import { emptySource, sourceOf, SourceFields, type SourceDraft } from './SourceFields';
 import { editableKey, readValue, valueText } from './values';
 
 interface Props {
   /** The selection's properties, typed (from its history), which the form is built from. */
   properties: Record<string, PropertyValue>;
   busy: boolean;
-  onSave: (changes: Record<string, PropertyValue | null>, claim: string, source: SourceDraft) => Promise<boolean>;
+  onSave: (changes: Record<string, PropertyValue | null>, claim: string, source: SourceInput) => Promise<boolean>;
   onCancel: () => void;
 }
 
@@ -41,7 +41,7 @@ export function EditForm({ properties, busy, onSave, onCancel }: Props) {
         event.preventDefault();
         try {
           setProblem(undefined);
-          void onSave(changes(), claim, source).then((saved) => saved && onCancel());
+          void onSave(changes(), claim, sourceOf(source)).then((saved) => saved && onCancel());
         } catch (error) {
           setProblem((error as Error).message);
         }
