@@ -2,9 +2,10 @@ import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import type { Caller } from '../accounts/caller.js';
 import type { Edit, MergeBody } from '../graph/editing.schemas.js';
 import type { ApiNode } from '../graph/graph.schemas.js';
+import { relationshipApiId } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { InvestigationHeld, InvestigationStore } from '../investigations/investigations.store.js';
-import { fingerprint } from '../investigations/repoint.js';
+import { fingerprint } from '../../shared/fingerprint.js';
 import { loadCypher, type Cypher } from '../neo4j/cypher.js';
 import type { GraphTransaction } from '../neo4j/database.js';
 import { refuseWithLaterEdits, type Editing, type EvidenceKeys } from './editing.js';
@@ -56,12 +57,6 @@ interface MergeSnapshot {
   moved: { old: RelationshipState; made: string }[];
   /** The investigations that held the merged node, pointed to the kept one (absent in merges made before). */
   investigations?: InvestigationHeld[];
-}
-
-/** A relationship's API id (toApiEdge's rule): its `id` property, else its elementId. */
-function relationshipApiId(properties: Props | Record<string, unknown>, key: string): string {
-  const id = properties.id;
-  return typeof id === 'string' && id ? id : key;
 }
 
 /** The `labels` slot of a merge statement: `statement` when there are labels to change, else nothing. */

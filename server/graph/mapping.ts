@@ -78,10 +78,15 @@ export function toApiNode(node: Neo4jNode, identity: NodeIdentity): ApiNode {
  * An edge's endpoints are given as API node ids, which only the nodes themselves know, so edges are
  * mapped with a lookup from elementId to API id built from the nodes returned alongside them.
  */
+/** A relationship's API id: its `id` property when that is a non-empty string, else its elementId. */
+export function relationshipApiId(properties: Record<string, unknown>, elementId: string): string {
+  const id = properties.id;
+  return typeof id === 'string' && id ? id : elementId;
+}
+
 export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string, string>): ApiEdge {
-  const id: unknown = relationship.properties.id;
   return {
-    id: typeof id === 'string' && id ? id : relationship.elementId,
+    id: relationshipApiId(relationship.properties, relationship.elementId),
     type: relationship.type,
     source: nodeIds?.get(relationship.startNodeElementId) ?? relationship.startNodeElementId,
     target: nodeIds?.get(relationship.endNodeElementId) ?? relationship.endNodeElementId,

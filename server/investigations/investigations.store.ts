@@ -197,7 +197,9 @@ export class InvestigationStore {
 
   async list(caller: Caller, options: ListOptions): Promise<{ items: InvestigationSummary[]; next?: string }> {
     const limit = options.limit ?? 50;
-    const [cursorAt, cursorId] = options.cursor ? cursors.decode(options.cursor) : [null, null];
+    // A cursor belongs to the list it came from: one from another search is refused, not misread.
+    const scope = JSON.stringify([options.q?.trim() ?? null, options.mine ?? false]);
+    const [cursorAt, cursorId] = options.cursor ? cursors.decode(options.cursor, scope) : [null, null];
     const rows = await this.store.rows<InvestigationRow>(sql['investigations/list'], [
       caller.userId ?? null,
       caller.role ?? null,
@@ -212,7 +214,13 @@ export class InvestigationStore {
       cursorId,
       limit + 1,
     ]);
-    const { items, next } = pageOf(rows, limit, (last) => [last.cursor_at!, last.id] as [string, string], cursors);
+    const { items, next } = pageOf(
+      rows,
+      limit,
+      (last) => [last.cursor_at!, last.id] as [string, string],
+      cursors,
+      scope,
+    );
     const publicLinks = await this.publicLinksAllowed();
     return {
       items: items.map((row) => summaryOf(row, accessOf(caller, row, publicLinks) ?? 'viewer')),

@@ -12,21 +12,9 @@ export interface HeldMerged {
   position?: { x: number; y: number };
   fingerprint?: string;
   pinned: boolean;
+  /** Whether the kept node was pinned before (absent in merges made before this was kept). */
+  keepPinned?: boolean;
   selected: boolean;
-}
-
-/**
- * A short fingerprint of a caption (FNV-1a, base 36), as the explorer computes it for a saved view
- * (client/src/share/viewState.ts; a test keeps the two equal): the kept node's, where it takes the merged
- * node's place.
- */
-export function fingerprint(caption: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of caption.normalize('NFC')) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
 }
 
 function renamed(list: string[] | undefined, ids: Map<string, string>): string[] | undefined {
@@ -53,6 +41,7 @@ export function pointToKept(
     position: view.positions[merge],
     fingerprint: view.fingerprints?.[index],
     pinned: view.pinned?.includes(merge) ?? false,
+    keepPinned: view.pinned?.includes(keep) ?? false,
     selected: view.selected?.kind === 'node' && view.selected.id === merge,
   };
   const ids = [...view.ids];
@@ -99,6 +88,8 @@ export function pointBack(
     const index = Math.min(held.index, ids.length);
     ids.splice(index, 0, merge);
     fingerprints?.splice(index, 0, held.fingerprint ?? '');
+    // The merged node's pin went to the kept one: it leaves with the merged node unless the kept one had its own.
+    if (held.keepPinned === false) pinned = pinned?.filter((id) => id !== keep);
   } else {
     ids[at] = merge;
     if (fingerprints) fingerprints[at] = held.fingerprint ?? '';

@@ -36,11 +36,17 @@ export class Cypher extends String {
   /** Its slots not filled yet, each with its kind. */
   readonly slots: ReadonlyMap<string, SlotKind>;
 
-  constructor(token: typeof made, source: string, text: string) {
+  /**
+   * `filled`: the text is a composed one, whose slots are all filled. It is not scanned for slots again, since
+   * a name filled in may itself hold `{{` or `}}` (a label called `a}}b` is a label like any other).
+   */
+  constructor(token: typeof made, source: string, text: string, filled = false) {
     if (token !== made) throw new Error('Cypher comes from loadCypher or compose');
     super(text);
     this.source = source;
     const slots = new Map<string, SlotKind>();
+    this.slots = slots;
+    if (filled) return;
     for (const [, kind, slot] of text.matchAll(slotPattern)) {
       if (!slotKinds.includes(kind!))
         throw new Error(`cypher/${source}.cypher: {{${kind}:${slot}}} is no kind of slot`);
@@ -50,7 +56,6 @@ export class Cypher extends String {
     }
     const stray = text.replace(slotPattern, '').match(/\{\{|\}\}/);
     if (stray) throw new Error(`cypher/${source}.cypher: a slot is not written {{kind:slot}}`);
-    this.slots = slots;
   }
 }
 
@@ -95,7 +100,7 @@ export function compose(template: Cypher, slots: Readonly<Record<string, SlotVal
     if (kind === 'list') return (value as readonly Cypher[]).map(String).join(',\n');
     return value.toString();
   });
-  return new Cypher(made, template.source, text);
+  return new Cypher(made, template.source, text, true);
 }
 
 const kindText: Record<SlotKind, string> = {
@@ -224,5 +229,5 @@ export function splitStatements(script: Cypher): Cypher[] {
     .split(/;\s*(?:\r?\n|$)/)
     .map((statement) => statement.trim())
     .filter(Boolean)
-    .map((statement) => new Cypher(made, script.source, statement));
+    .map((statement) => new Cypher(made, script.source, statement, script.slots.size === 0));
 }

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 import { bankGraph } from '../support/foreign-graphs.js';
 import { emptyDatabase, loadGraph } from '../support/graphs.js';
-import { fingerprint } from '../../client/src/share/fingerprint.js';
+import { fingerprint } from '../../shared/fingerprint.js';
 import { encodeView, type ViewState } from '../../client/src/share/viewState.js';
 import { accessibilityProblems, openExplorer, type ExplorerPage } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';

@@ -6,7 +6,7 @@ import { hiddenTypesFor, homeIds, homeTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import type { OpenedGraphChanges } from '../investigations/investigationsApi';
-import { fingerprint } from '../share/fingerprint';
+import { fingerprint } from '../../../shared/fingerprint';
 import type { ReadView, ViewState } from '../share/viewState';
 import { nextPage } from './nextPage';
 import { mergeGraphs, subgraphInChunks } from './subgraph';

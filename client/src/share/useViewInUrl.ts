@@ -4,7 +4,7 @@ import type { LayoutName } from '../canvas/layouts';
 import type { CanvasGraph, Filters } from '../graph/canvasState';
 import type { LabelStyles } from '../styling/labelStyles';
 import type { DatingChoices } from '../time/dating';
-import { fingerprint } from './fingerprint';
+import { fingerprint } from '../../../shared/fingerprint';
 import { encodeView, type ViewState } from './viewState';
 
 /** What the page shows, besides what only the canvas knows (positions, zoom and pan). */

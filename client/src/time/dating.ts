@@ -1,6 +1,6 @@
 import type { DatingEntry } from '../api/api.js';
 import { dict, own } from '../app/records.js';
-import { fingerprint } from '../share/fingerprint.js';
+import { fingerprint } from '../../../shared/fingerprint.js';
 import { dateOf } from './time.js';
 
 export type { DatingEntry };

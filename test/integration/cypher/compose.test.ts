@@ -34,6 +34,7 @@ const hostileNames = [
   'ends */ a comment',
   '// starts one',
   '`) DETACH DELETE (n',
+  'a}}b{{name:x}}',
 ];
 
 /**

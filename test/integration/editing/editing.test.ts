@@ -6,7 +6,7 @@ import { migrate } from '../../../server/store/migrate.js';
 import { Store } from '../../../server/store/store.js';
 import { problem, useApi } from '../../support/api.js';
 import { testApp } from '../../support/app.js';
-import { fingerprint } from '../../../client/src/share/fingerprint.js';
+import { fingerprint } from '../../../shared/fingerprint.js';
 import { emptyStoreUrl, testStore } from '../../support/store.js';
 
 // Single-user mode (no ENTENTE_AUTH): the caller is the local admin; roles are in roles.test.ts.

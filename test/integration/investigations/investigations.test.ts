@@ -103,6 +103,11 @@ describe('saving and opening', () => {
     expect(percent.body.items).toEqual([]);
     const bad = await bo.agent.get('/api/investigations?cursor=not-a-cursor');
     expect(problem(bad).detail).toMatch(/query\.cursor/);
+    // A cursor from one search is refused for another, rather than read as a position in it.
+    const first = await bo.agent.get('/api/investigations').query({ q: tag, limit: 3 }).expect(200);
+    const elsewhere = await bo.agent.get('/api/investigations').query({ limit: 3, cursor: first.body.next });
+    expect(elsewhere.status).toBe(400);
+    expect(problem(elsewhere).detail).toMatch(/query\.cursor/);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../client/src/api/api.js';
 import { kindStyle, palette } from '../../../client/src/canvas/style.js';
 import { subgraphInChunks } from '../../../client/src/explore/subgraph.js';
-import { fingerprint } from '../../../client/src/share/fingerprint.js';
+import { fingerprint } from '../../../shared/fingerprint.js';
 import { encodeView, readView } from '../../../client/src/share/viewState.js';
 
 describe('colours for any schema', () => {

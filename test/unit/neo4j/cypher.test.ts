@@ -62,6 +62,12 @@ describe('compose', () => {
     expect(query).not.toContain('{{');
   });
 
+  it('When a name holds slot braces, then it is written as it is, and what it made fills other slots', () => {
+    const degree = compose(cypher['nodes/degree-order-closed'], { label: name('a}}b{{name:label}}') });
+    expect(String(degree)).toContain('`a}}b{{name:label}}`');
+    expect(degree.slots.size).toBe(0);
+  });
+
   it('When an int slot is filled, then the number is written; a fraction or a negative is refused', () => {
     expect(String(compose(cypher['export/around'], { depth: 3 }))).toContain('[*0..3]');
     expect(() => compose(cypher['export/around'], { depth: 1.5 })).toThrow(/depth takes a whole number/);
