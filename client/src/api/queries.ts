@@ -21,6 +21,9 @@ export const relationshipsQuery = (id: string) =>
 
 export const savedQueriesQuery = () => queryOptions({ queryKey: ['queries'], queryFn: () => api.queries() });
 
+export const importMappingsQuery = () =>
+  queryOptions({ queryKey: ['import-mappings'], queryFn: () => api.importMappings() });
+
 export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: () => api.schema() });
 
 export const pathsQuery = (from: string, to: string, options: PathOptions) =>

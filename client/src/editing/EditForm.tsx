@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PropertyValue, SourceInput } from './editingApi';
-import { emptySource, sourceOf, SourceFields, type SourceDraft } from './SourceFields';
+import { emptySource, Evidence, sourceOf, type SourceDraft } from './SourceFields';
 import { editableKey, readValue, valueText } from './values';
 
 interface Props {
@@ -62,16 +62,7 @@ export function EditForm({ properties, busy, onSave, onCancel }: Props) {
           </label>
         );
       })}
-      <label>
-        Claim
-        <textarea
-          value={claim}
-          required
-          placeholder="What is stated, in your words"
-          onChange={(event) => setClaim(event.target.value)}
-        />
-      </label>
-      <SourceFields draft={source} onChange={setSource} />
+      <Evidence claim={claim} source={source} onClaim={setClaim} onSource={setSource} />
       {problem && <p role="alert">{problem}</p>}
       <div className="buttons">
         <button type="submit" disabled={busy}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, ApiError, type Graph } from '../api/api';
 import { queryClient } from '../api/queries';
 import { editingApi, type FormProperty, type PropertyValue, type Suggestion } from './editingApi';
-import { emptySource, sourceOf, SourceFields, type SourceDraft } from './SourceFields';
+import { emptySource, Evidence, sourceOf, type SourceDraft } from './SourceFields';
 import { kindHint, valueOfKind, valueText } from './values';
 import './editing.css';
 
@@ -17,34 +17,6 @@ interface Props {
   nodes: CanvasNode[];
   /** Hands what an edit made to the canvas (`replace`: the canvas shows only it). */
   onGraph: (graph: Graph, mode?: 'replace') => void;
-}
-
-/** What every change needs: a claim in the editor's words and a source. */
-function Evidence({
-  claim,
-  source,
-  onClaim,
-  onSource,
-}: {
-  claim: string;
-  source: SourceDraft;
-  onClaim: (claim: string) => void;
-  onSource: (source: SourceDraft) => void;
-}) {
-  return (
-    <>
-      <label>
-        Claim
-        <textarea
-          value={claim}
-          required
-          placeholder="What is stated, in your words"
-          onChange={(event) => onClaim(event.target.value)}
-        />
-      </label>
-      <SourceFields draft={source} onChange={onSource} />
-    </>
-  );
 }
 
 /** Fields built from the properties that nodes of a label (or relationships of a type) already have. */

@@ -65,3 +65,31 @@ export function SourceFields({ draft, onChange }: { draft: SourceDraft; onChange
     </fieldset>
   );
 }
+
+/** What every change needs: a claim in the editor's words and a source. */
+export function Evidence({
+  claim,
+  source,
+  onClaim,
+  onSource,
+}: {
+  claim: string;
+  source: SourceDraft;
+  onClaim: (claim: string) => void;
+  onSource: (source: SourceDraft) => void;
+}) {
+  return (
+    <>
+      <label>
+        Claim
+        <textarea
+          value={claim}
+          required
+          placeholder="What is stated, in your words"
+          onChange={(event) => onClaim(event.target.value)}
+        />
+      </label>
+      <SourceFields draft={source} onChange={onSource} />
+    </>
+  );
+}

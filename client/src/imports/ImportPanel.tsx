@@ -1,6 +1,8 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import type { Mapping } from '../../../server/imports/imports.schemas.js';
+import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type SavedMapping } from '../api/api';
+import { importMappingsQuery, queryClient } from '../api/queries';
 import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
 import { useImportJob } from './useImportJob';
 import './imports.css';
@@ -141,20 +143,12 @@ function SavedMappings(props: {
   onUse: (mapping: Mapping) => void;
   onError: (text: string) => void;
 }) {
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const listed = useQuery(importMappingsQuery());
+  const saved: SavedMapping[] = listed.data?.mappings ?? [];
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
   const [note, setNote] = useState<string>();
-  const refresh = () =>
-    api.importMappings().then(
-      (answer) => setSaved(answer.mappings),
-      (failure: unknown) => props.onError(messageOf(failure)),
-    );
-  useEffect(() => {
-    void refresh();
-    // Loaded once when the mapping step opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: importMappingsQuery().queryKey });
   const current = saved.find((mapping) => mapping.name === chosen);
 
   const save = async () => {
@@ -184,6 +178,7 @@ function SavedMappings(props: {
 
   return (
     <div className="saved-mappings" aria-label="Saved mappings">
+      {listed.error && <p role="alert">{messageOf(listed.error)}</p>}
       <label>
         Saved mapping{' '}
         <select
