@@ -437,7 +437,7 @@ describe('history and revert', () => {
     expect(relationshipHistory.edits[0].action).toBe('relationship.create');
     await api().post(`/api/edits/${relationshipHistory.edits[0].id}/revert`).expect(200);
     await api().post(`/api/edits/${created}/revert`).expect(200);
-    await api().get(`/api/nodes/${b.node.id}`).expect(404);
+    await api().get(`/api/nodes/${b.node.id}`).expect(410);
     await api().get(`/api/relationships/${relationship.id}/history`).expect(200);
   });
 

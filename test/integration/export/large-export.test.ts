@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCypher } from '../../../server/neo4j/cypher.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { startEntente, treeRssBytes, type EntenteProcess } from '../../support/process.js';
 
@@ -10,13 +11,16 @@ const bulkNodes = 20_000;
 const bulkRelationships = 200_000;
 const batch = 50_000;
 
-/** Export transactions still open in Neo4j (their statements start with these comments, cypher/export/). */
+/** The whole-graph export's statements, as sent (comments are gone when files load). */
+const exportStatements = Object.values(loadCypher('export/all-nodes', 'export/all-relationships')).map(String);
+
+/** Export transactions still open in Neo4j, known by their statements' text. */
 async function openExports(): Promise<number> {
   const { records } = await db.read(
     `SHOW TRANSACTIONS YIELD currentQuery
-     WHERE NOT currentQuery STARTS WITH 'SHOW'
-       AND (currentQuery CONTAINS 'Every node of the database' OR currentQuery CONTAINS 'Every relationship of the database')
+     WHERE currentQuery IN $statements
      RETURN count(*) AS open`,
+    { statements: exportStatements },
   );
   return records[0]!.get('open').toNumber();
 }
