@@ -12,4 +12,7 @@ WITH n, COUNT { MATCH {{cypher:expansion}} } AS expansion
 CALL (*) {
   {{cypher:page}}
 }
-RETURN n, expansion AS total, relationships, neighbours, stored, orderHeld
+// The last neighbour's degree, counted now as the next page's query counts it: where a cursor continues.
+WITH n, expansion, relationships, neighbours, stored, orderHeld, last(neighbours) AS lastNeighbour
+RETURN n, expansion AS total, relationships, neighbours, stored, orderHeld,
+       CASE WHEN lastNeighbour IS NULL THEN 0 ELSE COUNT { (lastNeighbour)--() } END AS lastDegree

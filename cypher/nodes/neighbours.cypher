@@ -20,4 +20,7 @@ CALL (n) {
   LIMIT $limit
   RETURN collect(r) AS relationships, collect(m) AS neighbours
 }
-RETURN n, total, relationships, neighbours
+// The last neighbour's degree, counted now as the next page's query counts it: where a cursor continues.
+WITH n, total, relationships, neighbours, last(neighbours) AS lastNeighbour
+RETURN n, total, relationships, neighbours,
+       CASE WHEN lastNeighbour IS NULL THEN 0 ELSE COUNT { (lastNeighbour)--() } END AS lastDegree

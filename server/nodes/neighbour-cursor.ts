@@ -6,7 +6,7 @@ import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { expansionOf, resolvingQuery, type NeighbourFilter, type NeighbourPage } from './nodes.queries.js';
 
-const cypher = loadCypher('nodes/neighbours-after', 'nodes/neighbour-degree');
+const cypher = loadCypher('nodes/neighbours-after');
 
 /**
  * The orders a node's neighbours page in: `degree`, most-connected first (the far end's degree, then the
@@ -77,19 +77,4 @@ export async function readNeighboursAfter(
     more: relationships.length > filter.limit,
     last: lastRelationship ? [order === 'degree' ? degrees[kept - 1]! : null, lastRelationship.elementId] : null,
   };
-}
-
-/**
- * Where a page read most-connected first (nodes.queries.ts, readNeighbours) ends: its last relationship and
- * the degree of that relationship's far end, counted now.
- */
-export async function degreePositionOf(
-  db: Database,
-  relationship: Relationship,
-  neighbour: Neo4jNode,
-): Promise<NeighbourPosition> {
-  const { records } = await db.read<{ degree: neo4j.Integer }>(cypher['nodes/neighbour-degree'], {
-    id: neighbour.elementId,
-  });
-  return [records[0]?.get('degree').toNumber() ?? 0, relationship.elementId];
 }

@@ -191,6 +191,8 @@ export interface NeighbourPage {
   neighbours: Neo4jNode[];
   /** Whether the page was read in the stored degree order or by counting every neighbour's degree. */
   order: 'stored' | 'counted';
+  /** The degree of the page's last neighbour, counted as a page after it counts (where a cursor continues). */
+  lastDegree?: number;
 }
 
 /**
@@ -311,6 +313,7 @@ async function readPage(
     neighbours: record.get('neighbours') as Neo4jNode[],
     order: flag('stored') ? 'stored' : 'counted',
     orderHeld: flag('orderHeld') ?? true,
+    lastDegree: (record.get('lastDegree') as neo4j.Integer).toNumber(),
   };
 }
 

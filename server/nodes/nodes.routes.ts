@@ -15,7 +15,7 @@ import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import type { Queryable } from '../store/store.js';
 import { cursorParam, nextField } from '../http/cursor.js';
-import { degreePositionOf, neighbourCursors, neighbourScope, readNeighboursAfter } from './neighbour-cursor.js';
+import { neighbourCursors, neighbourScope, readNeighboursAfter } from './neighbour-cursor.js';
 import { readDegrees, readNeighbours, readTimeline, resolveNodes, type NeighbourPage } from './nodes.queries.js';
 
 const idParams = z.object({ id: nodeIdParam });
@@ -129,10 +129,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
         const more = filter.skip + first.relationships.length < first.total;
         const next =
           more && last >= 0
-            ? neighbourCursors.encode(
-                await degreePositionOf(db, first.relationships[last]!, first.neighbours[last]!),
-                scope,
-              )
+            ? neighbourCursors.encode([first.lastDegree ?? 0, first.relationships[last]!.elementId], scope)
             : undefined;
         page = { ...first, ...(next ? { next } : {}) };
       } else {
