@@ -1,4 +1,5 @@
-import type { LayoutOptions } from 'cytoscape';
+import type { EdgeSingular, LayoutOptions, Position } from 'cytoscape';
+import { dict } from '../app/records.js';
 
 export type LayoutName = 'fcose' | 'concentric' | 'dagre';
 
@@ -33,7 +34,8 @@ export function layoutOptions(name: LayoutName, incremental: boolean): LayoutOpt
         randomize: !incremental,
         animate: false,
         nodeRepulsion: () => 30000,
-        idealEdgeLength: () => 150,
+        // Each edge's own (layoutWorker.ts, idealLength): a folded group's count needs room to read.
+        idealEdgeLength: (edge: EdgeSingular) => Number(edge.data('length') ?? 150),
         nodeSeparation: 100,
       } as LayoutOptions;
     case 'concentric':
@@ -47,4 +49,87 @@ export function layoutOptions(name: LayoutName, incremental: boolean): LayoutOpt
     case 'dagre':
       return { name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 120, animate: false } as LayoutOptions;
   }
+}
+
+/** Gaps of the wrapped hierarchy: between the columns of one level, between rows, between levels. */
+const columnGap = 30;
+const rowGap = 12;
+const levelGap = 120;
+
+interface Sized {
+  id: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Wraps the levels of a left-to-right hierarchy (dagre's ranks, one column of nodes each) into several
+ * columns, as many rows high as makes the whole picture's shape closest to the canvas's (`aspect`, width
+ * over height), so that a level of a hundred nodes is not one column a hundred nodes tall read at a tiny
+ * zoom. Nodes keep their order within a level (dagre's, which limits crossings), top to bottom, then on in
+ * the next column; levels keep theirs, left to right.
+ */
+export function wrapLevels(
+  positions: Record<string, Position>,
+  nodes: Sized[],
+  aspect: number,
+): Record<string, Position> {
+  if (nodes.length === 0) return positions;
+  const width = Math.max(...nodes.map((node) => node.width ?? 30)) + columnGap;
+  const height = Math.max(...nodes.map((node) => node.height ?? 30)) + rowGap;
+  const byLevel = new Map<number, string[]>();
+  for (const { id } of nodes) {
+    const level = Math.round(positions[id]!.x);
+    const members = byLevel.get(level);
+    if (members) members.push(id);
+    else byLevel.set(level, [id]);
+  }
+  const levels = [...byLevel.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
+  for (const ids of levels) ids.sort((a, b) => positions[a]!.y - positions[b]!.y);
+  const tallest = Math.max(...levels.map((ids) => ids.length));
+  // The zoom at which a picture fits a canvas `aspect` wide and 1 high: the larger, the easier to read.
+  const zoomFor = (rows: number) => {
+    const columns = levels.reduce((sum, ids) => sum + Math.ceil(ids.length / rows), 0);
+    const pictureWidth = columns * width + (levels.length - 1) * levelGap;
+    return Math.min(aspect / pictureWidth, 1 / (Math.min(rows, tallest) * height));
+  };
+  let rows = tallest;
+  for (let candidate = 1; candidate < tallest; candidate++) if (zoomFor(candidate) > zoomFor(rows)) rows = candidate;
+  if (rows >= tallest) return positions;
+  const wrapped: Record<string, Position> = dict(Object.entries(positions));
+  let left = 0;
+  for (const ids of levels) {
+    const columns = Math.ceil(ids.length / rows);
+    const shown = Math.min(rows, ids.length);
+    ids.forEach((id, at) => {
+      const column = Math.floor(at / rows);
+      // Every other column half a row lower, so that edges pass between the nodes of the column before.
+      const row = (at % rows) - (shown - 1) / 2 + (column % 2) / 2;
+      wrapped[id] = { x: left + column * width, y: row * height };
+    });
+    left += columns * width + levelGap;
+  }
+  return wrapped;
+}
+
+/** Captions are 10 px type, cut at 120 px (style.ts): about 6 px a character, and a line 13 px high. */
+const captionWidth = (text: string) => Math.min(120, text.length * 6);
+const captionHeight = 13;
+
+/**
+ * The box a node needs, its caption under it included, as a layout that keeps nodes apart by their boxes
+ * (fcose, dagre) sees it: centred on the node, so the caption's height is counted on both sides.
+ */
+export function layoutBox(size: number, caption: string): { width: number; height: number } {
+  const width = Math.max(size, captionWidth(caption) + 10);
+  return { width, height: size + 2 * (caption ? captionHeight + 6 : 0) };
+}
+
+/**
+ * An edge's ideal length: room for its label between its two nodes, and for a folded group more the more
+ * relationships it holds (up to twenty), so its count reads between the two and the pair stands apart.
+ */
+export function idealLength(label: string, members: number): number {
+  const group = members > 1 ? 40 + 8 * Math.min(members, 20) : 0;
+  return Math.max(150, captionWidth(label) + 90 + group);
 }
