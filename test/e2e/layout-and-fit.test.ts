@@ -54,7 +54,8 @@ describe('layouts and fit that keep labels readable (1280×800)', () => {
     await page.screenshot({ path: output('opening-view.png') });
     const microsoft = (await explorer.onScreen('microsoft'))!;
     const openai = (await explorer.onScreen('openai'))!;
-    expect(Math.hypot(microsoft.x - openai.x, microsoft.y - openai.y)).toBeGreaterThan(150);
+    // Reported 67 px apart, with their count squeezed between them.
+    expect(Math.hypot(microsoft.x - openai.x, microsoft.y - openai.y)).toBeGreaterThan(120);
     const boxes = await explorer.probe((probe) => probe.labelBoxes());
     const captions = Object.fromEntries(Object.entries(boxes).filter(([id]) => !id.startsWith('group:')));
     expect(Object.keys(captions).length).toBeGreaterThan(5);
@@ -68,13 +69,18 @@ describe('layouts and fit that keep labels readable (1280×800)', () => {
     expect(await cutLabels(explorer)).toEqual([]);
   });
 
-  it('When Fit is pressed after a node is dragged to the edge, then every label is inside the canvas', async () => {
-    const canvas = await explorer.canvasBox();
-    await explorer.drag('openai', { x: canvas.x + 8, y: canvas.y + canvas.height / 2 });
+  it('When only the companies are shown and Fit is pressed, then it zooms in and no caption is cut at the edge', async () => {
+    // Few nodes fitted close: captions reach far beyond their nodes' centres, the old fit's only measure.
+    const legend = page.getByLabel('Legend and filters');
+    for (const kind of ['Deal', 'Person', 'Product', 'Project'])
+      await legend.getByRole('checkbox', { name: new RegExp(`^${kind}`) }).uncheck();
     await explorer.fit();
     await page.screenshot({ path: output('fit-labels.png') });
-    expect(Object.keys(await explorer.probe((probe) => probe.labelBoxes())).length).toBeGreaterThan(5);
+    expect(Object.keys(await explorer.probe((probe) => probe.labelBoxes())).length).toBeGreaterThan(4);
     expect(await cutLabels(explorer)).toEqual([]);
+    for (const kind of ['Deal', 'Person', 'Product', 'Project'])
+      await legend.getByRole('checkbox', { name: new RegExp(`^${kind}`) }).check();
+    await explorer.fit();
   });
 
   it('When the canvas is exported as PNG, then a white margin surrounds the drawing: no label touches its edge', async () => {
@@ -128,7 +134,8 @@ describe('layouts and fit that keep labels readable (1280×800)', () => {
     const ys = points.map((point) => point.y);
     expect((Math.max(...xs) - Math.min(...xs)) / canvas.width).toBeGreaterThan(0.5);
     expect((Math.max(...ys) - Math.min(...ys)) / canvas.height).toBeGreaterThan(0.5);
-    expect(zoom).toBeGreaterThan(0.25);
+    // Reported at 0.13 as a 159×608 px column.
+    expect(zoom).toBeGreaterThan(0.2);
     expect(await cutLabels(explorer)).toEqual([]);
   }, 120_000);
 });

@@ -36,6 +36,9 @@ export function layoutOptions(name: LayoutName, incremental: boolean): LayoutOpt
         nodeRepulsion: () => 30000,
         // Each edge's own (layoutWorker.ts, idealLength): a folded group's count needs room to read.
         idealEdgeLength: (edge: EdgeSingular) => Number(edge.data('length') ?? 150),
+        // Stiffer where longer than the default (long labels, folded groups): hubs that share many neighbours
+        // are pulled together by them, and a soft spring leaves their group's count squeezed between them.
+        edgeElasticity: (edge: EdgeSingular) => (Number(edge.data('length') ?? 150) > 150 ? 0.9 : 0.45),
         nodeSeparation: 100,
       } as LayoutOptions;
     case 'concentric':
@@ -51,10 +54,11 @@ export function layoutOptions(name: LayoutName, incremental: boolean): LayoutOpt
   }
 }
 
-/** Gaps of the wrapped hierarchy: between the columns of one level, between rows, between levels. */
+/** Gaps of the wrapped hierarchy: between columns, between rows, between levels across and down. */
 const columnGap = 30;
-const rowGap = 12;
-const levelGap = 120;
+const rowGap = 10;
+const levelGapAcross = 80;
+const levelGapDown = 40;
 
 interface Sized {
   id: string;
@@ -63,11 +67,12 @@ interface Sized {
 }
 
 /**
- * Wraps the levels of a left-to-right hierarchy (dagre's ranks, one column of nodes each) into several
- * columns, as many rows high as makes the whole picture's shape closest to the canvas's (`aspect`, width
- * over height), so that a level of a hundred nodes is not one column a hundred nodes tall read at a tiny
- * zoom. Nodes keep their order within a level (dagre's, which limits crossings), top to bottom, then on in
- * the next column; levels keep theirs, left to right.
+ * Wraps the levels of a hierarchy (dagre's ranks, left to right, one column of nodes each) so that the
+ * picture fits the canvas (`aspect`, width over height) at the largest zoom: either levels stay columns,
+ * each wrapped into several columns as many rows high as is best, or levels become bands from top to
+ * bottom, each wrapped into rows as many columns wide as is best; a level of a hundred nodes is then no
+ * column a hundred nodes tall read at a tiny zoom. Nodes keep their order within a level (dagre's, which
+ * limits crossings) and levels theirs.
  */
 export function wrapLevels(
   positions: Record<string, Position>,
@@ -76,7 +81,8 @@ export function wrapLevels(
 ): Record<string, Position> {
   if (nodes.length === 0) return positions;
   const width = Math.max(...nodes.map((node) => node.width ?? 30)) + columnGap;
-  const height = Math.max(...nodes.map((node) => node.height ?? 30)) + rowGap;
+  // layoutBox counts a caption on both sides of the node; a row needs it once, under the node.
+  const height = Math.max(...nodes.map((node) => ((node.height ?? 30) + Math.min(node.width ?? 30, 30)) / 2)) + rowGap;
   const byLevel = new Map<number, string[]>();
   for (const { id } of nodes) {
     const level = Math.round(positions[id]!.x);
@@ -86,29 +92,36 @@ export function wrapLevels(
   }
   const levels = [...byLevel.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
   for (const ids of levels) ids.sort((a, b) => positions[a]!.y - positions[b]!.y);
-  const tallest = Math.max(...levels.map((ids) => ids.length));
+  const largest = Math.max(...levels.map((ids) => ids.length));
+  const wraps = (per: number) => levels.reduce((sum, ids) => sum + Math.ceil(ids.length / per), 0);
   // The zoom at which a picture fits a canvas `aspect` wide and 1 high: the larger, the easier to read.
-  const zoomFor = (rows: number) => {
-    const columns = levels.reduce((sum, ids) => sum + Math.ceil(ids.length / rows), 0);
-    const pictureWidth = columns * width + (levels.length - 1) * levelGap;
-    return Math.min(aspect / pictureWidth, 1 / (Math.min(rows, tallest) * height));
-  };
-  let rows = tallest;
-  for (let candidate = 1; candidate < tallest; candidate++) if (zoomFor(candidate) > zoomFor(rows)) rows = candidate;
-  if (rows >= tallest) return positions;
-  const wrapped: Record<string, Position> = dict(Object.entries(positions));
-  let left = 0;
-  for (const ids of levels) {
-    const columns = Math.ceil(ids.length / rows);
-    const shown = Math.min(rows, ids.length);
-    ids.forEach((id, at) => {
-      const column = Math.floor(at / rows);
-      // Every other column half a row lower, so that edges pass between the nodes of the column before.
-      const row = (at % rows) - (shown - 1) / 2 + (column % 2) / 2;
-      wrapped[id] = { x: left + column * width, y: row * height };
-    });
-    left += columns * width + levelGap;
+  const zoomOf = (pictureWidth: number, pictureHeight: number) => Math.min(aspect / pictureWidth, 1 / pictureHeight);
+  const across = (rows: number) =>
+    zoomOf(wraps(rows) * width + (levels.length - 1) * levelGapAcross, Math.min(rows, largest) * height);
+  const down = (columns: number) =>
+    zoomOf(Math.min(columns, largest) * width, wraps(columns) * height + (levels.length - 1) * levelGapDown);
+  let best = { zoom: across(largest), per: largest, down: false };
+  for (let per = 1; per <= largest; per++) {
+    if (across(per) > best.zoom) best = { zoom: across(per), per, down: false };
+    if (down(per) > best.zoom) best = { zoom: down(per), per, down: true };
   }
+  if (!best.down && best.per >= largest) return positions;
+  const wrapped: Record<string, Position> = dict(Object.entries(positions));
+  let start = 0;
+  levels.forEach((ids, level) => {
+    const lines = Math.ceil(ids.length / best.per);
+    const inLine = Math.min(best.per, ids.length);
+    ids.forEach((id, at) => {
+      const line = Math.floor(at / best.per);
+      const place = (at % best.per) - (inLine - 1) / 2;
+      // Every other column (across) or level (down) shifted a little, so that edges pass between the nodes
+      // before them rather than through them.
+      wrapped[id] = best.down
+        ? { x: (place + (level % 2) / 3) * width, y: start + line * height }
+        : { x: start + line * width, y: (place + (line % 2) / 2) * height };
+    });
+    start += best.down ? lines * height + levelGapDown : lines * width + levelGapAcross;
+  });
   return wrapped;
 }
 
