@@ -4,7 +4,7 @@ import { dict } from '../app/records.js';
 import fcose from 'cytoscape-fcose';
 import { forceAtlasSteps, type Positions } from './forceAtlas.js';
 import type { LayoutRequest, LayoutResult } from './layoutWorker.js';
-import { layoutEngine, layoutOptions } from './layouts.js';
+import { layoutEngine, layoutOptions, wrapLevels } from './layouts.js';
 import { nodeSize } from './style.js';
 
 cytoscape.use(fcose);
@@ -15,21 +15,22 @@ cytoscape.use(dagre);
  * (fcose, dagre) keep nodes in plain objects keyed by id, where a node with the id `__proto__` was lost and
  * the layout failed: they are given ids of their own (n0, n1…) and the positions read back by index.
  */
-function cytoscapeLayout({ name, incremental, nodes, edges }: LayoutRequest): Positions {
+function cytoscapeLayout({ name, incremental, nodes, edges, aspect }: LayoutRequest): Positions {
   const index = new Map(nodes.map((node, at) => [node.id, `n${at}`]));
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
-    style: [{ selector: 'node', style: { width: nodeSize, height: nodeSize } }],
+    // Nodes as big as they are with their captions, so that layouts keep captions apart too.
+    style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)' } }],
     elements: [
       ...nodes.map((node) => ({
-        data: { id: index.get(node.id)! },
+        data: { id: index.get(node.id)!, width: node.width ?? nodeSize, height: node.height ?? nodeSize },
         position: { ...node.position },
         locked: node.locked,
       })),
       ...edges.flatMap((edge, at) => {
         const [source, target] = [index.get(edge.source), index.get(edge.target)];
-        return source && target ? [{ data: { id: `e${at}`, source, target } }] : [];
+        return source && target ? [{ data: { id: `e${at}`, source, target, length: edge.length } }] : [];
       }),
     ],
     // Without it, Cytoscape's default (null) layout would put every node at the origin.
@@ -41,7 +42,7 @@ function cytoscapeLayout({ name, incremental, nodes, edges }: LayoutRequest): Po
     positions[node.id] = { ...cy.getElementById(index.get(node.id)!).position() };
   });
   cy.destroy();
-  return positions;
+  return name === 'dagre' ? wrapLevels(positions, nodes, aspect ?? 1.6) : positions;
 }
 
 /**

@@ -1,15 +1,20 @@
-import type { Core, Position } from 'cytoscape';
+import type { Core, NodeCollection, Position } from 'cytoscape';
 import { own } from '../app/records.js';
 import { countLayout, countLayoutStep, track } from '../probe/probe.js';
-import type { LayoutName } from './layouts.js';
+import { idealLength, layoutBox, type LayoutName } from './layouts.js';
 import { fittedView, LayoutSketch } from './sketch.js';
+import { nodeSize } from './style.js';
 
 export interface LayoutRequest {
   id: number;
   name: LayoutName;
   incremental: boolean;
-  nodes: { id: string; position: Position; locked: boolean }[];
-  edges: { id: string; source: string; target: string }[];
+  /** The canvas's width over its height: a hierarchy is wrapped to fit it (computeLayout.ts). */
+  aspect?: number;
+  /** `width` and `height`: the room a node takes with its caption (layoutBox), for the layouts that use it. */
+  nodes: { id: string; position: Position; locked: boolean; width?: number; height?: number }[];
+  /** `length`: the edge's ideal length, longer for a long label or a folded group (idealLength). */
+  edges: { id: string; source: string; target: string; length?: number }[];
 }
 
 /** Positions of a layout in progress, or its last (`final`) ones; a stopped layout ends with none. */
@@ -30,14 +35,48 @@ export function fitShownNodes(cy: Core): void {
   // nodes when the first step comes before the first frame).
   const shown = cy.nodes().not('.filtered').nodes();
   if (shown.empty()) return;
-  cy.viewport(
-    fittedView(
-      shown.map((node) => node.position()),
-      cy.width(),
-      cy.height(),
-      cy.minZoom(),
-    ),
-  );
+  cy.viewport(fittedView(fitPoints(cy, shown), cy.width(), cy.height(), cy.minZoom()));
+}
+
+/** Below this many nodes a fit measures labels (cheap there); above, their centres only (see fitShownNodes). */
+const fitByLabelsBelow = 500;
+
+/**
+ * What a fit must show: the corners of the box of the shown nodes and edges with their labels, so that no
+ * caption is cut at the canvas's edge; on large graphs the nodes' centres.
+ */
+function fitPoints(cy: Core, shown: NodeCollection): Position[] {
+  if (shown.length >= fitByLabelsBelow) return shown.map((node) => node.position());
+  const { x1, y1, x2, y2 } = shown
+    .union(cy.edges().not('.filtered'))
+    .boundingBox({ includeLabels: true, includeOverlays: false });
+  // fittedView pads by half a node besides its margin: take it back, the box holds the nodes already.
+  const inset = nodeSize / 2;
+  return [
+    { x: x1 + inset, y: y1 + inset },
+    { x: x2 - inset, y: y2 - inset },
+  ];
+}
+
+/** The node and edge data a layout reads: each node's box with its caption, each edge's ideal length. */
+export function layoutData(cy: Core): Pick<LayoutRequest, 'nodes' | 'edges'> {
+  return {
+    nodes: cy.nodes().map((node) => ({
+      id: node.id(),
+      position: node.position(),
+      locked: node.locked(),
+      ...layoutBox(Number(node.data('size') ?? nodeSize), String(node.data('caption') ?? '')),
+    })),
+    edges: cy.edges().map((edge) => ({
+      id: edge.id(),
+      source: edge.source().id(),
+      target: edge.target().id(),
+      length: idealLength(
+        String(edge.data('label') ?? ''),
+        (edge.data('members') as string[] | undefined)?.length ?? 1,
+      ),
+    })),
+  };
 }
 
 interface Running {
@@ -85,8 +124,8 @@ export class LayoutWorker {
       id,
       name,
       incremental,
-      nodes: cy.nodes().map((node) => ({ id: node.id(), position: node.position(), locked: node.locked() })),
-      edges: cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
+      aspect: cy.width() / Math.max(cy.height(), 1),
+      ...layoutData(cy),
     };
     return new Promise<boolean>((resolve) => {
       const running: Running = {

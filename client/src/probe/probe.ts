@@ -5,9 +5,9 @@
  */
 import type { EntenteProbe } from './types.js';
 
-export type { EntenteProbe, EntentePoint } from './types.js';
+export type { EntenteBox, EntenteProbe, EntentePoint } from './types.js';
 
-type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'nodeLooks'>;
+type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'nodeLooks' | 'labelBoxes'>;
 
 const waiting: (() => void)[] = [];
 let source: Source = {
@@ -16,6 +16,7 @@ let source: Source = {
   edgeLabels: () => ({}),
   edgeMarks: () => ({}),
   nodeLooks: () => ({}),
+  labelBoxes: () => ({}),
 };
 
 export const probe: EntenteProbe = {
@@ -37,6 +38,7 @@ export const probe: EntenteProbe = {
   edgeLabels: () => source.edgeLabels(),
   edgeMarks: () => source.edgeMarks(),
   nodeLooks: () => source.nodeLooks(),
+  labelBoxes: () => source.labelBoxes(),
 };
 
 let checking = false;

@@ -31,4 +31,16 @@ export interface EntenteProbe {
   edgeMarks(): Record<string, string[]>;
   /** The size and colour each shown node is drawn with (label styles, or the measures' rule). */
   nodeLooks(): Record<string, { size: number; color: string }>;
+  /**
+   * The box of each shown label, in page coordinates: nodes' captions by node id, and the labels drawn on
+   * folded groups by edge id ("group:<a>|<b>"). Labels not drawn at the current zoom are left out.
+   */
+  labelBoxes(): Record<string, EntenteBox>;
+}
+
+export interface EntenteBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }

@@ -1,4 +1,4 @@
-import type { Position } from 'cytoscape';
+import type { BoundingBoxOptions, Core, Position } from 'cytoscape';
 import { useImperativeHandle, type Ref } from 'react';
 import type { CanvasGraph } from '../../graph/canvasState';
 import { track } from '../../probe/probe';
@@ -20,6 +20,38 @@ export interface GraphCanvasHandle {
   relayout(name: LayoutName): void;
   png(): Blob;
   svg(): string;
+}
+
+/** White space around an exported picture, in graph units: labels at its edge are not cut. */
+const exportMargin = 24;
+
+/**
+ * Draws `draw` with two invisible marks just outside the box of the shown elements and their labels, measured
+ * afresh in the detail being exported: a full picture (png({full: true})) ends exactly at the labels'
+ * outermost pixels otherwise, cutting their last letters and text backgrounds.
+ */
+function withMargin<T>(cy: Core, draw: () => T): T {
+  const box = cy
+    .elements()
+    .not('.filtered')
+    // useCache: the labels' boxes as drawn in full detail, not as cached at the screen's level of detail.
+    .boundingBox({ includeLabels: true, useCache: false } as BoundingBoxOptions);
+  if (!Number.isFinite(box.x1)) return draw();
+  const corner = (x: number, y: number, at: string) => ({
+    group: 'nodes' as const,
+    data: { id: `export-margin:${at}` },
+    position: { x, y },
+  });
+  const marks = cy.add([
+    corner(box.x1 - exportMargin, box.y1 - exportMargin, 'start'),
+    corner(box.x2 + exportMargin, box.y2 + exportMargin, 'end'),
+  ]);
+  marks.style({ opacity: 0, width: 1, height: 1, label: '' });
+  try {
+    return draw();
+  } finally {
+    marks.remove();
+  }
 }
 
 /**
@@ -57,7 +89,10 @@ export function useCanvasExport(
         void canvas.layouts!.run(canvas.core, name, { incremental: false, fit: true }).then((applied) => {
           if (applied) viewChanged.current();
         }),
-      png: () => canvas.inFullDetail((cy) => cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 })),
+      png: () =>
+        canvas.inFullDetail((cy) =>
+          withMargin(cy, () => cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 })),
+        ),
       // cytoscape-svg adds svg() to the core; its options mirror png()'s.
       svg: () =>
         canvas.inFullDetail((cy) =>

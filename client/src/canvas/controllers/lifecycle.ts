@@ -43,6 +43,22 @@ function follow(canvas: CanvasCore, container: HTMLElement): void {
           .not('.filtered')
           .map((node) => [node.id(), { size: Number(node.data('size')), color: String(node.data('color')) }]),
       ),
+    labelBoxes: () => {
+      const box = container.getBoundingClientRect();
+      const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false };
+      const drawn = canvas.core
+        .nodes()
+        .not('.filtered')
+        .union(canvas.core.edges('.group').not('.filtered'))
+        .filter((element) => element.visible() && String(element.style('label') ?? '') !== '')
+        .filter((element) => Number(element.style('text-opacity')) > 0);
+      return Object.fromEntries(
+        drawn.map((element) => {
+          const { x1, y1, x2, y2 } = element.renderedBoundingBox(labelOnly);
+          return [element.id(), { x1: box.left + x1, y1: box.top + y1, x2: box.left + x2, y2: box.top + y2 }];
+        }),
+      );
+    },
   });
 }
 
