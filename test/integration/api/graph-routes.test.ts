@@ -106,6 +106,25 @@ describe('GET /api/nodes/:id/relationships', () => {
     expect(body.relationships).toContainEqual({ type: 'DEVELOPED', direction: 'out', count: 11 });
     expect(body.relationships).toContainEqual({ type: 'STAKE_IN', direction: 'out', count: 3 });
   });
+
+  it('When a node has a self-loop, then the menu lists it once (as out), beside its other relationships', async () => {
+    await context.db.write(`
+      CREATE (n:LoopTest {id: 'loop-test'})-[:LOOP_TEST_OWNS]->(n),
+             (n)-[:LOOP_TEST_OWNS]->(:LoopTest), (n)<-[:LOOP_TEST_OWNS]-(:LoopTest), (n)<-[:LOOP_TEST_OWNS]-(:LoopTest),
+             (lonely:LoopTest {id: 'loop-test-only'})-[:LOOP_TEST_LIKES]->(lonely)`);
+    try {
+      const menu = async (id: string) => (await api().get(`/api/nodes/${id}/relationships`).expect(200)).body;
+      expect((await menu('loop-test')).relationships).toEqual([
+        { type: 'LOOP_TEST_OWNS', direction: 'out', count: 2 },
+        { type: 'LOOP_TEST_OWNS', direction: 'in', count: 2 },
+      ]);
+      expect((await menu('loop-test-only')).relationships).toEqual([
+        { type: 'LOOP_TEST_LIKES', direction: 'out', count: 1 },
+      ]);
+    } finally {
+      await context.db.write('MATCH (n:LoopTest) DETACH DELETE n');
+    }
+  });
 });
 
 describe('GET /api/nodes/:id/neighbours', () => {
