@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
 import { problem, useApi } from '../../support/api.js';
+import { testApp } from '../../support/app.js';
 
 const context = useApi();
 const api = () => context.api();
@@ -113,7 +115,9 @@ describe('GET /api/nodes/:id/relationships', () => {
              (n)-[:LOOP_TEST_OWNS]->(:LoopTest), (n)<-[:LOOP_TEST_OWNS]-(:LoopTest), (n)<-[:LOOP_TEST_OWNS]-(:LoopTest),
              (lonely:LoopTest {id: 'loop-test-only'})-[:LOOP_TEST_LIKES]->(lonely)`);
     try {
-      const menu = async (id: string) => (await api().get(`/api/nodes/${id}/relationships`).expect(200)).body;
+      // An app of its own, whose catalog reads the types just made.
+      const app = testApp(context.db);
+      const menu = async (id: string) => (await request(app).get(`/api/nodes/${id}/relationships`).expect(200)).body;
       expect((await menu('loop-test')).relationships).toEqual([
         { type: 'LOOP_TEST_OWNS', direction: 'out', count: 2 },
         { type: 'LOOP_TEST_OWNS', direction: 'in', count: 2 },
