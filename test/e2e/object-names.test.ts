@@ -107,7 +107,7 @@ describe('the explorer on a graph named after JavaScript’s own members', () =>
     expect(await inspect.locator('h2').getAttribute('title')).toBe(long);
     await page.screenshot({ path: output('object-names-long-caption.png') });
     // More shows it whole, still within the panel's width; Less cuts it again.
-    await inspect.getByRole('button', { name: 'more' }).click();
+    await inspect.getByRole('button', { name: 'more', exact: true }).click();
     const whole = await inspect.evaluate((panel) => ({
       scroll: panel.scrollWidth,
       client: panel.clientWidth,
@@ -116,7 +116,7 @@ describe('the explorer on a graph named after JavaScript’s own members', () =>
     expect(whole.heading).toBeGreaterThan(sizes.heading * 2);
     expect(whole.scroll).toBeLessThanOrEqual(whole.client);
     await page.screenshot({ path: output('object-names-long-caption-whole.png') });
-    await inspect.getByRole('button', { name: 'less' }).click();
+    await inspect.getByRole('button', { name: 'less', exact: true }).click();
     await expect
       .poll(() => inspect.evaluate((panel) => panel.querySelector('h2')!.getBoundingClientRect().height))
       .toBe(sizes.heading);
