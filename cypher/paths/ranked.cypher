@@ -10,8 +10,9 @@
 {{cypher:resolveIds}}
 WITH collect([key, n]) AS found
 WITH [pair IN found WHERE pair[0] = $from | pair[1]][0] AS a, [pair IN found WHERE pair[0] = $to | pair[1]][0] AS b
-CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND COUNT { (a)--() } <= $supernode AND COUNT { (b)--() } <= $supernode
+WITH a, b, a IS NOT NULL AND b IS NOT NULL AND (COUNT { (a)--() } > $supernode OR COUNT { (b)--() } > $supernode) AS busy
+CALL (a, b, busy) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND NOT busy
   MATCH p = SHORTEST {{int:k}} ((a)
     (()-[r WHERE NOT type(r) IN $excluded AND validAsOf(r)]-(x WHERE NOT x:_EntenteSavedQuery AND nodeValidAsOf(x))){1,{{int:maxHops}}}
     (b) WHERE all(i IN range(0, size(x) - 1) WHERE x[i] <> a AND NOT x[i] IN x[i + 1..]))
@@ -21,5 +22,4 @@ CALL (a, b) {
     starts: [rel IN relationships(p) | dateOf(relationshipStart(rel))]
   }) AS paths
 }
-RETURN a, b, paths,
-  a IS NOT NULL AND b IS NOT NULL AND (COUNT { (a)--() } > $supernode OR COUNT { (b)--() } > $supernode) AS busy
+RETURN a, b, paths, busy
