@@ -18,7 +18,7 @@ export type Ranking = (typeof rankings)[number][0];
  */
 export const hopLimits = [
   [4, '4 steps (quick)'],
-  [5, '5 steps (up to a few seconds on a busy graph)'],
+  [5, '5 steps (a few seconds on a busy graph)'],
   [6, '6 steps (often several seconds)'],
   [7, '7 steps (can take tens of seconds)'],
   [8, '8 steps (may stop at the 15 s time limit)'],
