@@ -143,7 +143,7 @@ export interface TypeDegree {
 
 /**
  * A node's relationships per type and direction, read from its relationship groups, most first; undefined
- * when no node has the key. A self-loop counts in both directions.
+ * when no node has the key. A self-loop counts once, as outgoing.
  */
 export async function readDegrees(db: Database, catalog: Catalog, key: string): Promise<TypeDegree[] | undefined> {
   const types = (await catalog.current()).relationshipTypes.map((type) => type.name);
@@ -158,10 +158,11 @@ export async function readDegrees(db: Database, catalog: Catalog, key: string): 
       });
       const record = (await db.read<{ degrees: neo4j.Integer[][] }>(text, parameters)).records[0];
       return record?.get('degrees').flatMap((counts, index) => {
-        const [out, into] = counts.map((count) => count.toNumber());
+        const [out = 0, into = 0, loops = 0] = counts.map((count) => count.toNumber());
         return [
-          { type: chunk[index]!, direction: 'out' as const, count: out ?? 0 },
-          { type: chunk[index]!, direction: 'in' as const, count: into ?? 0 },
+          { type: chunk[index]!, direction: 'out' as const, count: out },
+          // A self-loop is both out and in: listed once, as out (expanding out draws it).
+          { type: chunk[index]!, direction: 'in' as const, count: into - loops },
         ];
       });
     }),

@@ -79,7 +79,9 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
     tag: 'Graph',
     permission: 'read',
     summary: "A node's expand menu: its relationship count per type and direction",
-    description: 'Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any.',
+    description:
+      'Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any. A ' +
+      'self-loop is counted once, as `out`.',
     params: idParams,
     response: relationshipMenuSchema,
     errors: [404, 410],

@@ -13,7 +13,14 @@ import { findRankedPaths, pathRankings } from './paths.queries.js';
 const pathsQuery = z.strictObject({
   from: nodeIdParam,
   to: nodeIdParam,
-  maxHops: queryInteger(1, 8).default(4),
+  maxHops: queryInteger(1, 8)
+    .default(4)
+    .openapi({
+      description:
+        'The most relationships a path may have, 1 to 8 (default 4). Each step more costs time on a busy graph ' +
+        '(the explorer offers 4 to 8); towards or from a node with over 5,000 relationships only the shortest ' +
+        'paths are searched, from both ends (`nextShortest: false`).',
+    }),
   limit: queryInteger(1, 50).default(10),
   rank: z.enum(pathRankings).default('hops'),
   exclude: commaList.optional().openapi({

@@ -106,5 +106,19 @@ describe('the explorer on a graph named after JavaScript’s own members', () =>
     // The whole caption stays readable on hover.
     expect(await inspect.locator('h2').getAttribute('title')).toBe(long);
     await page.screenshot({ path: output('object-names-long-caption.png') });
+    // More shows it whole, still within the panel's width; Less cuts it again.
+    await inspect.getByRole('button', { name: 'more', exact: true }).click();
+    const whole = await inspect.evaluate((panel) => ({
+      scroll: panel.scrollWidth,
+      client: panel.clientWidth,
+      heading: panel.querySelector('h2')!.getBoundingClientRect().height,
+    }));
+    expect(whole.heading).toBeGreaterThan(sizes.heading * 2);
+    expect(whole.scroll).toBeLessThanOrEqual(whole.client);
+    await page.screenshot({ path: output('object-names-long-caption-whole.png') });
+    await inspect.getByRole('button', { name: 'less', exact: true }).click();
+    await expect
+      .poll(() => inspect.evaluate((panel) => panel.querySelector('h2')!.getBoundingClientRect().height))
+      .toBe(sizes.heading);
   }, 120_000);
 });

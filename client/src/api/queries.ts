@@ -26,8 +26,16 @@ export const importMappingsQuery = () =>
 
 export const schemaQuery = () => queryOptions({ queryKey: ['schema'], queryFn: () => api.schema() });
 
+/** Paths between two nodes, with the seconds the search took (the path panel says what a longer limit costs). */
 export const pathsQuery = (from: string, to: string, options: PathOptions) =>
-  queryOptions({ queryKey: ['paths', from, to, options], queryFn: () => api.paths(from, to, options) });
+  queryOptions({
+    queryKey: ['paths', from, to, options],
+    queryFn: async () => {
+      const started = performance.now();
+      const answer = await api.paths(from, to, options);
+      return { ...answer, seconds: (performance.now() - started) / 1000 };
+    },
+  });
 
 export const disagreementsQuery = () =>
   queryOptions({ queryKey: ['disagreements'], queryFn: () => api.disagreements() });

@@ -3,7 +3,7 @@ import type { GraphCanvasHandle } from '../canvas/GraphCanvas';
 import type { Opening } from '../explore/useExplore';
 import type { Investigation, InvestigationSummary } from '../investigations/investigationsApi';
 import { InvestigationBar } from '../investigations/InvestigationBar';
-import { DatingControl } from '../time/DatingDialog';
+import { DatingControl } from '../time/DatingControl';
 import { TimeControls } from '../time/TimeControls';
 import { Banner } from './Banner';
 import { DetailsColumn } from './DetailsColumn';

@@ -44,7 +44,11 @@ function NodeMenu({ x }: { x: Explorer }) {
       drawn={(choice) =>
         Object.values(graph.edges).filter(
           (edge) =>
-            edge.type === choice.type && (choice.direction === 'out' ? edge.source : edge.target) === menu.nodeId,
+            edge.type === choice.type &&
+            // A self-loop is listed as outgoing only.
+            (choice.direction === 'out'
+              ? edge.source === menu.nodeId
+              : edge.target === menu.nodeId && edge.source !== menu.nodeId),
         ).length
       }
       onClose={closeMenu}

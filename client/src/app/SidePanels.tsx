@@ -30,6 +30,7 @@ function Legend({ x }: { x: Explorer }) {
       <FilterPanel
         loading={x.explore.start.kind === 'loading'}
         labels={x.counts.labels}
+        drawnLabels={x.counts.drawnLabels}
         types={x.counts.types}
         hiddenLabels={hiddenLabels}
         hiddenTypes={hiddenTypes}

@@ -4,7 +4,10 @@ import type { CanvasGraph } from '../graph/canvasState';
 import type { NoteTarget } from '../investigations/useNotes';
 import { dict } from './records';
 
-/** Labels and types on the canvas with their counts, and property keys per (first) label for the legend. */
+/**
+ * Labels and types on the canvas with their counts, the labels a node is drawn in (its first: a node's other
+ * labels do not colour it, so the legend gives them no swatch), and property keys per (first) label.
+ */
 export function countGraph(graph: CanvasGraph) {
   const labels = new Map<string, number>();
   const types = new Map<string, number>();
@@ -25,6 +28,7 @@ export function countGraph(graph: CanvasGraph) {
   }
   return {
     labels: [...labels].sort(),
+    drawnLabels: [...keys.keys()].sort(),
     types: [...types].sort(),
     keys: dict(
       [...keys].map(([label, found]) => [label, { all: [...found.all].sort(), numeric: [...found.numeric].sort() }]),

@@ -193,7 +193,20 @@ export function useExplorer({ opening: given, investigation, embedded, onAdopt }
         .catch(fail);
     },
     exportAs: (kind: ExportKind) => {
-      if (kind === 'png') exportPng(canvas.current!.png());
+      if (kind === 'png') {
+        void exportPng(canvas.current!.png())
+          .then(({ drawn, saved }) => {
+            if (saved.reduced) {
+              setMessage({
+                kind: 'info',
+                text:
+                  `The PNG was reduced to ${saved.width} × ${saved.height} px (the whole canvas is ` +
+                  `${drawn.width} × ${drawn.height}); export SVG for every detail.`,
+              });
+            }
+          })
+          .catch(fail);
+      }
       if (kind === 'svg') exportSvg(canvas.current!.svg());
       if (kind === 'json') exportJson(toGraph(graph));
       if (kind === 'csv') exportCsv(toGraph(graph));

@@ -8,13 +8,14 @@ interface CheckListProps {
   entries: [string, number][];
   hidden: Set<string>;
   onToggle: (name: string) => void;
-  swatch?: boolean;
+  /** The names drawn in a colour of their own (a node's first label), each shown with its swatch. */
+  swatches?: Set<string>;
   styles?: LabelStyles;
   /** Opens the style editor of an entry. */
   onEdit?: (name: string) => void;
 }
 
-function CheckList({ title, entries, hidden, onToggle, swatch, styles = {}, onEdit }: CheckListProps) {
+function CheckList({ title, entries, hidden, onToggle, swatches, styles = {}, onEdit }: CheckListProps) {
   return (
     <>
       <h3>{title}</h3>
@@ -22,12 +23,18 @@ function CheckList({ title, entries, hidden, onToggle, swatch, styles = {}, onEd
         <div key={name} className="legend-row">
           <label>
             <input type="checkbox" checked={!hidden.has(name)} onChange={() => onToggle(name)} />
-            {swatch && (
+            {swatches?.has(name) && (
               <span className="swatch" style={{ background: own(styles, name)?.color ?? kindStyle(name).color }} />
+            )}
+            {swatches && !swatches.has(name) && (
+              <span
+                className="swatch none"
+                title="No node is drawn in this label's colour (a node takes its first label's)"
+              />
             )}
             {name} <span className="count">{count}</span>
           </label>
-          {onEdit && (
+          {onEdit && (!swatches || swatches.has(name)) && (
             <button className="link style-button" aria-label={`Style ${name}`} onClick={() => onEdit(name)}>
               Style
             </button>
@@ -40,6 +47,8 @@ function CheckList({ title, entries, hidden, onToggle, swatch, styles = {}, onEd
 
 interface Props {
   labels: [string, number][];
+  /** The labels some node on the canvas is drawn in (its first label). */
+  drawnLabels: string[];
   types: [string, number][];
   hiddenLabels: Set<string>;
   hiddenTypes: Set<string>;
@@ -127,7 +136,7 @@ export function FilterPanel(props: Props) {
         entries={props.labels}
         hidden={props.hiddenLabels}
         onToggle={props.onToggleLabel}
-        swatch
+        swatches={new Set(props.drawnLabels)}
         styles={props.styles}
         onEdit={(label) => setEditing(editing === label ? undefined : label)}
       />

@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import type { ApiEdge, ApiNode } from '../api/api';
 import { nodeQuery } from '../api/queries';
 import { formatDate, formatProperty, propertyOrder, readableKey } from './format';
@@ -7,6 +8,23 @@ import { SelectionVersions } from '../evidence/Versions';
 import { PositionsOn } from '../evidence/Positions';
 import { EditingSection } from '../editing/EditingSection';
 import type { Graph } from '../api/api';
+
+/** Beyond this many characters a text is cut to four lines, with More to read it whole. */
+const longText = 160;
+
+/** A caption or value that may be thousands of characters: four lines at most until More is pressed. */
+function Clamped({ text, children }: { text: string; children: (className: string) => ReactNode }) {
+  const [whole, setWhole] = useState(false);
+  if (text.length <= longText) return children('');
+  return (
+    <>
+      {children(whole ? '' : 'clamped')}
+      <button className="link more" aria-expanded={whole} onClick={() => setWhole(!whole)}>
+        {whole ? 'less' : 'more'}
+      </button>
+    </>
+  );
+}
 
 /** Labels of the nodes positions are taken on in the default dataset: an issue, a project, a complaint, a deal. */
 const positionSubjects = ['Issue', 'Project', 'Lawsuit', 'Deal', 'Company'];
@@ -115,7 +133,13 @@ export function InspectPanel({
     <aside className="inspect" aria-label="Details of the selection" tabIndex={0} data-testid="inspect">
       {item.kind === 'node' ? (
         <>
-          <h2 title={item.node.caption.length > 200 ? item.node.caption : undefined}>{item.node.caption}</h2>
+          <Clamped key={item.node.id} text={item.node.caption}>
+            {(className) => (
+              <h2 className={className} title={item.node.caption.length > 200 ? item.node.caption : undefined}>
+                {item.node.caption}
+              </h2>
+            )}
+          </Clamped>
           <div className="labels">{item.node.labels.join(' · ')}</div>
           <button
             onClick={(event) => {
@@ -129,9 +153,16 @@ export function InspectPanel({
       ) : (
         <>
           <h2>{item.edge.type}</h2>
-          <div className="labels">
-            {item.source?.caption ?? item.edge.source} → {item.target?.caption ?? item.edge.target}
-          </div>
+          <Clamped
+            key={item.edge.id}
+            text={`${item.source?.caption ?? item.edge.source} → ${item.target?.caption ?? item.edge.target}`}
+          >
+            {(className) => (
+              <div className={`labels ${className}`}>
+                {item.source?.caption ?? item.edge.source} → {item.target?.caption ?? item.edge.target}
+              </div>
+            )}
+          </Clamped>
         </>
       )}
       <table>
@@ -143,7 +174,9 @@ export function InspectPanel({
                 {referenceKeys.test(key) && typeof value === 'string' && /^[\w.-]+$/.test(value) ? (
                   <NodeReference id={value} />
                 ) : (
-                  formatProperty(key, value, properties)
+                  <Clamped key={`${key} ${String(value).length}`} text={formatProperty(key, value, properties)}>
+                    {(className) => <div className={className}>{formatProperty(key, value, properties)}</div>}
+                  </Clamped>
                 )}
               </td>
             </tr>

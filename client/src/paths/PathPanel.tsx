@@ -4,7 +4,18 @@ import type { ApiEdge, ApiNode } from '../api/api';
 import { pathsQuery } from '../api/queries';
 import { formatDate } from '../inspect/format';
 import { datingEntries, type Dating } from '../time/dating';
-import { drawnSteps, pathChain, rankings, reasonsText, type RankedPath, type Ranking } from './pathChain';
+import {
+  defaultHopLimit,
+  drawnSteps,
+  hopLimits,
+  pathChain,
+  rankings,
+  reasonsText,
+  searchTime,
+  widerLimit,
+  type RankedPath,
+  type Ranking,
+} from './pathChain';
 import { toggleExclude } from './pathExclude';
 import type { PathExclusion } from './usePathExclude';
 
@@ -105,7 +116,9 @@ function CurrentPath({
  */
 export function PathPanel({ from, to, nodes, edges, dating, asOf, exclusion, onShow, onAdd, onClose }: Props) {
   const [rank, setRank] = useState<Ranking>('hops');
-  const options = { rank, asOf, dating: datingEntries(dating), exclude: exclusion.sent };
+  const [maxHops, setMaxHops] = useState<number>(defaultHopLimit);
+  const options = { rank, maxHops, asOf, dating: datingEntries(dating), exclude: exclusion.sent };
+  const wider = widerLimit(maxHops);
   // Which path is current, for this search: another ranking, day or exclusion starts again from the best.
   const search = JSON.stringify(options);
   const [chosen, setChosen] = useState({ search, index: 0 });
@@ -137,6 +150,16 @@ export function PathPanel({ from, to, nodes, edges, dating, asOf, exclusion, onS
             </option>
           ))}
         </select>
+      </label>{' '}
+      <label>
+        At most{' '}
+        <select value={maxHops} onChange={(event) => setMaxHops(Number(event.target.value))}>
+          {hopLimits.map(([hops, name]) => (
+            <option key={hops} value={hops}>
+              {name}
+            </option>
+          ))}
+        </select>
       </label>
       <ExcludeControl exclusion={exclusion} onChange={() => setCurrent(0)} />
       {asOf && <p className="hint">Only paths that held on {formatDate(asOf)} (As of).</p>}
@@ -152,8 +175,23 @@ export function PathPanel({ from, to, nodes, edges, dating, asOf, exclusion, onS
         </p>
       )}
       {answer.data && !paths.length && (
+        <p className="hint" role="note">
+          No path of {maxHops} steps or fewer joins these two nodes{asOf ? ` on ${formatDate(asOf)}` : ''} (searched in{' '}
+          {searchTime(answer.data.seconds)}).
+          {wider && (
+            <>
+              {' '}
+              <button className="link" onClick={() => setMaxHops(wider)}>
+                Look up to {wider} steps
+              </button>{' '}
+              (each step more can multiply the time).
+            </>
+          )}
+        </p>
+      )}
+      {paths.length > 0 && answer.data && (
         <p className="hint">
-          No path of 4 steps or fewer joins these two nodes{asOf ? ` on ${formatDate(asOf)}` : ''}.
+          Found in {searchTime(answer.data.seconds)}, up to {maxHops} steps.
         </p>
       )}
       {paths.length > 0 && (

@@ -12,6 +12,29 @@ export const rankings = [
 ] as const;
 export type Ranking = (typeof rankings)[number][0];
 
+/**
+ * How many steps a path may have, as GET /api/paths allows (maxHops 1 to 8, 4 by default), each with what it
+ * costs: every step more multiplies the paths the search walks by the neighbours of the nodes it reaches.
+ */
+export const hopLimits = [
+  [4, '4 steps (quick)'],
+  [5, '5 steps (a few seconds on a busy graph)'],
+  [6, '6 steps (often several seconds)'],
+  [7, '7 steps (can take tens of seconds)'],
+  [8, '8 steps (may stop at the 15 s time limit)'],
+] as const;
+export const defaultHopLimit = 4;
+
+/** The limit to suggest when no path was found within `maxHops`: the next, or none past the last offered. */
+export function widerLimit(maxHops: number): number | undefined {
+  return hopLimits.find(([hops]) => hops > maxHops)?.[0];
+}
+
+/** How long a search took, for the panel: "0.4 s", "12 s". */
+export function searchTime(seconds: number): string {
+  return seconds < 10 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds)} s`;
+}
+
 export type { RankedPath };
 
 export interface PathStep {

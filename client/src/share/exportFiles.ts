@@ -80,8 +80,37 @@ export function exportCsv(graph: Graph) {
   );
 }
 
-export function exportPng(png: Blob) {
-  download('entente-graph.png', png);
+/** The longest side of an exported PNG: the whole of a 4,456-node canvas was 16,000 px square (35 MB). */
+export const maxPngSide = 4096;
+
+/** The size a picture of `width` × `height` is saved at: scaled down to `maxPngSide` on its longer side. */
+export function pngSize(width: number, height: number): { width: number; height: number; reduced: boolean } {
+  const scale = Math.min(1, maxPngSide / Math.max(width, height, 1));
+  if (scale === 1) return { width, height, reduced: false };
+  return {
+    width: Math.max(1, Math.round(width * scale)),
+    height: Math.max(1, Math.round(height * scale)),
+    reduced: true,
+  };
+}
+
+/** Saves the canvas picture, scaled down to `maxPngSide` if larger; answers its size before and after. */
+export async function exportPng(png: Blob) {
+  const bitmap = await createImageBitmap(png);
+  const drawn = { width: bitmap.width, height: bitmap.height };
+  const saved = pngSize(drawn.width, drawn.height);
+  if (!saved.reduced) {
+    bitmap.close();
+    download('entente-graph.png', png);
+    return { drawn, saved };
+  }
+  const canvas = new OffscreenCanvas(saved.width, saved.height);
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, saved.width, saved.height);
+  bitmap.close();
+  download('entente-graph.png', await canvas.convertToBlob({ type: 'image/png' }));
+  return { drawn, saved };
 }
 
 /** A file the server wrote (POST /api/export), saved under Entente's name for it. */

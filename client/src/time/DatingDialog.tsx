@@ -107,35 +107,18 @@ function DatingRow({ name, kind, items, propertyKeys, state }: RowProps) {
   );
 }
 
-interface Props {
+export interface DatingProps {
   /** The nodes and relationships on the canvas: their values suggest the keys that hold dates. */
   items: DatedItem[];
   state: DatingState;
 }
 
 /**
- * The Dates button of the time bar and the dialog it opens: per label and relationship type, which property
- * says when it began and which when it ended. The canvas's labels and types are listed; any other of the
- * database's can be added.
+ * The dialog the time bar's Dates button opens: per label and relationship type, which property says when it
+ * began and which when it ended. The canvas's labels and types are listed; any other of the database's can be
+ * added.
  */
-export function DatingControl({ items, state }: Props) {
-  const [open, setOpen] = useState(false);
-  const datedCount = Object.keys(state.dating).length;
-  return (
-    <>
-      <button
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-        title="Choose which properties date each label and relationship type"
-      >
-        Dates{datedCount ? ` (${datedCount})` : ''}…
-      </button>
-      {open && <DatingDialog items={items} state={state} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function DatingDialog({ items, state, onClose }: Props & { onClose: () => void }) {
+export function DatingDialog({ items, state, onClose }: DatingProps & { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [added, setAdded] = useState<string[]>([]);
   useEffect(() => {

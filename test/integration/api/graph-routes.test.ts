@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
 import { problem, useApi } from '../../support/api.js';
+import { testApp } from '../../support/app.js';
 
 const context = useApi();
 const api = () => context.api();
@@ -105,6 +107,27 @@ describe('GET /api/nodes/:id/relationships', () => {
     const { body } = await api().get('/api/nodes/microsoft/relationships').expect(200);
     expect(body.relationships).toContainEqual({ type: 'DEVELOPED', direction: 'out', count: 11 });
     expect(body.relationships).toContainEqual({ type: 'STAKE_IN', direction: 'out', count: 3 });
+  });
+
+  it('When a node has a self-loop, then the menu lists it once (as out), beside its other relationships', async () => {
+    await context.db.write(`
+      CREATE (n:LoopTest {id: 'loop-test'})-[:LOOP_TEST_OWNS]->(n),
+             (n)-[:LOOP_TEST_OWNS]->(:LoopTest), (n)<-[:LOOP_TEST_OWNS]-(:LoopTest), (n)<-[:LOOP_TEST_OWNS]-(:LoopTest),
+             (lonely:LoopTest {id: 'loop-test-only'})-[:LOOP_TEST_LIKES]->(lonely)`);
+    try {
+      // An app of its own, whose catalog reads the types just made.
+      const app = testApp(context.db);
+      const menu = async (id: string) => (await request(app).get(`/api/nodes/${id}/relationships`).expect(200)).body;
+      expect((await menu('loop-test')).relationships).toEqual([
+        { type: 'LOOP_TEST_OWNS', direction: 'out', count: 2 },
+        { type: 'LOOP_TEST_OWNS', direction: 'in', count: 2 },
+      ]);
+      expect((await menu('loop-test-only')).relationships).toEqual([
+        { type: 'LOOP_TEST_LIKES', direction: 'out', count: 1 },
+      ]);
+    } finally {
+      await context.db.write('MATCH (n:LoopTest) DETACH DELETE n');
+    }
   });
 });
 

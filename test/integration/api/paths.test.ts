@@ -109,6 +109,64 @@ describe('GET /api/paths ranks paths and gives its reasons', () => {
     expect(typeof body.nextShortest).toBe('boolean');
   });
 
+  it('When the ends are 5 steps apart, then none is found within the default 4 and maxHops=5 finds it; 9 is refused', async () => {
+    await context.db.write(`
+      CREATE (s:RankPlace {id: 'rank-far-s', name: 'F0'})-[:RANK_ROAD]->(:RankPlace {name: 'F1'})
+             -[:RANK_ROAD]->(:RankPlace {name: 'F2'})-[:RANK_ROAD]->(:RankPlace {name: 'F3'})
+             -[:RANK_ROAD]->(:RankPlace {name: 'F4'})-[:RANK_ROAD]->(:RankPlace {id: 'rank-far-t', name: 'F5'})`);
+    const near = await api().get('/api/paths?from=rank-far-s&to=rank-far-t').expect(200);
+    expect(near.body.paths).toEqual([]);
+    const far = await api().get('/api/paths?from=rank-far-s&to=rank-far-t&maxHops=5').expect(200);
+    expect(far.body.paths.map((path: RankedPath) => path.meta.reasons.hops)).toEqual([5]);
+    const refused = await api().get('/api/paths?from=rank-far-s&to=rank-far-t&maxHops=9').expect(400);
+    expect(JSON.stringify(refused.body)).toContain('maxHops');
+  });
+
+  it('When an end is a supernode, then the two-ended search is asked at once, without waiting for the timeout', async () => {
+    // A hub of 6,000 leaves, two of them S's neighbours; a timeout of 10 minutes never cuts the one-ended search.
+    await context.db.write(`
+      CREATE (s:RankPlace {id: 'rank-busy-s', name: 'B'}), (hub:RankPlace {id: 'rank-busy-hub', name: 'BusyHub'})
+      WITH s, hub UNWIND range(1, 6000) AS i
+      CREATE (hub)-[:RANK_ROAD]->(leaf:RankPlace {name: 'leaf'})
+      WITH s, leaf, i WHERE i <= 2
+      CREATE (s)-[:RANK_ROAD]->(leaf)`);
+    const catalog = new Catalog(context.db);
+    const identity = await catalog.identity();
+    const request = {
+      from: 'rank-busy-s',
+      to: 'rank-busy-hub',
+      maxHops: 4,
+      limit: 10,
+      rankBy: 'hops' as const,
+      excluded: ['MENTIONED_IN'],
+      asOf: null,
+      dating: {},
+    };
+    const keyOf = (node: Neo4jNode) => identity.keyOf(node);
+    let started = performance.now();
+    const busy = await findRankedPaths(context.db, catalog, request, keyOf, { nextShortestTimeoutMs: 600_000 });
+    const twoEnded = performance.now() - started;
+    expect(busy.nextShortest).toBe(false);
+    expect(busy.paths.map(({ path }) => path.length)).toEqual([2, 2]);
+    // Under the threshold the one-ended search runs and the next-shortest paths are searched for.
+    started = performance.now();
+    const ordinary = await findRankedPaths(context.db, catalog, request, keyOf, {
+      nextShortestTimeoutMs: 600_000,
+      supernodeDegree: 10_000,
+    });
+    const oneEnded = performance.now() - started;
+    // A figure, not a bound: the one-ended search is the baseline measured in the same run.
+    console.log(
+      `paths towards a 6,000-relationship hub: two-ended ${twoEnded.toFixed(0)} ms, ` +
+        `one-ended ${oneEnded.toFixed(0)} ms (${(oneEnded / twoEnded).toFixed(1)}×)`,
+    );
+    expect(ordinary.nextShortest).toBe(true);
+    expect(ordinary.paths.map(({ path }) => path.length)).toEqual([2, 2]);
+    const { body } = await api().get('/api/paths?from=rank-busy-hub&to=rank-busy-s').expect(200);
+    expect(body.nextShortest).toBe(false);
+    expect(body.paths).toHaveLength(2);
+  });
+
   it.each(['hops', 'evidence', 'recent', 'hubs'])(
     'When Google is linked to Windsurf ranked by %s, then no path passes a node twice and no two take the same route',
     async (rank) => {

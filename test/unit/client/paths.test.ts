@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawnSteps, pathChain, reasonsText } from '../../../client/src/paths/pathChain.js';
+import {
+  drawnSteps,
+  hopLimits,
+  pathChain,
+  reasonsText,
+  searchTime,
+  widerLimit,
+} from '../../../client/src/paths/pathChain.js';
 import { apiEdge, apiNode } from '../../support/api-graph.js';
 
 const node = (id: string, caption: string) => apiNode(id, caption, ['Company']);
@@ -80,5 +87,20 @@ describe('paths as chains', () => {
     expect(
       drawnSteps(path, 'google-cloud', { nodes: { c: {}, s: {} }, edges: {} }).steps.map((step) => step.drawn),
     ).toEqual([false, false]);
+  });
+});
+
+describe('The path limit the panel offers', () => {
+  it('When no path was found within a limit, then the next one is suggested, and none past 8 (the API bound)', () => {
+    expect(hopLimits.map(([hops]) => hops)).toEqual([4, 5, 6, 7, 8]);
+    expect(widerLimit(4)).toBe(5);
+    expect(widerLimit(7)).toBe(8);
+    expect(widerLimit(8)).toBeUndefined();
+  });
+
+  it('When a limit is offered, then its time cost is said', () => {
+    for (const [hops, name] of hopLimits) expect(name).toMatch(new RegExp(`^${hops} steps \\(.+\\)$`));
+    expect(searchTime(0.43)).toBe('0.4 s');
+    expect(searchTime(12.4)).toBe('12 s');
   });
 });
