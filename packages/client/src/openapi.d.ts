@@ -2195,7 +2195,7 @@ export interface paths {
     };
     /**
      * A node's expand menu: its relationship count per type and direction
-     * @description Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any.
+     * @description Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any. A self-loop is counted once, as `out`.
      */
     get: {
       parameters: {
@@ -2920,6 +2920,7 @@ export interface paths {
         query: {
           from: string;
           to: string;
+          /** @description The most relationships a path may have, 1 to 8 (default 4). Each step more costs time on a busy graph (the explorer offers 4 to 8); towards or from a node with over 5,000 relationships only the shortest paths are searched, from both ends (`nextShortest: false`). */
           maxHops?: number;
           limit?: number;
           rank?: 'hops' | 'evidence' | 'recent' | 'hubs';
