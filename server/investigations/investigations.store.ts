@@ -183,6 +183,16 @@ export interface Fields {
 }
 
 /**
+ * A note's time from a file, as the store can keep it: a date JavaScript reads, in years 1 to 9999 (what
+ * PostgreSQL and ISO text agree on), written in ISO form; anything else is the time of the import.
+ */
+function noteTime(text: string): string {
+  const date = new Date(Date.parse(text));
+  const year = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || year < 1 || year > 9999 ? new Date().toISOString() : date.toISOString();
+}
+
+/**
  * Investigations in Entente's store. Each save is a version (a full copy every `snapshotEvery`, deltas
  * between); a save made at an older version is refused. Access is decided here, for every read and write.
  */
@@ -750,8 +760,7 @@ export class InvestigationStore {
     return this.store.transaction(async (tx) => {
       const id = await this.insert(tx, caller, { title: file.title, description: file.description, view: file.view });
       for (const note of file.annotations) {
-        const at = Number.isNaN(Date.parse(note.createdAt)) ? new Date().toISOString() : note.createdAt;
-        await this.insertNote(tx, caller, id, note, { author: note.author, at });
+        await this.insertNote(tx, caller, id, note, { author: note.author, at: noteTime(note.createdAt) });
       }
       await audit(tx, caller, {
         action: 'investigation.import',

@@ -397,6 +397,22 @@ describe('files', () => {
     const notAFile = await write(ada, 'post', '/api/investigations/import').send({ ...file.body, format: 'other' });
     expect(problem(notAFile).detail).toMatch(/body\.format/);
   });
+
+  it('When a file’s note has a time the store cannot read as one, then the file is imported, the note dated now', async () => {
+    const ada = await signedIn(context.app, 'analyst');
+    const { id } = await saved(ada, viewOf(['openai']));
+    await write(ada, 'post', `/api/investigations/${id}/annotations`)
+      .send({ target: { kind: 'node', id: 'openai' }, text: 'odd time', step: 1 })
+      .expect(201);
+    const file = await ada.agent.get(`/api/investigations/${id}/file`).expect(200);
+    // Found by schemathesis: JavaScript reads 39 zeros as a date, PostgreSQL does not (it was a 500).
+    for (const createdAt of ['0'.repeat(39), '+275760-09-13T00:00:00Z', 'not a time']) {
+      const odd = { ...file.body, annotations: [{ ...file.body.annotations[0], createdAt }] };
+      const imported = await write(ada, 'post', '/api/investigations/import').send(odd).expect(201);
+      const notes = await ada.agent.get(`/api/investigations/${imported.body.id}/annotations`).expect(200);
+      expect(Number.isNaN(Date.parse(notes.body.items[0].createdAt))).toBe(false);
+    }
+  });
 });
 
 describe('export', () => {
