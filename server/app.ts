@@ -101,6 +101,7 @@ export function createApp({
     res.removeHeader('X-Frame-Options');
     next();
   });
+  app.use((_req, _res, next) => db.serveWithin(next));
   app.use((req, res, next) => {
     if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();

@@ -1,4 +1,5 @@
 import type { Cypher } from './cypher.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, {
   type Driver,
   type EagerResult,
@@ -42,6 +43,9 @@ export class DatabaseUnansweredError extends Error {
  * accepts connections and answers nothing for a while), since the driver has no timeout of its own there.
  */
 const readDeadlineGraceMs = 3_000;
+
+/** When the request being served must have had its reads answered (ms since the epoch), set per request. */
+const requestDeadlines = new AsyncLocalStorage<number>();
 
 /** Waits at most `ms` for `work`; past that, rejects, leaving `work` to settle on its own. */
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -142,6 +146,15 @@ export class Database {
     });
   }
 
+  /**
+   * Serves a request (`work`, Express's `next`) with one deadline for all of its reads together, the query
+   * timeout and its grace: several reads in a row, each given up only at its own deadline, would keep a client
+   * waiting for their sum while the database does not answer.
+   */
+  serveWithin(work: () => void): void {
+    requestDeadlines.run(Date.now() + this.settings.queryTimeoutMs + readDeadlineGraceMs, work);
+  }
+
   /** `timeoutMs`: a shorter limit than the configured one, for a query that has a cheaper fallback. */
   read<R extends RecordShape = RecordShape>(
     cypher: string | Cypher,
@@ -166,7 +179,14 @@ export class Database {
   ): Promise<EagerResult<R>> {
     const timeout = Math.min(timeoutMs, this.settings.queryTimeoutMs);
     // A write is never given up on: answering while it may still commit would misstate what happened.
-    const deadlineMs = routing === neo4j.routing.READ ? timeout + readDeadlineGraceMs : undefined;
+    const requestEnds = requestDeadlines.getStore();
+    const deadlineMs =
+      routing === neo4j.routing.READ
+        ? Math.min(
+            timeout + readDeadlineGraceMs,
+            requestEnds === undefined ? Infinity : Math.max(0, requestEnds - Date.now()),
+          )
+        : undefined;
     return this.line.run(
       () =>
         this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {

@@ -46,12 +46,23 @@ describe('selecting several nodes on the canvas', () => {
     const box = await explorer.canvasBox();
     await page.mouse.click(box.x + 5, box.y + box.height - 5);
     await expect.poll(() => summary().count()).toBe(0);
+    // The layout may still be settling on a busy machine: the box is drawn once the nodes stand still.
+    const placed = () => explorer.probe((probe) => JSON.stringify(probe.onScreen()));
+    await expect
+      .poll(
+        async () =>
+          (await placed()) === (await page.evaluate(() => new Promise((r) => setTimeout(r, 300))).then(placed)),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
     const microsoft = (await explorer.onScreen('microsoft'))!;
     const openai = (await explorer.onScreen('openai'))!;
     // Corners clear of every node, or the drag would move a node instead of drawing a box.
     const drawn = Object.values(await explorer.probe((probe) => probe.onScreen()));
     const clear = (x: number, y: number) => drawn.every((at) => Math.hypot(at.x - x, at.y - y) > 30);
-    const margin = [20, 35, 50, 70, 90].find(
+    const margin = [20, 35, 50, 70, 90, 120, 150, 200].find(
       (m) =>
         clear(Math.min(microsoft.x, openai.x) - m, Math.min(microsoft.y, openai.y) - m) &&
         clear(Math.max(microsoft.x, openai.x) + m, Math.max(microsoft.y, openai.y) + m),
@@ -76,7 +87,10 @@ describe('selecting several nodes on the canvas', () => {
     await expect.poll(() => summary().locator('h2').textContent()).toMatch(/^\d+ nodes selected$/);
     const count = Number((await summary().locator('h2').textContent())!.split(' ')[0]);
     const listed = await summary().getByRole('listitem').allTextContents();
-    expect(listed).toEqual(expect.arrayContaining(['Microsoft', 'OpenAI']));
+    // The summary lists twelve captions, alphabetically, and counts the rest; Hide below shows that Microsoft
+    // and OpenAI were both in the box.
+    expect(listed).toHaveLength(Math.min(count, 12));
+    expect(count).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: output('multi-select-box.png') });
 
     const before = Object.keys(await explorer.probe((probe) => probe.onScreen()));
