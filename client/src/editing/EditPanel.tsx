@@ -19,6 +19,27 @@ interface Props {
   onGraph: (graph: Graph, mode?: 'replace') => void;
 }
 
+/** A label or relationship type: typed freely, with the database's own names offered. */
+function NameField(props: {
+  label: string;
+  list: string;
+  value: string;
+  onChange: (value: string) => void;
+  names: { name: string }[] | undefined;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input list={props.list} value={props.value} required onChange={(event) => props.onChange(event.target.value)} />
+      <datalist id={props.list}>
+        {props.names?.map((entry) => (
+          <option key={entry.name} value={entry.name} />
+        ))}
+      </datalist>
+    </label>
+  );
+}
+
 /** Fields built from the properties that nodes of a label (or relationships of a type) already have. */
 function useFormProperties(of: { label: string } | { type: string } | undefined) {
   return useQuery({
@@ -124,15 +145,7 @@ function NewNode({ onGraph }: Pick<Props, 'onGraph'>) {
       }}
     >
       <h3>New node</h3>
-      <label>
-        Label
-        <input list="edit-labels" value={label} required onChange={(event) => setLabel(event.target.value)} />
-        <datalist id="edit-labels">
-          {schema?.labels.map((entry) => (
-            <option key={entry.name} value={entry.name} />
-          ))}
-        </datalist>
-      </label>
+      <NameField label="Label" list="edit-labels" value={label} onChange={setLabel} names={schema?.labels} />
       <label>
         Name (caption)
         <input value={caption} required onChange={(event) => setCaption(event.target.value)} />
@@ -210,15 +223,7 @@ function NewRelationship({ nodes, onGraph }: Props) {
         ⇅ Reverse
       </button>
       {end('To', to, setTo)}
-      <label>
-        Type
-        <input list="edit-types" value={type} required onChange={(event) => setType(event.target.value)} />
-        <datalist id="edit-types">
-          {schema?.relationshipTypes.map((entry) => (
-            <option key={entry.name} value={entry.name} />
-          ))}
-        </datalist>
-      </label>
+      <NameField label="Type" list="edit-types" value={type} onChange={setType} names={schema?.relationshipTypes} />
       <label>
         Since <span className="hint">(YYYY, YYYY-MM or YYYY-MM-DD)</span>
         <input value={since} onChange={(event) => setSince(event.target.value)} />
