@@ -6,9 +6,9 @@ import { hiddenTypesFor, homeIds, homeTypes, pageSize } from '../app/dataset';
 import type { CanvasAction, CanvasGraph, Filters } from '../graph/canvasState';
 import type { ExpandChoice } from '../inspect/ExpandMenu';
 import type { OpenedGraphChanges } from '../investigations/investigationsApi';
-import { fingerprint } from '../../../shared/fingerprint';
 import type { ReadView, ViewState } from '../share/viewState';
 import { nextPage } from './nextPage';
+import { sharedNodes } from './sharedNodes';
 import { mergeGraphs, subgraphInChunks } from './subgraph';
 
 export { mergeGraphs };
@@ -130,16 +130,7 @@ export function useExplore({ opening, dispatch, graph, filters, notify, highligh
       if (!shared?.ids.length) return openHome();
       const found = opening.kind === 'investigation' ? opening.graph : await subgraphInChunks(shared.ids, [], subgraph);
       const whose = opening.kind === 'investigation' ? "this investigation's" : "this link's";
-      const byId = new Map(found.nodes.map((node) => [node.id, node]));
-      const missing = shared.ids.filter((id) => !byId.has(id));
-      // A node whose caption no longer matches the link's fingerprint is another node under a reused id.
-      const changed = shared.fingerprints
-        ? shared.ids.filter((id, index) => {
-            const node = byId.get(id);
-            return node && fingerprint(node.caption) !== shared.fingerprints![index];
-          })
-        : [];
-      const kept = found.nodes.filter((node) => !changed.includes(node.id));
+      const { kept, missing, changed } = sharedNodes(shared.ids, shared.fingerprints, found);
       const list = (ids: string[]) => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? '…' : ''}`;
       if (!kept.length) {
         notify({
