@@ -3,6 +3,20 @@ import neo4j, { isInt, type Node as Neo4jNode } from 'neo4j-driver';
 /** Neo4j 5 elementIds: `<kind>:<database id>:<number>`. */
 const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
 
+/** Whether a key reads like an elementId (and so can only be one). */
+export function looksLikeElementId(key: string): boolean {
+  return elementIdPattern.test(key);
+}
+
+/**
+ * Whether a key cannot be an `id` property's key: one shaped like an elementId, or `.` and `..`, which no URL
+ * path can carry (URL parsers resolve them as dot segments, percent-encoded or not), so `/api/nodes/..` would
+ * never reach the node.
+ */
+export function unusableAsKey(key: string): boolean {
+  return looksLikeElementId(key) || key === '.' || key === '..';
+}
+
 /**
  * The `id` property written as an API key, for the kinds of value that survive a URL and come back
  * unchanged: strings and integers. Anything else (floats, lists, absent) has no key.
@@ -34,7 +48,7 @@ export interface PlainIdentity {
  * The one rule for a node's API id. A node is known by its `id` property (a string, or an integer
  * written in digits) when no other node has the same key; otherwise — no `id`, an `id` that is not a
  * string or integer, an `id` that several nodes share (an id unique per label only), or one that reads
- * like an elementId — by its elementId. Resolution (cypher/nodes/resolve-ids.cypher) is the exact inverse.
+ * like an elementId or is a dot segment (`.`, `..`) — by its elementId. Resolution (cypher/nodes/resolve-ids.cypher) is the exact inverse.
  */
 export class NodeIdentity {
   /**
@@ -54,7 +68,7 @@ export class NodeIdentity {
   /** The key an `id` property value gives its node, when that key identifies it alone. */
   private keyOfId(id: unknown): string | undefined {
     const key = idPropertyKey(id);
-    if (key === undefined || this.allShared || this.sharedKeys.has(key) || elementIdPattern.test(key)) {
+    if (key === undefined || this.allShared || this.sharedKeys.has(key) || unusableAsKey(key)) {
       return undefined;
     }
     return key;
@@ -80,6 +94,6 @@ export class NodeIdentity {
 
   /** Whether a key can stand for an `id` property at all (else it can only be an elementId). */
   mayBeProperty(key: string): boolean {
-    return !this.allShared && !this.sharedKeys.has(key) && !elementIdPattern.test(key);
+    return !this.allShared && !this.sharedKeys.has(key) && !unusableAsKey(key);
   }
 }

@@ -15,7 +15,7 @@ import neo4j, {
   type Relationship as Neo4jRelationship,
 } from 'neo4j-driver';
 import type { ApiEdge, ApiGraph, ApiNode } from './graph.schemas.js';
-import { NodeIdentity } from './identity.js';
+import { NodeIdentity, unusableAsKey } from './identity.js';
 
 export type { ApiEdge, ApiGraph, ApiNode } from './graph.schemas.js';
 
@@ -75,15 +75,18 @@ export function toApiNode(node: Neo4jNode, identity: NodeIdentity): ApiNode {
 }
 
 /**
+ * A relationship's API id: its `id` property when that is a non-empty string a URL path can carry and that does
+ * not read like an elementId, else its elementId.
+ */
+export function relationshipApiId(properties: Record<string, unknown>, elementId: string): string {
+  const id = properties.id;
+  return typeof id === 'string' && id && !unusableAsKey(id) ? id : elementId;
+}
+
+/**
  * An edge's endpoints are given as API node ids, which only the nodes themselves know, so edges are
  * mapped with a lookup from elementId to API id built from the nodes returned alongside them.
  */
-/** A relationship's API id: its `id` property when that is a non-empty string, else its elementId. */
-export function relationshipApiId(properties: Record<string, unknown>, elementId: string): string {
-  const id = properties.id;
-  return typeof id === 'string' && id ? id : elementId;
-}
-
 export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string, string>): ApiEdge {
   return {
     id: relationshipApiId(relationship.properties, relationship.elementId),

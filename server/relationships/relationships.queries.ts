@@ -1,11 +1,9 @@
 import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
+import { looksLikeElementId } from '../graph/identity.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 
 const cypher = loadCypher('relationships/by-id');
-
-/** Neo4j 5 elementIds: `<kind>:<database id>:<number>`. */
-const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
 
 /** The relationship an API id names, with its ends, or undefined. */
 export async function readRelationship(
@@ -14,7 +12,7 @@ export async function readRelationship(
 ): Promise<{ relationship: Relationship; start: Neo4jNode; end: Neo4jNode } | undefined> {
   const { records } = await db.read<{ r: Relationship; a: Neo4jNode; b: Neo4jNode }>(cypher['relationships/by-id'], {
     id,
-    byProperty: !elementIdPattern.test(id),
+    byProperty: !looksLikeElementId(id),
   });
   const record = records[0];
   return record && { relationship: record.get('r'), start: record.get('a'), end: record.get('b') };

@@ -17,6 +17,9 @@ describe('NodeIdentity', () => {
     ['no id', undefined, '4:ab12:7'],
     ['an id another node shares', neo4j.int(1), '4:ab12:7'],
     ['an id that reads like an elementId', '4:ab12:9', '4:ab12:7'],
+    ['the id "..", which no URL path can carry', '..', '4:ab12:7'],
+    ['the id "."', '.', '4:ab12:7'],
+    ['an id of three dots, which a URL path carries', '...', '...'],
   ])('When a node has %s, then its key is %j', (_what, id, key) => {
     expect(identity.keyOf(node(id))).toBe(key);
   });
