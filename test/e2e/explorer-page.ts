@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { EntentePoint, EntenteProbe } from '../../client/src/probe/types.js';
+import type { EntenteBox, EntentePoint, EntenteProbe } from '../../client/src/probe/types.js';
 
 export type Point = EntentePoint;
 
@@ -130,4 +130,18 @@ export async function openExplorer(page: Page, url: string, { nodes = true } = {
   };
   await explorer.idle();
   return explorer;
+}
+
+/** Pairs of boxes that overlap by more than a pixel each way (touching is no overlap). */
+export function overlaps(boxes: Record<string, EntenteBox>): [string, string][] {
+  const entries = Object.entries(boxes);
+  const found: [string, string][] = [];
+  entries.forEach(([a, first], at) => {
+    for (const [b, second] of entries.slice(at + 1)) {
+      const wide = Math.min(first.x2, second.x2) - Math.max(first.x1, second.x1);
+      const high = Math.min(first.y2, second.y2) - Math.max(first.y1, second.y1);
+      if (wide > 1 && high > 1) found.push([a, b]);
+    }
+  });
+  return found;
 }

@@ -2,26 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntenteBox } from '../../client/src/probe/types.js';
 import { projectRoot } from '../../server/config.js';
-import { openExplorer, type ExplorerPage } from './explorer-page.js';
+import { openExplorer, overlaps, type ExplorerPage } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';
 
 const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
-
-/** Pairs of boxes that overlap by more than a pixel each way (touching is no overlap). */
-function overlaps(boxes: Record<string, EntenteBox>): [string, string][] {
-  const entries = Object.entries(boxes);
-  const found: [string, string][] = [];
-  entries.forEach(([a, first], at) => {
-    for (const [b, second] of entries.slice(at + 1)) {
-      const wide = Math.min(first.x2, second.x2) - Math.max(first.x1, second.x1);
-      const high = Math.min(first.y2, second.y2) - Math.max(first.y1, second.y1);
-      if (wide > 1 && high > 1) found.push([a, b]);
-    }
-  });
-  return found;
-}
 
 /** The labels drawn on the canvas (none below the outline zoom, style.ts) that reach past its edges. */
 async function cutLabels(explorer: ExplorerPage): Promise<string[]> {
