@@ -28,19 +28,27 @@ export type QueryResult = ApiResult;
 
 const explainPrefixLength = 'EXPLAIN '.length;
 
-/** Where Neo4j says a syntax error is, shifted back from the EXPLAIN prefix to the user's text. */
+const positionPattern = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+
+/**
+ * Where Neo4j says a syntax error is, shifted back from the EXPLAIN prefix to the user's text, in the position
+ * and in the message that names it.
+ */
 function syntaxError(error: Neo4jError): ProblemError {
-  const match = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(error.message);
-  const problem = ProblemError.badRequest(error.message.split('\n')[0] ?? error.message);
-  if (!match) return problem;
+  const message = error.message.split('\n')[0] ?? error.message;
+  const match = positionPattern.exec(message);
+  if (!match) return ProblemError.badRequest(message);
   const [line, column, offset] = match.slice(1).map(Number) as [number, number, number];
-  return problem.with({
-    position: {
-      line: Math.max(1, line),
-      column: line === 1 ? Math.max(1, column - explainPrefixLength) : column,
-      offset: Math.max(0, offset - explainPrefixLength),
-    },
-  });
+  const position = {
+    line: Math.max(1, line),
+    column: line === 1 ? Math.max(1, column - explainPrefixLength) : column,
+    offset: Math.max(0, offset - explainPrefixLength),
+  };
+  const said = message.replace(
+    positionPattern,
+    `(line ${position.line}, column ${position.column} (offset: ${position.offset}))`,
+  );
+  return ProblemError.badRequest(said).with({ position });
 }
 
 /**
