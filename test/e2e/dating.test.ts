@@ -206,4 +206,29 @@ describe('time on a graph dated by other properties', () => {
     },
     browserSteps,
   );
+  it(
+    'When nothing on the canvas is dated and the first dating is chosen, then the Dates dialog stays open for the next',
+    async () => {
+      // A festival held on a day under a key no guess takes: alone on the canvas, nothing is dated.
+      await site.db.write(
+        "MERGE (:Festival {id: 'cannes-1999', name: 'Cannes festival 1999', held: date('1999-05-12')})",
+      );
+      const explorer = await fresh();
+      const { page } = explorer;
+      await explorer.pick('Cannes festival 1999');
+      await explorer.idle();
+      await page.getByText('Nothing on the canvas is dated.').waitFor();
+      await page.getByRole('button', { name: /^Dates/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Dates' });
+      await dialog.getByLabel('Festival begins').selectOption('held');
+      // The choice dates the canvas, and the time bar shows the slider: the dialog is still there.
+      await page.getByTestId('histogram').waitFor();
+      await page.screenshot({ path: output('dating-first-choice.png') });
+      expect(await dialog.isVisible()).toBe(true);
+      expect(await dialog.getByLabel('Festival begins').inputValue()).toBe('held');
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+    },
+    browserSteps,
+  );
 });

@@ -127,10 +127,12 @@ export function DatingDialog({ items, state, onClose }: DatingProps & { onClose:
   const { schema } = state;
   const labels = new Set(schema?.labels.map((label) => label.name));
   const types = new Set(schema?.relationshipTypes.map((type) => type.name));
-  // The canvas's names, those chosen before and those added here; the database's others wait in "Add".
+  // The canvas's names, those chosen before and those added here; the database's others wait in "Add". What is
+  // drawn is listed even when the schema read before it was loaded does not know it yet.
+  const known = (name: string) => !schema || labels.has(name) || types.has(name);
   const listed = [
-    ...new Set([...items.flatMap(namesOf).sort(), ...Object.keys(state.choices).sort(), ...added]),
-  ].filter((name) => !schema || labels.has(name) || types.has(name));
+    ...new Set([...items.flatMap(namesOf).sort(), ...[...Object.keys(state.choices).sort(), ...added].filter(known)]),
+  ];
   const addable = [...labels, ...types].filter((name) => !listed.includes(name)).sort();
   const propertyKeys = schema?.propertyKeys ?? [];
   return (

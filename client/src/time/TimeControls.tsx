@@ -64,16 +64,20 @@ function Histogram({ dated, span }: { dated: Record<string, unknown>[]; span: { 
   );
 }
 
+type Span = NonNullable<Props['span']>;
+type Defaults = NonNullable<Props['defaults']>;
+type BarProps = Omit<Props, 'dates' | 'loading' | 'span' | 'defaults'> & { span: Span; defaults: Defaults };
+
 /**
  * The date slider (the graph as of a day: what had not begun or had ended fades out) and the comparison
  * of two dates (what began between them is marked new, what ended is marked gone).
  */
-export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [], dates, loading }: Props) {
+function AsOfBar({ span, defaults, asOf, compare, onAsOf, onCompare, dated = [] }: BarProps) {
   const [playing, setPlaying] = useState(false);
-  const unit = span && Number(span.last.slice(0, 4)) - Number(span.first.slice(0, 4)) <= 10 ? 'month' : 'year';
+  const unit = Number(span.last.slice(0, 4)) - Number(span.first.slice(0, 4)) <= 10 ? 'month' : 'year';
   // Playing moves the date one period forward every 600 ms, and stops at the last date.
   useEffect(() => {
-    if (!playing || !span || !asOf) return;
+    if (!playing || !asOf) return;
     const timer = setTimeout(() => {
       const next = nextPeriod(asOf, unit);
       if (next > span.last) {
@@ -83,11 +87,9 @@ export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare,
     }, 600);
     return () => clearTimeout(timer);
   }, [playing, asOf, span, unit, onAsOf]);
-  if ((!span || !defaults) && loading) return <div className="time hint" />;
-  if (!span || !defaults) return <div className="time hint">Nothing on the canvas is dated. {dates}</div>;
   const total = Math.max(1, daysBetween(span.first, span.last));
   return (
-    <div className="time" aria-label="Time">
+    <>
       <label>
         <input
           type="checkbox"
@@ -156,7 +158,23 @@ export function TimeControls({ span, defaults, asOf, compare, onAsOf, onCompare,
           <span className="legend-gone">gone</span>
         </>
       )}
-      {dates}
+    </>
+  );
+}
+
+/** The time bar: the As of and Compare controls once something on the canvas is dated, and the Dates control. */
+export function TimeControls({ dates, loading, span, defaults, ...bar }: Props) {
+  const dated = span && defaults;
+  // One root, with the Dates control always its last child: the first dating chosen makes the canvas dated, and
+  // a Dates control mounted anew elsewhere would close its dialog on that first choice.
+  return (
+    <div className={dated ? 'time' : 'time hint'} aria-label={dated ? 'Time' : undefined}>
+      {dated ? (
+        <AsOfBar {...bar} span={span} defaults={defaults} />
+      ) : loading ? null : (
+        'Nothing on the canvas is dated. '
+      )}
+      {dated || !loading ? dates : null}
     </div>
   );
 }
