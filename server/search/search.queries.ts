@@ -2,6 +2,7 @@ import neo4j, { Neo4jError, type Node as Neo4jNode } from 'neo4j-driver';
 import type { Catalog } from '../graph/catalog.js';
 import { captionKeys } from '../graph/mapping.js';
 import { loadCypher } from '../neo4j/cypher.js';
+import { resolveNodes } from '../nodes/nodes.queries.js';
 import type { Database } from '../neo4j/database.js';
 import { asciiOnly, combiningMarks, foldTable, isStopWord, searchTerms, toLuceneQuery } from './lucene.js';
 import { rankHits } from './rank.js';
@@ -38,6 +39,40 @@ type Hit = { node: Neo4jNode; score: number };
  * search to the scan and the catalog to be read again, rather than failing.
  */
 export async function searchNodes(db: Database, catalog: Catalog, request: SearchRequest): Promise<Hit[]> {
+  const [named, hits] = await Promise.all([
+    nodeCaptionedById(db, catalog, request),
+    searchByText(db, catalog, request),
+  ]);
+  if (!named) return hits;
+  const others = hits.filter((hit) => hit.node.elementId !== named.elementId);
+  const score = Math.max(1, ...hits.map((hit) => hit.score));
+  return [{ node: named, score }, ...others].slice(0, request.limit);
+}
+
+/**
+ * The node a caption made of a label and an id names ("Member 0", or "Node …" for a node without labels):
+ * the caption a node without a name is shown with (graph/mapping.ts), which no text index holds.
+ */
+async function nodeCaptionedById(
+  db: Database,
+  catalog: Catalog,
+  request: SearchRequest,
+): Promise<Neo4jNode | undefined> {
+  const text = request.text.trim();
+  const { labels } = await catalog.current();
+  const label = ['Node', ...labels.map((entry) => entry.name)].find((name) =>
+    text.toLowerCase().startsWith(`${name.toLowerCase()} `),
+  );
+  if (label === undefined) return undefined;
+  const key = text.slice(label.length).trim();
+  const node = key ? (await resolveNodes(db, catalog, [key])).get(key) : undefined;
+  const first = node?.labels[0] ?? 'Node';
+  if (!node || first.toLowerCase() !== label.toLowerCase()) return undefined;
+  return request.labels.length && !node.labels.some((name) => request.labels.includes(name)) ? undefined : node;
+}
+
+/** Nodes whose names (and aliases) match what was typed, best first. */
+async function searchByText(db: Database, catalog: Catalog, request: SearchRequest): Promise<Hit[]> {
   const lucene = toLuceneQuery(request.text);
   if (!lucene) return [];
   const { fulltextIndexes, labels, propertyKeys } = await catalog.current();
