@@ -207,7 +207,7 @@ export function useExplorer({ opening: given, investigation, embedded, onAdopt }
           })
           .catch(fail);
       }
-      if (kind === 'svg') exportSvg(canvas.current!.svg());
+      if (kind === 'svg') void canvas.current!.svg().then(exportSvg).catch(fail);
       if (kind === 'json') exportJson(toGraph(graph));
       if (kind === 'csv') exportCsv(toGraph(graph));
       if (kind === 'graphml' || kind === 'gexf') {

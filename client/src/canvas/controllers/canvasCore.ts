@@ -1,9 +1,6 @@
 import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition } from 'cytoscape';
-import svg from 'cytoscape-svg';
 import { LayoutWorker } from '../layoutWorker';
 import { stylesheet, type Detail } from '../style';
-
-cytoscape.use(svg);
 
 /** Renderer settings, fixed for a Cytoscape instance's life. */
 export interface Rendering {

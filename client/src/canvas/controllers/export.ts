@@ -1,4 +1,4 @@
-import type { BoundingBoxOptions, Core, Position } from 'cytoscape';
+import cytoscape, { type BoundingBoxOptions, type Core, type Position } from 'cytoscape';
 import { useImperativeHandle, type Ref } from 'react';
 import type { CanvasGraph } from '../../graph/canvasState';
 import { track } from '../../probe/probe';
@@ -19,7 +19,15 @@ export interface GraphCanvasHandle {
   centre(selection: Selection): void;
   relayout(name: LayoutName): void;
   png(): Blob;
-  svg(): string;
+  /** Resolves once the SVG extension is loaded (on the first SVG export). */
+  svg(): Promise<string>;
+}
+
+/** cytoscape-svg, loaded and registered at the first SVG export: most visits never make one. */
+let svgExtension: Promise<void> | undefined;
+function loadSvgExtension(): Promise<void> {
+  svgExtension ??= import('cytoscape-svg').then(({ default: svg }) => cytoscape.use(svg));
+  return svgExtension;
 }
 
 /** White space around an exported picture, in graph units: labels at its edge are not cut. */
@@ -94,10 +102,12 @@ export function useCanvasExport(
           withMargin(cy, () => cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 })),
         ),
       // cytoscape-svg adds svg() to the core; its options mirror png()'s.
-      svg: () =>
-        canvas.inFullDetail((cy) =>
+      svg: async () => {
+        await loadSvgExtension();
+        return canvas.inFullDetail((cy) =>
           (cy as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
-        ),
+        );
+      },
     }),
     [canvas, graph, expanded, viewChanged],
   );
