@@ -1,5 +1,5 @@
-import type { Schema } from '../api/api';
 import { kindStyle } from '../canvas/style';
+import { labelLinks, overviewSize, placeLabels, shownLabels } from './overview';
 import type { Start } from './useExplore';
 
 interface Props {
@@ -8,27 +8,6 @@ interface Props {
   onOpenLabel: (label: string) => void;
   /** Opens the graph again after a failure. */
   onRetry: () => void;
-}
-
-const width = 640;
-const height = 460;
-/** Labels drawn at most; the rest are named in a line below. */
-const shownLabels = 24;
-
-/** Labels on a circle, each a disc whose area grows with its count, joined by the types that link them. */
-function placeLabels(labels: Schema['labels']) {
-  const largest = Math.max(1, ...labels.map((label) => label.count));
-  const radius = labels.length > 1 ? Math.min(width, height) / 2 - 60 : 0;
-  return new Map(
-    labels.map((label, index) => {
-      const angle = (2 * Math.PI * index) / labels.length - Math.PI / 2;
-      const size = 28 + 52 * Math.sqrt(label.count / largest);
-      return [
-        label.name,
-        { x: width / 2 + radius * Math.cos(angle), y: height / 2 + radius * Math.sin(angle), size, label },
-      ] as const;
-    }),
-  );
 }
 
 /**
@@ -76,7 +55,8 @@ export function StartScreen({ start, onOpenLabel, onRetry }: Props) {
   const labels = [...start.schema.labels].filter((label) => label.count > 0).sort((a, b) => b.count - a.count);
   const drawn = labels.slice(0, shownLabels);
   const places = placeLabels(drawn);
-  const links = start.schema.links.filter((link) => places.has(link.from) && places.has(link.to));
+  const links = labelLinks(start.schema.links, new Set(places.keys()));
+  const { width, height } = overviewSize;
   const total = labels.reduce((sum, label) => sum + label.count, 0);
   return (
     <section className="start-screen" aria-label="Overview of the database">
@@ -87,24 +67,27 @@ export function StartScreen({ start, onOpenLabel, onRetry }: Props) {
       </p>
       <div className="schema-graph" style={{ width, height }}>
         <svg width={width} height={height} aria-hidden="true">
-          {links.map((link, index) => {
+          {links.map((link) => {
             const from = places.get(link.from)!;
             const to = places.get(link.to)!;
+            const key = `${link.from}\u0000${link.to}`;
             if (link.from === link.to) {
               return (
-                <g key={index}>
+                <g key={key}>
+                  <title>{link.types.join(', ')}</title>
                   <circle cx={from.x} cy={from.y - from.size / 2 - 10} r={12} className="schema-link" />
                   <text x={from.x} y={from.y - from.size / 2 - 26} className="schema-type">
-                    {link.type}
+                    {link.caption}
                   </text>
                 </g>
               );
             }
             return (
-              <g key={index}>
+              <g key={key}>
+                <title>{link.types.join(', ')}</title>
                 <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} className="schema-link" />
                 <text x={(from.x + to.x) / 2} y={(from.y + to.y) / 2 - 3} className="schema-type">
-                  {link.type}
+                  {link.caption}
                 </text>
               </g>
             );
