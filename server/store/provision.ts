@@ -116,8 +116,11 @@ export async function provisionStore(
   try {
     if (fresh) {
       if (asRoot) {
-        // The parent folders must be traversable by `postgres` (a temporary folder is 700 by default).
-        await chmod(path.dirname(home), 0o755);
+        // The parent folder must be traversable by `postgres` (a temporary folder is 700 by default). Only
+        // search permission is added: a home right under /tmp once turned /tmp (1777) into 755, and every
+        // other PostgreSQL on the machine lost its lock files.
+        const parent = path.dirname(home);
+        await chmod(parent, ((await stat(parent)).mode & 0o7777) | 0o011);
       }
       await server.initialise();
     } else if (asRoot) {
