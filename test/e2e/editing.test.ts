@@ -252,6 +252,11 @@ describe('editing in the explorer', () => {
     );
     expect(left.records.map((record) => Number(record.get('amount')))).toEqual([25_000_000]);
     await page.screenshot({ path: output('editing-figure-reverted.png') });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Edit \d+ reverted/ })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
 
     await explorer.showTab('Edit');
     // The duplicates: reviewed side by side, merged, and the merge undone.
@@ -262,6 +267,8 @@ describe('editing in the explorer', () => {
     const review = duplicates.getByRole('form', { name: 'Merge review' });
     const table = review.getByRole('table', { name: 'Side by side' });
     await expect.poll(() => table.textContent()).toMatch(/employees[\s\S]*12/);
+    // Sources by their titles, not their ids.
+    await expect.poll(() => table.locator('tr', { hasText: 'sources' }).textContent()).toMatch(/Register/);
     await review.getByLabel(/Ostrava Mills SA/).check();
     await review.getByLabel('Claim').fill('Ostrava Mills SA and “mills ostrava” are one company.');
     await source(review, 'https://example.org/ostrava', 'Ostrava Mills profile');

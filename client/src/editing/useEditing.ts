@@ -86,13 +86,14 @@ export function useEditing(target: EditTarget, onChanged: (graph: Graph, gone?: 
       await run(async () => {
         const { edit } = await editingApi.revert(editId);
         const said = `Edit ${editId} reverted (edit ${edit.id}).`;
+        const goneSaid = `Edit ${editId} reverted: what it made is no longer in the graph.`;
         // What the revert changed is read again for the canvas: the selection (gone when the revert un-made it)
         // and, for a figure stated beside another, that other (no longer in a disagreement).
         const reverted = history?.edits.find((entry) => entry.id === editId);
         const besideId = (reverted?.before as { versionOf?: { id?: string } } | null)?.versionOf?.id;
         if (target.kind === 'node') {
           const read = await readAgain(() => api.node(target.id));
-          if (read === 'gone') onChanged({ nodes: [], edges: [] }, { ids: [target.id], said });
+          if (read === 'gone') onChanged({ nodes: [], edges: [] }, { ids: [target.id], said: goneSaid });
           else if (read) onChanged({ nodes: [read.node], edges: [] });
           return said;
         }
@@ -101,7 +102,7 @@ export function useEditing(target: EditTarget, onChanged: (graph: Graph, gone?: 
         const kept = beside && beside !== 'gone' ? beside.edge : undefined;
         const edges = [read && read !== 'gone' ? read.edge : undefined, kept].filter((edge) => edge !== undefined);
         const select = kept && { kind: 'edge' as const, id: kept.id };
-        onChanged({ nodes: [], edges }, read === 'gone' ? { ids: [target.id], select, said } : undefined);
+        onChanged({ nodes: [], edges }, read === 'gone' ? { ids: [target.id], select, said: goneSaid } : undefined);
         return said;
       });
     },
