@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { callerOf } from '../accounts/caller.js';
+import { callerOf, type Caller } from '../accounts/caller.js';
 import {
+  type CreateNodeBody,
+  type CreateRelationshipBody,
+  type DeleteBody,
+  type Edit,
+  type UpdateBody,
   createNodeBodySchema,
   createRelationshipBodySchema,
   deleteBodySchema,
@@ -14,7 +19,8 @@ import { apiEdgeSchema, apiNodeSchema, nodeIdParam } from '../graph/graph.schema
 import type { ApiRoutes } from '../http/route.js';
 import { findDuplicates } from './duplicates.js';
 import { formProperties } from './form-properties.js';
-import type { Editing } from './editing.js';
+import type { Editing, NodeAnswer, RelationshipAnswer } from './editing.js';
+import type { TargetKind } from './edits.store.js';
 import { Merges } from './merges.js';
 import type { InvestigationStore } from '../investigations/investigations.store.js';
 
@@ -65,132 +71,158 @@ const relationshipAnswer = z.object({
 });
 const deletedAnswer = z.object({ deleted: z.string(), edit: editSchema });
 
+/** What the routes of nodes and of relationships differ in; everything else they share. */
+interface EntityRoutes<Create, Answer> {
+  kind: TargetKind;
+  /** `/nodes` or `/relationships`. */
+  path: string;
+  answer: z.ZodType<Answer>;
+  create: {
+    summary: string;
+    description: string;
+    body: z.ZodType<Create>;
+    errors: number[];
+    handler: (caller: Caller, body: Create) => Promise<Answer>;
+  };
+  update: {
+    summary: string;
+    description: string;
+    handler: (caller: Caller, id: string, body: UpdateBody) => Promise<Answer>;
+  };
+  remove: {
+    summary: string;
+    /** Said before the notes on versions and evidence. */
+    description?: string;
+    handler: (caller: Caller, id: string, body: DeleteBody) => Promise<{ deleted: string; edit: Edit }>;
+  };
+  history: { summary: string; description?: string };
+}
+
+/** Create, update and delete of one kind of entity, each with its claim and sources. */
+function writeRoutes<Create, Answer>(api: ApiRoutes, entity: EntityRoutes<Create, Answer>): void {
+  api.add({
+    method: 'post',
+    path: entity.path,
+    tag,
+    permission: 'edit',
+    summary: entity.create.summary,
+    description: entity.create.description + evidenceNote,
+    body: entity.create.body,
+    status: 201,
+    response: entity.answer,
+    errors: entity.create.errors,
+    handler: ({ body, res }) => entity.create.handler(callerOf(res), body),
+  });
+
+  api.add({
+    method: 'patch',
+    path: `${entity.path}/:id`,
+    tag,
+    permission: 'edit',
+    summary: entity.update.summary,
+    description: entity.update.description + versionNote + evidenceNote,
+    params: idParams,
+    body: updateBodySchema,
+    response: entity.answer,
+    errors: [404, 409],
+    handler: ({ params, body, res }) => entity.update.handler(callerOf(res), params.id, body),
+  });
+
+  const { description } = entity.remove;
+  api.add({
+    method: 'delete',
+    path: `${entity.path}/:id`,
+    tag,
+    permission: 'edit',
+    summary: entity.remove.summary,
+    description: (description ? description + versionNote : versionNote.trim()) + evidenceNote,
+    params: idParams,
+    body: deleteBodySchema,
+    response: deletedAnswer,
+    errors: [404, 409],
+    handler: ({ params, body, res }) => entity.remove.handler(callerOf(res), params.id, body),
+  });
+}
+
+/** The history of one kind of entity. */
+function historyRoute<Create, Answer>(api: ApiRoutes, editing: Editing, entity: EntityRoutes<Create, Answer>): void {
+  api.add({
+    method: 'get',
+    path: `${entity.path}/:id/history`,
+    tag,
+    permission: 'read',
+    summary: entity.history.summary,
+    description: entity.history.description,
+    params: idParams,
+    response: historyResponseSchema,
+    errors: [404],
+    handler: ({ params }) => editing.history(entity.kind, params.id),
+  });
+}
+
 /** The editing routes of issue 26: all need the `edit` scope (editors and admins). */
 export function editingRoutes(api: ApiRoutes, editing: Editing, investigations: InvestigationStore): void {
   const merges = new Merges(editing, investigations);
 
-  api.add({
-    method: 'post',
+  const nodes: EntityRoutes<CreateNodeBody, NodeAnswer> = {
+    kind: 'node',
     path: '/nodes',
-    tag,
-    permission: 'edit',
-    summary: 'Create a node, with a claim and sources',
-    description:
-      'Labels are the database’s own or plain new names; the node gets an `id` (given, or made from its name) ' +
-      'that is its API id.' +
-      evidenceNote,
-    body: createNodeBodySchema,
-    status: 201,
-    response: nodeAnswer,
-    errors: [409],
-    handler: ({ body, res }) => editing.createNode(callerOf(res), body),
-  });
-
-  api.add({
-    method: 'patch',
-    path: '/nodes/:id',
-    tag,
-    permission: 'edit',
-    summary: 'Change a node’s properties, with a claim and sources',
-    description:
-      'Only the properties given are written (null removes one); nothing is written when none differs.' +
-      versionNote +
-      evidenceNote,
-    params: idParams,
-    body: updateBodySchema,
-    response: nodeAnswer,
-    errors: [404, 409],
-    handler: ({ params, body, res }) => editing.updateNode(callerOf(res), params.id, body),
-  });
-
-  api.add({
-    method: 'delete',
-    path: '/nodes/:id',
-    tag,
-    permission: 'edit',
-    summary: 'Delete a node and its relationships, with a claim and sources',
-    description:
-      'The history keeps the node and each relationship, so a revert makes them again.' + versionNote + evidenceNote,
-    params: idParams,
-    body: deleteBodySchema,
-    response: deletedAnswer,
-    errors: [404, 409],
-    handler: ({ params, body, res }) => editing.deleteNode(callerOf(res), params.id, body),
-  });
-
-  api.add({
-    method: 'post',
+    answer: nodeAnswer,
+    create: {
+      summary: 'Create a node, with a claim and sources',
+      description:
+        'Labels are the database’s own or plain new names; the node gets an `id` (given, or made from its name) ' +
+        'that is its API id.',
+      body: createNodeBodySchema,
+      errors: [409],
+      handler: (caller, body) => editing.createNode(caller, body),
+    },
+    update: {
+      summary: 'Change a node’s properties, with a claim and sources',
+      description: 'Only the properties given are written (null removes one); nothing is written when none differs.',
+      handler: (caller, id, body) => editing.updateNode(caller, id, body),
+    },
+    remove: {
+      summary: 'Delete a node and its relationships, with a claim and sources',
+      description: 'The history keeps the node and each relationship, so a revert makes them again.',
+      handler: (caller, id, body) => editing.deleteNode(caller, id, body),
+    },
+    history: {
+      summary: 'Every edit of a node, newest first',
+      description: 'Who changed what and when, before and after (typed values), with the claim and sources of each.',
+    },
+  };
+  const relationships: EntityRoutes<CreateRelationshipBody, RelationshipAnswer> = {
+    kind: 'relationship',
     path: '/relationships',
-    tag,
-    permission: 'edit',
-    summary: 'Create a relationship between two nodes, with a claim and sources',
-    description:
-      'From `from` to `to`, of a type of the database or a plain new name. `since` and `endsIn` are written as ' +
-      'precisely as known (YYYY, YYYY-MM, YYYY-MM-DD) and stored as the default dataset stores them.' +
-      evidenceNote,
-    body: createRelationshipBodySchema,
-    status: 201,
-    response: relationshipAnswer,
-    errors: [404, 409],
-    handler: ({ body, res }) => editing.createRelationship(callerOf(res), body),
-  });
+    answer: relationshipAnswer,
+    create: {
+      summary: 'Create a relationship between two nodes, with a claim and sources',
+      description:
+        'From `from` to `to`, of a type of the database or a plain new name. `since` and `endsIn` are written as ' +
+        'precisely as known (YYYY, YYYY-MM, YYYY-MM-DD) and stored as the default dataset stores them.',
+      body: createRelationshipBodySchema,
+      errors: [404, 409],
+      handler: (caller, body) => editing.createRelationship(caller, body),
+    },
+    update: {
+      summary: 'Change a relationship’s properties, with a claim and sources',
+      description:
+        'A figure stated differently by sources the relationship did not cite does not overwrite it: it becomes a ' +
+        'new version beside it, in its disagreement group (`disputes`), and the answer names the group.',
+      handler: (caller, id, body) => editing.updateRelationship(caller, id, body),
+    },
+    remove: {
+      summary: 'Delete a relationship, with a claim and sources',
+      handler: (caller, id, body) => editing.deleteRelationship(caller, id, body),
+    },
+    history: { summary: 'Every edit of a relationship, newest first' },
+  };
 
-  api.add({
-    method: 'patch',
-    path: '/relationships/:id',
-    tag,
-    permission: 'edit',
-    summary: 'Change a relationship’s properties, with a claim and sources',
-    description:
-      'A figure stated differently by sources the relationship did not cite does not overwrite it: it becomes a ' +
-      'new version beside it, in its disagreement group (`disputes`), and the answer names the group.' +
-      versionNote +
-      evidenceNote,
-    params: idParams,
-    body: updateBodySchema,
-    response: relationshipAnswer,
-    errors: [404, 409],
-    handler: ({ params, body, res }) => editing.updateRelationship(callerOf(res), params.id, body),
-  });
-
-  api.add({
-    method: 'delete',
-    path: '/relationships/:id',
-    tag,
-    permission: 'edit',
-    summary: 'Delete a relationship, with a claim and sources',
-    params: idParams,
-    body: deleteBodySchema,
-    response: deletedAnswer,
-    description: versionNote.trim() + evidenceNote,
-    errors: [404, 409],
-    handler: ({ params, body, res }) => editing.deleteRelationship(callerOf(res), params.id, body),
-  });
-
-  api.add({
-    method: 'get',
-    path: '/nodes/:id/history',
-    tag,
-    permission: 'read',
-    summary: 'Every edit of a node, newest first',
-    description: 'Who changed what and when, before and after (typed values), with the claim and sources of each.',
-    params: idParams,
-    response: historyResponseSchema,
-    errors: [404],
-    handler: ({ params }) => editing.history('node', params.id),
-  });
-
-  api.add({
-    method: 'get',
-    path: '/relationships/:id/history',
-    tag,
-    permission: 'read',
-    summary: 'Every edit of a relationship, newest first',
-    params: idParams,
-    response: historyResponseSchema,
-    errors: [404],
-    handler: ({ params }) => editing.history('relationship', params.id),
-  });
+  writeRoutes(api, nodes);
+  writeRoutes(api, relationships);
+  historyRoute(api, editing, nodes);
+  historyRoute(api, editing, relationships);
 
   api.add({
     method: 'post',

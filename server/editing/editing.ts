@@ -1,4 +1,4 @@
-import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
+import neo4j, { type Node as Neo4jNode, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
 import type { Caller } from '../accounts/caller.js';
 import { audit } from '../audit/audit.queries.js';
 import type { Catalog } from '../graph/catalog.js';
@@ -13,7 +13,9 @@ import type {
   UpdateBody,
 } from '../graph/editing.schemas.js';
 import type { ApiEdge, ApiNode } from '../graph/graph.schemas.js';
+import type { NodeIdentity } from '../graph/identity.js';
 import { ProblemError } from '../http/problem.js';
+import type { Cypher } from '../neo4j/cypher.js';
 import type { Database, GraphTransaction } from '../neo4j/database.js';
 import { resolveNodes } from '../nodes/nodes.queries.js';
 import type { Queryable, Store } from '../store/store.js';
@@ -92,6 +94,49 @@ export interface Unit {
   editId: number;
 }
 
+/** What a deleted entity was, as its history keeps it, with its `_entente_id` and what the deletion touched. */
+interface Snapshot {
+  uid: string;
+  touches: string[];
+  before: unknown;
+}
+
+/** A change to an entity's properties, as read in its unit of work. */
+interface Change<State> {
+  id: string;
+  key: string;
+  before: State;
+  changes: Props;
+  cited: CitedSource[];
+  body: UpdateBody;
+  evidence: EvidenceKeys;
+}
+
+type Answer<Shown> = Shown & { version: number; edit: Edit | null };
+
+/**
+ * What a write of a node and of a relationship differ in: how the entity is found and read, the statements that
+ * write it, what the answer shows, and what its deletion keeps. The rest of the sequence (lock, version check,
+ * sources, graph write, history and audit) is one path (`Editing.update`, `Editing.remove`).
+ */
+interface EntityKind<Found, Shown, State extends { properties: Props }> {
+  kind: TargetKind;
+  key: (id: string) => Promise<string>;
+  read: (graph: GraphTransaction, key: string) => Promise<Found | undefined>;
+  entity: (found: Found) => Neo4jNode | Relationship;
+  state: (found: Found) => State;
+  shown: (found: Found, identity: NodeIdentity) => Shown;
+  updateQuery: Cypher;
+  /** The entity as the update statement returns it. */
+  updated: (record: Neo4jRecord) => Found;
+  /** The nodes an update's sources are linked to (the dataset's MENTIONED_IN). */
+  mentions: (key: string) => string[];
+  /** A change written otherwise (a relationship's new figure), or undefined to write it over. */
+  instead?: (unit: Unit, caller: Caller, change: Change<State>) => Promise<Answer<Shown> | undefined>;
+  snapshot: (unit: Unit, key: string, found: Found, id: string) => Promise<Snapshot>;
+  deleteQuery: Cypher;
+}
+
 function staleVersion(kind: TargetKind, id: string, read: number, now: number): ProblemError {
   return new ProblemError(
     409,
@@ -115,6 +160,43 @@ export class Editing {
     readonly catalog: Catalog,
     readonly store: Store,
   ) {}
+
+  private readonly nodes: EntityKind<Neo4jNode, { node: ApiNode }, NodeState> = {
+    kind: 'node',
+    key: (id) => this.nodeKey(id),
+    read: readNode,
+    entity: (node) => node,
+    state: nodeState,
+    shown: (node, identity) => ({ node: apiNode(node, identity) }),
+    updateQuery: cypher['editing/update-node'],
+    updated: (record) => record.get('n') as Neo4jNode,
+    mentions: (key) => [key],
+    snapshot: (unit, key, node, id) => this.nodeSnapshot(unit, key, node, id),
+    deleteQuery: cypher['editing/delete-node'],
+  };
+
+  private readonly relationships: EntityKind<
+    FoundRelationship,
+    { relationship: ApiEdge; disagreement?: string },
+    RelationshipState
+  > = {
+    kind: 'relationship',
+    key: (id) => this.relationshipKey(id),
+    read: readRelationship,
+    entity: (found) => found.r,
+    state: (found) => relationshipState(found.r),
+    shown: (found, identity) => ({ relationship: apiEdge(found, identity) }),
+    updateQuery: cypher['editing/update-relationship'],
+    updated: foundOf,
+    // Its sources are mentioned by its ends when it is made, not again on a change.
+    mentions: () => [],
+    instead: async (unit, caller, change) =>
+      this.isNewFigure(change.before, change.changes, change.cited, change.evidence)
+        ? this.newVersion(unit, caller, change)
+        : undefined,
+    snapshot: (unit, key, found) => this.relationshipSnapshot(unit, key, found),
+    deleteQuery: cypher['editing/delete-relationship'],
+  };
 
   /**
    * One edit across the two databases. The store's transaction opens first and takes a lock on every entity
@@ -294,21 +376,68 @@ export class Editing {
   }
 
   async updateNode(caller: Caller, id: string, body: UpdateBody): Promise<NodeAnswer> {
+    return this.update(this.nodes, caller, id, body);
+  }
+
+  async updateRelationship(caller: Caller, id: string, body: UpdateBody): Promise<RelationshipAnswer> {
+    return this.update(this.relationships, caller, id, body);
+  }
+
+  async deleteNode(caller: Caller, id: string, body: DeleteBody): Promise<{ deleted: string; edit: Edit }> {
+    return this.remove(this.nodes, caller, id, body);
+  }
+
+  async deleteRelationship(caller: Caller, id: string, body: DeleteBody): Promise<{ deleted: string; edit: Edit }> {
+    return this.remove(this.relationships, caller, id, body);
+  }
+
+  /**
+   * The one path of a change to a node or relationship that exists: its key from its API id, the lock on it, then
+   * in the unit of work the entity read again (a 404 when it is gone) at the version the caller read (a 409 when
+   * another edit came first); `work` writes the graph and records the edit.
+   */
+  private async onCurrent<Found, Shown, State extends { properties: Props }, T>(
+    of: EntityKind<Found, Shown, State>,
+    id: string,
+    version: number,
+    work: (
+      unit: Unit,
+      current: { key: string; found: Found; entity: Neo4jNode | Relationship; version: number },
+    ) => Promise<T>,
+  ): Promise<T> {
+    const key = await of.key(id);
+    return this.unit([key], async (unit) => {
+      const found = await of.read(unit.graph, key);
+      if (!found) throw ProblemError.notFound(`No ${of.kind} has the id "${id}"`);
+      const entity = of.entity(found);
+      const now = versionOf(entity);
+      if (now !== version) throw staleVersion(of.kind, id, version, now);
+      return work(unit, { key, found, entity, version: now });
+    });
+  }
+
+  /**
+   * A node's or relationship's properties changed, with the claim and sources of the change; nothing is written
+   * when nothing differs, not even Entente's bookkeeping. A relationship's figure stated differently by other
+   * sources is a new version beside it instead (`newVersion`).
+   */
+  private async update<Found, Shown, State extends { properties: Props }>(
+    of: EntityKind<Found, Shown, State>,
+    caller: Caller,
+    id: string,
+    body: UpdateBody,
+  ): Promise<Answer<Shown>> {
     const evidence = await this.evidenceKeys();
     await this.checkKeys(body.properties, evidence, true);
-    const key = await this.nodeKey(id);
     const identity = await this.catalog.identity();
-    return this.unit([key], async (unit) => {
-      const node = await readNode(unit.graph, key);
-      if (!node) throw ProblemError.notFound(`No node has the id "${id}"`);
-      const version = versionOf(node);
-      if (version !== body.version) throw staleVersion('node', id, body.version, version);
-      const before = nodeState(node);
+    return this.onCurrent(of, id, body.version, async (unit, { key, found, entity, version }) => {
+      const before = of.state(found);
       const changes = changedProperties(before.properties, body.properties);
-      // Nothing to change: nothing is written, not even Entente's bookkeeping.
-      if (!Object.keys(changes).length) return { node: apiNode(node, identity), version, edit: null };
-      const uid = (await stamp(unit.graph, 'node', [key])).get(key)!;
+      if (!Object.keys(changes).length) return { ...of.shown(found, identity), version, edit: null };
       const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
+      const instead = await of.instead?.(unit, caller, { id, key, before, changes, cited, body, evidence });
+      if (instead) return instead;
+      const uid = (await stamp(unit.graph, of.kind, [key])).get(key)!;
       const written = {
         ...changes,
         [evidence.claim]: body.claim,
@@ -316,20 +445,21 @@ export class Editing {
       };
       const [record] = await run(
         unit.graph,
-        cypher['editing/update-node'],
+        of.updateQuery,
         { key, version: neo4j.int(version), edit: neo4j.int(unit.editId) },
         { variable: 'n', properties: written },
       );
-      const updated = record!.get('n') as Neo4jNode;
-      if (evidence.model)
+      const updated = of.updated(record!);
+      const mentioning = of.mentions(key);
+      if (evidence.model && mentioning.length)
         await mention(
           unit.graph,
-          [key],
+          mentioning,
           cited.map((source) => source.id),
         );
       const edit = await this.record(unit, caller, {
-        action: 'node.update',
-        targetKind: 'node',
+        action: `${of.kind}.update`,
+        targetKind: of.kind,
         targetKey: key,
         targetUid: uid,
         targetId: id,
@@ -339,63 +469,87 @@ export class Editing {
         after: { properties: written },
         claim: body.claim,
         sources: cited,
-        previous: lastEditOf(node),
+        previous: lastEditOf(entity),
       });
-      return { node: apiNode(updated, identity), version: version + 1, edit };
+      return { ...of.shown(updated, identity), version: version + 1, edit };
     });
   }
 
-  async deleteNode(caller: Caller, id: string, body: DeleteBody): Promise<{ deleted: string; edit: Edit }> {
-    const key = await this.nodeKey(id);
+  /**
+   * A node or relationship deleted, with the claim and sources of the deletion; the history keeps what it was
+   * (`snapshot`), so that a revert makes it again.
+   */
+  private async remove<Found, Shown, State extends { properties: Props }>(
+    of: EntityKind<Found, Shown, State>,
+    caller: Caller,
+    id: string,
+    body: DeleteBody,
+  ): Promise<{ deleted: string; edit: Edit }> {
     const evidence = await this.evidenceKeys();
-    return this.unit([key], async (unit) => {
-      const node = await readNode(unit.graph, key);
-      if (!node) throw ProblemError.notFound(`No node has the id "${id}"`);
-      const version = versionOf(node);
-      if (version !== body.version) throw staleVersion('node', id, body.version, version);
-      const records = await run(unit.graph, cypher['editing/node-relationships'], {
-        key,
-        limit: neo4j.int(maxRelationshipsOfDeleted + 1),
-      });
-      if (records.length > maxRelationshipsOfDeleted) {
-        throw new ProblemError(
-          409,
-          'too-many-relationships',
-          'Conflict',
-          `The node "${id}" has more than ${maxRelationshipsOfDeleted} relationships: delete or merge them first.`,
-        );
-      }
-      const relationships = records.map((record) => relationshipState(record.get('r') as Relationship));
-      const ends = relationships.flatMap((relationship) => [relationship.from, relationship.to]);
-      // What it takes with it keeps its `_entente_id` when a revert makes it again.
-      const nodeUids = await stamp(unit.graph, 'node', [key, ...ends]);
-      const relationshipUids = await stamp(
-        unit.graph,
-        'relationship',
-        relationships.map((relationship) => relationship.key),
-      );
-      const state = nodeState(node);
-      state.properties._entente_id = nodeUids.get(key)!;
-      for (const relationship of relationships) {
-        relationship.properties._entente_id = relationshipUids.get(relationship.key)!;
-      }
+    return this.onCurrent(of, id, body.version, async (unit, { key, found, entity, version }) => {
+      const { uid, touches, before } = await of.snapshot(unit, key, found, id);
       const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
-      await run(unit.graph, cypher['editing/delete-node'], { key });
+      await run(unit.graph, of.deleteQuery, { key });
       const edit = await this.record(unit, caller, {
-        action: 'node.delete',
-        targetKind: 'node',
+        action: `${of.kind}.delete`,
+        targetKind: of.kind,
         targetKey: key,
-        targetUid: nodeUids.get(key)!,
+        targetUid: uid,
         targetId: id,
-        touches: [...new Set([...nodeUids.values(), ...relationshipUids.values()])],
+        touches,
         version: version + 1,
-        before: { node: state, relationships },
+        before,
         claim: body.claim,
         sources: cited,
-        previous: lastEditOf(node),
+        previous: lastEditOf(entity),
       });
       return { deleted: id, edit };
     });
+  }
+
+  /** What a deleted node takes with it (its relationships), each keeping its `_entente_id` for a revert. */
+  private async nodeSnapshot(unit: Unit, key: string, node: Neo4jNode, id: string): Promise<Snapshot> {
+    const records = await run(unit.graph, cypher['editing/node-relationships'], {
+      key,
+      limit: neo4j.int(maxRelationshipsOfDeleted + 1),
+    });
+    if (records.length > maxRelationshipsOfDeleted) {
+      throw new ProblemError(
+        409,
+        'too-many-relationships',
+        'Conflict',
+        `The node "${id}" has more than ${maxRelationshipsOfDeleted} relationships: delete or merge them first.`,
+      );
+    }
+    const relationships = records.map((record) => relationshipState(record.get('r') as Relationship));
+    const ends = relationships.flatMap((relationship) => [relationship.from, relationship.to]);
+    // What it takes with it keeps its `_entente_id` when a revert makes it again.
+    const nodeUids = await stamp(unit.graph, 'node', [key, ...ends]);
+    const relationshipUids = await stamp(
+      unit.graph,
+      'relationship',
+      relationships.map((relationship) => relationship.key),
+    );
+    const state = nodeState(node);
+    state.properties._entente_id = nodeUids.get(key)!;
+    for (const relationship of relationships) {
+      relationship.properties._entente_id = relationshipUids.get(relationship.key)!;
+    }
+    return {
+      uid: nodeUids.get(key)!,
+      touches: [...new Set([...nodeUids.values(), ...relationshipUids.values()])],
+      before: { node: state, relationships },
+    };
+  }
+
+  /** A deleted relationship as it was; it and its ends are stamped, since a revert makes it again between them. */
+  private async relationshipSnapshot(unit: Unit, key: string, found: FoundRelationship): Promise<Snapshot> {
+    const state = relationshipState(found.r);
+    const uid = (await stamp(unit.graph, 'relationship', [key])).get(key)!;
+    const ends = await stamp(unit.graph, 'node', [state.from, state.to]);
+    // A revert makes it again with its `_entente_id`.
+    state.properties._entente_id = uid;
+    return { uid, touches: [uid, ...ends.values()], before: { relationship: state } };
   }
 
   async createRelationship(caller: Caller, body: CreateRelationshipBody): Promise<RelationshipAnswer> {
@@ -445,54 +599,6 @@ export class Editing {
     });
   }
 
-  async updateRelationship(caller: Caller, id: string, body: UpdateBody): Promise<RelationshipAnswer> {
-    const evidence = await this.evidenceKeys();
-    await this.checkKeys(body.properties, evidence, true);
-    const key = await this.relationshipKey(id);
-    const identity = await this.catalog.identity();
-    return this.unit([key], async (unit) => {
-      const current = await readRelationship(unit.graph, key);
-      if (!current) throw ProblemError.notFound(`No relationship has the id "${id}"`);
-      const version = versionOf(current.r);
-      if (version !== body.version) throw staleVersion('relationship', id, body.version, version);
-      const before = relationshipState(current.r);
-      const changes = changedProperties(before.properties, body.properties);
-      if (!Object.keys(changes).length) return { relationship: apiEdge(current, identity), version, edit: null };
-      const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
-      if (this.isNewFigure(before, changes, cited, evidence)) {
-        return this.newVersion(unit, caller, { id, key, current, before, changes, cited, body, evidence });
-      }
-      const uid = (await stamp(unit.graph, 'relationship', [key])).get(key)!;
-      const written = {
-        ...changes,
-        [evidence.claim]: body.claim,
-        [evidence.sources]: this.sourceIds(cited, before.properties[evidence.sources]),
-      };
-      const [record] = await run(
-        unit.graph,
-        cypher['editing/update-relationship'],
-        { key, version: neo4j.int(version), edit: neo4j.int(unit.editId) },
-        { variable: 'n', properties: written },
-      );
-      const found = foundOf(record!);
-      const edit = await this.record(unit, caller, {
-        action: 'relationship.update',
-        targetKind: 'relationship',
-        targetKey: key,
-        targetUid: uid,
-        targetId: id,
-        touches: [uid],
-        version: version + 1,
-        before: { properties: pick(before.properties, Object.keys(written)) },
-        after: { properties: written },
-        claim: body.claim,
-        sources: cited,
-        previous: lastEditOf(current.r),
-      });
-      return { relationship: apiEdge(found, identity), version: version + 1, edit };
-    });
-  }
-
   /**
    * A figure stated differently: a sourced record (it has a claim) whose number changes, on the word of
    * sources it did not cite. Then the sources disagree, and the new figure is a new version beside the old.
@@ -508,20 +614,7 @@ export class Editing {
     return Object.entries(changes).some(([key, value]) => isNumber(value) && isNumber(before.properties[key]));
   }
 
-  private async newVersion(
-    unit: Unit,
-    caller: Caller,
-    input: {
-      id: string;
-      key: string;
-      current: FoundRelationship;
-      before: RelationshipState;
-      changes: Props;
-      cited: CitedSource[];
-      body: UpdateBody;
-      evidence: EvidenceKeys;
-    },
-  ): Promise<RelationshipAnswer> {
+  private async newVersion(unit: Unit, caller: Caller, input: Change<RelationshipState>): Promise<RelationshipAnswer> {
     const { id, key, before, changes, cited, body, evidence } = input;
     const group = typeof before.properties.disputes === 'string' ? before.properties.disputes : id;
     const newKey = newId(before.type);
@@ -530,6 +623,8 @@ export class Editing {
       [evidence.claim]: body.claim,
       [evidence.sources]: cited.map((source) => source.id),
     };
+    // The old one is changed too (it joins the group): a revert of what made it must wait for this one's.
+    const oldUid = (await stamp(unit.graph, 'relationship', [key])).get(key)!;
     const [record] = await run(
       unit.graph,
       cypher['editing/new-version'],
@@ -545,7 +640,7 @@ export class Editing {
       targetKey: found.r.elementId,
       targetUid: uidOf(found.r)!,
       targetId: newKey,
-      touches: [uidOf(found.r)!, ...ends.values()],
+      touches: [uidOf(found.r)!, oldUid, ...ends.values()],
       version: 1,
       before: { versionOf: { key, id }, disputesBefore: before.properties.disputes ?? null },
       after: { disputes: group, properties: written },
@@ -554,38 +649,6 @@ export class Editing {
       previous: null,
     });
     return { relationship: apiEdge(found, identity), version: 1, edit, disagreement: group };
-  }
-
-  async deleteRelationship(caller: Caller, id: string, body: DeleteBody): Promise<{ deleted: string; edit: Edit }> {
-    const key = await this.relationshipKey(id);
-    const evidence = await this.evidenceKeys();
-    return this.unit([key], async (unit) => {
-      const current = await readRelationship(unit.graph, key);
-      if (!current) throw ProblemError.notFound(`No relationship has the id "${id}"`);
-      const version = versionOf(current.r);
-      if (version !== body.version) throw staleVersion('relationship', id, body.version, version);
-      const state = relationshipState(current.r);
-      const uid = (await stamp(unit.graph, 'relationship', [key])).get(key)!;
-      const ends = await stamp(unit.graph, 'node', [state.from, state.to]);
-      // A revert makes it again with its `_entente_id`.
-      state.properties._entente_id = uid;
-      const cited = await citeSources(unit.graph, body.sources, evidence.model, unit.editId);
-      await run(unit.graph, cypher['editing/delete-relationship'], { key });
-      const edit = await this.record(unit, caller, {
-        action: 'relationship.delete',
-        targetKind: 'relationship',
-        targetKey: key,
-        targetUid: uid,
-        targetId: id,
-        touches: [uid, ...ends.values()],
-        version: version + 1,
-        before: { relationship: state },
-        claim: body.claim,
-        sources: cited,
-        previous: lastEditOf(current.r),
-      });
-      return { deleted: id, edit };
-    });
   }
 
   /** An entity's history, newest first, and its version now (null once it is gone). */
@@ -807,16 +870,31 @@ export class Editing {
   }
 }
 
+/** An edit's action as a refusal names it, before the id of what it edited. */
+const actionWords: Record<string, string> = {
+  'node.create': 'made the node',
+  'node.update': 'changed the node',
+  'node.delete': 'deleted the node',
+  'relationship.create': 'made the relationship',
+  'relationship.update': 'changed the relationship',
+  'relationship.version': 'stated another figure beside it as',
+  'relationship.delete': 'deleted the relationship',
+  revert: 'reverted an edit of',
+  merge: 'merged another node into',
+  'merge.undo': 'undid a merge into',
+};
+
 /** Refuses an undo while a later edit still stands on what edit `editId` made, naming that edit. */
 export async function refuseWithLaterEdits(tx: Queryable, editId: number, keys: string[], what: string) {
   const later = await dependents(tx, editId, keys);
   if (!later.length) return;
   const named = later[0]!;
+  const did = actionWords[named.action] ?? named.action;
   throw new ProblemError(
     409,
     'later-change',
     'A later change depends on it',
-    `${what}: edit ${named.id} (${named.action} of "${named.target_id}" by ${named.actor_name}) changed it since. Revert that one first.`,
+    `${what}: a later edit stands on it, edit ${named.id} by ${named.actor_name} (${did} "${named.target_id}"). Revert that one first.`,
   ).with({ laterEdits: later.map((row) => Number(row.id)) });
 }
 

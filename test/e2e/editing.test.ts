@@ -154,6 +154,111 @@ describe('editing in the explorer', () => {
     expect(records[0]!.get('url')).toBe('https://example.org/harrow-brindle');
     await page.screenshot({ path: output('editing-relationship-made.png') });
 
+    // In Harrow Capital's timeline at its date; chosen there, the inspector shows it with its claim and source.
+    await explorer.pick('Harrow Capital');
+    await explorer.idle();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const dated = timeline.getByRole('button', { name: /^May 2024 Harrow Capital .+ Brindle Works/ });
+    await expect.poll(() => dated.count()).toBe(1);
+    await dated.click();
+    await explorer.idle();
+    const inspect = page.getByTestId('inspect');
+    await expect.poll(() => inspect.locator('h2').textContent()).toBe('INVESTED_IN');
+    const evidence = inspect.getByRole('region', { name: 'Evidence' });
+    await expect
+      .poll(() => evidence.textContent())
+      .toMatch(/put \$25 million into Brindle Works[\s\S]*Harrow backs Brindle/);
+    await expect.poll(() => inspect.locator('table').first().textContent()).toMatch(/\$25 million/);
+    await page.screenshot({ path: output('editing-relationship-inspected.png') });
+
+    // In what changed over the spring of 2024 (the first day is left out), by its claim, with its source.
+    await page.getByRole('checkbox', { name: 'Compare' }).check();
+    await page.getByLabel('Compare from').fill('2024-04-01');
+    await page.getByLabel('Compare to').fill('2024-06-30');
+    const changes = page.getByRole('region', { name: 'Changes' });
+    const began = changes.locator('li.began', { hasText: 'Harrow Capital put $25 million into Brindle Works' });
+    await expect.poll(() => began.textContent()).toMatch(/^Began May 2024: .+\(Harrow backs Brindle\)$/);
+    await page.screenshot({ path: output('editing-changes.png') });
+    await page.getByRole('checkbox', { name: 'Compare' }).uncheck();
+    await explorer.idle();
+
+    // Another source states another figure: a new version beside the first, both in the disagreements view.
+    const editing = inspect.getByRole('region', { name: 'Editing' });
+    await editing.getByRole('button', { name: 'Edit…' }).click();
+    const figure = editing.getByRole('form', { name: 'Edit the selection' });
+    await figure.getByLabel('amountUsd').fill('30000000');
+    await figure.getByLabel('Claim').fill('Harrow Capital put $30 million into Brindle Works, a filing shows.');
+    await figure.getByLabel('URL').fill('https://example.org/brindle-filing');
+    await figure.getByLabel('Title').fill('Brindle Works filing');
+    await figure.getByLabel('Outlet').fill('Filings Daily');
+    await figure.getByLabel('Date').fill('2024-06');
+    await figure.getByRole('button', { name: 'Save with this evidence' }).click();
+    await editing.getByRole('status').filter({ hasText: 'new version beside the old figure' }).waitFor();
+    await explorer.idle();
+    // The inspector's relationship joined the group: its versions side by side, the one inspected marked.
+    const beside = inspect.getByRole('region', { name: 'Sources disagree' });
+    await expect
+      .poll(() => beside.textContent())
+      .toMatch(/\$25 million[\s\S]*\$30 million|\$30 million[\s\S]*\$25 million/);
+    await explorer.showTab('Disagreements');
+    const disagreements = page.getByRole('region', { name: 'Disagreements' });
+    const versions = disagreements.locator('table.versions').filter({ hasText: 'Brindle Works filing' });
+    await expect
+      .poll(() => versions.textContent())
+      .toMatch(/2 versions[\s\S]*(\$25 million[\s\S]*\$30 million|\$30 million[\s\S]*\$25 million)/);
+    await expect.poll(() => versions.textContent()).toMatch(/Harrow backs Brindle/);
+    // Each version reads as the statement it is, not by Entente's bookkeeping ids.
+    expect(await versions.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await page.screenshot({ path: output('editing-disagreement.png') });
+
+    // Revert from the inspector: un-making the first is refused while the new figure stands on it, naming it.
+    const history = editing.getByRole('list', { name: 'History' });
+    await history.locator('li').first().getByRole('button', { name: 'Revert' }).click();
+    await editing
+      .getByRole('status')
+      .filter({ hasText: /cannot be reverted: a later edit stands on it, edit \d+ .*\(stated another figure/ })
+      .waitFor();
+    await page.screenshot({ path: output('editing-revert-refused.png') });
+    // The new figure, chosen in the timeline (the entry not marked as the selection), is reverted from its history.
+    await page
+      .getByRole('region', { name: 'Timeline' })
+      .locator('button:not([aria-current])', { hasText: 'Harrow Capital invested in Brindle Works' })
+      .click();
+    await explorer.idle();
+    await expect.poll(() => inspect.locator('table').first().textContent()).toMatch(/\$30 million/);
+    const versionHistory = inspect.getByRole('region', { name: 'Editing' }).getByRole('list', { name: 'History' });
+    await expect.poll(() => versionHistory.locator('li').first().textContent()).toMatch(/stated another figure/);
+    await page.screenshot({ path: output('editing-new-figure.png') });
+    const newFigure = await site.db.read(
+      "MATCH (:Company {name: 'Harrow Capital'})-[r:INVESTED_IN {amountUsd: 30000000}]->() RETURN r.id AS id",
+    );
+    const newId = String(newFigure.records[0]!.get('id'));
+    const drawnIds = async () => Object.keys(await explorer.probe((probe) => probe.edgeLabels()));
+    expect((await drawnIds()).some((id) => id.includes(newId))).toBe(true);
+    await versionHistory.locator('li').first().getByRole('button', { name: 'Revert' }).click();
+    // It is gone from the graph and the canvas; the one it stood beside is selected, alone again.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Edit \d+ reverted/ })
+      .waitFor();
+    await explorer.idle();
+    await expect.poll(() => inspect.locator('table').first().textContent()).toMatch(/\$25 million/);
+    await expect.poll(() => beside.count()).toBe(0);
+    expect((await drawnIds()).some((id) => id.includes(newId))).toBe(false);
+    await expect.poll(() => versions.count()).toBe(0);
+    const left = await site.db.read(
+      `MATCH (:Company {name: 'Harrow Capital'})-[r:INVESTED_IN]->({id: $brindle}) RETURN r.amountUsd AS amount`,
+      { brindle: brindle.node.id },
+    );
+    expect(left.records.map((record) => Number(record.get('amount')))).toEqual([25_000_000]);
+    await page.screenshot({ path: output('editing-figure-reverted.png') });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Edit \d+ reverted/ })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
+
+    await explorer.showTab('Edit');
     // The duplicates: reviewed side by side, merged, and the merge undone.
     await page.getByRole('tab', { name: 'Duplicates' }).click();
     const duplicates = page.getByRole('region', { name: 'Duplicates' });
@@ -162,6 +267,8 @@ describe('editing in the explorer', () => {
     const review = duplicates.getByRole('form', { name: 'Merge review' });
     const table = review.getByRole('table', { name: 'Side by side' });
     await expect.poll(() => table.textContent()).toMatch(/employees[\s\S]*12/);
+    // Sources by their titles, not their ids.
+    await expect.poll(() => table.locator('tr', { hasText: 'sources' }).textContent()).toMatch(/Register/);
     await review.getByLabel(/Ostrava Mills SA/).check();
     await review.getByLabel('Claim').fill('Ostrava Mills SA and “mills ostrava” are one company.');
     await source(review, 'https://example.org/ostrava', 'Ostrava Mills profile');
@@ -190,5 +297,5 @@ describe('editing in the explorer', () => {
     await explorer.idle();
     await page.screenshot({ path: output('editing-merge-undone.png') });
     await page.close();
-  }, 240_000);
+  }, 420_000);
 });

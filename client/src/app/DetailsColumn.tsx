@@ -134,7 +134,13 @@ export function DetailsColumn({ x }: { x: Explorer }) {
             unfolded={x.groups.unfolded}
             onFold={actions.fold}
             onUnfold={settings.unfold}
-            onEdited={(edited) => dispatch({ type: 'refresh', graph: edited })}
+            onEdited={(edited, gone) => {
+              dispatch({ type: 'refresh', graph: edited });
+              if (!gone) return;
+              dispatch({ type: 'remove', ids: gone.ids });
+              x.panels.setMessage({ kind: 'info', text: gone.said });
+              focus.select(gone.select);
+            }}
           />
         ) : (
           <p className="hint">

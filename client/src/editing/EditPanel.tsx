@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, type Graph } from '../api/api';
 import { queryClient } from '../api/queries';
+import { SourceName } from '../evidence/Versions';
 import { editingApi, type FormProperty, type PropertyValue, type Suggestion } from './editingApi';
 import { emptySource, Evidence, sourceOf, type SourceDraft } from './SourceFields';
 import { kindHint, valueOfKind, valueText } from './values';
@@ -249,6 +250,21 @@ function NewRelationship({ nodes, onGraph }: Props) {
   );
 }
 
+/** A value in the side-by-side table: source documents by their titles, anything else as text. */
+function Cell({ name, value, text }: { name: string; value: unknown; text: string }) {
+  if (name !== 'sources' || !Array.isArray(value)) return <td>{text}</td>;
+  return (
+    <td>
+      {value.map((id, index) => (
+        <span key={String(id)}>
+          {index > 0 && '; '}
+          <SourceName id={String(id)} />
+        </span>
+      ))}
+    </td>
+  );
+}
+
 /** Two nodes side by side, every property of either in one row, differences marked. */
 function SideBySide({ ids }: { ids: [string, string] }) {
   const [left, right] = [
@@ -281,8 +297,8 @@ function SideBySide({ ids }: { ids: [string, string] }) {
           return (
             <tr key={key} className={a === b ? undefined : 'differs'}>
               <th>{key}</th>
-              <td>{a}</td>
-              <td>{b}</td>
+              <Cell name={key} value={left.properties[key]} text={a} />
+              <Cell name={key} value={right.properties[key]} text={b} />
             </tr>
           );
         })}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Graph } from '../api/api';
 import { useMe } from '../accounts/useMe';
-import type { EditTarget } from './editingApi';
+import type { EditTarget, Gone } from './editingApi';
 import { HistoryList } from './HistoryList';
 import { useEditing } from './useEditing';
 
@@ -9,7 +9,13 @@ import { useEditing } from './useEditing';
 const EditForm = lazy(() => import('./EditForm').then((module) => ({ default: module.EditForm })));
 
 /** The inspector's editing part: an Edit form for editors, and the selection's history for everyone. */
-export function EditingSection({ target, onChanged }: { target: EditTarget; onChanged: (graph: Graph) => void }) {
+export function EditingSection({
+  target,
+  onChanged,
+}: {
+  target: EditTarget;
+  onChanged: (graph: Graph, gone?: Gone) => void;
+}) {
   const { can } = useMe();
   const editing = useEditing(target, onChanged);
   const [open, setOpen] = useState(false);

@@ -1,3 +1,4 @@
+import { SourceName } from '../evidence/Versions';
 import type { Edit } from './editingApi';
 
 const actions: Record<string, string> = {
@@ -13,10 +14,12 @@ const actions: Record<string, string> = {
   'merge.undo': 'undid a merge',
 };
 
-/** Keys an edit changed, from its before and after. */
+/** Keys an edit changed, from its before and after: not its evidence, identity or the precision of its dates. */
 function changedKeys(edit: Edit): string[] {
   const after = (edit.after as { properties?: Record<string, unknown> } | null)?.properties ?? {};
-  return Object.keys(after).filter((key) => !key.startsWith('_entente') && key !== 'claim' && key !== 'sources');
+  return Object.keys(after).filter(
+    (key) => !key.startsWith('_entente') && !['claim', 'sources', 'id'].includes(key) && !key.endsWith('Precision'),
+  );
 }
 
 /** Who changed what and when, with the claim and sources of each change; each can be reverted. */
@@ -42,7 +45,17 @@ export function HistoryList({
             <time dateTime={edit.at}>{new Date(edit.at).toLocaleString()}</time>
           </div>
           <p className="claim">{edit.claim}</p>
-          {edit.sources.length > 0 && <div className="meta">Sources: {edit.sources.join(', ')}</div>}
+          {edit.sources.length > 0 && (
+            <div className="meta">
+              Sources:{' '}
+              {edit.sources.map((source, index) => (
+                <span key={source}>
+                  {index > 0 && '; '}
+                  <SourceName id={source} />
+                </span>
+              ))}
+            </div>
+          )}
           {edit.revertedBy !== null ? (
             <div className="meta">Reverted by edit {edit.revertedBy}</div>
           ) : (

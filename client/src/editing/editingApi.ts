@@ -15,6 +15,16 @@ export type Suggestion = AnswerOf<'/api/duplicates', 'get'>['suggestions'][numbe
 /** A property nodes of a label (or relationships of a type) already have, with Neo4j's kinds of its values. */
 export type FormProperty = AnswerOf<'/api/form-properties', 'get'>['properties'][number];
 
+/**
+ * Elements an edit took off the graph (a revert of what made them): removed from the canvas, with what to select
+ * in their place (the relationship a reverted figure stood beside) and what to say, since the inspector goes.
+ */
+export interface Gone {
+  ids: string[];
+  select?: { kind: 'edge'; id: string };
+  said: string;
+}
+
 /** What is edited: a node or a relationship, by its API id. */
 export interface EditTarget {
   kind: 'node' | 'relationship';
@@ -40,6 +50,8 @@ export const editingApi = {
     target.kind === 'node'
       ? answer((client) => client.DELETE('/api/nodes/{id}', { params: params(target), body }))
       : answer((client) => client.DELETE('/api/relationships/{id}', { params: params(target), body })),
+  /** One relationship as the server has it now (404 or 410 once an edit removed it). */
+  relationship: (id: string) => answer((client) => client.GET('/api/relationships/{id}', { params: { path: { id } } })),
   revert: (editId: number) =>
     answer((client) => client.POST('/api/edits/{id}/revert', { params: { path: { id: String(editId) } } })),
   createNode: (body: CreateNodeBody) => answer((client) => client.POST('/api/nodes', { body })),

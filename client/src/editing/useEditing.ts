@@ -3,12 +3,21 @@ import { useState } from 'react';
 import type { Graph } from '../api/api';
 import { api, ApiError } from '../api/api';
 import { queryClient } from '../api/queries';
-import { editingApi, type EditTarget, type PropertyValue, type SourceInput } from './editingApi';
+import { editingApi, type EditTarget, type Gone, type PropertyValue, type SourceInput } from './editingApi';
 
 export const historyQuery = (target: EditTarget) => ({
   queryKey: ['history', target.kind, target.id],
   queryFn: () => editingApi.history(target),
 });
+
+/** An element read again after an edit: 'gone' when the server says so (404, 410), undefined when unread. */
+async function readAgain<T>(read: () => Promise<T>): Promise<T | 'gone' | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    return error instanceof ApiError && [404, 410].includes(error.status) ? 'gone' : undefined;
+  }
+}
 
 export interface EditingController {
   history: Awaited<ReturnType<typeof editingApi.history>> | undefined;
@@ -24,7 +33,7 @@ export interface EditingController {
  * properties), saves a change with its claim and source, reverts an edit, and hands what changed to the
  * canvas (`onChanged`). It draws nothing.
  */
-export function useEditing(target: EditTarget, onChanged: (graph: Graph) => void): EditingController {
+export function useEditing(target: EditTarget, onChanged: (graph: Graph, gone?: Gone) => void): EditingController {
   const history = useQuery(historyQuery(target)).data;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
@@ -61,7 +70,13 @@ export function useEditing(target: EditTarget, onChanged: (graph: Graph) => void
           claim,
           sources: [source],
         });
-        onChanged({ nodes: saved.node ? [saved.node] : [], edges: saved.relationship ? [saved.relationship] : [] });
+        const edges = saved.relationship ? [saved.relationship] : [];
+        // A new figure beside it: the edited one joined the group too, so the inspector shows both versions.
+        if (saved.disagreement) {
+          const edited = await readAgain(() => editingApi.relationship(target.id));
+          if (edited && edited !== 'gone') edges.push(edited.edge);
+        }
+        onChanged({ nodes: saved.node ? [saved.node] : [], edges });
         if (!saved.edit) return 'Nothing differed: nothing was written.';
         return saved.disagreement
           ? `Saved as a new version beside the old figure (disagreement “${saved.disagreement}”).`
@@ -70,12 +85,25 @@ export function useEditing(target: EditTarget, onChanged: (graph: Graph) => void
     revert: async (editId) => {
       await run(async () => {
         const { edit } = await editingApi.revert(editId);
-        // A node is read again for the canvas (a relationship shows its new values once it is drawn again).
+        const said = `Edit ${editId} reverted (edit ${edit.id}).`;
+        const goneSaid = `Edit ${editId} reverted: what it made is no longer in the graph.`;
+        // What the revert changed is read again for the canvas: the selection (gone when the revert un-made it)
+        // and, for a figure stated beside another, that other (no longer in a disagreement).
+        const reverted = history?.edits.find((entry) => entry.id === editId);
+        const besideId = (reverted?.before as { versionOf?: { id?: string } } | null)?.versionOf?.id;
         if (target.kind === 'node') {
-          const { node } = await api.node(target.id).catch(() => ({ node: undefined }));
-          if (node) onChanged({ nodes: [node], edges: [] });
+          const read = await readAgain(() => api.node(target.id));
+          if (read === 'gone') onChanged({ nodes: [], edges: [] }, { ids: [target.id], said: goneSaid });
+          else if (read) onChanged({ nodes: [read.node], edges: [] });
+          return said;
         }
-        return `Edit ${editId} reverted (edit ${edit.id}).`;
+        const read = await readAgain(() => editingApi.relationship(target.id));
+        const beside = besideId ? await readAgain(() => editingApi.relationship(besideId)) : undefined;
+        const kept = beside && beside !== 'gone' ? beside.edge : undefined;
+        const edges = [read && read !== 'gone' ? read.edge : undefined, kept].filter((edge) => edge !== undefined);
+        const select = kept && { kind: 'edge' as const, id: kept.id };
+        onChanged({ nodes: [], edges }, read === 'gone' ? { ids: [target.id], select, said: goneSaid } : undefined);
+        return said;
       });
     },
   };

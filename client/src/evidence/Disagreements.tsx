@@ -20,7 +20,7 @@ export function DisagreementsPanel({ onShow }: { onShow: (graph: Graph, ids: str
     <section className="disagreements" aria-label="Disagreements">
       <p className="hint">
         {disagreements.length
-          ? `${disagreements.length} facts the sources state differently. Each version keeps its own figures and sources.`
+          ? `${disagreements.length} ${disagreements.length === 1 ? 'fact' : 'facts'} the sources state differently. Each version keeps its own figures and sources.`
           : 'The sources agree on everything in this database.'}
         {graph.meta?.truncated === true &&
           ' Only the first of them (in key order), and of each at most 100 versions, are shown here.'}

@@ -66,6 +66,7 @@ export function factTexts(disagreement: Disagreement, graph: Graph): Map<string,
         : Object.keys(properties).filter(
             (key) =>
               !notStatement.has(key) &&
+              !key.startsWith('_entente') &&
               !key.endsWith('Precision') &&
               !(key in version.figures) &&
               alike.every((other) => typeof other.properties[key] === 'string') &&

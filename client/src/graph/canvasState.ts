@@ -86,8 +86,13 @@ function change(
     case 'replace':
       return addGraph(emptyGraph, action.graph);
     case 'remove': {
+      // A node's id takes its relationships with it; a relationship's id (one an edit undid) takes it alone.
       const removed = new Set(action.ids);
-      return keep(current, (id) => !removed.has(id));
+      const nodes = dict(Object.entries(current.nodes).filter(([id]) => !removed.has(id)));
+      return withConnectedEdges(
+        nodes,
+        Object.values(current.edges).filter((edge) => !removed.has(edge.id)),
+      );
     }
     case 'keepOnly': {
       const kept = new Set(action.ids);

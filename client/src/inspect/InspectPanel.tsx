@@ -8,6 +8,7 @@ import { SelectionVersions } from '../evidence/Versions';
 import { PositionsOn } from '../evidence/Positions';
 import { EditingSection } from '../editing/EditingSection';
 import type { Graph } from '../api/api';
+import type { Gone } from '../editing/editingApi';
 
 /** Beyond this many characters a text is cut to four lines, with More to read it whole. */
 const longText = 160;
@@ -40,8 +41,8 @@ interface Props {
   /** Groups around the selection drawn one by one, to fold back into one counted edge. */
   unfolded?: { key: string; neighbour: string; count: number }[];
   onFold?: (key: string) => void;
-  /** Puts what an edit changed on the canvas. */
-  onEdited?: (graph: Graph) => void;
+  /** Puts what an edit changed on the canvas; `gone`: what it took off the graph. */
+  onEdited?: (graph: Graph, gone?: Gone) => void;
 }
 
 /** Properties shown in their own sections (evidence, dates) rather than in the table. */

@@ -363,6 +363,11 @@ describe('evidence, time and disagreements take edits in', () => {
     // The old figure is untouched.
     const { body: old } = await api().get(`/api/relationships/${relationship.id}/history`).expect(200);
     expect(old.version).toBe(1);
+    // The old one joined the group by that edit: un-making it is refused while the new version stands.
+    const made = old.edits.at(-1).id as number;
+    const refused = problem(await api().post(`/api/edits/${made}/revert`).expect(409));
+    expect(refused.type).toBe('/problems/later-change');
+    expect(refused.detail).toContain(`edit ${body.edit.id}`);
     // Reverting the new version removes it and the group it made.
     await api().post(`/api/edits/${body.edit.id}/revert`).expect(200);
     expect(JSON.stringify((await api().get('/api/disagreements').expect(200)).body)).not.toContain(relationship.id);

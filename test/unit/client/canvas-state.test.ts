@@ -32,6 +32,13 @@ describe('canvasReducer', () => {
     expect(canvasReducer(undone, { type: 'redo' }).present).toEqual(removed.present);
   });
 
+  it('When a relationship is removed by its id (an edit undid it), then it alone goes', () => {
+    const added = canvasReducer(emptyHistory, { type: 'add', graph: star });
+    const removed = canvasReducer(added, { type: 'remove', ids: ['b-c'] });
+    expect(Object.keys(removed.present.nodes).sort()).toEqual(['a', 'b', 'c', 'hub']);
+    expect(Object.keys(removed.present.edges).sort()).toEqual(['c-hub', 'hub-a', 'hub-b']);
+  });
+
   it('When a change changes nothing, then it is not recorded', () => {
     const added = canvasReducer(emptyHistory, { type: 'add', graph: star });
     expect(canvasReducer(added, { type: 'add', graph: star })).toBe(added);
