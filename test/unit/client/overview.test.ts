@@ -4,6 +4,8 @@ import { labelLinks, placeLabels } from '../../../client/src/explore/overview.js
 const labelsOf = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ name: `Label${index}`, count: 1000 + index }));
 
+const link = (from: string, type: string, to: string) => ({ from, type, to, count: 1, sampled: 1 });
+
 describe('the overview of a database', () => {
   it.each([2, 6, 13, 18, 24])('When %i labels are drawn, then no two discs touch', (count) => {
     const places = [...placeLabels(labelsOf(count)).values()];
@@ -26,12 +28,12 @@ describe('the overview of a database', () => {
   it('When several types join one pair of labels, either way, then they are one line that names them', () => {
     const links = labelLinks(
       [
-        { from: 'Person', type: 'KNOWS', to: 'Person' },
-        { from: 'Person', type: 'WORKS_AT', to: 'Company' },
-        { from: 'Company', type: 'EMPLOYS', to: 'Person' },
-        { from: 'Company', type: 'OWNS', to: 'Person' },
-        { from: 'Person', type: 'WORKS_AT', to: 'Company' },
-        { from: 'Person', type: 'VISITS', to: 'Elsewhere' },
+        link('Person', 'KNOWS', 'Person'),
+        link('Person', 'WORKS_AT', 'Company'),
+        link('Company', 'EMPLOYS', 'Person'),
+        link('Company', 'OWNS', 'Person'),
+        link('Person', 'WORKS_AT', 'Company'),
+        link('Person', 'VISITS', 'Elsewhere'),
       ],
       new Set(['Person', 'Company']),
     );
