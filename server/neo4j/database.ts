@@ -227,13 +227,14 @@ export class Database {
 
   /**
    * Runs a user's read in a READ transaction and streams at most `maxRows` records, so a query returning
-   * millions of rows costs no more than its first page; `truncated` says whether more were there. Never
+   * millions of rows costs no more than its first page; `truncated` says whether more were there. With
+   * `skip`, the page starts past that many rows (read from Neo4j and dropped). Never
    * retried: a statement that ran the database out of memory (a transient error) would run again.
    */
   async readBounded(
     cypher: string | Cypher,
     parameters: Parameters,
-    options: { maxRows: number; timeoutMs: number },
+    options: { maxRows: number; timeoutMs: number; skip?: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
     return this.line.run(() => this.streamRead(cypher, parameters, options), options.timeoutMs + readDeadlineGraceMs);
   }
@@ -241,7 +242,7 @@ export class Database {
   private async streamRead(
     cypher: string | Cypher,
     parameters: Parameters,
-    options: { maxRows: number; timeoutMs: number },
+    options: { maxRows: number; timeoutMs: number; skip?: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
     const transaction = session.beginTransaction({ timeout: options.timeoutMs });
@@ -249,7 +250,14 @@ export class Database {
       const result = transaction.run(cypher, parameters);
       const records: Neo4jRecord[] = [];
       let truncated = false;
+      // Rows before `skip` (a page's start) are read and dropped: a statement's text is not rewritten.
+      let skipped = 0;
+      const skip = options.skip ?? 0;
       for await (const record of result) {
+        if (skipped < skip) {
+          skipped += 1;
+          continue;
+        }
         if (records.length === options.maxRows) {
           truncated = true;
           break;
