@@ -53,8 +53,25 @@ export class ConsoleRunner {
     return this.pool;
   }
 
-  async run(identity: NodeIdentity, query: string, parameters: Parameters): Promise<QueryResult> {
-    const result = await this.perform(this.task(identity.toPlain(), query, parameters));
+  /** The most rows one answer holds (CYPHER_MAX_ROWS): a page is never longer. */
+  get maxRows(): number {
+    return this.limits.maxRows;
+  }
+
+  /**
+   * Runs a statement; `page` gives the rows to pass over (`skip`) and a page length (`limit`, at most
+   * `maxRows`): `meta.truncated` then says whether rows follow the page.
+   */
+  async run(
+    identity: NodeIdentity,
+    query: string,
+    parameters: Parameters,
+    page: { skip?: number; limit?: number } = {},
+  ): Promise<QueryResult> {
+    const task = this.task(identity.toPlain(), query, parameters);
+    task.limits.skip = page.skip;
+    if (page.limit !== undefined) task.limits.maxRows = Math.min(page.limit, this.limits.maxRows);
+    const result = await this.perform(task);
     if (!result) throw new Error('A console worker answered a run without a result');
     return result;
   }

@@ -13,6 +13,8 @@ const cypher = loadCypher('graph/nodes-by-element-id');
 
 export interface RunLimits {
   maxRows: number;
+  /** Rows of the result to pass over first (where a page of a saved query's result starts). */
+  skip?: number;
   /** Values in the whole result (each list element, map entry and property counts one). */
   maxValues: number;
   /** UTF-8 bytes of the answer's JSON text, escapes included. */

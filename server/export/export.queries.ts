@@ -1,7 +1,7 @@
 import neo4j, { type Date as Neo4jDate, type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import type { ApiEdge, ApiNode } from '../graph/graph.schemas.js';
 import type { NodeIdentity } from '../graph/identity.js';
-import { toApiEdge, toApiNode } from '../graph/mapping.js';
+import { toApiEdgeBetween, toApiNode } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import { compose, loadCypher, type Cypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
@@ -52,6 +52,9 @@ export interface ExportSource {
   /** `dated`: with since and until (null otherwise, which saves their computation per record). */
   nodes(dated: boolean): AsyncIterable<ExportNode>;
   edges(dated: boolean): AsyncIterable<ExportEdge>;
+  /** The same, in arrays of many: one step per batch for a writer that is quick per record (NDJSON). */
+  nodeBatches(dated: boolean): AsyncIterable<ExportNode[]>;
+  edgeBatches(dated: boolean): AsyncIterable<ExportEdge[]>;
 }
 
 /** One declared type for the Cypher value types (`valueType()`) a key's values have. */
@@ -93,41 +96,53 @@ function source(db: Database, identity: NodeIdentity, statements: Statements): E
     }
     return types.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   };
+  async function* nodeBatches(dated: boolean): AsyncGenerator<ExportNode[]> {
+    type Row = { n: Neo4jNode; since: Neo4jDate | null; until: Neo4jDate | null };
+    const parameters = { ...statements.parameters, dated };
+    for await (const records of db.streamBatches<Row>(statements.nodes, parameters, options)) {
+      yield records.map((record) => ({
+        node: toApiNode(record.get('n'), identity),
+        since: isoDay(record.get('since')),
+        until: isoDay(record.get('until')),
+      }));
+    }
+  }
+  async function* edgeBatches(dated: boolean): AsyncGenerator<ExportEdge[]> {
+    type Row = {
+      r: Relationship;
+      sourceId: unknown;
+      targetId: unknown;
+      since: Neo4jDate | null;
+      until: Neo4jDate | null;
+    };
+    const parameters = { ...statements.parameters, dated };
+    for await (const records of db.streamBatches<Row>(statements.relationships, parameters, options)) {
+      yield records.map((record) => {
+        const r = record.get('r');
+        return {
+          edge: toApiEdgeBetween(
+            r,
+            identity.keyOfParts(record.get('sourceId'), r.startNodeElementId),
+            identity.keyOfParts(record.get('targetId'), r.endNodeElementId),
+          ),
+          since: isoDay(record.get('since')),
+          until: isoDay(record.get('until')),
+        };
+      });
+    }
+  }
   return {
     async propertyTypes() {
       const [nodes, edges] = await Promise.all([keys(statements.nodeKeys), keys(statements.relationshipKeys)]);
       return { nodes, edges };
     },
+    nodeBatches,
+    edgeBatches,
     async *nodes(dated) {
-      type Row = { n: Neo4jNode; since: Neo4jDate | null; until: Neo4jDate | null };
-      for await (const record of db.stream<Row>(statements.nodes, { ...statements.parameters, dated }, options)) {
-        yield {
-          node: toApiNode(record.get('n'), identity),
-          since: isoDay(record.get('since')),
-          until: isoDay(record.get('until')),
-        };
-      }
+      for await (const batch of nodeBatches(dated)) yield* batch;
     },
     async *edges(dated) {
-      type Row = {
-        r: Relationship;
-        sourceId: unknown;
-        targetId: unknown;
-        since: Neo4jDate | null;
-        until: Neo4jDate | null;
-      };
-      for await (const record of db.stream<Row>(
-        statements.relationships,
-        { ...statements.parameters, dated },
-        options,
-      )) {
-        const r = record.get('r');
-        const ends = new Map([
-          [r.startNodeElementId, identity.keyOfParts(record.get('sourceId'), r.startNodeElementId)],
-          [r.endNodeElementId, identity.keyOfParts(record.get('targetId'), r.endNodeElementId)],
-        ]);
-        yield { edge: toApiEdge(r, ends), since: isoDay(record.get('since')), until: isoDay(record.get('until')) };
-      }
+      for await (const batch of edgeBatches(dated)) yield* batch;
     },
   };
 }

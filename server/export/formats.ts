@@ -87,9 +87,28 @@ const edgeOwn: Omit<Attribute<ExportEdge>, 'id'>[] = [
   { name: 'until', type: 'string', value: (item) => item.until },
 ];
 
-async function* ndjson(source: ExportSource): AsyncGenerator<string> {
-  for await (const { node } of source.nodes(false)) yield `${JSON.stringify({ node })}\n`;
-  for await (const { edge } of source.edges(false)) yield `${JSON.stringify({ edge })}\n`;
+/**
+ * One `{"node": …}` line per node, then one `{"edge": …}` per relationship, read in batches and joined into
+ * pieces of at least 64 KB: one generator step per batch and per piece, not per line (the per-record steps of
+ * a chain of async generators were most of an export's time).
+ */
+async function* ndjson(source: ExportSource, size = 64 * 1024): AsyncGenerator<string> {
+  let out = '';
+  for await (const batch of source.nodeBatches(false)) {
+    for (const { node } of batch) out += `{"node":${JSON.stringify(node)}}\n`;
+    if (out.length >= size) {
+      yield out;
+      out = '';
+    }
+  }
+  for await (const batch of source.edgeBatches(false)) {
+    for (const { edge } of batch) out += `{"edge":${JSON.stringify(edge)}}\n`;
+    if (out.length >= size) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
 }
 
 function dataElements<Item>(attributesOf: Attribute<Item>[], item: Item): string {
@@ -282,8 +301,10 @@ function csvZip(source: ExportSource, types: PropertyTypes): RenderedExport {
 export async function renderExport(format: ExportFormat, source: ExportSource): Promise<RenderedExport> {
   const types = exportFormats[format].typed ? await source.propertyTypes() : { nodes: [], edges: [] };
   if (format === 'csv') return csvZip(source, types);
-  const texts =
-    format === 'ndjson' ? ndjson(source) : format === 'graphml' ? graphml(source, types) : gexf(source, types);
-  const stream = Readable.from(inPieces(texts));
+  const pieces =
+    format === 'ndjson'
+      ? ndjson(source)
+      : inPieces(format === 'graphml' ? graphml(source, types) : gexf(source, types));
+  const stream = Readable.from(pieces);
   return { stream, close: () => stream.destroy() };
 }

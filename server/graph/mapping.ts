@@ -28,6 +28,9 @@ export const captionKeys = ['name', 'title', 'caption', 'label', 'displayName', 
  * of `graph` when given, so rows and the graph built from them agree).
  */
 export function toJson(value: unknown, graph?: GraphBuilder): unknown {
+  // Most property values are text, numbers and booleans: answered before the driver's type checks.
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (value === null || value === undefined) return null;
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
@@ -50,7 +53,15 @@ export function toJson(value: unknown, graph?: GraphBuilder): unknown {
   if (isPath(value)) return new GraphBuilder(builder.identity).addPath(value).build();
   if (Array.isArray(value)) return value.map((item) => toJson(item, graph));
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toJson(entry, graph)]));
+    const plain: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const entry = toJson((value as Record<string, unknown>)[key], graph);
+      // A key named `__proto__` is defined as data, so it stays a key rather than setting the prototype.
+      if (key === '__proto__') {
+        Object.defineProperty(plain, key, { value: entry, enumerable: true, writable: true, configurable: true });
+      } else plain[key] = entry;
+    }
+    return plain;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return value;
@@ -88,11 +99,20 @@ export function relationshipApiId(properties: Record<string, unknown>, elementId
  * mapped with a lookup from elementId to API id built from the nodes returned alongside them.
  */
 export function toApiEdge(relationship: Neo4jRelationship, nodeIds?: Map<string, string>): ApiEdge {
+  return toApiEdgeBetween(
+    relationship,
+    nodeIds?.get(relationship.startNodeElementId) ?? relationship.startNodeElementId,
+    nodeIds?.get(relationship.endNodeElementId) ?? relationship.endNodeElementId,
+  );
+}
+
+/** A relationship in the API's shape, its ends' API ids given. */
+export function toApiEdgeBetween(relationship: Neo4jRelationship, source: string, target: string): ApiEdge {
   return {
     id: relationshipApiId(relationship.properties, relationship.elementId),
     type: relationship.type,
-    source: nodeIds?.get(relationship.startNodeElementId) ?? relationship.startNodeElementId,
-    target: nodeIds?.get(relationship.endNodeElementId) ?? relationship.endNodeElementId,
+    source,
+    target,
     properties: toProperties(relationship.properties),
   };
 }

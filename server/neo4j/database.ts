@@ -219,6 +219,34 @@ export class Database {
     });
   }
 
+  /**
+   * A version of the graph that changes with every committed write, whoever made it (another driver, the
+   * Neo4j Browser, an import), or null when the database gives none. It is the bookmark Neo4j answers a
+   * read-only transaction with: it names the last transaction committed to the database (Bolt causal
+   * chaining, in every edition since 4.0; `SHOW DATABASE ... lastCommittedTxn` is null in Community). One
+   * auto-commit `RETURN 1`, so it costs a round trip. In a cluster a read may land on a member that lags;
+   * its bookmark then names an older transaction, and an answer read elsewhere may be newer than it says.
+   */
+  async graphVersion(): Promise<string | null> {
+    try {
+      return await this.line.run(async () => {
+        const session = this.driver.session({
+          database: this.settings.database,
+          defaultAccessMode: neo4j.session.READ,
+        });
+        try {
+          await session.run('RETURN 1');
+          const bookmarks = session.lastBookmarks();
+          return bookmarks.length ? [...bookmarks].sort().join(',') : null;
+        } finally {
+          await session.close();
+        }
+      }, this.settings.queryTimeoutMs + readDeadlineGraceMs);
+    } catch {
+      return null;
+    }
+  }
+
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */
   async explain(cypher: string | Cypher, parameters: Parameters = {}): Promise<ResultSummary> {
     const { summary } = await this.run(`EXPLAIN ${String(cypher)}`, parameters, neo4j.routing.READ);
@@ -227,13 +255,14 @@ export class Database {
 
   /**
    * Runs a user's read in a READ transaction and streams at most `maxRows` records, so a query returning
-   * millions of rows costs no more than its first page; `truncated` says whether more were there. Never
+   * millions of rows costs no more than its first page; `truncated` says whether more were there. With
+   * `skip`, the page starts past that many rows (read from Neo4j and dropped). Never
    * retried: a statement that ran the database out of memory (a transient error) would run again.
    */
   async readBounded(
     cypher: string | Cypher,
     parameters: Parameters,
-    options: { maxRows: number; timeoutMs: number },
+    options: { maxRows: number; timeoutMs: number; skip?: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
     return this.line.run(() => this.streamRead(cypher, parameters, options), options.timeoutMs + readDeadlineGraceMs);
   }
@@ -241,7 +270,7 @@ export class Database {
   private async streamRead(
     cypher: string | Cypher,
     parameters: Parameters,
-    options: { maxRows: number; timeoutMs: number },
+    options: { maxRows: number; timeoutMs: number; skip?: number },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
     const transaction = session.beginTransaction({ timeout: options.timeoutMs });
@@ -249,7 +278,14 @@ export class Database {
       const result = transaction.run(cypher, parameters);
       const records: Neo4jRecord[] = [];
       let truncated = false;
+      // Rows before `skip` (a page's start) are read and dropped: a statement's text is not rewritten.
+      let skipped = 0;
+      const skip = options.skip ?? 0;
       for await (const record of result) {
+        if (skipped < skip) {
+          skipped += 1;
+          continue;
+        }
         if (records.length === options.maxRows) {
           truncated = true;
           break;
@@ -282,6 +318,40 @@ export class Database {
       const transaction = session.beginTransaction({ timeout: timeoutMs });
       try {
         for await (const record of transaction.run<R>(cypher, parameters)) yield record;
+      } finally {
+        await transaction.close().catch(() => undefined);
+      }
+    } finally {
+      await session.close().catch(() => undefined);
+      release();
+    }
+  }
+
+  /**
+   * `stream` in arrays of up to `size` records, for a consumer that handles many records at once (an
+   * export): the records still come one by one from the driver, but the consumer's steps (and whatever
+   * generators lie between) are taken once per batch, not once per record. Same transaction, line place,
+   * backpressure and early stop as `stream`.
+   */
+  async *streamBatches<R extends RecordShape = RecordShape>(
+    cypher: string | Cypher,
+    parameters: Parameters,
+    { timeoutMs, size = 1000 }: { timeoutMs: number; size?: number },
+  ): AsyncGenerator<Neo4jRecord<R>[]> {
+    const release = await this.line.acquire();
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const transaction = session.beginTransaction({ timeout: timeoutMs });
+      try {
+        let batch: Neo4jRecord<R>[] = [];
+        for await (const record of transaction.run<R>(cypher, parameters)) {
+          batch.push(record);
+          if (batch.length >= size) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
       } finally {
         await transaction.close().catch(() => undefined);
       }

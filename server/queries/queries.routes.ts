@@ -11,6 +11,7 @@ import {
   savedQuerySchema,
   type QueryParameter,
 } from '../graph/graph.schemas.js';
+import { cursorCodec, cursorParam, nextField } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { cypherParameters, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
@@ -40,6 +41,33 @@ const createBody = fieldsSchema
 const version = z.number().int().min(1).max(1_000_000_000);
 const updateBody = fieldsSchema.extend({ version }).openapi({ example: { version: 1, ...exampleFields } });
 const runBody = z.strictObject({ params: cypherParameters }).openapi({ example: { params: { company: 'openai' } } });
+
+/**
+ * A page of a saved query's result starts past the rows of the pages before it: the position is that row
+ * count, bound to the query (and the version of a user's query) and its parameters. A statement is any read,
+ * so the walk is by row number: it returns each row once while the graph is unchanged and the query orders
+ * its rows (ORDER BY); a write between pages may shift rows across the page boundary.
+ */
+const resultCursors = cursorCodec('saved-query-run', z.number().int().min(0).max(Number.MAX_SAFE_INTEGER));
+
+function resultScope(query: SavedQuery, parameters: Record<string, unknown>): string {
+  return JSON.stringify([query.id, query.origin === 'user' ? query.version : 0, parameters]);
+}
+
+const runQuery = z.strictObject({
+  cursor: cursorParam.optional(),
+  limit: queryInteger(1, 100_000)
+    .optional()
+    .openapi({
+      description:
+        'Rows in a page, at most CYPHER_MAX_ROWS (a larger one is cut to it); default CYPHER_MAX_ROWS. When ' +
+        'more follow, `meta.truncated` is true and `next` is their cursor.',
+    }),
+});
+
+const pagedResultSchema = apiResultSchema
+  .extend({ next: nextField.optional() })
+  .openapi('PagedResult', { description: 'A page of a result: `next` continues it, absent on the last page' });
 
 function summary({ query: _query, requires: _requires, ...rest }: SavedQuery) {
   return rest;
@@ -119,7 +147,8 @@ export function queryRoutes(
     parameters: Record<string, unknown>,
     caller: Caller,
     where: string[],
-  ): Promise<ApiResult> {
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<ApiResult & { next?: string }> {
     const query = await find(id);
     if (query.origin === 'user' && !caller.scopes.has('query')) {
       throw new ProblemError(
@@ -139,8 +168,13 @@ export function queryRoutes(
       throw error;
     }
     await checkSchemaNames(query.parameters, values, where.join('.'));
+    const scope = resultScope(query, parameters);
+    const skip = page.cursor === undefined ? 0 : resultCursors.decode(page.cursor, scope);
     await resolveNodeParameters(query.parameters, values, where.join('.'));
-    return runner.run(await catalog.identity(), query.query, values);
+    const limit = Math.min(page.limit ?? runner.maxRows, runner.maxRows);
+    const result = await runner.run(await catalog.identity(), query.query, values, { skip, limit });
+    if (!result.meta.truncated) return result;
+    return { ...result, next: resultCursors.encode(skip + result.rows.length, scope) };
   }
 
   api.add({
@@ -186,13 +220,18 @@ export function queryRoutes(
     description:
       'Parameters are checked against the declared types; a wrong one is a 400 naming it. The queries that ship ' +
       'with Entente are reads the explorer itself makes (any reader may run them); a query a user saved needs ' +
-      'the `query` scope, as the console does.',
+      'the `query` scope, as the console does. Paged: a result longer than `limit` (default and at most ' +
+      'CYPHER_MAX_ROWS) answers its first rows and `next`; pass it back as `cursor` with the same parameters ' +
+      'for the rows after them. Pages follow the query’s row order (give it an ORDER BY): a walk returns each ' +
+      'row once while the graph is unchanged.',
     params: z.object({ id: z.string() }),
+    query: runQuery,
     body: runBody,
-    response: apiResultSchema,
+    response: pagedResultSchema,
     errors: [403, 404, 413, 429, 504],
     guards: [rateLimit],
-    handler: async ({ params, body, res }) => run(params.id, body.params, callerOf(res), ['body', 'params']),
+    handler: async ({ params, query, body, res }) =>
+      run(params.id, body.params, callerOf(res), ['body', 'params'], query),
   });
 
   api.add({

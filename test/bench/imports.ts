@@ -1,7 +1,9 @@
-// `npm run bench:imports [-- --rows 1000000]`: Entente's import engine against Neo4j's own
+// `npm run bench:imports [-- --rows 1000000] [--large-gb 2]`: Entente's import engine against Neo4j's own
 // `LOAD CSV … CALL { } IN TRANSACTIONS` on the same files and database, side by side in one run: a nodes
 // file and a relationship file of `rows` rows. Prints rows/s of each and their ratio, the server's RSS
-// growth while importing, and how long a dry run of 100,000 rows takes.
+// growth while importing, and how long a dry run of 100,000 rows takes. With `--large-gb N`, also streams a
+// nodes file of N GB (wide rows: a long `notes` column the mapping leaves out) through the import, made on
+// the fly in a temporary folder and deleted after, and prints its RSS growth (the target: under 500 MB).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -16,8 +18,11 @@ import { mappingSchema } from '../../server/imports/mapping.js';
 import { Database } from '../../server/neo4j/database.js';
 import { provisionNeo4j } from '../../server/neo4j/provision.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, 'large-gb': { type: 'string', default: '0' } },
+});
 const rows = Number(values.rows);
+const largeBytes = Number(values['large-gb']) * 2 ** 30;
 const nodeCount = Math.max(1_000, Math.round(rows / 10));
 
 async function write(file: string, header: string, line: (i: number) => string, count: number) {
@@ -134,7 +139,89 @@ async function loadCsv() {
   }
 }
 
+/**
+ * A nodes file of about `bytes` bytes streamed through the import: rows of about 2 KB, of which the mapping
+ * keeps the id, name and year. Written just before and deleted just after, so only one such file is on disk.
+ */
+async function largeImport(bytes: number) {
+  const file = path.join(folder, 'large.csv');
+  const notes = (i: number) => `"${`Note ${i}, quoted; `.repeat(100)}"`;
+  const rowBytes = `w100000,Wide 100000,1950,${notes(100_000)}\n`.length;
+  const count = Math.ceil(bytes / rowBytes);
+  await write(file, 'id,name,born,notes', (i) => `w${i},Wide ${i},${1900 + (i % 100)},${notes(i)}`, count);
+  const size = (await stat(file)).size;
+  global.gc?.();
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const started = performance.now();
+  // The peak so far at each quarter of the rows: flat after the first quarter is memory that does not grow
+  // with the file.
+  const quarters: number[] = [];
+  const live: number[] = [];
+  const hooks = {
+    ...nothing,
+    progress: ({ rowsDone }: { rowsDone: number }) => {
+      while (quarters.length < 4 && rowsDone >= (count * (quarters.length + 1)) / 4) {
+        quarters.push(peak);
+        // With --expose-gc: what the heap holds after a full collection (live data, not what V8 keeps).
+        global.gc?.();
+        live.push(process.memoryUsage().heapUsed);
+      }
+      return Promise.resolve(false);
+    },
+  };
+  try {
+    await runImport(
+      db,
+      {
+        importId: 'bench-large',
+        fileName: 'large.csv',
+        format: 'csv',
+        encoding: 'utf-8',
+        dryRun: false,
+        rejectedRows: 'skip',
+        path: file,
+        mapping: mappingSchema.parse({
+          nodes: { labels: ['BenchLarge'], id: 'id', caption: 'name' },
+          properties: { born: 'integer' },
+        }),
+      },
+      hooks,
+    );
+  } finally {
+    clearInterval(watch);
+    await rm(file, { force: true });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const mb = (bytes: number) => Math.round((bytes - start) / 2 ** 20);
+  return {
+    size,
+    count,
+    seconds,
+    startMb: start / 2 ** 20,
+    growthMb: mb(peak),
+    quarters: quarters.map(mb),
+    liveMb: live.map((bytes) => Math.round(bytes / 2 ** 20)),
+  };
+}
+
 try {
+  if (largeBytes > 0) {
+    const large = await largeImport(largeBytes);
+    console.log(`| streaming a ${(large.size / 2 ** 30).toFixed(2)} GB nodes file (${large.count} rows) | |`);
+    console.log('| --- | --- |');
+    console.log(`| import time (s) | ${large.seconds.toFixed(0)} |`);
+    console.log(`| rows/s | ${Math.round(large.count / large.seconds)} |`);
+    console.log(`| RSS at its start (MB) | ${Math.round(large.startMb)} |`);
+    console.log(`| RSS growth while importing (MB; the target is < 500) | ${large.growthMb} |`);
+    console.log(`| RSS growth by each quarter of the rows (MB) | ${large.quarters.join(', ')} |`);
+    if (large.liveMb.length) {
+      console.log(`| heap in use after a full GC at each quarter (MB; --expose-gc) | ${large.liveMb.join(', ')} |`);
+    }
+    console.log('');
+    await clear('BenchLarge');
+  }
   const before = process.memoryUsage().rss / 2 ** 20;
   const ours = await entente();
   const theirs = await loadCsv();
@@ -162,6 +249,7 @@ try {
 } finally {
   await clear('BenchImport');
   await clear('BenchLoad');
+  await clear('BenchLarge');
   await db.close();
   await neo4j.stop();
   await rm(folder, { recursive: true, force: true });

@@ -3801,11 +3801,16 @@ export interface paths {
     put?: never;
     /**
      * Run a saved query with parameters
-     * @description Parameters are checked against the declared types; a wrong one is a 400 naming it. The queries that ship with Entente are reads the explorer itself makes (any reader may run them); a query a user saved needs the `query` scope, as the console does.
+     * @description Parameters are checked against the declared types; a wrong one is a 400 naming it. The queries that ship with Entente are reads the explorer itself makes (any reader may run them); a query a user saved needs the `query` scope, as the console does. Paged: a result longer than `limit` (default and at most CYPHER_MAX_ROWS) answers its first rows and `next`; pass it back as `cursor` with the same parameters for the rows after them. Pages follow the query’s row order (give it an ORDER BY): a walk returns each row once while the graph is unchanged.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Where to start: the `next` of the page before, passed back unchanged. Absent: the first page. A cursor from another route or another set of filters, or one changed by hand, is a 400. */
+          cursor?: string;
+          /** @description Rows in a page, at most CYPHER_MAX_ROWS (a larger one is cut to it); default CYPHER_MAX_ROWS. When more follow, `meta.truncated` is true and `next` is their cursor. */
+          limit?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -3832,7 +3837,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Result'];
+            'application/json': components['schemas']['PagedResult'];
           };
         };
         /** @description Invalid parameters or body */
@@ -8081,6 +8086,11 @@ export interface components {
     SavedQuery: components['schemas']['SavedQuerySummary'] & {
       query: string;
     };
+    /** @description A page of a result: `next` continues it, absent on the last page */
+    PagedResult: components['schemas']['Result'] & {
+      /** @description The cursor of the page after this one (pass it as `cursor`); absent on the last page. A keyset position: items added or removed elsewhere while you page do not shift it. */
+      next?: string;
+    };
     Result: {
       columns: string[];
       rows: unknown[][];
@@ -8565,6 +8575,7 @@ export type SavedQueries = components['schemas']['SavedQueries'];
 export type SavedQuerySummary = components['schemas']['SavedQuerySummary'];
 export type QueryParameter = components['schemas']['QueryParameter'];
 export type SavedQuery = components['schemas']['SavedQuery'];
+export type PagedResult = components['schemas']['PagedResult'];
 export type Result = components['schemas']['Result'];
 export type InvestigationList = components['schemas']['InvestigationList'];
 export type InvestigationSummary = components['schemas']['InvestigationSummary'];
