@@ -22,7 +22,7 @@ export function ValueFilterForm({ elements, onApply }: Props) {
       <legend>Filter by value</legend>
       <label>
         Of
-        <select value={form.target} onChange={(event) => form.chooseTarget(event.target.value)}>
+        <select aria-label="Of" value={form.target} onChange={(event) => form.chooseTarget(event.target.value)}>
           {form.targets.map((target) => (
             <option key={target.id} value={target.id}>
               {target.name} {target.kind === 'node' ? '(nodes)' : '(relationships)'}
@@ -32,7 +32,7 @@ export function ValueFilterForm({ elements, onApply }: Props) {
       </label>
       <label>
         Property
-        <select value={form.key} onChange={(event) => form.chooseKey(event.target.value)}>
+        <select aria-label="Property" value={form.key} onChange={(event) => form.chooseKey(event.target.value)}>
           {form.keys.map((key) => (
             <option key={key}>{key}</option>
           ))}
@@ -47,6 +47,7 @@ export function ValueFilterForm({ elements, onApply }: Props) {
           <label>
             From
             <input
+              aria-label="From"
               type={span.kind === 'date' ? 'date' : 'number'}
               value={form.min}
               placeholder={String(span.min ?? '')}
@@ -56,6 +57,7 @@ export function ValueFilterForm({ elements, onApply }: Props) {
           <label>
             To
             <input
+              aria-label="To"
               type={span.kind === 'date' ? 'date' : 'number'}
               value={form.max}
               placeholder={String(span.max ?? '')}
@@ -80,10 +82,7 @@ export function ValueFilterForm({ elements, onApply }: Props) {
           From and To must be numbers.
         </p>
       )}
-      <button
-        onClick={form.apply}
-        disabled={!span || form.invalid || (span.kind === 'text' && form.texts.size === 0)}
-      >
+      <button onClick={form.apply} disabled={!span || form.invalid || (span.kind === 'text' && form.texts.size === 0)}>
         Apply filter
       </button>
     </fieldset>

@@ -26,10 +26,13 @@ export const concerns = (filter: ValueFilter, element: ApiNode | ApiEdge) =>
 
 /** Whether a value passes a filter: within its bounds, or among its values. */
 export function passes(filter: ValueFilter, value: unknown): boolean {
-  if (filter.values) return (typeof value === 'string' || typeof value === 'number') && filter.values.includes(String(value));
+  if (filter.values)
+    return (typeof value === 'string' || typeof value === 'number') && filter.values.includes(String(value));
   if (typeof filter.min === 'number' || typeof filter.max === 'number') {
     if (typeof value !== 'number') return false;
-    return !(typeof filter.min === 'number' && value < filter.min) && !(typeof filter.max === 'number' && value > filter.max);
+    return (
+      !(typeof filter.min === 'number' && value < filter.min) && !(typeof filter.max === 'number' && value > filter.max)
+    );
   }
   const day = dateOf(value);
   if (!day) return false;
@@ -65,4 +68,3 @@ export function readValueFilters(value: unknown): ValueFilter[] | undefined {
 
 /** The same filter (kind, name and key): a new one replaces it. */
 export const sameTarget = (a: ValueFilter, b: ValueFilter) => a.kind === b.kind && a.name === b.name && a.key === b.key;
-

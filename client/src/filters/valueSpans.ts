@@ -67,7 +67,12 @@ export function keysOf(elements: (ApiNode | ApiEdge)[], target: Target, internal
 }
 
 /** The span of a property's numbers or dates, or its distinct texts (at most `most`), for a filter's form. */
-export function spanOf(values: unknown[]): { kind: ValueKind; min?: number | string; max?: number | string; texts: string[] } {
+export function spanOf(values: unknown[]): {
+  kind: ValueKind;
+  min?: number | string;
+  max?: number | string;
+  texts: string[];
+} {
   const kind = kindOfValues(values);
   if (kind === 'number') {
     const numbers = values as number[];

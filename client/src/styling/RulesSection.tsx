@@ -1,6 +1,6 @@
 import type { ApiEdge, ApiNode } from '../api/api';
 import './styling.css';
-import { ruleOps, type RuleOp, type StyleRule } from './rules';
+import { ruleOps, type StyleRule } from './rules';
 import { describeRule, useRuleForm } from './useRuleForm';
 
 interface Props {
@@ -39,7 +39,11 @@ export function RulesSection({ elements, rules, onChange }: Props) {
       <fieldset className="rule-form" aria-label={form.editing === undefined ? 'New rule' : 'Edit rule'}>
         <label>
           Colour
-          <select value={draft.target} onChange={(event) => form.change('target', event.target.value)}>
+          <select
+            aria-label="Colour"
+            value={draft.target}
+            onChange={(event) => form.change('target', event.target.value)}
+          >
             {form.targets.map((target) => (
               <option key={target.id} value={target.id}>
                 {target.text}
@@ -49,7 +53,7 @@ export function RulesSection({ elements, rules, onChange }: Props) {
         </label>
         <label>
           where
-          <select value={draft.key} onChange={(event) => form.change('key', event.target.value)}>
+          <select aria-label="where" value={draft.key} onChange={(event) => form.change('key', event.target.value)}>
             {form.keys.map((key) => (
               <option key={key}>{key}</option>
             ))}
@@ -57,7 +61,7 @@ export function RulesSection({ elements, rules, onChange }: Props) {
         </label>
         <label>
           Comparison
-          <select value={draft.op} onChange={(event) => form.change('op', event.target.value as RuleOp)}>
+          <select aria-label="Comparison" value={draft.op} onChange={(event) => form.change('op', event.target.value)}>
             {ruleOps.map((op) => (
               <option key={op}>{op}</option>
             ))}
@@ -66,6 +70,7 @@ export function RulesSection({ elements, rules, onChange }: Props) {
         <label>
           Value
           <input
+            aria-label="Value"
             list="rule-values"
             value={draft.value}
             onChange={(event) => form.change('value', event.target.value)}
@@ -79,7 +84,12 @@ export function RulesSection({ elements, rules, onChange }: Props) {
         </label>
         <label>
           In
-          <input type="color" value={draft.color} onChange={(event) => form.change('color', event.target.value)} />
+          <input
+            aria-label="In"
+            type="color"
+            value={draft.color}
+            onChange={(event) => form.change('color', event.target.value)}
+          />
         </label>
         <button onClick={form.save} disabled={!draft.key || !draft.value.trim()}>
           {form.editing === undefined ? 'Add rule' : 'Save rule'}

@@ -24,7 +24,12 @@ export function StyleEditor({ label, style, keys, onStyle, onClose }: Props) {
       <div className="colour-row">
         <label>
           Colour
-          <input type="color" value={style.color ?? base.color} onChange={(event) => set('color', event.target.value)} />
+          <input
+            aria-label="Colour"
+            type="color"
+            value={style.color ?? base.color}
+            onChange={(event) => set('color', event.target.value)}
+          />
         </label>
         {style.color && (
           <button className="link" onClick={() => set('color', undefined)}>
@@ -34,7 +39,7 @@ export function StyleEditor({ label, style, keys, onStyle, onClose }: Props) {
       </div>
       <label>
         Shape
-        <select value={style.shape ?? ''} onChange={(event) => set('shape', event.target.value)}>
+        <select aria-label="Shape" value={style.shape ?? ''} onChange={(event) => set('shape', event.target.value)}>
           <option value="">Default ({base.shape})</option>
           {shapes.map((shape) => (
             <option key={shape}>{shape}</option>
@@ -43,7 +48,11 @@ export function StyleEditor({ label, style, keys, onStyle, onClose }: Props) {
       </label>
       <label>
         Caption
-        <select value={style.caption ?? ''} onChange={(event) => set('caption', event.target.value)}>
+        <select
+          aria-label="Caption"
+          value={style.caption ?? ''}
+          onChange={(event) => set('caption', event.target.value)}
+        >
           <option value="">Default</option>
           {keys.all.map((key) => (
             <option key={key}>{key}</option>
@@ -52,7 +61,7 @@ export function StyleEditor({ label, style, keys, onStyle, onClose }: Props) {
       </label>
       <label>
         Size by
-        <select value={style.size ?? ''} onChange={(event) => set('size', event.target.value)}>
+        <select aria-label="Size by" value={style.size ?? ''} onChange={(event) => set('size', event.target.value)}>
           <option value="">Same size</option>
           {keys.numeric.map((key) => (
             <option key={key}>{key}</option>

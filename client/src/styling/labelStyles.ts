@@ -45,7 +45,9 @@ const isStyle = (value: unknown): value is LabelStyle =>
  * claim and sources of a fact, Entente's own keys.
  */
 export function isInternalKey(key: string): boolean {
-  return key === 'id' || key === 'claim' || key === 'sources' || key.startsWith('_entente') || key.endsWith('Precision');
+  return (
+    key === 'id' || key === 'claim' || key === 'sources' || key.startsWith('_entente') || key.endsWith('Precision')
+  );
 }
 
 /**

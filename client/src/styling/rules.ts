@@ -23,7 +23,11 @@ export type RuleOp = (typeof ruleOps)[number];
 /** Numbers compare as numbers, dates as days, anything else as text (case aside). */
 function compare(actual: unknown, op: RuleOp, wanted: string): boolean {
   if (actual === undefined || actual === null) return op === 'is not';
-  const text = Array.isArray(actual) ? actual.join(', ') : String(actual);
+  const text = Array.isArray(actual)
+    ? actual.join(', ')
+    : typeof actual === 'number' || typeof actual === 'boolean' || typeof actual === 'string'
+      ? String(actual)
+      : JSON.stringify(actual);
   if (op === 'is') return text.toLowerCase() === wanted.trim().toLowerCase();
   if (op === 'is not') return text.toLowerCase() !== wanted.trim().toLowerCase();
   if (op === 'contains') return text.toLowerCase().includes(wanted.trim().toLowerCase());
@@ -42,8 +46,9 @@ const concerns = (rule: StyleRule, element: ApiNode | ApiEdge) =>
 
 /** The colour of the first rule that matches the element, if any. */
 export function ruleColour(element: ApiNode | ApiEdge, rules: readonly StyleRule[] | undefined): string | undefined {
-  return rules?.find((rule) => concerns(rule, element) && compare(own(element.properties, rule.key), rule.op, rule.value))
-    ?.color;
+  return rules?.find(
+    (rule) => concerns(rule, element) && compare(own(element.properties, rule.key), rule.op, rule.value),
+  )?.color;
 }
 
 const isRule = (value: unknown): value is StyleRule => {

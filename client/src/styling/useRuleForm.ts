@@ -47,7 +47,8 @@ export function useRuleForm(
     return span.kind === 'text' ? span.texts.slice(0, 50) : [String(span.min), String(span.max)];
   }, [elements, kind, name, key]);
 
-  const change = (field: keyof typeof blank, value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
+  const change = (field: keyof typeof blank, value: string) =>
+    setDraft((previous) => ({ ...previous, [field]: value }));
   const save = () => {
     if (!key || !draft.value.trim()) return;
     const rule: StyleRule = {
@@ -66,7 +67,13 @@ export function useRuleForm(
     const rule = rules[index];
     if (!rule) return;
     setEditing(index);
-    setDraft({ target: targetId(rule.kind, rule.name), key: rule.key, op: rule.op, value: rule.value, color: rule.color });
+    setDraft({
+      target: targetId(rule.kind, rule.name),
+      key: rule.key,
+      op: rule.op,
+      value: rule.value,
+      color: rule.color,
+    });
   };
   const cancel = () => {
     setEditing(undefined);

@@ -77,13 +77,14 @@ export function useElementClasses(
   }, [canvas, view, graph, expanded]);
 }
 
-/** A relationship's colour by the rules (a folded group's when all its members take the same), else none. */
+/** A relationship's colour by the rules (a folded group's: its first member's that some rule colours), else none. */
 function setEdgeColour(element: EdgeSingular, graph: CanvasGraph, rules: readonly StyleRule[] | undefined): void {
   const members = element.hasClass('group')
     ? (element.data('members') as string[])
     : [element.id().replace(/^edge:/, '')];
-  const colours = new Set(members.map((id) => (graph.edges[id] ? ruleColour(graph.edges[id], rules) : undefined)));
-  const [colour] = colours.size === 1 ? [...colours] : [undefined];
+  const colour = members
+    .map((id) => (graph.edges[id] ? ruleColour(graph.edges[id], rules) : undefined))
+    .find((found) => found !== undefined);
   if (colour === element.data('ruleColor')) return;
   if (colour) element.data('ruleColor', colour);
   else element.removeData('ruleColor');
