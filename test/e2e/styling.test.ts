@@ -120,9 +120,9 @@ describe('styling the canvas: sizes, captions, colours and rules by value', () =
       .poll(async () => (await copy.probe((probe) => probe.nodeLooks()))['azure-exclusivity']?.color)
       .toBe('#00aa00');
     await copy.showTab('Legend');
-    expect(
-      await copy.page.getByRole('region', { name: 'Colour rules' }).getByRole('listitem').allTextContents(),
-    ).toHaveLength(2);
+    await expect
+      .poll(() => copy.page.getByRole('region', { name: 'Colour rules' }).getByRole('listitem').allTextContents())
+      .toHaveLength(2);
     await other.close();
 
     // Removed: the label's colour is back, and relationships lose the rule's.
