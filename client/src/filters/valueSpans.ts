@@ -1,5 +1,6 @@
 import type { ApiEdge, ApiNode } from '../api/api.js';
 import { own } from '../app/records.js';
+import { formatDate } from '../inspect/format.js';
 import { dateOf } from '../time/time.js';
 import { concerns, type ValueFilter } from './valueFilters.js';
 
@@ -25,7 +26,8 @@ export function valuesOf(elements: (ApiNode | ApiEdge)[], kind: 'node' | 'edge',
 
 /** A filter as words, for its chip: "Deal amountUsd from 1,000,000,000 to 5,000,000,000". */
 export function describeFilter(filter: ValueFilter): string {
-  const show = (bound: number | string) => (typeof bound === 'number' ? bound.toLocaleString('en-US') : bound);
+  const show = (bound: number | string) =>
+    typeof bound === 'number' ? bound.toLocaleString('en-US') : dateOf(bound) ? formatDate(bound) : bound;
   if (filter.values) return `${filter.name} ${filter.key} is ${filter.values.join(' or ') || 'nothing'}`;
   const { min, max } = filter;
   if (min !== undefined && max !== undefined) return `${filter.name} ${filter.key} from ${show(min)} to ${show(max)}`;
