@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntenteProbe } from '../../client/src/probe/types.js';
 import { projectRoot } from '../../server/config.js';
-import { openExplorer, type ExplorerPage } from './explorer-page.js';
+import { accessibilityProblems, openExplorer, type ExplorerPage } from './explorer-page.js';
 import { deals, viewOf } from './styled-deals.js';
 import { useExplorerSite } from './explorer-site.js';
 
@@ -103,6 +103,10 @@ describe('styling the canvas: sizes, captions, colours and rules by value', () =
       .poll(async () => Object.values(await explorer.probe((probe) => probe.edgeColours())))
       .toContain('#0000ff');
     await page.screenshot({ path: output('styling-rules.png') });
+    const ours = /style-editor|style-rules|rule-form|size-legend/;
+    expect((await accessibilityProblems(page)).filter((found) => found.targets.some((at) => ours.test(at)))).toEqual(
+      [],
+    );
 
     // Edited: the disputed Deal takes the new colour.
     await rules().getByRole('button', { name: 'Edit rule Deal where status is disputed' }).click();
