@@ -69,7 +69,7 @@ export function ValueFilterForm({ elements, onApply }: Props) {
       {span?.kind === 'text' && (
         <div className="values" role="group" aria-label="Values kept">
           {span.texts.slice(0, 60).map((text) => (
-            <label key={text}>
+            <label key={text} title={text}>
               <input type="checkbox" checked={form.texts.has(text)} onChange={() => form.toggleText(text)} />
               {text}
             </label>
