@@ -64,6 +64,40 @@ export const viewSchema = z
       'dating choices',
     ).optional(),
     pathExclude: names.optional(),
+    valueFilters: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['node', 'edge']),
+          name,
+          key: name,
+          min: z.union([z.number().finite(), z.string().max(100)]).optional(),
+          max: z.union([z.number().finite(), z.string().max(100)]).optional(),
+          values: z.array(z.string().max(500)).max(1000).optional(),
+        }),
+      )
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          'Filters by property value: only the nodes of a label (or relationships of a type) whose value is within min–max, or among values, are shown',
+      }),
+    rules: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['node', 'edge']),
+          name: name.optional(),
+          key: name,
+          op: z.enum(['is', 'is not', 'contains', 'above', 'below']),
+          value: z.string().max(500),
+          color: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour such as #d62728'),
+        }),
+      )
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          'Styling rules by value, first match wins: nodes (of a label, or any) or relationships whose property compares to the value take the colour',
+      }),
     /** A fingerprint of each node's caption, in the order of `ids`: a node that now reads otherwise is not it. */
     fingerprints: z.array(z.string().max(16)).max(maxViewNodes).optional(),
     zoom: z.number().positive().finite().optional(),

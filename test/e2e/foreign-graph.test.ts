@@ -70,14 +70,15 @@ describe('the explorer on a foreign graph', () => {
     await explorer.showTab('Legend');
     await page.getByRole('button', { name: 'Style Member' }).click();
     const editor = page.getByRole('group', { name: 'Style of Member' });
-    await editor.getByLabel('Colour').selectOption('#d62728');
+    await editor.getByLabel('Colour').fill('#d62728');
     await editor.getByLabel('Shape').selectOption('hexagon');
-    await editor.getByLabel('Caption').selectOption('id');
-    await editor.getByLabel('Size by').selectOption('id');
+    // `id` is bookkeeping, not offered as a caption; `name` is.
+    expect(await editor.getByLabel('Caption').locator('option').allTextContents()).toEqual(['Default', 'name']);
+    await editor.getByLabel('Caption').selectOption('name');
     await explorer.idle();
     await page.screenshot({ path: output('foreign-styled.png') });
     const stored = await page.evaluate(() => localStorage.getItem('entente.labelStyles'));
-    expect(JSON.parse(stored!)).toEqual({ Member: { color: '#d62728', shape: 'hexagon', caption: 'id', size: 'id' } });
+    expect(JSON.parse(stored!)).toEqual({ Member: { color: '#d62728', shape: 'hexagon', caption: 'name' } });
     // The link carries the styles to another browser (fresh storage).
     await page.getByRole('button', { name: 'Share' }).click();
     const link = page.url();
@@ -87,7 +88,8 @@ describe('the explorer on a foreign graph', () => {
     await copy.page.getByRole('button', { name: 'Style Member' }).click();
     const copied = copy.page.getByRole('group', { name: 'Style of Member' });
     expect(await copied.getByLabel('Shape').inputValue()).toBe('hexagon');
-    expect(await copied.getByLabel('Size by').inputValue()).toBe('id');
+    expect(await copied.getByLabel('Caption').inputValue()).toBe('name');
+    expect(await copied.getByLabel('Colour').inputValue()).toBe('#d62728');
     await other.close();
   });
 

@@ -1,19 +1,24 @@
 import { api } from '../api/api';
-import type { Ref } from 'react';
+import { lazy, Suspense, type Ref } from 'react';
+import { useValueFilters } from '../filters/useValueFilters';
 import { GraphCanvas, type GraphCanvasHandle } from '../canvas/GraphCanvas';
 import { StartScreen } from '../explore/StartScreen';
 import { NotesPanel } from '../investigations/NotesPanel';
 import { pageSize } from './dataset';
 import type { Explorer } from './useExplorer';
 
+const FilterChips = lazy(() => import('../filters/FilterChips').then((module) => ({ default: module.FilterChips })));
+
 /** The canvas, wired to the explorer's state; an empty one shows the first screen. */
 export function ExplorerCanvas({ x, canvas }: { x: Explorer; canvas: Ref<GraphCanvasHandle> }) {
   const { graph } = x.history;
   const { focus, settings, explore } = x;
+  const valueFilters = useValueFilters(x.history.filters, x.history.dispatch);
   return (
     <GraphCanvas
       ref={canvas}
       styles={settings.styles}
+      rules={settings.rules}
       looks={x.analytics.looks}
       graph={graph}
       view={x.view}
@@ -32,6 +37,11 @@ export function ExplorerCanvas({ x, canvas }: { x: Explorer; canvas: Ref<GraphCa
       onContextMenu={focus.openMenu}
       onError={explore.fail}
     >
+      {valueFilters.list.length > 0 && (
+        <Suspense fallback={null}>
+          <FilterChips filters={valueFilters.list} onChange={valueFilters.set} />
+        </Suspense>
+      )}
       {Object.keys(graph.nodes).length === 0 && (
         <StartScreen
           start={explore.start}

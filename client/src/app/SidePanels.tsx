@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { NeedsScope } from '../accounts/NeedsScope';
-import { MeasuresPanel } from '../analytics/MeasuresPanel';
 import { api } from '../api/api';
 import { ElementList } from '../canvas/ElementList';
 import { FilterPanel } from '../filters/FilterPanel';
+import { useValueFilters } from '../filters/useValueFilters';
 import { ExplorerNotes } from './ExplorerCanvas';
 import { PanelTabs } from './PanelTabs';
 import type { Explorer } from './useExplorer';
@@ -16,6 +16,14 @@ const DisagreementsPanel = lazy(() =>
 );
 const ImportPanel = lazy(() => import('../imports/ImportPanel').then((module) => ({ default: module.ImportPanel })));
 const EditPanel = lazy(() => import('../editing/EditPanel').then((module) => ({ default: module.EditPanel })));
+const ValueFilterForm = lazy(() =>
+  import('../filters/ValueFilterForm').then((module) => ({ default: module.ValueFilterForm })),
+);
+const MeasuresPanel = lazy(() =>
+  import('../analytics/MeasuresPanel').then((module) => ({ default: module.MeasuresPanel })),
+);
+const SizeLegend = lazy(() => import('../styling/SizeLegend').then((module) => ({ default: module.SizeLegend })));
+const RulesSection = lazy(() => import('../styling/RulesSection').then((module) => ({ default: module.RulesSection })));
 const CypherConsole = lazy(() =>
   import('../queries/CypherConsole').then((module) => ({ default: module.CypherConsole })),
 );
@@ -25,6 +33,7 @@ const toggled = (list: string[], value: string) =>
 
 function Legend({ x }: { x: Explorer }) {
   const { filters, hiddenLabels, hiddenTypes, dispatch } = x.history;
+  const valueFilters = useValueFilters(filters, dispatch);
   return (
     <>
       <FilterPanel
@@ -44,7 +53,16 @@ function Legend({ x }: { x: Explorer }) {
           dispatch({ type: 'filter', filters: { ...filters, hiddenTypes: toggled(filters.hiddenTypes, type) } })
         }
       />
-      <MeasuresPanel state={x.analytics} />
+      {x.items.length > 0 && (
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <SizeLegend graph={x.history.graph} styles={x.settings.styles} />
+          <RulesSection elements={x.items} rules={x.settings.rules} onChange={x.settings.setRules} />
+          <ValueFilterForm elements={x.items} onApply={valueFilters.add} />
+        </Suspense>
+      )}
+      <Suspense fallback={null}>
+        <MeasuresPanel state={x.analytics} />
+      </Suspense>
     </>
   );
 }

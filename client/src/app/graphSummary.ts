@@ -2,6 +2,7 @@ import { groupEdges, pairKey } from '../canvas/edgeGroups';
 import type { Selection } from '../canvas/GraphCanvas';
 import type { CanvasGraph } from '../graph/canvasState';
 import type { NoteTarget } from '../investigations/useNotes';
+import { isInternalKey } from '../styling/labelStyles';
 import { dict } from './records';
 
 /**
@@ -22,6 +23,7 @@ export function countGraph(graph: CanvasGraph) {
     const found = keys.get(label) ?? { all: new Set<string>(), numeric: new Set<string>() };
     keys.set(label, found);
     for (const [key, value] of Object.entries(node.properties)) {
+      if (isInternalKey(key)) continue;
       if (typeof value === 'string' || typeof value === 'number') found.all.add(key);
       if (typeof value === 'number') found.numeric.add(key);
     }

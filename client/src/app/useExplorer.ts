@@ -49,7 +49,13 @@ export function useExplorer({ opening: given, investigation, embedded, onAdopt }
   const [opening] = useState<Opening>(() => given ?? readView(window.location.hash));
   const initialView = opening.kind === 'view' || opening.kind === 'investigation' ? opening.view : undefined;
   const history = useCanvasHistory(
-    initialView ? { hiddenLabels: initialView.hiddenLabels, hiddenTypes: initialView.hiddenTypes } : defaultFilters,
+    initialView
+      ? {
+          hiddenLabels: initialView.hiddenLabels,
+          hiddenTypes: initialView.hiddenTypes,
+          valueFilters: initialView.valueFilters,
+        }
+      : defaultFilters,
   );
   const { graph, filters, hiddenLabels, hiddenTypes, dispatch } = history;
   const canvas = useRef<GraphCanvasHandle>(null);
@@ -87,6 +93,7 @@ export function useExplorer({ opening: given, investigation, embedded, onAdopt }
     filters,
     layout: settings.layout,
     styles: settings.styles,
+    rules: settings.rules,
     dating: datingState.choices,
     pathExclude: pathExclusion.choice,
     pinned: settings.pinned,
@@ -139,9 +146,20 @@ export function useExplorer({ opening: given, investigation, embedded, onAdopt }
     return { span: dateSpan(dated), defaults: timeDefaults(dated), dated };
   }, [items, dating]);
   const { asOf, compare, highlighted, pinned } = settings;
+  const { valueFilters } = filters;
   const view = useMemo(
-    () => ({ asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned, annotated: notes.annotated }),
-    [asOf, compare, dating, hiddenLabels, hiddenTypes, highlighted, pinned, notes.annotated],
+    () => ({
+      asOf,
+      compare,
+      dating,
+      hiddenLabels,
+      hiddenTypes,
+      valueFilters,
+      highlighted,
+      pinned,
+      annotated: notes.annotated,
+    }),
+    [asOf, compare, dating, hiddenLabels, hiddenTypes, valueFilters, highlighted, pinned, notes.annotated],
   );
   const analytics = useAnalytics({
     graph,

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { LayoutName } from '../canvas/layouts';
 import type { ViewState } from '../share/viewState';
 import { loadStyles, saveStyles, type LabelStyles, type LabelStyle } from '../styling/labelStyles';
+import { loadRules, saveRules, type StyleRule } from '../styling/rules';
 import { dict } from './records';
 
 function toggle(set: Set<string>, value: string): Set<string> {
@@ -22,6 +23,8 @@ export function useViewSettings(initialView: ViewState | undefined) {
   const [layout, setLayout] = useState<LayoutName>(initialView?.layout ?? 'fcose');
   /** Styles per label: a shared link's, else the ones this browser kept. */
   const [styles, setStyles] = useState<LabelStyles>(() => initialView?.styles ?? loadStyles());
+  /** Colours by property value: a shared link's, else the ones this browser kept. */
+  const [rules, setRulesState] = useState<StyleRule[]>(() => initialView?.rules ?? loadRules());
   const [pinned, setPinned] = useState<Set<string>>(() => new Set(initialView?.pinned));
   /** Pairs of nodes whose relationships are drawn one by one rather than folded into one counted edge. */
   const [unfolded, setUnfolded] = useState<Set<string>>(() => new Set(initialView?.unfolded));
@@ -69,6 +72,12 @@ export function useViewSettings(initialView: ViewState | undefined) {
     [],
   );
 
+  /** The styling rules, in the order they are tried. Kept in this browser. */
+  const setRules = useCallback((next: StyleRule[]) => {
+    saveRules(next);
+    setRulesState(next);
+  }, []);
+
   return {
     asOf,
     setAsOf,
@@ -78,6 +87,8 @@ export function useViewSettings(initialView: ViewState | undefined) {
     setLayout,
     styles,
     setStyle,
+    rules,
+    setRules,
     pinned,
     togglePin,
     togglePins,

@@ -2,6 +2,7 @@ import type { Position } from 'cytoscape';
 import { forwardRef, useCallback, useRef, useState, type ReactNode } from 'react';
 import type { CanvasGraph } from '../graph/canvasState';
 import type { LabelStyles } from '../styling/labelStyles';
+import type { StyleRule } from '../styling/rules';
 import { CanvasCore } from './controllers/canvasCore';
 import { useElementClasses, useNodeLooks } from './controllers/classes';
 import { useCanvasEvents } from './controllers/events';
@@ -24,6 +25,8 @@ const thumbnailFrom = 40;
 interface Props {
   /** Colours, shapes, captions and sizes chosen per label. */
   styles?: LabelStyles;
+  /** Colours by property value, over the label's (styling/rules.ts). */
+  rules?: StyleRule[];
   /** Sizes and colours per node that win over the label's (the measures' styling rule, analytics/looks.ts). */
   looks?: Record<string, { size?: number; color?: string }>;
   /** Drawn over the canvas (the first screen of an empty canvas). */
@@ -80,7 +83,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     initialViewport: props.initialViewport,
     onViewChange: viewChanged,
   });
-  useNodeLooks(canvas, graph, props.styles, props.looks);
+  useNodeLooks(canvas, graph, props.styles, props.looks, props.rules, expanded);
   useElementClasses(canvas, graph, view, expanded);
   useCanvasSelection(canvas, graph, selected, expanded, expandPair, props.group);
   useCanvasExport(ref, canvas, graph, expanded, viewChanged);

@@ -1,5 +1,6 @@
 import type { ApiEdge, ApiNode } from '../api/api';
 import { isDisputed } from '../evidence/disputes';
+import { failsValueFilters, type ValueFilter } from '../filters/valueFilters';
 import { timeOf, type Dating } from '../time/dating';
 import { changeBetween, validOn, type Change } from '../time/time';
 
@@ -10,6 +11,8 @@ export interface CanvasView {
   dating: Dating;
   hiddenLabels: Set<string>;
   hiddenTypes: Set<string>;
+  /** Filters by property value: an element they concern whose value fails one is filtered out. */
+  valueFilters?: ValueFilter[];
   highlighted: Set<string>;
   pinned: Set<string>;
   /** Nodes and relationships an investigation's notes are on (drawn with a mark). */
@@ -17,7 +20,7 @@ export interface CanvasView {
 }
 
 export interface ElementStatus {
-  /** Filtered out by label or type. */
+  /** Filtered out by label or type, or by a property's value. */
   hidden: boolean;
   /** Not valid on the as-of date. */
   faded: boolean;
@@ -30,7 +33,7 @@ export interface ElementStatus {
 /** How the view shows a node: the canvas draws it, the list view spells it out. */
 export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
   return {
-    hidden: node.labels.some((label) => view.hiddenLabels.has(label)),
+    hidden: node.labels.some((label) => view.hiddenLabels.has(label)) || failsValueFilters(node, view.valueFilters),
     faded: !!view.asOf && !validOn(timeOf(node, view.dating), view.asOf),
     highlighted: view.highlighted.has(node.id),
     change: view.compare ? changeBetween(timeOf(node, view.dating), view.compare.from, view.compare.to) : 'same',
@@ -40,7 +43,7 @@ export function nodeStatus(node: ApiNode, view: CanvasView): ElementStatus {
 
 export function edgeStatus(edge: ApiEdge, view: CanvasView): ElementStatus {
   return {
-    hidden: view.hiddenTypes.has(edge.type),
+    hidden: view.hiddenTypes.has(edge.type) || failsValueFilters(edge, view.valueFilters),
     faded: !!view.asOf && !validOn(timeOf(edge, view.dating), view.asOf),
     highlighted: view.highlighted.has(edge.id),
     change: view.compare ? changeBetween(timeOf(edge, view.dating), view.compare.from, view.compare.to) : 'same',

@@ -95,6 +95,11 @@ const shapeRules: StylesheetJson = [
   { selector: 'edge', style: { width: 'data(width)', 'line-color': '#94a3b8' } },
 ];
 
+/** A styling rule's colour (styling/rules.ts): over the default, under the states (selection, time, highlights). */
+const ruleColours: StylesheetJson = [
+  { selector: 'edge[ruleColor]', style: { 'line-color': 'data(ruleColor)', 'target-arrow-color': 'data(ruleColor)' } },
+];
+
 /** Labels, arrowheads and curved parallel edges: full detail only. */
 const detailRules: StylesheetJson = [
   {
@@ -207,6 +212,7 @@ export function stylesheet(detail: Detail): StylesheetJson {
     ...shapeRules,
     ...(detail === 'outline' ? [] : detailRules),
     ...(detail === 'nodes' ? fewEdgeLabels : []),
+    ...ruleColours,
     ...stateRules,
   ];
 }

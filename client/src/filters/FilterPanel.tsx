@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { own } from '../app/records';
-import { kindStyle, palette } from '../canvas/style';
-import { shapes, type LabelStyle, type LabelStyles } from '../styling/labelStyles';
+import { kindStyle } from '../canvas/style';
+import type { LabelStyle, LabelStyles } from '../styling/labelStyles';
+
+// Opened on demand, off the first load.
+const StyleEditor = lazy(() => import('../styling/StyleEditor').then((module) => ({ default: module.StyleEditor })));
 
 interface CheckListProps {
   title: string;
@@ -62,70 +65,6 @@ interface Props {
   loading?: boolean;
 }
 
-function StyleEditor({
-  label,
-  style,
-  keys,
-  onStyle,
-  onClose,
-}: {
-  label: string;
-  style: LabelStyle;
-  keys: { all: string[]; numeric: string[] };
-  onStyle: (style: LabelStyle) => void;
-  onClose: () => void;
-}) {
-  const base = kindStyle(label);
-  const set = (field: keyof LabelStyle, value: string) => {
-    const next = { ...style, [field]: value || undefined };
-    onStyle(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
-  };
-  return (
-    <fieldset className="style-editor" aria-label={`Style of ${label}`}>
-      <legend>{label}</legend>
-      <label>
-        Colour
-        <select value={style.color ?? ''} onChange={(event) => set('color', event.target.value)}>
-          <option value="">Default ({base.color})</option>
-          {palette.map((colour) => (
-            <option key={colour} value={colour} style={{ background: colour }}>
-              {colour}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Shape
-        <select value={style.shape ?? ''} onChange={(event) => set('shape', event.target.value)}>
-          <option value="">Default ({base.shape})</option>
-          {shapes.map((shape) => (
-            <option key={shape}>{shape}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Caption
-        <select value={style.caption ?? ''} onChange={(event) => set('caption', event.target.value)}>
-          <option value="">Default</option>
-          {keys.all.map((key) => (
-            <option key={key}>{key}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Size by
-        <select value={style.size ?? ''} onChange={(event) => set('size', event.target.value)}>
-          <option value="">Same size</option>
-          {keys.numeric.map((key) => (
-            <option key={key}>{key}</option>
-          ))}
-        </select>
-      </label>
-      <button onClick={() => onStyle({})}>Reset</button> <button onClick={onClose}>Done</button>
-    </fieldset>
-  );
-}
-
 /** The legend of kinds on the canvas, doubling as label and relationship-type filters with counts. */
 export function FilterPanel(props: Props) {
   const [editing, setEditing] = useState<string>();
@@ -140,15 +79,17 @@ export function FilterPanel(props: Props) {
         styles={props.styles}
         onEdit={(label) => setEditing(editing === label ? undefined : label)}
       />
-      {editing && props.labels.some(([label]) => label === editing) && (
-        <StyleEditor
-          label={editing}
-          style={own(props.styles, editing) ?? {}}
-          keys={own(props.keys, editing) ?? { all: [], numeric: [] }}
-          onStyle={(style) => props.onStyle(editing, style)}
-          onClose={() => setEditing(undefined)}
-        />
-      )}
+      <Suspense fallback={<p className="hint">Loading…</p>}>
+        {editing && props.labels.some(([label]) => label === editing) && (
+          <StyleEditor
+            label={editing}
+            style={own(props.styles, editing) ?? {}}
+            keys={own(props.keys, editing) ?? { all: [], numeric: [] }}
+            onStyle={(style) => props.onStyle(editing, style)}
+            onClose={() => setEditing(undefined)}
+          />
+        )}
+      </Suspense>
       <CheckList title="Relationships" entries={props.types} hidden={props.hiddenTypes} onToggle={props.onToggleType} />
       {!props.labels.length &&
         (props.loading ? (

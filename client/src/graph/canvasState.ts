@@ -1,6 +1,7 @@
 import type { ApiEdge, ApiNode, Graph } from '../api/api';
 import { hiddenTypesByDefault } from '../app/dataset';
 import { dict } from '../app/records';
+import type { ValueFilter } from '../filters/valueFilters';
 
 /**
  * What is on the canvas: the data only; Cytoscape draws it and owns the positions while it does. Both records
@@ -15,6 +16,8 @@ export interface CanvasGraph {
 export interface Filters {
   hiddenLabels: string[];
   hiddenTypes: string[];
+  /** Filters by property value (filters/valueFilters.ts), in the order they were set. */
+  valueFilters?: ValueFilter[];
 }
 
 /** One step of the history: the canvas and its filters as they were. */
@@ -123,6 +126,7 @@ export function collapsibleNeighbours(graph: CanvasGraph, id: string): string[] 
 const sortedFilters = (filters: Filters): Filters => ({
   hiddenLabels: [...filters.hiddenLabels].sort(),
   hiddenTypes: [...filters.hiddenTypes].sort(),
+  ...(filters.valueFilters?.length ? { valueFilters: filters.valueFilters } : {}),
 });
 
 /** Canvas changes with undo and redo; a change that changes nothing is not recorded. */
@@ -177,7 +181,9 @@ export function canvasReducer(history: History, action: CanvasAction): History {
 
 function sameFilters(a: Filters, b: Filters): boolean {
   return (
-    a.hiddenLabels.join('\n') === b.hiddenLabels.join('\n') && a.hiddenTypes.join('\n') === b.hiddenTypes.join('\n')
+    a.hiddenLabels.join('\n') === b.hiddenLabels.join('\n') &&
+    a.hiddenTypes.join('\n') === b.hiddenTypes.join('\n') &&
+    JSON.stringify(a.valueFilters ?? []) === JSON.stringify(b.valueFilters ?? [])
   );
 }
 

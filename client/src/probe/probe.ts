@@ -7,7 +7,10 @@ import type { EntenteProbe } from './types.js';
 
 export type { EntenteBox, EntenteProbe, EntentePoint } from './types.js';
 
-type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'nodeLooks' | 'labelBoxes'>;
+type Source = Pick<
+  EntenteProbe,
+  'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'edgeColours' | 'nodeLooks' | 'labelBoxes'
+>;
 
 const waiting: (() => void)[] = [];
 let source: Source = {
@@ -15,6 +18,7 @@ let source: Source = {
   onScreen: () => ({}),
   edgeLabels: () => ({}),
   edgeMarks: () => ({}),
+  edgeColours: () => ({}),
   nodeLooks: () => ({}),
   labelBoxes: () => ({}),
 };
@@ -37,6 +41,7 @@ export const probe: EntenteProbe = {
   onScreen: () => source.onScreen(),
   edgeLabels: () => source.edgeLabels(),
   edgeMarks: () => source.edgeMarks(),
+  edgeColours: () => source.edgeColours(),
   nodeLooks: () => source.nodeLooks(),
   labelBoxes: () => source.labelBoxes(),
 };

@@ -29,8 +29,10 @@ export interface EntenteProbe {
   edgeLabels(): Record<string, string>;
   /** The time and comparison marks of each shown edge (faded, partly, new, gone, changed), by the same ids. */
   edgeMarks(): Record<string, string[]>;
-  /** The size and colour each shown node is drawn with (label styles, or the measures' rule). */
-  nodeLooks(): Record<string, { size: number; color: string }>;
+  /** The size, colour and caption each shown node is drawn with (label styles, rules, or the measures' rule). */
+  nodeLooks(): Record<string, { size: number; color: string; caption: string }>;
+  /** The colour a styling rule gives each shown edge it matches, by the same ids as edgeLabels. */
+  edgeColours(): Record<string, string>;
   /**
    * The box of each shown label, in page coordinates: nodes' captions by node id, and the labels drawn on
    * folded groups by edge id ("group:<a>|<b>"). Labels not drawn at the current zoom are left out.

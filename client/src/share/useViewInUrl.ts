@@ -3,6 +3,7 @@ import type { GraphCanvasHandle, Selection } from '../canvas/GraphCanvas';
 import type { LayoutName } from '../canvas/layouts';
 import type { CanvasGraph, Filters } from '../graph/canvasState';
 import type { LabelStyles } from '../styling/labelStyles';
+import type { StyleRule } from '../styling/rules';
 import type { DatingChoices } from '../time/dating';
 import { fingerprint } from '../../../shared/fingerprint';
 import { encodeView, type ViewState } from './viewState';
@@ -15,6 +16,7 @@ export interface Shown {
   filters: Filters;
   layout: LayoutName;
   styles?: LabelStyles;
+  rules?: StyleRule[];
   dating?: DatingChoices;
   /** The relationship types path searches never step through, when the user chose them. */
   pathExclude?: string[];
@@ -25,7 +27,7 @@ export interface Shown {
 
 /** The view as a shared link or an investigation keeps it, read from the canvas now; none when it is empty. */
 export function captureView(canvas: GraphCanvasHandle | null, shown: Shown): ViewState | undefined {
-  const { graph, asOf, selected, filters, layout, styles, dating, pathExclude, pinned, unfolded } = shown;
+  const { graph, asOf, selected, filters, layout, styles, rules, dating, pathExclude, pinned, unfolded } = shown;
   const ids = Object.keys(graph.nodes);
   if (!ids.length || !canvas) return undefined;
   const { zoom, pan } = canvas.viewport();
@@ -38,8 +40,10 @@ export function captureView(canvas: GraphCanvasHandle | null, shown: Shown): Vie
     selected,
     hiddenLabels: filters.hiddenLabels,
     hiddenTypes: filters.hiddenTypes,
+    valueFilters: filters.valueFilters?.length ? filters.valueFilters : undefined,
     layout,
     styles: styles && Object.keys(styles).length ? styles : undefined,
+    rules: rules?.length ? rules : undefined,
     dating: dating && Object.keys(dating).length ? dating : undefined,
     pathExclude,
     pinned: pinned?.size ? [...pinned] : undefined,
@@ -72,10 +76,10 @@ export function useViewInUrl(
     },
     [canvas, enabled],
   );
-  const { graph, asOf, selected, filters, layout, styles, dating, pathExclude, pinned, unfolded } = shown;
+  const { graph, asOf, selected, filters, layout, styles, rules, dating, pathExclude, pinned, unfolded } = shown;
   useEffect(
     () => write(),
-    [graph, asOf, selected, filters, layout, styles, dating, pathExclude, pinned, unfolded, write],
+    [graph, asOf, selected, filters, layout, styles, rules, dating, pathExclude, pinned, unfolded, write],
   );
   return write;
 }

@@ -1,7 +1,9 @@
 import type { View } from '../investigations/investigationsApi.js';
 import { dict } from '../app/records.js';
+import { readValueFilters } from '../filters/valueFilters.js';
 import { readExclude } from '../paths/pathExclude.js';
 import { readStyles } from '../styling/labelStyles.js';
+import { readRules } from '../styling/rules.js';
 import { readDatingChoices } from '../time/dating.js';
 
 /**
@@ -58,6 +60,7 @@ export function readView(hash: string): ReadView {
       ids: view.ids,
       edges: isStrings(view.edges) ? view.edges : [],
       styles: readStyles(view.styles),
+      rules: readRules(view.rules),
       dating: readDatingChoices(view.dating),
       pathExclude: readExclude(view.pathExclude),
       fingerprints:
@@ -65,6 +68,7 @@ export function readView(hash: string): ReadView {
       positions: dict(view.positions && typeof view.positions === 'object' ? Object.entries(view.positions) : []),
       hiddenLabels: isStrings(view.hiddenLabels) ? view.hiddenLabels : [],
       hiddenTypes: isStrings(view.hiddenTypes) ? view.hiddenTypes : [],
+      valueFilters: readValueFilters(view.valueFilters),
       pinned: isStrings(view.pinned) ? view.pinned : undefined,
       unfolded: isStrings(view.unfolded) ? view.unfolded : undefined,
       layout: view.layout === 'dagre' || view.layout === 'concentric' ? view.layout : 'fcose',

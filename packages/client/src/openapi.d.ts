@@ -8191,6 +8191,27 @@ export interface components {
         } | null;
       };
       pathExclude?: string[];
+      /** @description Filters by property value: only the nodes of a label (or relationships of a type) whose value is within min–max, or among values, are shown */
+      valueFilters?: {
+        /** @enum {string} */
+        kind: 'node' | 'edge';
+        name: string;
+        key: string;
+        min?: number | string;
+        max?: number | string;
+        values?: string[];
+      }[];
+      /** @description Styling rules by value, first match wins: nodes (of a label, or any) or relationships whose property compares to the value take the colour */
+      rules?: {
+        /** @enum {string} */
+        kind: 'node' | 'edge';
+        name?: string;
+        key: string;
+        /** @enum {string} */
+        op: 'is' | 'is not' | 'contains' | 'above' | 'below';
+        value: string;
+        color: string;
+      }[];
       fingerprints?: string[];
       zoom?: number;
       pan?: {

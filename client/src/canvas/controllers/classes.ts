@@ -4,6 +4,7 @@ import { own } from '../../app/records';
 import type { CanvasGraph } from '../../graph/canvasState';
 import { countContents } from '../../probe/probe';
 import { nodeLook, sizeRanges, type LabelStyles } from '../../styling/labelStyles';
+import { ruleColour, type StyleRule } from '../../styling/rules';
 import { groupLabel } from '../edgeGroups';
 import { edgeLook, edgeStatus, nodeStatus, type CanvasView } from '../status';
 import type { CanvasCore } from './canvasCore';
@@ -76,15 +77,30 @@ export function useElementClasses(
   }, [canvas, view, graph, expanded]);
 }
 
+/** A relationship's colour by the rules (a folded group's: its first member's that some rule colours), else none. */
+function setEdgeColour(element: EdgeSingular, graph: CanvasGraph, rules: readonly StyleRule[] | undefined): void {
+  const members = element.hasClass('group')
+    ? (element.data('members') as string[])
+    : [element.id().replace(/^edge:/, '')];
+  const colour = members
+    .map((id) => (graph.edges[id] ? ruleColour(graph.edges[id], rules) : undefined))
+    .find((found) => found !== undefined);
+  if (colour === element.data('ruleColor')) return;
+  if (colour) element.data('ruleColor', colour);
+  else element.removeData('ruleColor');
+}
+
 /**
- * Node looks controller: colours, shapes, captions and sizes per label, and the measures' sizes and colours
- * per node, are data on the nodes: a change restyles them in place.
+ * Looks controller: colours, shapes, captions and sizes per label, the styling rules by value, and the
+ * measures' sizes and colours per node, are data on the elements: a change restyles them in place.
  */
 export function useNodeLooks(
   canvas: CanvasCore,
   graph: CanvasGraph,
   styles: LabelStyles | undefined,
   looks: Record<string, { size?: number; color?: string }> | undefined,
+  rules?: StyleRule[],
+  expanded?: Set<string>,
 ): void {
   useEffect(() => {
     const instance = canvas.core;
@@ -95,9 +111,10 @@ export function useNodeLooks(
       for (const node of nodes) {
         const element = instance.getElementById(node.id);
         if (element.empty()) continue;
-        const look = { ...nodeLook(node, chosen, ranges), ...own(looks, node.id) };
+        const look = { ...nodeLook(node, chosen, ranges, rules), ...own(looks, node.id) };
         if (Object.entries(look).some(([key, value]) => element.data(key) !== value)) element.data(look);
       }
+      instance.edges().forEach((element) => setEdgeColour(element, graph, rules));
     });
-  }, [canvas, styles, graph, looks]);
+  }, [canvas, styles, graph, looks, rules, expanded]);
 }

@@ -36,12 +36,26 @@ function follow(canvas: CanvasCore, container: HTMLElement): void {
           .not('.filtered')
           .map((edge) => [edge.id(), timeMarks.filter((mark) => edge.hasClass(mark))]),
       ),
+    edgeColours: () =>
+      Object.fromEntries(
+        canvas.core
+          .edges('[ruleColor]')
+          .not('.filtered')
+          .map((edge) => [edge.id(), String(edge.data('ruleColor'))]),
+      ),
     nodeLooks: () =>
       Object.fromEntries(
         canvas.core
           .nodes()
           .not('.filtered')
-          .map((node) => [node.id(), { size: Number(node.data('size')), color: String(node.data('color')) }]),
+          .map((node) => [
+            node.id(),
+            {
+              size: Number(node.data('size')),
+              color: String(node.data('color')),
+              caption: String(node.data('caption')),
+            },
+          ]),
       ),
     labelBoxes: () => {
       const box = container.getBoundingClientRect();
