@@ -90,5 +90,7 @@ export function useRuleForm(
 /** A rule as words: "Deal where status is disputed". */
 export function describeRule(rule: StyleRule): string {
   const what = rule.name ?? (rule.kind === 'node' ? 'Any node' : 'Any relationship');
-  return `${what} where ${rule.key} ${rule.op} ${rule.value}`;
+  // A number reads with its thousands marked (5,000,000,000), as the filter chips write it.
+  const value = /^-?\d+(\.\d+)?$/.test(rule.value) ? Number(rule.value).toLocaleString('en-US') : rule.value;
+  return `${what} where ${rule.key} ${rule.op} ${value}`;
 }
