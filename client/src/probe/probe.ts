@@ -7,7 +7,10 @@ import type { EntenteProbe } from './types.js';
 
 export type { EntenteBox, EntenteProbe, EntentePoint } from './types.js';
 
-type Source = Pick<EntenteProbe, 'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'nodeLooks' | 'labelBoxes'>;
+type Source = Pick<
+  EntenteProbe,
+  'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'nodeLooks' | 'labelBoxes' | 'selectedNodes' | 'neighbours'
+>;
 
 const waiting: (() => void)[] = [];
 let source: Source = {
@@ -17,6 +20,8 @@ let source: Source = {
   edgeMarks: () => ({}),
   nodeLooks: () => ({}),
   labelBoxes: () => ({}),
+  selectedNodes: () => [],
+  neighbours: () => [],
 };
 
 export const probe: EntenteProbe = {
@@ -39,6 +44,8 @@ export const probe: EntenteProbe = {
   edgeMarks: () => source.edgeMarks(),
   nodeLooks: () => source.nodeLooks(),
   labelBoxes: () => source.labelBoxes(),
+  selectedNodes: () => source.selectedNodes(),
+  neighbours: (id) => source.neighbours(id),
 };
 
 let checking = false;
