@@ -115,9 +115,7 @@ export function onCanvasKey(cy: Core, element: HTMLElement, key: string, { keys,
   const current = selected && cy.getElementById(selected.kind === 'node' ? selected.id : `edge:${selected.id}`);
   // A selected relationship: the keyboard goes on from its source.
   const from =
-    current?.nonempty() && !current.hasClass('filtered')
-      ? ((current.isEdge() ? current.source() : current) as NodeSingular)
-      : undefined;
+    current?.nonempty() && !current.hasClass('filtered') ? (current.isEdge() ? current.source() : current) : undefined;
   const direction = arrows[key];
   if (direction) {
     const next = from ? nextNode(cy, from, direction) : middleNode(cy);
