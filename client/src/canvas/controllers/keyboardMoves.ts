@@ -5,6 +5,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { CanvasGraph } from '../../graph/canvasState';
 import { track } from '../../probe/probe';
+import { describeNode, inDirection } from '../neighbours';
 import type { Selection } from './selection';
 
 interface Point {
@@ -19,28 +20,6 @@ const arrows: Record<string, Point> = {
   ArrowUp: { x: 0, y: -1 },
   ArrowDown: { x: 0, y: 1 },
 };
-
-/** A node further off the arrow's line than this (cosine of 67.5°) is not in its direction. */
-const widest = Math.cos((67.5 * Math.PI) / 180);
-
-/**
- * Of `candidates`, the one an arrow from `from` points at: within 67.5° of its direction, nearest first, a
- * node straight ahead counting as nearer than one as far off to the side.
- */
-export function inDirection<T extends Point>(from: Point, candidates: T[], direction: Point): T | undefined {
-  let best: { candidate: T; score: number } | undefined;
-  for (const candidate of candidates) {
-    const dx = candidate.x - from.x;
-    const dy = candidate.y - from.y;
-    const distance = Math.hypot(dx, dy);
-    if (distance === 0) continue;
-    const cosine = (dx * direction.x + dy * direction.y) / distance;
-    if (cosine < widest) continue;
-    const score = distance * (1 + 2 * (1 - cosine));
-    if (!best || score < best.score) best = { candidate, score };
-  }
-  return best?.candidate;
-}
 
 export interface CanvasKeys {
   onSelect(selection: Selection | undefined): void;
@@ -68,24 +47,6 @@ function keepInView(cy: Core, node: NodeSingular): void {
   if (at.x >= margin && at.y >= margin && at.x <= cy.width() - margin && at.y <= cy.height() - margin) return;
   const done = track();
   cy.animate({ center: { eles: node } }, { duration: 200, complete: done });
-}
-
-/** What a screen reader says of the node the keyboard is on: its caption, labels and what it is linked to. */
-export function describeNode(graph: CanvasGraph, id: string): string {
-  const node = graph.nodes[id];
-  if (!node) return '';
-  const edges = Object.values(graph.edges).filter((edge) => edge.source === id || edge.target === id);
-  const neighbours = new Set(edges.map((edge) => (edge.source === id ? edge.target : edge.source)));
-  neighbours.delete(id);
-  const names = [...neighbours].flatMap((other) => (graph.nodes[other] ? [graph.nodes[other].caption] : []));
-  const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
-  return (
-    `${node.caption}, ${node.labels.join(', ') || 'node'}: ` +
-    (neighbours.size === 0
-      ? 'no neighbour drawn.'
-      : `${edges.length} relationship${edges.length === 1 ? '' : 's'} drawn with ${neighbours.size} ` +
-        `neighbour${neighbours.size === 1 ? '' : 's'} (${listed}).`)
-  );
 }
 
 /** The neighbour of `start` an arrow points at, else any shown node it points at. */
