@@ -39,8 +39,11 @@ export interface Violation {
   targets: string[];
 }
 
-/** axe-core's serious and critical violations on the page as it is now (the WCAG 2.1 A and AA rules). */
-export async function accessibilityProblems(page: Page): Promise<Violation[]> {
+/**
+ * axe-core's violations on the page as it is now (the WCAG 2.1 A and AA rules and axe's best practices): the
+ * serious and critical ones, or with `{ every: true }` those of every impact, moderate and minor included.
+ */
+export async function accessibilityProblems(page: Page, { every = false } = {}): Promise<Violation[]> {
   // Evaluated rather than added as a script tag: the app's Content Security Policy allows no inline script.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
   const scan = () =>
@@ -72,7 +75,7 @@ export async function accessibilityProblems(page: Page): Promise<Violation[]> {
     await page.waitForTimeout(1_000);
     violations = await scan();
   }
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return violations.filter((violation) => every || violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** Opens the explorer and waits for its first nodes, or only for the page when `nodes` is false (an empty canvas). */

@@ -35,7 +35,9 @@ describe('layouts and fit that keep labels readable (1280×800)', () => {
     await page.close();
   });
 
-  it('When the explorer opens, then Microsoft and OpenAI stand apart, their group count reads, no two captions overlap and none is cut', async () => {
+  // The opening is zoomed in until captions read (opening-view.test.ts): captions at its edges are cut by design,
+  // and Fit, below, shows the whole graph with none cut.
+  it('When the explorer opens, then Microsoft and OpenAI stand apart, their group count reads and no two captions overlap', async () => {
     await page.screenshot({ path: output('opening-view.png') });
     const microsoft = (await explorer.onScreen('microsoft'))!;
     const openai = (await explorer.onScreen('openai'))!;
@@ -51,7 +53,6 @@ describe('layouts and fit that keep labels readable (1280×800)', () => {
     );
     expect(group).toBeDefined();
     expect(overlaps({ [group![0]]: group![1], microsoft: boxes.microsoft!, openai: boxes.openai! })).toEqual([]);
-    expect(await cutLabels(explorer)).toEqual([]);
   });
 
   it('When only the companies are shown and Fit is pressed, then it zooms in and no caption is cut at the edge', async () => {

@@ -10,6 +10,7 @@ import { DetailsColumn } from './DetailsColumn';
 import { ExplorerCanvas, ExplorerNotes } from './ExplorerCanvas';
 import { PageOverlays, Presentation } from './PageOverlays';
 import { SidePanels } from './SidePanels';
+import { SkipLinks } from './SkipLinks';
 import { Toolbar } from './Toolbar';
 import { useExplorer, type Explorer } from './useExplorer';
 
@@ -122,6 +123,7 @@ export function App({ opening, investigation, embedded = false, onAdopt = noAdop
   if (embedded) return <Embedded x={x} canvas={canvas} />;
   return (
     <div className="app">
+      <SkipLinks />
       <Bars x={x} />
       <main className="workspace">
         <SidePanels x={x} />

@@ -82,7 +82,7 @@ export function DetailsColumn({ x }: { x: Explorer }) {
   const { pathEnds, selected } = focus;
   const { compare } = settings;
   return (
-    <div className="details">
+    <div className="details" id="details" tabIndex={-1}>
       <Suspense fallback={null}>
         {pathEnds && (
           <PathPanel

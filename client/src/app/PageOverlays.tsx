@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
-import { ExpandMenu } from '../inspect/ExpandMenu';
 import { PresentMode } from '../investigations/PresentMode';
 import { pageSize } from './dataset';
 import type { Explorer } from './useExplorer';
 
-// Parts that open on request load when first opened, off the explorer's first load: the drawers, an
-// investigation's sharing and versions dialogs.
+// Parts that open on request load when first opened, off the explorer's first load: the drawers, a node's
+// menu, an investigation's sharing and versions dialogs.
+const ExpandMenu = lazy(() => import('../inspect/ExpandMenu').then((module) => ({ default: module.ExpandMenu })));
 const RankingDrawer = lazy(() =>
   import('../analytics/RankingDrawer').then((module) => ({ default: module.RankingDrawer })),
 );

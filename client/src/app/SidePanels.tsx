@@ -72,7 +72,9 @@ export function SidePanels({ x }: { x: Explorer }) {
   const { tab, setResults } = x.panels;
   const { addGraph } = x.explore;
   return (
-    <nav className="side" aria-label="Panels">
+    <nav className="side" id="side-panels" aria-label="Panels" tabIndex={-1}>
+      {/* The panels' own headings are h3s, under this one (the page's h1 is in the toolbar). */}
+      <h2 className="visually-hidden">Panels</h2>
       <PanelTabs x={x} />
       {tab === 'filters' && <Legend x={x} />}
       {tab === 'list' && <ElementList graph={x.history.graph} view={x.view} onSelect={x.focus.select} />}

@@ -7,6 +7,7 @@ import { CanvasCore } from './controllers/canvasCore';
 import { useElementClasses, useNodeLooks } from './controllers/classes';
 import { useCanvasEvents } from './controllers/events';
 import { useCanvasExport, type GraphCanvasHandle } from './controllers/export';
+import { useCanvasKeyboard } from './controllers/keyboard';
 import { useCanvasLifecycle } from './controllers/lifecycle';
 import { useCanvasSelection, type Selection } from './controllers/selection';
 import { useGraphSync, type Viewport } from './controllers/sync';
@@ -87,10 +88,28 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   useElementClasses(canvas, graph, view, expanded);
   useCanvasSelection(canvas, graph, selected, expanded, expandPair, props.group);
   useCanvasExport(ref, canvas, graph, expanded, viewChanged);
+  const spoken = useCanvasKeyboard(canvas, container, graph, selected, props);
 
   return (
     <div className="canvas-area">
-      <div ref={container} className="canvas" data-testid="canvas" aria-label="Graph canvas" role="application" />
+      {/* Focusable, for the keyboard controller: arrows go from node to neighbour, Enter opens a node's menu. */}
+      <div
+        ref={container}
+        id="graph-canvas"
+        className="canvas"
+        data-testid="canvas"
+        aria-label="Graph canvas"
+        aria-describedby="graph-canvas-keys"
+        role="application"
+        tabIndex={0}
+      />
+      <p id="graph-canvas-keys" className="visually-hidden">
+        Arrow keys move to the neighbour in that direction; Enter opens the selected node&apos;s actions; Escape clears
+        the selection.
+      </p>
+      <p className="visually-hidden" role="status" data-testid="canvas-focus">
+        {spoken}
+      </p>
       {Object.keys(graph.nodes).length >= thumbnailFrom && core && <Thumbnail cy={core} />}
       {props.children}
     </div>

@@ -20,6 +20,20 @@ interface Props {
 }
 
 /**
+ * Type-ahead, as in any menu: the next item after `at` (round to the first) whose words, arrows and counts
+ * aside, start with `letter`; "P" goes to the PARTY_TO lines, then to Pin.
+ */
+function nextStartingWith(items: HTMLButtonElement[], at: number, letter: string): HTMLButtonElement | undefined {
+  const wanted = letter.toLocaleLowerCase();
+  const starts = (item: HTMLButtonElement) =>
+    (item.textContent ?? '')
+      .replace(/^[^\p{L}]+/u, '')
+      .toLocaleLowerCase()
+      .startsWith(wanted);
+  return [...items.slice(at + 1), ...items.slice(0, at + 1)].find(starts);
+}
+
+/**
  * A node's context menu: its relationships per type and direction with counts, each expanded one page
  * at a time, so a node with thousands of neighbours is never expanded all at once.
  */
@@ -68,80 +82,97 @@ export function ExpandMenu({ nodeId, at, pageSize, onExpand, onAction, onClose, 
     };
   }, [onClose]);
 
-  // Keyboard users land in it.
-  useEffect(() => element.current?.focus({ preventScroll: true }), []);
+  // Keyboard users land in it, and go back to what opened it when it closes (the canvas when that is gone),
+  // never to the page's body; unless they went elsewhere themselves.
+  useEffect(() => {
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : undefined;
+    const menu = element.current!;
+    menu.focus({ preventScroll: true });
+    return () => {
+      const now = document.activeElement;
+      if (now && now !== document.body && !menu.contains(now)) return;
+      const back = opener?.isConnected ? opener : document.getElementById('graph-canvas');
+      back?.focus({ preventScroll: true });
+    };
+  }, []);
 
   return (
-    <div
-      ref={element}
-      className="context-menu"
-      role="menu"
-      aria-label="Node actions"
-      onKeyDown={(event) => {
-        // Arrow keys move between the items, as in any menu; Home and End go to the first and last.
-        const items = [...element.current!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
-        const at = items.indexOf(document.activeElement as HTMLButtonElement);
-        const next =
-          event.key === 'ArrowDown'
-            ? items[(at + 1) % items.length]
-            : event.key === 'ArrowUp'
-              ? items[(at - 1 + items.length) % items.length]
-              : event.key === 'Home'
-                ? items[0]
-                : event.key === 'End'
-                  ? items.at(-1)
-                  : undefined;
-        if (!next) return;
-        event.preventDefault();
-        next.focus();
-      }}
-      tabIndex={-1}
-      style={{ left: place.x, top: place.y }}
-      data-testid="expand-menu"
-    >
-      <div className="menu-title">Expand</div>
-      {!counts && !error && <div className="hint">Loading relationships…</div>}
-      {error && <div className="error">{error}</div>}
-      {counts?.length === 0 && <div className="hint">This node has no relationships.</div>}
-      {counts?.map((entry) => {
-        const all = (drawn?.(entry) ?? 0) >= entry.count;
-        return (
-          <button
-            key={`${entry.type}-${entry.direction}`}
-            role="menuitem"
-            onClick={() => onExpand({ type: entry.type, direction: entry.direction })}
-            title={
-              all
-                ? 'All of them are on the canvas'
-                : entry.count > pageSize
-                  ? `Adds the ${pageSize} most-connected first`
-                  : undefined
-            }
-          >
-            {entry.direction === 'out' ? '→' : '←'} {entry.type}{' '}
-            <span className="count">{all ? `${entry.count}, all drawn` : entry.count}</span>
-          </button>
-        );
-      })}
-      <div className="menu-title">Node</div>
-      <button role="menuitem" onClick={() => onAction('path-from')}>
-        Find paths from here…
-      </button>
-      <button role="menuitem" onClick={() => onAction('collapse')}>
-        Collapse (remove neighbours linked only to it)
-      </button>
-      <button role="menuitem" onClick={() => onAction('pin')}>
-        Pin / unpin
-      </button>
-      <button role="menuitem" onClick={() => onAction('hide')}>
-        Hide
-      </button>
-      <button role="menuitem" onClick={() => onAction('keep-only')}>
-        Remove everything but this
-      </button>
-      <button role="menuitem" onClick={onClose}>
-        Close
-      </button>
+    // In a region of its own: it opens over the page, outside its landmarks.
+    <div role="region" aria-label="Node menu">
+      <div
+        ref={element}
+        className="context-menu"
+        role="menu"
+        aria-label="Node actions"
+        onKeyDown={(event) => {
+          // Arrow keys move between the items, as in any menu; Home and End go to the first and last.
+          const items = [...element.current!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
+          const at = items.indexOf(document.activeElement as HTMLButtonElement);
+          const next =
+            event.key.length === 1 && /\p{L}/u.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey
+              ? nextStartingWith(items, at, event.key)
+              : event.key === 'ArrowDown'
+                ? items[(at + 1) % items.length]
+                : event.key === 'ArrowUp'
+                  ? items[(at - 1 + items.length) % items.length]
+                  : event.key === 'Home'
+                    ? items[0]
+                    : event.key === 'End'
+                      ? items.at(-1)
+                      : undefined;
+          if (!next) return;
+          event.preventDefault();
+          next.focus();
+        }}
+        tabIndex={-1}
+        style={{ left: place.x, top: place.y }}
+        data-testid="expand-menu"
+      >
+        <div className="menu-title">Expand</div>
+        {!counts && !error && <div className="hint">Loading relationships…</div>}
+        {error && <div className="error">{error}</div>}
+        {counts?.length === 0 && <div className="hint">This node has no relationships.</div>}
+        {counts?.map((entry) => {
+          const all = (drawn?.(entry) ?? 0) >= entry.count;
+          return (
+            <button
+              key={`${entry.type}-${entry.direction}`}
+              role="menuitem"
+              onClick={() => onExpand({ type: entry.type, direction: entry.direction })}
+              title={
+                all
+                  ? 'All of them are on the canvas'
+                  : entry.count > pageSize
+                    ? `Adds the ${pageSize} most-connected first`
+                    : undefined
+              }
+            >
+              {entry.direction === 'out' ? '→' : '←'} {entry.type}{' '}
+              <span className="count">{all ? `${entry.count}, all drawn` : entry.count}</span>
+            </button>
+          );
+        })}
+        <div className="menu-title">Node</div>
+        <button role="menuitem" onClick={() => onAction('path-from')}>
+          Find paths from here…
+        </button>
+        <button role="menuitem" onClick={() => onAction('collapse')}>
+          Collapse (remove neighbours linked only to it)
+        </button>
+        <button role="menuitem" onClick={() => onAction('pin')}>
+          Pin / unpin
+        </button>
+        <button role="menuitem" onClick={() => onAction('hide')}>
+          Hide
+        </button>
+        <button role="menuitem" onClick={() => onAction('keep-only')}>
+          Remove everything but this
+        </button>
+        <button role="menuitem" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </div>
   );
 }

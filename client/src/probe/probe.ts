@@ -9,7 +9,15 @@ export type { EntenteBox, EntenteProbe, EntentePoint } from './types.js';
 
 type Source = Pick<
   EntenteProbe,
-  'viewport' | 'onScreen' | 'edgeLabels' | 'edgeMarks' | 'edgeColours' | 'nodeLooks' | 'labelBoxes'
+  | 'viewport'
+  | 'onScreen'
+  | 'edgeLabels'
+  | 'edgeMarks'
+  | 'edgeColours'
+  | 'nodeLooks'
+  | 'labelBoxes'
+  | 'selectedNodes'
+  | 'neighbours'
 >;
 
 const waiting: (() => void)[] = [];
@@ -21,6 +29,8 @@ let source: Source = {
   edgeColours: () => ({}),
   nodeLooks: () => ({}),
   labelBoxes: () => ({}),
+  selectedNodes: () => [],
+  neighbours: () => [],
 };
 
 export const probe: EntenteProbe = {
@@ -44,6 +54,8 @@ export const probe: EntenteProbe = {
   edgeColours: () => source.edgeColours(),
   nodeLooks: () => source.nodeLooks(),
   labelBoxes: () => source.labelBoxes(),
+  selectedNodes: () => source.selectedNodes(),
+  neighbours: (id) => source.neighbours(id),
 };
 
 let checking = false;

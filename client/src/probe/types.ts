@@ -38,6 +38,10 @@ export interface EntenteProbe {
    * folded groups by edge id ("group:<a>|<b>"). Labels not drawn at the current zoom are left out.
    */
   labelBoxes(): Record<string, EntenteBox>;
+  /** The ids of the nodes selected on the canvas. */
+  selectedNodes(): string[];
+  /** The ids of the shown nodes linked to a node. */
+  neighbours(id: string): string[];
 }
 
 export interface EntenteBox {

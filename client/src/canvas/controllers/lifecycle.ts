@@ -73,6 +73,14 @@ function follow(canvas: CanvasCore, container: HTMLElement): void {
         }),
       );
     },
+    selectedNodes: () => canvas.core.nodes(':selected').map((node) => node.id()),
+    neighbours: (id) =>
+      canvas.core
+        .getElementById(id)
+        .neighborhood()
+        .nodes()
+        .not('.filtered')
+        .map((node) => node.id()),
   });
 }
 

@@ -6,6 +6,7 @@ import type { LabelStyles } from '../../styling/labelStyles';
 import { toElements } from '../edgeGroups';
 import type { LayoutName } from '../layouts';
 import { fitShownNodes } from '../layoutWorker';
+import { openReadable } from '../opening';
 import { gpuName, wantsWebgl } from '../renderer';
 import { outlineFrom } from '../style';
 import type { CanvasCore } from './canvasCore';
@@ -145,6 +146,8 @@ export function useGraphSync(canvas: CanvasCore, input: SyncInput): void {
     if (unplaced > 0) {
       void canvas.layouts!.run(instance, layout, { incremental: placed > 0, fit: placed === 0 }).then((applied) => {
         if (!applied) return;
+        // The first picture: readable rather than whole (opening.ts).
+        if (placed === 0) openReadable(instance);
         revealAdded();
         latest.current.onViewChange();
       });
