@@ -1,4 +1,7 @@
+import type { Browser } from 'playwright-core';
+import type { EntenteProbe } from '../../client/src/probe/types.js';
 import { encodeView, type ViewState } from '../../client/src/share/viewState.js';
+import { openExplorer, type ExplorerPage } from './explorer-page.js';
 
 /** The three Deals of the default dataset with an amount, and one without (whose status is disputed). */
 export const deals = {
@@ -34,4 +37,22 @@ export async function viewOf(baseUrl: string): Promise<string> {
     layout: 'fcose',
   };
   return encodeView(view);
+}
+
+/** A page open on that view, once every Deal is drawn and the graph settled, showing the Legend tab. */
+export async function openOnDeals(browser: Browser, baseUrl: string): Promise<ExplorerPage> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const explorer = await openExplorer(page, `${baseUrl}/${await viewOf(baseUrl)}`);
+  await explorer.idle();
+  await page.waitForFunction(
+    (ids) => {
+      const drawn = (window as unknown as { __entente: EntenteProbe }).__entente.nodeLooks();
+      return ids.every((id) => id in drawn);
+    },
+    Object.keys(deals),
+    { timeout: 60_000, polling: 200 },
+  );
+  await page.locator('.loading.busy').waitFor({ state: 'detached', timeout: 60_000 });
+  await explorer.showTab('Legend');
+  return explorer;
 }

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EntenteProbe } from '../../client/src/probe/types.js';
 import { projectRoot } from '../../server/config.js';
 import { accessibilityProblems, openExplorer, type ExplorerPage } from './explorer-page.js';
-import { deals, viewOf } from './styled-deals.js';
+import { openOnDeals } from './styled-deals.js';
 import { useExplorerSite } from './explorer-site.js';
 
 const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
@@ -18,19 +17,8 @@ describe('filtering the canvas by a property value', () => {
   const form = () => page.getByRole('group', { name: 'Filter by value' });
 
   beforeAll(async () => {
-    page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    explorer = await openExplorer(page, `${site.baseUrl}/${await viewOf(site.baseUrl)}`);
-    await explorer.idle();
-    await page.waitForFunction(
-      (ids) => {
-        const drawn = (window as unknown as { __entente: EntenteProbe }).__entente.nodeLooks();
-        return ids.every((id) => id in drawn);
-      },
-      Object.keys(deals),
-      { timeout: 60_000, polling: 200 },
-    );
-    await page.locator('.loading.busy').waitFor({ state: 'detached', timeout: 60_000 });
-    await explorer.showTab('Legend');
+    explorer = await openOnDeals(site.browser, site.baseUrl);
+    page = explorer.page;
   }, 120_000);
 
   it('When Deals are kept from $2 billion up, then the smaller and unpriced Deals go, a chip says so, and Undo brings them back', async () => {
