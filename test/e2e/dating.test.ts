@@ -213,6 +213,12 @@ describe('time on a graph dated by other properties', () => {
       await site.db.write(
         "MERGE (:Festival {id: 'cannes-1999', name: 'Cannes festival 1999', held: date('1999-05-12')})",
       );
+      // Datings name labels the server knows: wait for its schema, re-read every few seconds, to hold the new one.
+      const labelsKnown = async () =>
+        ((await (await fetch(`${site.baseUrl}/api/schema`)).json()) as { labels: { name: string }[] }).labels.map(
+          (label) => label.name,
+        );
+      await expect.poll(labelsKnown, { timeout: 30_000 }).toContain('Festival');
       const explorer = await fresh();
       const { page } = explorer;
       await explorer.pick('Cannes festival 1999');
