@@ -34,6 +34,8 @@ export function passes(filter: ValueFilter, value: unknown): boolean {
       !(typeof filter.min === 'number' && value < filter.min) && !(typeof filter.max === 'number' && value > filter.max)
     );
   }
+  // No bounds at all (a range applied empty): any value passes, only its absence does not.
+  if (filter.min === undefined && filter.max === undefined) return value !== undefined && value !== null;
   const day = dateOf(value);
   if (!day) return false;
   return !(typeof filter.min === 'string' && day < filter.min) && !(typeof filter.max === 'string' && day > filter.max);

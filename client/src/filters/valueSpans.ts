@@ -68,7 +68,7 @@ export function keysOf(elements: (ApiNode | ApiEdge)[], target: Target, internal
   return [...keys].sort();
 }
 
-/** The span of a property's numbers or dates, or its distinct texts (at most `most`), for a filter's form. */
+/** The span of a property's numbers or dates, or its distinct texts, for a filter's form. */
 export function spanOf(values: unknown[]): {
   kind: ValueKind;
   min?: number | string;
@@ -84,5 +84,6 @@ export function spanOf(values: unknown[]): {
     const days = values.map((value) => dateOf(value)!).sort();
     return { kind, min: days[0], max: days.at(-1), texts: [] };
   }
-  return { kind, texts: [...new Set(values.map(String))].sort() };
+  // Texts past 500 characters (a description) are no value to filter by, and a saved view keeps none so long.
+  return { kind, texts: [...new Set(values.map(String))].filter((text) => text.length <= 500).sort() };
 }

@@ -72,6 +72,8 @@ export function RulesSection({ elements, rules, onChange }: Props) {
           <input
             aria-label="Value"
             list="rule-values"
+            // As long as a saved view keeps (server/investigations/investigations.schemas.ts).
+            maxLength={500}
             value={draft.value}
             onChange={(event) => form.change('value', event.target.value)}
             onKeyDown={(event) => event.key === 'Enter' && form.save()}

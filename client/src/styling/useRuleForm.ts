@@ -82,6 +82,8 @@ export function useRuleForm(
   const remove = (index: number) => {
     onChange(rules.filter((_, at) => at !== index));
     if (editing === index) cancel();
+    // The rule being edited moved up one place: saving must still replace it, not the one after it.
+    else if (editing !== undefined && index < editing) setEditing(editing - 1);
   };
 
   return { draft: { ...draft, key }, change, targets, keys, suggestions, editing, save, edit, cancel, remove };

@@ -35,6 +35,11 @@ describe('filters by property value', () => {
     ]);
   });
 
+  it('When a range is applied with neither bound, then every Deal with the value is kept, whatever its size', () => {
+    const filters = [{ kind: 'node' as const, name: 'Deal', key: 'amountUsd' }];
+    expect([small, large, none].map((node) => failsValueFilters(node, filters))).toEqual([false, false, true]);
+  });
+
   it('When a date range or a set of texts is given, then values are compared as days or as texts', () => {
     const since = [{ kind: 'node' as const, name: 'Deal', key: 'since', min: '2020-01-01', max: '2024-12-31' }];
     expect([small, large].map((node) => failsValueFilters(node, since))).toEqual([true, false]);
