@@ -26,6 +26,6 @@ export function sharedNodes(ids: string[], fingerprints: string[] | undefined, f
       })
     : [];
   const asked = new Set(ids);
-  const unchanged = new Set(changed);
-  return { kept: found.nodes.filter((node) => asked.has(node.id) && !unchanged.has(node.id)), missing, changed };
+  const changedIds = new Set(changed);
+  return { kept: found.nodes.filter((node) => asked.has(node.id) && !changedIds.has(node.id)), missing, changed };
 }

@@ -73,10 +73,15 @@ export interface KeyState {
  * selected), Enter or Space opens the selected node's menu, Escape clears the selection.
  */
 export function onCanvasKey(cy: Core, element: HTMLElement, key: string, { keys, selected, graph }: KeyState): void {
-  const current = selected && cy.getElementById(selected.kind === 'node' ? selected.id : `edge:${selected.id}`);
-  // A selected relationship: the keyboard goes on from its source.
-  const from =
-    current?.nonempty() && !current.hasClass('filtered') ? (current.isEdge() ? current.source() : current) : undefined;
+  // A selected relationship, drawn alone or within a folded group: the keyboard goes on from its source.
+  const fromId =
+    selected?.kind === 'node'
+      ? selected.id
+      : selected && Object.hasOwn(graph.edges, selected.id)
+        ? graph.edges[selected.id]!.source
+        : undefined;
+  const start = fromId === undefined ? undefined : cy.getElementById(fromId);
+  const from = start?.nonempty() && !start.hasClass('filtered') ? start : undefined;
   const direction = arrows[key];
   if (direction) {
     const next = from ? nextNode(cy, from, direction) : middleNode(cy);
