@@ -13,7 +13,8 @@ import type {
   UpdateBody,
 } from '../graph/editing.schemas.js';
 import type { ApiEdge, ApiNode } from '../graph/graph.schemas.js';
-import type { NodeIdentity } from '../graph/identity.js';
+import { looksLikeElementId, type NodeIdentity } from '../graph/identity.js';
+import { relationshipApiId } from '../graph/mapping.js';
 import { ProblemError } from '../http/problem.js';
 import type { Cypher } from '../neo4j/cypher.js';
 import type { Database, GraphTransaction } from '../neo4j/database.js';
@@ -58,9 +59,6 @@ import {
   type RelationshipState,
 } from './graph-edits.js';
 import { encodeProperties, sameValue, type PropertyValue } from './values.js';
-
-/** Neo4j 5 elementIds (`<kind>:<database id>:<number>`), as identity.ts reads them. */
-const elementIdPattern = /^\d+:[0-9a-f-]+:\d+$/i;
 
 /** A node with more relationships than this is not deleted through the API (its history would be huge). */
 const maxRelationshipsOfDeleted = 1_000;
@@ -238,10 +236,10 @@ export class Editing {
   /** A relationship's elementId from its API id (its `id` property, else its elementId), or a 404. */
   async relationshipKey(id: string): Promise<string> {
     // An id shaped like an elementId is looked up as one first (a seek; the `id` lookup reads every relationship).
-    if (elementIdPattern.test(id)) {
+    if (looksLikeElementId(id)) {
       const { records } = await this.db.read(cypher['editing/relationship-by-element-id'], { key: id });
-      const found = records[0]?.get('r') as { elementId: string; properties: { id?: unknown } } | undefined;
-      if (found && (typeof found.properties.id !== 'string' || !found.properties.id)) return found.elementId;
+      const found = records[0]?.get('r') as { elementId: string; properties: Record<string, unknown> } | undefined;
+      if (found && relationshipApiId(found.properties, found.elementId) === id) return found.elementId;
     }
     const { records } = await this.db.read(cypher['editing/relationship-by-id'], { key: id });
     if (records.length > 1) {

@@ -63,7 +63,6 @@ export function toJson(value: unknown, graph?: GraphBuilder): unknown {
     }
     return plain;
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return value;
 }
 

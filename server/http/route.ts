@@ -201,9 +201,10 @@ export class ApiRoutes {
   }
 
   /**
-   * The ETag of a graph read, from the graph's version read before the handler runs (a write committed
-   * while it runs gives a newer version, so the tag never names an older graph than the answer's), or
-   * undefined: not a graph read, not a GET, or no version to be had.
+   * The ETag of a graph read, from the graph's version read before the handler runs, or undefined: not a
+   * graph read, not a GET, or no version to be had. A write committed in between makes the tag name an
+   * older graph than the answer's: the next request sees a newer version and gets the full answer again.
+   * On a single database the answer is never older than its tag.
    */
   private async etagBefore(
     spec: { cache?: 'graph'; status?: number },

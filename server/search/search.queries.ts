@@ -40,7 +40,8 @@ type Hit = { node: Neo4jNode; score: number };
  */
 export async function searchNodes(db: Database, catalog: Catalog, request: SearchRequest): Promise<Hit[]> {
   const [named, hits] = await Promise.all([
-    nodeCaptionedById(db, catalog, request),
+    // A lookup that fails leaves the search by text to answer alone.
+    nodeCaptionedById(db, catalog, request).catch(() => undefined),
     searchByText(db, catalog, request),
   ]);
   if (!named) return hits;
@@ -60,9 +61,10 @@ async function nodeCaptionedById(
 ): Promise<Neo4jNode | undefined> {
   const text = request.text.trim();
   const { labels } = await catalog.current();
-  const label = ['Node', ...labels.map((entry) => entry.name)].find((name) =>
-    text.toLowerCase().startsWith(`${name.toLowerCase()} `),
-  );
+  // The longest label the text starts with: "Member Of 3" is a Member Of, not a Member.
+  const label = ['Node', ...labels.map((entry) => entry.name)]
+    .filter((name) => text.toLowerCase().startsWith(`${name.toLowerCase()} `))
+    .sort((a, b) => b.length - a.length)[0];
   if (label === undefined) return undefined;
   const key = text.slice(label.length).trim();
   const node = key ? (await resolveNodes(db, catalog, [key])).get(key) : undefined;
