@@ -219,34 +219,6 @@ export class Database {
     });
   }
 
-  /**
-   * A version of the graph that changes with every committed write, whoever made it (another driver, the
-   * Neo4j Browser, an import), or null when the database gives none. It is the bookmark Neo4j answers a
-   * read-only transaction with: it names the last transaction committed to the database (Bolt causal
-   * chaining, in every edition since 4.0; `SHOW DATABASE ... lastCommittedTxn` is null in Community). One
-   * auto-commit `RETURN 1`, so it costs a round trip. In a cluster a read may land on a member that lags;
-   * its bookmark then names an older transaction, and an answer read elsewhere may be newer than it says.
-   */
-  async graphVersion(): Promise<string | null> {
-    try {
-      return await this.line.run(async () => {
-        const session = this.driver.session({
-          database: this.settings.database,
-          defaultAccessMode: neo4j.session.READ,
-        });
-        try {
-          await session.run('RETURN 1');
-          const bookmarks = session.lastBookmarks();
-          return bookmarks.length ? [...bookmarks].sort().join(',') : null;
-        } finally {
-          await session.close();
-        }
-      }, this.settings.queryTimeoutMs + readDeadlineGraceMs);
-    } catch {
-      return null;
-    }
-  }
-
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */
   async explain(cypher: string | Cypher, parameters: Parameters = {}): Promise<ResultSummary> {
     const { summary } = await this.run(`EXPLAIN ${String(cypher)}`, parameters, neo4j.routing.READ);
