@@ -3,23 +3,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntenteBox } from '../../client/src/probe/types.js';
 import { projectRoot } from '../../server/config.js';
-import { openExplorer, type ExplorerPage } from './explorer-page.js';
+import { openExplorer, overlaps, type ExplorerPage } from './explorer-page.js';
 import { useExplorerSite } from './explorer-site.js';
 
 const output = (name: string) => path.join(projectRoot, 'test/e2e/output', name);
-
-/** Pairs of boxes that overlap by more than a pixel each way (touching is no overlap). */
-function overlaps(boxes: [string, EntenteBox][]): [string, string][] {
-  const found: [string, string][] = [];
-  boxes.forEach(([a, first], at) => {
-    for (const [b, second] of boxes.slice(at + 1)) {
-      const wide = Math.min(first.x2, second.x2) - Math.max(first.x1, second.x1);
-      const high = Math.min(first.y2, second.y2) - Math.max(first.y1, second.y1);
-      if (wide > 1 && high > 1) found.push([a, b]);
-    }
-  });
-  return found;
-}
 
 describe('the opening view at 1280×800', () => {
   const site = useExplorerSite();
@@ -50,7 +37,7 @@ describe('the opening view at 1280×800', () => {
     expect(captions.map(([id]) => id)).toEqual(expect.arrayContaining(['microsoft', 'openai']));
     const small = captions.filter(([, box]) => box.y2 - box.y1 < 11).map(([id, box]) => `${id}: ${box.y2 - box.y1} px`);
     expect(small).toEqual([]);
-    expect(overlaps(captions)).toEqual([]);
+    expect(overlaps(Object.fromEntries(captions))).toEqual([]);
   });
 
   it('When Fit is pressed, then the whole graph is shown again', async () => {
