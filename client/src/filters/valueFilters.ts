@@ -1,23 +1,14 @@
-import type { ApiEdge, ApiNode } from '../api/api.js';
+import type { ApiEdge, ApiNode, components } from '../api/api.js';
 import { own } from '../app/records.js';
 import { dateOf } from '../time/time.js';
 
 /**
  * A filter on one property of one label's nodes or one type's relationships: only those whose value lies in
  * a range (numbers, dates as ISO days) or is one of a set (text) stay shown; those without the value are
- * filtered out too. Elements of other labels and types are not concerned.
+ * filtered out too. Elements of other labels and types are not concerned. Bounds are inclusive and a missing
+ * one is open. The shape is the contract's (a saved view's, server/investigations/investigations.schemas.ts).
  */
-export interface ValueFilter {
-  kind: 'node' | 'edge';
-  /** The label (nodes) or relationship type. */
-  name: string;
-  key: string;
-  /** Inclusive bounds: numbers for numeric values, ISO days for dates; a missing bound is open. */
-  min?: number | string;
-  max?: number | string;
-  /** The text values kept. */
-  values?: string[];
-}
+export type ValueFilter = NonNullable<components['schemas']['View']['valueFilters']>[number];
 
 export const concerns = (filter: ValueFilter, element: ApiNode | ApiEdge) =>
   filter.kind === 'node'
