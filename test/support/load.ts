@@ -21,14 +21,15 @@ function messageOf(error: unknown): string {
  */
 export function steadyLoad(baseUrl: string, paths: string[], perSecond = 50, maxMs = 120_000) {
   const samples: Sample[] = [];
-  const pending = new Set<Promise<void>>();
+  /** Requests still unanswered, with when each was sent. */
+  const pending = new Map<Promise<void>, number>();
   const started = performance.now();
   let sent = 0;
   const timer = setInterval(() => {
     if (performance.now() - started > maxMs) return clearInterval(timer);
     const path = paths[sent++ % paths.length]!;
+    const at = performance.now();
     const request = (async () => {
-      const at = performance.now();
       try {
         const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(20_000) });
         await response.arrayBuffer();
@@ -46,15 +47,23 @@ export function steadyLoad(baseUrl: string, paths: string[], perSecond = 50, max
         samples.push({ at, path, status: 0, retryAfter: null, ms, failure: `${cause} after ${Math.round(ms)} ms` });
       }
     })();
-    pending.add(request);
+    pending.set(request, at);
     void request.finally(() => pending.delete(request));
   }, 1000 / perSecond);
   return {
     samples,
     now: () => performance.now(),
+    /**
+     * The answers to every request sent before the oldest one still unanswered: what is known for good, since
+     * a slow request sent earlier may yet fail after later ones succeeded.
+     */
+    settled(): Sample[] {
+      const oldestPending = Math.min(...pending.values());
+      return samples.filter((sample) => sample.at < oldestPending);
+    },
     async stop() {
       clearInterval(timer);
-      await Promise.all(pending);
+      await Promise.all(pending.keys());
       return samples.sort((a, b) => a.at - b.at);
     },
   };
