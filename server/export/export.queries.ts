@@ -38,7 +38,8 @@ export interface ExportEdge {
 }
 
 /** The type a file format declares for a property: what every value of that key has in common. */
-export type PropertyType = 'boolean' | 'long' | 'double' | 'string';
+/** `date`: a Cypher DATE, written as ISO text and marked so that Entente's import reads it back as a date. */
+export type PropertyType = 'boolean' | 'long' | 'double' | 'string' | 'date';
 
 /** Property keys by name, sorted, with their declared types. */
 export interface PropertyTypes {
@@ -67,7 +68,9 @@ export function declaredType(valueTypes: string[]): PropertyType {
           ? 'double'
           : type.startsWith('BOOLEAN')
             ? 'boolean'
-            : 'string',
+            : /^DATE( |$)/.test(type)
+              ? 'date'
+              : 'string',
     ),
   );
   if (kinds.size === 1) return [...kinds][0] as PropertyType;

@@ -49,6 +49,8 @@ interface Attribute<Item> {
   name: string;
   type: PropertyType;
   value(item: Item): unknown;
+  /** Made from the item's properties (a caption, a date by the dating rule), not one of them. */
+  derived?: boolean;
 }
 
 /**
@@ -77,14 +79,14 @@ function attributes<
 
 const nodeOwn: Omit<Attribute<ExportNode>, 'id'>[] = [
   { name: 'labels', type: 'string', value: (item) => item.node.labels.map((label) => `:${label}`).join('') },
-  { name: 'caption', type: 'string', value: (item) => item.node.caption },
-  { name: 'since', type: 'string', value: (item) => item.since },
-  { name: 'until', type: 'string', value: (item) => item.until },
+  { name: 'caption', type: 'string', value: (item) => item.node.caption, derived: true },
+  { name: 'since', type: 'string', value: (item) => item.since, derived: true },
+  { name: 'until', type: 'string', value: (item) => item.until, derived: true },
 ];
 const edgeOwn: Omit<Attribute<ExportEdge>, 'id'>[] = [
   { name: 'type', type: 'string', value: (item) => item.edge.type },
-  { name: 'since', type: 'string', value: (item) => item.since },
-  { name: 'until', type: 'string', value: (item) => item.until },
+  { name: 'since', type: 'string', value: (item) => item.since, derived: true },
+  { name: 'until', type: 'string', value: (item) => item.until, derived: true },
 ];
 
 /**
@@ -125,14 +127,29 @@ const graphmlTypes: Record<PropertyType, string> = {
   long: 'long',
   double: 'double',
   string: 'string',
+  date: 'string',
 };
+
+/**
+ * What Entente adds to a GraphML or GEXF file, in a namespace of its own that other readers (NetworkX, Gephi)
+ * pass over, so that its own import reads an export back as it was (server/imports/readers.ts): which
+ * declared attributes are Entente's, made from the rest (a caption, the dates by the dating rule; a property
+ * whose key is taken by one is written as `property.<key>`), and which hold dates.
+ */
+export const exportNamespace = 'urn:entente:export';
+
+function extension(attribute: { type: PropertyType; derived?: boolean }): string {
+  return (
+    (attribute.derived ? ' entente:derived="true"' : '') + (attribute.type === 'date' ? ' entente:type="date"' : '')
+  );
+}
 
 async function* graphml(source: ExportSource, types: PropertyTypes): AsyncGenerator<string> {
   const nodeAttributes = attributes<ExportNode>('n', nodeOwn, types.nodes, []);
   const edgeAttributes = attributes<ExportEdge>('e', edgeOwn, types.edges, []);
   yield (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ' +
+    `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:entente="${exportNamespace}" ` +
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
   );
@@ -141,7 +158,7 @@ async function* graphml(source: ExportSource, types: PropertyTypes): AsyncGenera
     ['edge', edgeAttributes],
   ] as const) {
     for (const attribute of list) {
-      yield `<key id="${attribute.id}" for="${kind}" attr.name="${escapeXml(attribute.name)}" attr.type="${graphmlTypes[attribute.type]}"/>\n`;
+      yield `<key id="${attribute.id}" for="${kind}" attr.name="${escapeXml(attribute.name)}" attr.type="${graphmlTypes[attribute.type]}"${extension(attribute)}/>\n`;
     }
   }
   yield '<graph id="entente" edgedefault="directed">\n';
@@ -163,6 +180,7 @@ const gexfTypes: Record<PropertyType, string> = {
   long: 'long',
   double: 'double',
   string: 'string',
+  date: 'string',
 };
 
 function attributeValues<Item>(attributesOf: Attribute<Item>[], item: Item): string {
@@ -174,16 +192,29 @@ function attributeValues<Item>(attributesOf: Attribute<Item>[], item: Item): str
   return out ? `<attvalues>${out}</attvalues>` : '';
 }
 
+/** The day before an ISO day: GEXF's `end` is the last day a fact holds, Entente's `until` the first it does not. */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 const period = (since: string | null, until: string | null) =>
-  (since ? ` start="${since}"` : '') + (until ? ` end="${until}"` : '');
+  (since ? ` start="${since}"` : '') + (until ? ` end="${dayBefore(until)}"` : '');
 
 async function* gexf(source: ExportSource, types: PropertyTypes): AsyncGenerator<string> {
-  // Since and until are GEXF's own start and end; the caption is the node's label, the type the edge's.
+  // Since and until are GEXF's own start and end; the caption is the node's label, the type the edge's (and
+  // an attribute, which Entente's import reads as the type: a label elsewhere is free text).
   const nodeAttributes = attributes<ExportNode>('n', [nodeOwn[0]!], types.nodes, ['label', 'start', 'end']);
-  const edgeAttributes = attributes<ExportEdge>('e', [], types.edges, ['label', 'start', 'end', 'id', 'weight']);
+  const edgeAttributes = attributes<ExportEdge>('e', [edgeOwn[0]!], types.edges, [
+    'label',
+    'start',
+    'end',
+    'id',
+    'weight',
+  ]);
   yield (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n<meta><creator>Entente</creator></meta>\n' +
+    `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:entente="${exportNamespace}" version="1.2">\n` +
+    '<meta><creator>Entente</creator></meta>\n' +
     '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n'
   );
   for (const [kind, list] of [
@@ -195,7 +226,7 @@ async function* gexf(source: ExportSource, types: PropertyTypes): AsyncGenerator
       list
         .map(
           (attribute) =>
-            `<attribute id="${attribute.id}" title="${escapeXml(attribute.name)}" type="${gexfTypes[attribute.type]}"/>`,
+            `<attribute id="${attribute.id}" title="${escapeXml(attribute.name)}" type="${gexfTypes[attribute.type]}"${extension(attribute)}/>`,
         )
         .join('') +
       '</attributes>\n'

@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { isDate } from 'neo4j-driver';
 import { firstDay, firstDayAfter, precisionOf } from '../seed/dataset.schema.js';
 import { graphName, type Endpoint, type Mapping, type PropertyType } from './mapping.js';
 import type { SourceRecord } from './readers.js';
@@ -145,6 +145,8 @@ export function typedCell(raw: unknown, type: PropertyType, column: string): unk
 /** A property value a graph-shaped file gives, as Neo4j stores it (maps as JSON text). */
 function graphValue(value: unknown): unknown {
   if (typeof value === 'bigint') return neo4j.int(value.toString());
+  // A date a reader made (from a GraphML or GEXF that Entente exported).
+  if (isDate(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) {
     const items = value.filter((item) => item !== null && item !== undefined);

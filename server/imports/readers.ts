@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
+import neo4j from 'neo4j-driver';
 import Papa from 'papaparse';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { exportNamespace } from '../export/formats.js';
 import type { Format } from './mapping.js';
 
 /** What a reader yields: a table row, a node or edge of a graph-shaped file, or a row it could not read. */
@@ -320,7 +322,22 @@ export async function checkXmlProlog(path: string): Promise<void> {
   }
 }
 
-type Attribute = { name: string; type: string; for: string };
+/** A declared attribute; `derived` and `date` come from Entente's own exports (see `ententeExport`). */
+type Attribute = { name: string; type: string; for: string; derived?: boolean; date?: boolean };
+
+/**
+ * An attribute's name and value as a property, or undefined to leave it out. In a file Entente exported
+ * (its root declares `exportNamespace`), attributes Entente derived from the others are left out, dates are
+ * dates again and `property.<key>` (a key an attribute of Entente's took) is `<key>` again.
+ */
+function propertyOf(attribute: Attribute | undefined, key: string, text: string, ententeExport: boolean) {
+  if (!ententeExport) return { name: attribute?.name ?? key, value: typedValue(text, attribute?.type ?? 'string') };
+  if (attribute?.derived) return undefined;
+  const name = (attribute?.name ?? key).replace(/^property\./, '');
+  const day = attribute?.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim()) : null;
+  if (day) return { name, value: new neo4j.types.Date(Number(day[1]), Number(day[2]), Number(day[3])) };
+  return { name, value: typedValue(text, attribute?.type ?? 'string') };
+}
 
 function typedValue(text: string, type: string): unknown {
   const value = text.trim();
@@ -344,7 +361,8 @@ function typedValue(text: string, type: string): unknown {
 /**
  * GraphML (NetworkX, yEd, igraph, Gephi) and GEXF (Gephi), streamed through saxes: nodes with their typed
  * attributes, edges by their end nodes' ids. GraphML's `labels` attribute (`:A:B`, as Neo4j's tools write)
- * gives labels; GEXF's `label` becomes `name`, its `start` and `end` a fact's dates.
+ * gives labels; GEXF's `label` becomes `name`, its `start` and `end` a fact's dates. A file Entente exported
+ * reads back as it was written from (see `propertyOf`).
  */
 export async function* readXml(path: string, format: Format, counter: ByteCounter): AsyncGenerator<SourceRecord> {
   const stream = fileStream(path, counter).pipe(decoder('utf-8'));
@@ -373,16 +391,23 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
   let dataKey: string | undefined;
   let dataText = '';
   let defaultDirected = true;
+  let ententeExport = false;
+  const extensions = (attrs: Record<string, string>) => ({
+    derived: attrs['entente:derived'] === 'true',
+    date: attrs['entente:type'] === 'date',
+  });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const attrs = tag.attributes as Record<string, string>;
     const line = parser.line;
     const name = tag.name.replace(/^.*:/, '');
+    if (name === 'graphml' || name === 'gexf') ententeExport = attrs['xmlns:entente'] === exportNamespace;
     if (format === 'graphml') {
       if (name === 'key' && attrs.id) {
         attributes.set(attrs.id, {
           name: attrs['attr.name'] ?? attrs.id,
           type: attrs['attr.type'] ?? 'string',
           for: attrs.for ?? 'all',
+          ...extensions(attrs),
         });
       } else if (name === 'graph') defaultDirected = attrs.edgedefault !== 'undirected';
       else if (name === 'node' || name === 'edge') element = { kind: name, line, attrs, properties: {} };
@@ -392,19 +417,27 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
       }
     } else {
       if (name === 'attribute' && attrs.id) {
-        attributes.set(attrs.id, { name: attrs.title ?? attrs.id, type: attrs.type ?? 'string', for: 'all' });
+        attributes.set(attrs.id, {
+          name: attrs.title ?? attrs.id,
+          type: attrs.type ?? 'string',
+          for: 'all',
+          ...extensions(attrs),
+        });
       } else if (name === 'graph') defaultDirected = attrs.defaultedgetype !== 'undirected';
       else if (name === 'node' || name === 'edge') {
         const properties: Record<string, unknown> = {};
-        if (name === 'node' && attrs.label !== undefined) properties.name = attrs.label;
-        if (name === 'edge' && attrs.label !== undefined) properties.label = attrs.label;
         if (name === 'edge' && attrs.weight !== undefined) properties.weight = typedValue(attrs.weight, 'double');
-        if (attrs.start !== undefined) properties._start = attrs.start;
-        if (attrs.end !== undefined) properties._end = attrs.end;
+        // Entente's own export writes label, start and end from properties the file also holds.
+        if (!ententeExport) {
+          if (name === 'node' && attrs.label !== undefined) properties.name = attrs.label;
+          if (name === 'edge' && attrs.label !== undefined) properties.label = attrs.label;
+          if (attrs.start !== undefined) properties._start = attrs.start;
+          if (attrs.end !== undefined) properties._end = attrs.end;
+        }
         element = { kind: name, line, attrs, properties };
       } else if (name === 'attvalue' && element && attrs.for !== undefined) {
-        const attribute = attributes.get(attrs.for);
-        element.properties[attribute?.name ?? attrs.for] = typedValue(attrs.value ?? '', attribute?.type ?? 'string');
+        const property = propertyOf(attributes.get(attrs.for), attrs.for, attrs.value ?? '', ententeExport);
+        if (property) element.properties[property.name] = property.value;
       }
     }
   });
@@ -414,8 +447,8 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
   parser.on('closetag', (tag) => {
     const name = tag.name.replace(/^.*:/, '');
     if (name === 'data' && element && dataKey !== undefined) {
-      const attribute = attributes.get(dataKey);
-      element.properties[attribute?.name ?? dataKey] = typedValue(dataText, attribute?.type ?? 'string');
+      const property = propertyOf(attributes.get(dataKey), dataKey, dataText, ententeExport);
+      if (property) element.properties[property.name] = property.value;
       dataKey = undefined;
     } else if ((name === 'node' || name === 'edge') && element) {
       const { kind, line, attrs, properties } = element;

@@ -158,7 +158,8 @@ describe('GET /api/export of given nodes, each format read back by a real reader
     expect(a.ratio).toEqual(['float', 0.5]);
     expect(a.flag).toEqual(['bool', true]);
     expect(a.start).toEqual(['str', '2019-07-22']);
-    expect(a.end).toEqual(['str', '2024-03-01']);
+    // GEXF's end is the last day a fact holds: the day before Entente's (exclusive) until.
+    expect(a.end).toEqual(['str', '2024-02-29']);
     expect(graph.nodes['export-b']!.big).toEqual(['int', '9007199254740993']);
     expect(graph.edges).toHaveLength(2);
     const first = graph.edges.find((edge) => edge.data.id?.[1] === 'export-link-1')!;
@@ -168,8 +169,9 @@ describe('GET /api/export of given nodes, each format read back by a real reader
       // `weight` is GEXF's own edge attribute: the property keeps its value under another name.
       'property.weight': ['int', 3],
       amount: ['float', 1.5],
+      type: ['str', 'EXPORT_LINK'],
       start: ['str', '2021-05-06'],
-      end: ['str', '2022-01-01'],
+      end: ['str', '2021-12-31'],
     });
   });
 
