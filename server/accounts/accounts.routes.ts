@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listAudit } from '../audit/audit.queries.js';
 import { cursorParam, nextField } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
-import { queryInteger, type ApiRoutes } from '../http/route.js';
+import { pageOnWithCursor, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Store } from '../store/store.js';
 import {
   auditEntrySchema,
@@ -393,7 +393,7 @@ export function accountRoutes(
         .optional()
         .openapi({ description: 'Actions starting with this, e.g. user. or query.update' }),
       actor: z.string().max(100).optional(),
-      limit: queryInteger(1, 500).default(100),
+      limit: queryInteger(1, 500, pageOnWithCursor).default(100),
       cursor: cursorParam.optional(),
     }),
     response: z.object({ entries: z.array(auditEntrySchema), next: nextField.optional() }),

@@ -255,16 +255,26 @@ export const commaList = z
 
 /**
  * A whole number in a query string, within bounds. Digits only: an empty `skip=` or `limit=1.5e2` is a 400,
- * never read as 0 or 150 (which `z.coerce.number()` would do).
+ * never read as 0 or 150 (which `z.coerce.number()` would do). `beyond`: the way around the upper bound,
+ * said in the problem of a request over it.
  */
-export function queryInteger(min: number, max: number) {
+export function queryInteger(min: number, max: number, beyond?: string) {
   return z
     .string()
     .regex(/^\d{1,16}$/, 'must be a whole number')
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min)
+        .max(max, beyond === undefined ? undefined : `at most ${max.toLocaleString('en')}; ${beyond}`),
+    )
     .openapi({ type: 'integer', minimum: min, maximum: max });
 }
+
+/** What a page's `limit` over its bound says to do instead. */
+export const pageOnWithCursor = 'page on with `cursor` (each page gives the next one as `next`)';
 
 const maxParameterDepth = 32;
 const maxParameterValues = 100_000;

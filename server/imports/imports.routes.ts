@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { callerOf } from '../accounts/caller.js';
 import { cursorParam, nextField } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
-import { queryInteger, type ApiRoutes } from '../http/route.js';
+import { pageOnWithCursor, queryInteger, type ApiRoutes } from '../http/route.js';
 import { inspectFile } from './engine.js';
 import { jobView, terminalStatuses, type ImportJobs } from './imports.jobs.js';
 import { importJobSchema } from './imports.schemas.js';
@@ -123,7 +123,7 @@ export function importRoutes(api: ApiRoutes, jobs: ImportJobs, mappings: ImportM
     tag: 'Imports',
     permission: 'import',
     summary: 'Recent imports, newest first (without their rejected rows)',
-    query: z.object({ limit: queryInteger(1, 500).optional(), cursor: cursorParam.optional() }),
+    query: z.object({ limit: queryInteger(1, 500, pageOnWithCursor).optional(), cursor: cursorParam.optional() }),
     response: z.object({ imports: z.array(importJobSchema), next: nextField.optional() }),
     handler: async ({ query }) => {
       const { items, next } = await jobs.list(query.limit ?? 50, query.cursor);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../accounts/accounts.schemas.js';
 import { isoDate, nodeIdParam } from '../graph/graph.schemas.js';
-import { queryInteger } from '../http/route.js';
+import { pageOnWithCursor, queryInteger } from '../http/route.js';
 import { cursorParam, nextField } from '../http/cursor.js';
 
 /** The most nodes one investigation (or shared view) holds. */
@@ -154,7 +154,7 @@ export type Investigation = z.infer<typeof investigationSchema>;
 export const listQuery = z.strictObject({
   q: z.string().max(200).optional().openapi({ description: 'Words the title starts with or contains' }),
   mine: z.enum(['true', 'false']).optional().openapi({ description: 'Only the caller’s own' }),
-  limit: queryInteger(1, 200).optional(),
+  limit: queryInteger(1, 200, pageOnWithCursor).optional(),
   cursor: cursorParam.optional(),
 });
 export const listResponse = z

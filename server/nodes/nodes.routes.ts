@@ -11,7 +11,7 @@ import {
 } from '../graph/graph.schemas.js';
 import { missingEntity } from '../graph/gone.js';
 import { GraphBuilder, toApiNode } from '../graph/mapping.js';
-import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
+import { commaList, pageOnWithCursor, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import type { Queryable } from '../store/store.js';
 import { cursorParam, nextField } from '../http/cursor.js';
@@ -24,7 +24,11 @@ const neighboursQuery = z.strictObject({
   types: commaList.optional(),
   labels: commaList.optional(),
   direction: z.enum(['in', 'out', 'both']).default('both'),
-  limit: queryInteger(1, 1000).default(50),
+  limit: queryInteger(
+    1,
+    1000,
+    `${pageOnWithCursor}, or take them all from GET /api/export?around=<id>&depth=1`,
+  ).default(50),
   skip: queryInteger(0, 1_000_000).default(0).openapi({
     description: 'Relationships to pass over from the start (kept for compatibility; ignored with a `cursor`)',
   }),
@@ -47,7 +51,9 @@ const neighbourPageSchema = apiGraphSchema
   .openapi('NeighbourPage', { description: 'A graph page; `next` continues it' });
 
 const timelineQuery = z.strictObject({
-  limit: queryInteger(1, 1000).default(500),
+  limit: queryInteger(1, 1000, "all of a node's relationships come from GET /api/export?around=<id>&depth=1").default(
+    500,
+  ),
   dating: datingQuery.optional(),
 });
 

@@ -66,7 +66,16 @@ const runQuery = z.strictObject({
 });
 
 const pagedResultSchema = apiResultSchema
-  .extend({ next: nextField.optional() })
+  .extend({
+    next: nextField
+      .openapi({
+        description:
+          'The cursor of the rows after this page (pass it as `cursor`); absent on the last page. Unlike other ' +
+          'cursors a row position, bound to the query, its version and its parameters: give the query an ORDER BY, ' +
+          'and a write between pages may move rows across a page boundary.',
+      })
+      .optional(),
+  })
   .openapi('PagedResult', { description: 'A page of a result: `next` continues it, absent on the last page' });
 
 function summary({ query: _query, requires: _requires, ...rest }: SavedQuery) {

@@ -3,13 +3,13 @@ import type { Catalog } from '../graph/catalog.js';
 import { searchResponseSchema } from '../graph/graph.schemas.js';
 import { toApiNode } from '../graph/mapping.js';
 import { cursorCodec, cursorParam, nextField } from '../http/cursor.js';
-import { commaList, queryInteger, type ApiRoutes } from '../http/route.js';
+import { commaList, pageOnWithCursor, queryInteger, type ApiRoutes } from '../http/route.js';
 import type { Database } from '../neo4j/database.js';
 import { rankedAmong, searchNodes } from './search.queries.js';
 
 const searchQuery = z.strictObject({
   q: z.string().max(200).default(''),
-  limit: queryInteger(1, 100).default(10),
+  limit: queryInteger(1, 100, pageOnWithCursor).default(10),
   labels: commaList.optional(),
   cursor: cursorParam.optional(),
 });

@@ -9,7 +9,14 @@ import { maxSubgraphRelationships, readSubgraph } from './subgraph.queries.js';
 
 const subgraphBody = z
   .strictObject({
-    ids: z.array(nodeIdParam).min(1).max(1000, 'at most 1,000 ids'),
+    ids: z
+      .array(nodeIdParam)
+      .min(1)
+      .max(
+        1000,
+        'at most 1,000 ids; ask for the rest in further requests (passing those held as `with`), or export up to ' +
+          '10,000 with POST /api/export',
+      ),
     with: z
       .array(nodeIdParam)
       .max(10_000, 'at most 10,000 ids')

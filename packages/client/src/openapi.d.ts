@@ -8088,7 +8088,7 @@ export interface components {
     };
     /** @description A page of a result: `next` continues it, absent on the last page */
     PagedResult: components['schemas']['Result'] & {
-      /** @description The cursor of the page after this one (pass it as `cursor`); absent on the last page. A keyset position: items added or removed elsewhere while you page do not shift it. */
+      /** @description The cursor of the rows after this page (pass it as `cursor`); absent on the last page. Unlike other cursors a row position, bound to the query, its version and its parameters: give the query an ORDER BY, and a write between pages may move rows across a page boundary. */
       next?: string;
     };
     Result: {

@@ -253,10 +253,25 @@ describe('GET /api/paths on the default dataset', () => {
   });
 });
 
+describe('limits say the way around them', () => {
+  it.each([
+    [
+      '/api/nodes/microsoft/neighbours?limit=1001',
+      /^query\.limit: at most 1,000; page on with `cursor`.*GET \/api\/export\?around=/,
+    ],
+    ['/api/nodes/microsoft/timeline?limit=1001', /^query\.limit: at most 1,000; .*GET \/api\/export\?around=/],
+    ['/api/search?q=micro&limit=101', /^query\.limit: at most 100; page on with `cursor`/],
+  ])('When %s, then the 400 names the limit and the way around it', async (url, detail) => {
+    expect(problem(await api().get(url).expect(400)).detail).toMatch(detail);
+  });
+});
+
 describe('POST /api/subgraph limits', () => {
-  it('When more than 1,000 ids are sent, then it is a 400', async () => {
+  it('When more than 1,000 ids are sent, then it is a 400 naming the limit and the ways around it', async () => {
     const ids = Array.from({ length: 1001 }, (_, index) => `n${index}`);
-    expect(problem(await api().post('/api/subgraph').send({ ids }).expect(400)).detail).toMatch(/1,000/);
+    const { detail } = problem(await api().post('/api/subgraph').send({ ids }).expect(400));
+    expect(detail).toMatch(/at most 1,000 ids/);
+    expect(detail).toMatch(/`with`.*POST \/api\/export/);
   });
 
   it('When the body is over 1 MB, then it is a 413 problem', async () => {
