@@ -58,7 +58,7 @@ async function throughput(url: string, loadSeconds: number): Promise<number> {
 const megabytes = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 /** Rows per second of the whole graph exported as NDJSON over HTTP, and of a plain driver read of it. */
-async function exportRates(db: Database, base: string): Promise<{ api: number; driver: number; rows: number }> {
+export async function exportRates(db: Database, base: string): Promise<{ api: number; driver: number; rows: number }> {
   const devNull = createWriteStream('/dev/null');
   const discard = async (text: string | Uint8Array) => {
     if (!devNull.write(text)) await once(devNull, 'drain');
