@@ -58,7 +58,7 @@ async function throughput(url: string, loadSeconds: number): Promise<number> {
 const megabytes = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 /** Rows per second of the whole graph exported as NDJSON over HTTP, and of a plain driver read of it. */
-async function exportRates(db: Database, base: string): Promise<{ api: number; driver: number; rows: number }> {
+export async function exportRates(db: Database, base: string): Promise<{ api: number; driver: number; rows: number }> {
   const devNull = createWriteStream('/dev/null');
   const discard = async (text: string | Uint8Array) => {
     if (!devNull.write(text)) await once(devNull, 'drain');
@@ -258,7 +258,12 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const settledMb = megabytes();
 
-    const exported = await exportRates(db, base);
+    // The two reads alternate, three times (once in a quick run), and the run of the median ratio is reported:
+    // one run on a shared machine swings by a third either way.
+    const exportRuns = [];
+    for (let run = 0; run < (quick ? 1 : 3); run++) exportRuns.push(await exportRates(db, base));
+    exportRuns.sort((a, b) => a.api / a.driver - b.api / b.driver);
+    const exported = exportRuns[Math.floor(exportRuns.length / 2)]!;
     const exportRatio = exported.api / exported.driver;
     // A conditional GET of a 500-neighbour page: the 304 against the full answer.
     const bigPage = `${base}/api/nodes/${ids.hub}/neighbours?limit=500`;
@@ -307,7 +312,7 @@ export async function runBenchmark(db: Database, store: Store, { quick }: { quic
       '| --- | ---: |',
       `| NDJSON export of the whole graph (${exported.rows.toLocaleString('en')} nodes and relationships), rows/s | ${exported.api.toFixed(0)} |`,
       `| plain driver read of the same records to /dev/null, rows/s | ${exported.driver.toFixed(0)} |`,
-      `| export ÷ driver read | ${exportRatio.toFixed(2)}× |`,
+      `| export ÷ driver read (median of ${exportRuns.length} alternating runs; all: ${exportRuns.map((run) => (run.api / run.driver).toFixed(2)).join(', ')}) | ${exportRatio.toFixed(2)}× |`,
       `| 500-neighbour page, full answer p50 (ms) | ${fullAnswer!.p50.toFixed(1)} |`,
       `| same page, 304 to If-None-Match p50 (ms) | ${notModified!.p50.toFixed(1)} |`,
       `| 304 ÷ full answer | ${conditionalRatio.toFixed(2)}× |`,
