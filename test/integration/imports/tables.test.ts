@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../../server/config.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
@@ -153,6 +159,43 @@ describe('importing tables (CSV and TSV)', () => {
     expect(byLine[8]).toMatch(/never closed|ragged/);
     const { records } = await db.read('MATCH (t:Thing) RETURN t.id AS id, t.day AS day');
     expect(records.map((record) => record.get('id'))).toEqual(['b1']);
+  });
+
+  it('When cells start with =, +, - or @, then they are stored as text and neutralised in the CSV export', async () => {
+    const cells = ['-2+3', '=1+1', '+44', '@sum'];
+    const job = await imported(
+      app,
+      'formulas.csv',
+      ['id,name,cell', ...cells.map((cell, i) => `f${i},F${i},${cell}`)].join('\n'),
+      {
+        mapping: { nodes: { labels: ['Formula'], id: 'id', caption: 'name' }, properties: { cell: 'text' } },
+      },
+    );
+    expect(job.status).toBe('done');
+    const { records } = await db.read('MATCH (f:Formula) RETURN f.cell AS cell ORDER BY f.id');
+    expect(records.map((record) => record.get('cell'))).toEqual(cells);
+    const zip = await request(app)
+      .get(`/api/export?format=csv&ids=${cells.map((_, i) => `f${i}`).join(',')}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const folder = mkdtempSync(path.join(tmpdir(), 'entente-formulas-'));
+    try {
+      writeFileSync(path.join(folder, 'export.zip'), zip.body as Buffer);
+      const read = execFileSync(
+        'python3',
+        [path.join(projectRoot, 'test/support/read-export.py'), 'csv', path.join(folder, 'export.zip')],
+        { encoding: 'utf8' },
+      );
+      const rows = (JSON.parse(read) as { files: Record<string, Record<string, string>[]> }).files['nodes.csv']!;
+      expect(rows.map((row) => [row.id, row.cell]).sort()).toEqual(cells.map((cell, i) => [`f${i}`, `'${cell}`]));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('When a Latin-1 file is imported, then its encoding is detected and said, and its accents survive', async () => {
