@@ -82,6 +82,30 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
     await request(app).post(`/api/imports/${id}/cancel`).expect(409);
   });
 
+  it('When a file with a bad row is imported with rejectedRows=fail, then the import fails and the graph is exactly as before', async () => {
+    const graph = async () =>
+      JSON.stringify(
+        (
+          await db.read(
+            `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+             RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS to
+             ORDER BY n.id, n.name, type, to`,
+          )
+        ).records.map((record) => record.toObject()),
+      );
+    const before = await graph();
+    // The bad row comes after the first batch of 2,000, so something was written before it was met.
+    const file = many(3_000, 'f') + '\nbad-row-with-one-column';
+    const job = await imported(app, 'fail.csv', file, {
+      mapping: { ...itemMapping, source: { constant: 'Failing file' } },
+      rejectedRows: 'fail',
+    });
+    expect(job.status).toBe('failed');
+    expect(job.failure).toMatch(/line 3002/);
+    expect(await graph()).toBe(before);
+    expect(await count("MATCH (n:Item) WHERE n.v = 'f' RETURN count(n)")).toBe(0);
+  });
+
   it('When two imports write overlapping nodes at once, then one is refused or both apply whole, never interleaved', async () => {
     const [a, b] = await Promise.all([
       upload(app, 'a.csv', many(3_000, 'a', 'o'), { mapping: itemMapping }),
