@@ -161,6 +161,35 @@ describe('importing tables (CSV and TSV)', () => {
     expect(records.map((record) => record.get('id'))).toEqual(['b1']);
   });
 
+  it('When an import whose Source a later import cites is rolled back, then the Source stays for the later one, and goes with it', async () => {
+    const first = await imported(app, 'first.csv', 'id,name,source\nsh1,First,Shared register', {
+      mapping: { nodes: { labels: ['Shared'], id: 'id', caption: 'name' }, source: { column: 'source' } },
+    });
+    const later = await imported(app, 'later.csv', 'id,name,source\nsh2,Later,Shared register', {
+      mapping: { nodes: { labels: ['Shared'], id: 'id', caption: 'name' }, source: { column: 'source' } },
+    });
+    expect([first.status, later.status]).toEqual(['done', 'done']);
+    const cited = async () =>
+      (
+        await db.read(
+          `MATCH (s:Source {id: 'Shared register'}) OPTIONAL MATCH (n)-[:MENTIONED_IN]->(s)
+           RETURN collect(n.id) AS citing`,
+        )
+      ).records.map((record) => record.get('citing') as string[]);
+    expect(await cited()).toEqual([expect.arrayContaining(['sh1', 'sh2'])]);
+    expect((await rolledBack(app, first.id)).status).toBe('rolled-back');
+    expect(await cited()).toEqual([['sh2']]);
+    const { records } = await db.read(
+      "MATCH (:Shared {id: 'sh2'})-[m:MENTIONED_IN]->(s:Source) RETURN s.name AS name, m.sources AS sources",
+    );
+    expect(records.map((record) => record.toObject())).toEqual([
+      { name: 'Shared register', sources: ['Shared register'] },
+    ]);
+    expect((await rolledBack(app, later.id)).status).toBe('rolled-back');
+    const left = await db.read("MATCH (s:Source {id: 'Shared register'}) RETURN count(s) AS count");
+    expect(Number(left.records[0]!.get('count'))).toBe(0);
+  });
+
   it('When cells start with =, +, - or @, then they are stored as text and neutralised in the CSV export', async () => {
     const cells = ['-2+3', '=1+1', '+44', '@sum'];
     const job = await imported(
