@@ -227,6 +227,31 @@ describe('importing tables (CSV and TSV)', () => {
     }
   });
 
+  it('When a file is Latin-1 in its head and UTF-8 later, or the reverse, then the rows in the other encoding are rejected with their lines', async () => {
+    const mapping = { nodes: { labels: ['Encoded'], id: 'id', caption: 'name' } };
+    const latinFirst = Buffer.concat([
+      Buffer.from('id,name\nx1,Société Générale\nx2,Crédit Agricole\n', 'latin1'),
+      Buffer.from('x3,Crédit Mutuel\nx4,Plain\nx5,Ørsted 🦀\n', 'utf8'),
+    ]);
+    const one = await imported(app, 'latin-then-utf8.csv', latinFirst, { mapping });
+    expect(one.encoding).toBe('latin-1');
+    expect(one.errors).toEqual([
+      { line: 4, reason: expect.stringMatching(/UTF-8 text in a file read as Latin-1/) },
+      { line: 6, reason: expect.stringMatching(/UTF-8 text in a file read as Latin-1/) },
+    ]);
+    // The head (64 KB) is read to tell the encoding: UTF-8 all through it, then a Latin-1 row.
+    const filler = Array.from({ length: 2_000 }, (_, i) => `u${i},Zoë number ${i} ${'x'.repeat(30)}`).join('\n');
+    const utf8First = Buffer.concat([
+      Buffer.from(`id,name\n${filler}\n`, 'utf8'),
+      Buffer.from('y1,Société Générale\ny2,Plain\n', 'latin1'),
+    ]);
+    const two = await imported(app, 'utf8-then-latin.csv', utf8First, { mapping, dryRun: true });
+    expect(two.encoding).toBe('utf-8');
+    expect(two.errors).toEqual([{ line: 2_002, reason: expect.stringMatching(/not valid utf-8/) }]);
+    const { records } = await db.read('MATCH (e:Encoded) RETURN e.name AS name ORDER BY e.id');
+    expect(records.map((record) => record.get('name'))).toEqual(['Société Générale', 'Crédit Agricole', 'Plain']);
+  });
+
   it('When a Latin-1 file is imported, then its encoding is detected and said, and its accents survive', async () => {
     const latin = Buffer.from('id;name\nl1;Société Générale\n', 'latin1');
     const job = await imported(app, 'latin.csv', latin, {
