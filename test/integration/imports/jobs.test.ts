@@ -48,6 +48,24 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
     expect(await count('MATCH (n) RETURN count(n)')).toBe(before);
   });
 
+  it('When relationships of a type the graph lacks, then of one it has, are dry-run, then they count as created, then as unchanged', async () => {
+    const mapping = {
+      relationships: {
+        type: 'DRY_LINK',
+        from: { column: 'from', label: 'Org' },
+        to: { column: 'to', label: 'Org' },
+      },
+      properties: { note: 'text' },
+    };
+    const file = 'from,to,note\no1,o3,a\no2,o3,b';
+    const fresh = await imported(app, 'dry-links.csv', file, { mapping, dryRun: true });
+    expect(fresh.counts.relationships).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await count('MATCH ()-[r:DRY_LINK]->() RETURN count(r)')).toBe(0);
+    expect((await imported(app, 'links.csv', 'from,to,note\no1,o3,a', { mapping })).status).toBe('done');
+    const again = await imported(app, 'dry-links.csv', file, { mapping, dryRun: true });
+    expect(again.counts.relationships).toEqual({ created: 1, updated: 0, unchanged: 1 });
+  });
+
   it('When an import runs, then its event stream reports progress and ends with the finished job, also on a reconnect', async () => {
     const response = await upload(app, 'big.csv', many(6_000, 'p', 'e'), { mapping: itemMapping }).expect(202);
     const id = (response.body as Job).id;
