@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemCaller } from '../accounts/caller.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { Catalog } from '../graph/catalog.js';
 import { ProblemError } from '../http/problem.js';
 import { createLogger } from '../logger.js';
 import { Database } from '../neo4j/database.js';
@@ -96,7 +97,8 @@ try {
   const { store, stop } = await connectStore(config.store);
   try {
     await migrate(store);
-    const jobs = new ImportJobs(store, db, createLogger('warn'));
+    // The catalog, as the API passes it: after an import, a stored degree order of an imported label is written again.
+    const jobs = new ImportJobs(store, db, createLogger('warn'), new Catalog(db));
     if (values.rollback) {
       await jobs.rollback(caller, values.rollback);
       const job = await follow(jobs, values.rollback);

@@ -24,6 +24,7 @@ const cypher = loadCypher(
   'imports/resolve-ends-any-label',
   'imports/merge-relationships',
   'imports/plan-relationships',
+  'imports/type-count',
   'imports/merge-sources',
   'imports/node-elements',
   'imports/id-index',
@@ -368,6 +369,19 @@ export async function runImport(
   const planned_ = (ref: EndpointRef) =>
     ref.label ? planned.has(`${ref.label}\u0000${ref.value}`) : plannedIds.has(ref.value);
 
+  /** Whether the graph holds a relationship of `type`, read once a run (a dry run's rows of a type it lacks are all new). */
+  const typesInUse = new Map<string, Promise<boolean>>();
+  const typeInUse = (type: string) => {
+    if (!typesInUse.has(type)) {
+      const query = compose(cypher['imports/type-count'], { type: name(type) });
+      typesInUse.set(
+        type,
+        db.read(query).then(({ records }) => Number(records[0]?.get('count')) > 0),
+      );
+    }
+    return typesInUse.get(type)!;
+  };
+
   const flushRelationships = async (batch: RelationshipRow[]) => {
     if (!batch.length) return;
     const ready = await resolveEnds(batch);
@@ -382,6 +396,10 @@ export async function runImport(
         const known = rows.filter((row) => !row.planned);
         counts.relationships.created += rows.length - known.length;
         if (!known.length) continue;
+        if (!(await typeInUse(type))) {
+          counts.relationships.created += known.length;
+          continue;
+        }
         const { records: plan } = await db.read(compose(cypher['imports/plan-relationships'], { type: name(type) }), {
           rows: known.map((row) => ({
             id: row.id,

@@ -137,6 +137,18 @@ function fileStream(path: string, counter: ByteCounter) {
 const replacementCharacter = '\uFFFD';
 
 /**
+ * UTF-8's multi-byte sequences as a file read as Latin-1 (windows-1252) shows them: a lead byte (C2–F4) and
+ * the continuation bytes (80–BF) it calls for, each decoded as windows-1252 does (so `é` in UTF-8 reads `Ã©`).
+ * Latin-1 text hardly ever holds such runs; a row that does is UTF-8 in a file otherwise Latin-1.
+ */
+const utf8AsLatin1 = (() => {
+  // 80–BF: windows-1252's characters for 80–9F (the undefined five read as the C1 controls), and A0–BF as is.
+  const windows1252 = '\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D';
+  const more = `[\u0080-\u00BF${windows1252}\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]`;
+  return new RegExp(`[\u00C2-\u00DF]${more}|[\u00E0-\u00EF]${more}{2}|[\u00F0-\u00F4]${more}{3}`);
+})();
+
+/**
  * CSV and TSV rows, streamed through papaparse: the first row names the columns; a row with more or fewer
  * fields than the header, a field with bytes that are not valid in the file's encoding (a file of mixed
  * encodings) or an unclosed quote (a truncated file) is an error row with its line.
@@ -173,6 +185,14 @@ export async function* readTable(
           if (seen.has(name)) queue.end(new UnreadableFile(`the header names the column "${name}" twice`));
           seen.add(name);
         }
+        return;
+      }
+      if (options.encoding === 'latin-1' && fields.some((field) => utf8AsLatin1.test(field))) {
+        queue.push({
+          kind: 'error',
+          line: rowLine,
+          reason: 'UTF-8 text in a file read as Latin-1 (a file of mixed encodings?)',
+        });
         return;
       }
       if (fields.some((field) => field.includes(replacementCharacter))) {

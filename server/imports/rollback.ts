@@ -9,6 +9,7 @@ const cypher = loadCypher(
   'imports/restore-relationships',
   'imports/delete-relationships',
   'imports/delete-mentions',
+  'imports/hand-over-nodes',
   'imports/delete-nodes',
 );
 const sql = loadSql('imports/changes-page');
@@ -26,7 +27,8 @@ interface ChangeRow extends Record<string, unknown> {
 /**
  * Undoes an import: what it overwrote on nodes and relationships that were there before it is put back
  * (each key as it was, keys it added removed, labels it added taken off), then what it made is deleted in
- * batches (relationships, then nodes with theirs). Running it again does nothing more.
+ * batches (relationships, then nodes). A node it made that other relationships still use (a Source cited by a
+ * later import) is kept and handed to that import. Running it again does nothing more.
  */
 export async function rollbackGraph(
   db: Database,
@@ -53,5 +55,8 @@ export async function rollbackGraph(
   };
   for (const type of written.types) await repeat(compose(cypher['imports/delete-relationships'], { type: name(type) }));
   await repeat(cypher['imports/delete-mentions']);
-  for (const label of written.labels) await repeat(compose(cypher['imports/delete-nodes'], { label: name(label) }));
+  for (const label of written.labels) {
+    await repeat(compose(cypher['imports/hand-over-nodes'], { label: name(label) }));
+    await repeat(compose(cypher['imports/delete-nodes'], { label: name(label) }));
+  }
 }

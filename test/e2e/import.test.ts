@@ -169,4 +169,29 @@ describe('importing a file in the explorer', () => {
     await page.screenshot({ path: output('import-pair-explorer.png') });
     await page.close();
   }, 180_000);
+  it('When rows would be rejected and "Skip rejected rows" is unticked, then the import fails and writes nothing', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const explorer = await openExplorer(page, site.baseUrl, { nodes: false });
+    await explorer.showTab('Import');
+    const status = page.getByRole('region', { name: 'Import a file' }).getByRole('status');
+    await page.getByLabel('Choose a file to import').setInputFiles({
+      name: 'strict.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id,name\ne2e-strict-1,Good\ne2e-strict-2,Ragged,extra'),
+    });
+    const mapping = page.getByRole('group', { name: 'Mapping' });
+    await mapping.waitFor();
+    await mapping.getByLabel('Labels (comma-separated)').fill('Strict');
+    const skip = page.getByRole('checkbox', { name: 'Skip rejected rows and import the good ones' });
+    expect(await skip.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/strict\.csv: dry run done/);
+    expect(await page.getByText(/1 rows rejected/).count()).toBe(1);
+
+    await skip.uncheck();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/strict\.csv: failed/);
+    expect((await fetch(`${site.baseUrl}/api/nodes/e2e-strict-1`)).status).toBe(404);
+    await page.close();
+  }, 120_000);
 });

@@ -222,15 +222,20 @@ export const api = {
   cypher: (queryText: string, params: Record<string, unknown> = {}) =>
     answer((client) => client.POST('/api/cypher', { body: { query: queryText, params } })),
   /** Uploads a file with its mapping; answers the job (202), followed by its event stream. */
-  importFile: (file: File, mapping: unknown, dryRun: boolean) =>
+  importFile: (file: File, mapping: unknown, dryRun: boolean, rejectedRows: 'skip' | 'fail' = 'skip') =>
     answer((client) =>
       client.POST('/api/imports', {
         // The contract's text fields, typed; the file is added to the form as it is (a multipart upload).
-        body: { mapping: JSON.stringify(mapping), dryRun: dryRun ? 'true' : 'false', file: file.name },
-        bodySerializer: ({ mapping: mappingText = '', dryRun: dryRunText = 'false' }) => {
+        body: { mapping: JSON.stringify(mapping), dryRun: dryRun ? 'true' : 'false', rejectedRows, file: file.name },
+        bodySerializer: ({
+          mapping: mappingText = '',
+          dryRun: dryRunText = 'false',
+          rejectedRows: rejected = 'skip',
+        }) => {
           const form = new FormData();
           form.set('mapping', mappingText);
           form.set('dryRun', dryRunText);
+          form.set('rejectedRows', rejected);
           form.set('file', file);
           return form;
         },

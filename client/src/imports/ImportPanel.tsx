@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type SavedMapping } from '../api/api';
 import { importMappingsQuery, queryClient } from '../api/queries';
 import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
+import { ImportJobView } from './ImportJobView';
 import { useImportJob } from './useImportJob';
 import './imports.css';
 
@@ -232,11 +233,95 @@ function ColumnSelect(props: { label: string; value: string; columns: string[]; 
  * Bring your own data: drop or choose a file; for a table, map it on a preview of its first rows (types
  * guessed, editable); dry-run it, import it with a progress bar from the server's event stream, roll it back.
  */
+/** A relationship's two ends: the column naming each, its label, and whether it is matched by id or caption. */
+function EndpointFields({
+  form,
+  columns,
+  set,
+}: {
+  form: Form;
+  columns: string[];
+  set: (change: Partial<Form>) => void;
+}) {
+  return (
+    <>
+      {(['from', 'to'] as const).map((side) => (
+        <div key={side} className="endpoint">
+          <ColumnSelect
+            label={side === 'from' ? 'From column' : 'To column'}
+            value={form[side]}
+            columns={columns}
+            onChange={(value) => set({ [side]: value })}
+          />
+          <label>
+            label{' '}
+            <input value={form[`${side}Label`]} onChange={(event) => set({ [`${side}Label`]: event.target.value })} />
+          </label>
+          <label>
+            matched by{' '}
+            <select
+              value={form[`${side}Match`]}
+              onChange={(event) => set({ [`${side}Match`]: event.target.value as 'id' | 'caption' })}
+            >
+              <option value="id">id</option>
+              <option value="caption">caption (name)</option>
+            </select>
+          </label>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** The file's first rows under their columns, each with its type (or left out). */
+function PreviewTable({ preview, form, set }: { preview: Preview; form: Form; set: (change: Partial<Form>) => void }) {
+  const columns = preview.columns;
+  return (
+    <table className="preview">
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column}>
+              {column}
+              <br />
+              <select
+                aria-label={`Type of ${column}`}
+                value={form.properties[column]}
+                onChange={(event) =>
+                  set({
+                    properties: { ...form.properties, [column]: event.target.value as PropertyType | 'skip' },
+                  })
+                }
+              >
+                {types.map((type) => (
+                  <option key={type}>{type}</option>
+                ))}
+                <option value="skip">leave out</option>
+              </select>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {preview.rows.slice(0, 8).map((row, index) => (
+          <tr key={index}>
+            {columns.map((column) => (
+              <td key={column}>{row[column]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ImportPanel({ onOpen }: Props) {
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<Preview>();
   const [form, setForm] = useState<Form>();
   const [error, setError] = useState<string>();
+  /** Whether a bad row is left out (the server's default) or fails the whole import. */
+  const [skipRejected, setSkipRejected] = useState(true);
   const { job, follow, forget } = useImportJob();
   const set = (change: Partial<Form>) => setForm((current) => current && { ...current, ...change });
 
@@ -257,7 +342,7 @@ export function ImportPanel({ onOpen }: Props) {
     if (!file) return;
     setError(undefined);
     try {
-      follow(await api.importFile(file, form ? mappingOf(form) : {}, dryRun));
+      follow(await api.importFile(file, form ? mappingOf(form) : {}, dryRun, skipRejected ? 'skip' : 'fail'));
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -277,8 +362,6 @@ export function ImportPanel({ onOpen }: Props) {
     void choose(event.dataTransfer.files[0]);
   };
   const columns = preview?.columns ?? [];
-  const percent = Math.round((job?.progress.fraction ?? 0) * 100);
-  const counts = job?.counts;
 
   return (
     <section className="imports" aria-label="Import a file">
@@ -328,33 +411,7 @@ export function ImportPanel({ onOpen }: Props) {
               <label>
                 Type <input value={form.type} onChange={(event) => set({ type: event.target.value })} />
               </label>
-              {(['from', 'to'] as const).map((side) => (
-                <div key={side} className="endpoint">
-                  <ColumnSelect
-                    label={side === 'from' ? 'From column' : 'To column'}
-                    value={form[side]}
-                    columns={columns}
-                    onChange={(value) => set({ [side]: value })}
-                  />
-                  <label>
-                    label{' '}
-                    <input
-                      value={form[`${side}Label`]}
-                      onChange={(event) => set({ [`${side}Label`]: event.target.value })}
-                    />
-                  </label>
-                  <label>
-                    matched by{' '}
-                    <select
-                      value={form[`${side}Match`]}
-                      onChange={(event) => set({ [`${side}Match`]: event.target.value as 'id' | 'caption' })}
-                    >
-                      <option value="id">id</option>
-                      <option value="caption">caption (name)</option>
-                    </select>
-                  </label>
-                </div>
-              ))}
+              <EndpointFields form={form} columns={columns} set={set} />
             </>
           )}
           <ColumnSelect
@@ -381,45 +438,15 @@ export function ImportPanel({ onOpen }: Props) {
               <input value={form.sourceConstant} onChange={(event) => set({ sourceConstant: event.target.value })} />
             </label>
           )}
-          <table className="preview">
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column}>
-                    {column}
-                    <br />
-                    <select
-                      aria-label={`Type of ${column}`}
-                      value={form.properties[column]}
-                      onChange={(event) =>
-                        set({
-                          properties: { ...form.properties, [column]: event.target.value as PropertyType | 'skip' },
-                        })
-                      }
-                    >
-                      {types.map((type) => (
-                        <option key={type}>{type}</option>
-                      ))}
-                      <option value="skip">leave out</option>
-                    </select>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.slice(0, 8).map((row, index) => (
-                <tr key={index}>
-                  {columns.map((column) => (
-                    <td key={column}>{row[column]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PreviewTable preview={preview} form={form} set={set} />
         </fieldset>
       )}
       {file && (
         <div className="actions">
+          <label>
+            <input type="checkbox" checked={skipRejected} onChange={(event) => setSkipRejected(event.target.checked)} />{' '}
+            Skip rejected rows and import the good ones
+          </label>
           <button onClick={() => void send(true)}>Dry run</button>
           <button onClick={() => void send(false)}>Import</button>
         </div>
@@ -430,53 +457,16 @@ export function ImportPanel({ onOpen }: Props) {
         </div>
       )}
       {job && (
-        <div className="import-job" aria-label="Import progress">
-          <p role="status">
-            {job.fileName}: {job.dryRun ? 'dry run ' : ''}
-            {job.status}
-            {job.encoding ? ` (read as ${job.encoding})` : ''}
-          </p>
-          <progress max={100} value={percent} aria-label="Rows imported">
-            {percent} %
-          </progress>
-          <p className="hint">
-            {job.progress.rowsDone} rows, {job.progress.rowsPerSecond} rows/s
-            {job.progress.secondsLeft ? `, about ${job.progress.secondsLeft} s left` : ''}
-          </p>
-          {counts?.nodes && counts.relationships && (
-            <p>
-              Nodes: {counts.nodes.created} {job.dryRun ? 'to create' : 'created'}, {counts.nodes.updated}{' '}
-              {job.dryRun ? 'to update' : 'updated'}; relationships: {counts.relationships.created}{' '}
-              {job.dryRun ? 'to create' : 'created'}, {counts.relationships.updated}{' '}
-              {job.dryRun ? 'to update' : 'updated'}; {job.errorCount} rows rejected.
-            </p>
-          )}
-          {job.errors && job.errors.length > 0 && (
-            <ul className="import-errors" aria-label="Rejected rows">
-              {job.errors.slice(0, 50).map((row) => (
-                <li key={row.line}>
-                  line {row.line}: {row.reason}
-                </li>
-              ))}
-            </ul>
-          )}
-          {job.ambiguous && job.ambiguous.length > 0 && (
-            <p className="hint">
-              Ambiguous:{' '}
-              {job.ambiguous.map((row) => `line ${row.line} "${row.value}" (${row.matches} nodes)`).join('; ')}
-            </p>
-          )}
-          <div className="actions">
-            {job.status === 'running' && <button onClick={() => void act(api.cancelImport)}>Cancel</button>}
-            {!job.dryRun && ['done', 'failed', 'cancelled', 'interrupted'].includes(job.status) && (
-              <button onClick={() => void act(api.rollbackImport)}>Roll back</button>
-            )}
-            {job.status === 'done' && !job.dryRun && onOpen && preview && form?.kind === 'nodes' && preview.rows[0] && (
-              <button onClick={() => onOpen(String(preview.rows[0]![form.id]))}>Show what was imported</button>
-            )}
-            <button onClick={forget}>Close</button>
-          </div>
-        </div>
+        <ImportJobView
+          job={job}
+          onAct={(action) => void act(action)}
+          onForget={forget}
+          onShow={
+            onOpen && preview && form?.kind === 'nodes' && preview.rows[0]
+              ? () => onOpen(String(preview.rows[0]![form.id]))
+              : undefined
+          }
+        />
       )}
     </section>
   );

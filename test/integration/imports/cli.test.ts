@@ -6,11 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { projectRoot } from '../../../server/config.js';
 import { connectTestDatabase } from '../../support/database.js';
-import { emptyDatabase } from '../../support/graphs.js';
 import { testStore } from '../../support/store.js';
 import { systemCaller } from '../../../server/accounts/caller.js';
 import { mappingSchema } from '../../../server/imports/mapping.js';
 import { ImportMappings } from '../../../server/imports/mappings.store.js';
+import { writeDegreeOrder } from '../../../server/nodes/degree-order.js';
+import { emptyDatabase, loadGraph } from '../../support/graphs.js';
 
 const run = promisify(execFile);
 const db = connectTestDatabase();
@@ -89,6 +90,28 @@ describe('npm run import', () => {
     };
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no-such-mapping: no such mapping file, nor a saved mapping/);
+  }, 120_000);
+
+  it('When a file adds to a label with a stored degree order, then the command writes the order again, as the API does', async () => {
+    await loadGraph(db, [
+      "CREATE (a:Ranked {id: 'r1'})-[:NEXT]->(:Ranked {id: 'r2'}), (a)-[:NEXT]->(:Ranked {id: 'r3'})",
+    ]);
+    await writeDegreeOrder(db, 'Ranked');
+    await writeFile(path.join(folder, 'ranked.csv'), 'id\nr4\n');
+    await writeFile(path.join(folder, 'ranked.json'), JSON.stringify({ nodes: { labels: ['Ranked'], id: 'id' } }));
+    const result = await importCommand(path.join(folder, 'ranked.csv'), '--mapping', path.join(folder, 'ranked.json'));
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'done' });
+    const { records } = await db.read(
+      'MATCH (n:Ranked) RETURN n.id AS id, n._entente_degree AS degree, n._entente_degreeStamp AS stamp ORDER BY id',
+    );
+    expect(records.map((record) => [record.get('id'), Number(record.get('degree'))])).toEqual([
+      ['r1', 2],
+      ['r2', 1],
+      ['r3', 1],
+      ['r4', 0],
+    ]);
+    // Each stamp is the order's current one: the label's four nodes, counted again after the import.
+    expect(records.map((record) => (record.get('stamp') as unknown[]).map(Number)[1])).toEqual([4, 4, 4, 4]);
   }, 120_000);
 
   it('When the mapping is wrong, then the command says where and exits 1', async () => {

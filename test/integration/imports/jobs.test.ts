@@ -48,6 +48,24 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
     expect(await count('MATCH (n) RETURN count(n)')).toBe(before);
   });
 
+  it('When relationships of a type the graph lacks, then of one it has, are dry-run, then they count as created, then as unchanged', async () => {
+    const mapping = {
+      relationships: {
+        type: 'DRY_LINK',
+        from: { column: 'from', label: 'Org' },
+        to: { column: 'to', label: 'Org' },
+      },
+      properties: { note: 'text' },
+    };
+    const file = 'from,to,note\no1,o3,a\no2,o3,b';
+    const fresh = await imported(app, 'dry-links.csv', file, { mapping, dryRun: true });
+    expect(fresh.counts.relationships).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await count('MATCH ()-[r:DRY_LINK]->() RETURN count(r)')).toBe(0);
+    expect((await imported(app, 'links.csv', 'from,to,note\no1,o3,a', { mapping })).status).toBe('done');
+    const again = await imported(app, 'dry-links.csv', file, { mapping, dryRun: true });
+    expect(again.counts.relationships).toEqual({ created: 1, updated: 0, unchanged: 1 });
+  });
+
   it('When an import runs, then its event stream reports progress and ends with the finished job, also on a reconnect', async () => {
     const response = await upload(app, 'big.csv', many(6_000, 'p', 'e'), { mapping: itemMapping }).expect(202);
     const id = (response.body as Job).id;
@@ -80,6 +98,30 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
     const zero = await db.read("MATCH (n:Item {id: 'm0'}) RETURN n.name AS name, n.v AS v");
     expect(zero.records[0]!.toObject()).toEqual({ name: 'Original zero', v: 'kept' });
     await request(app).post(`/api/imports/${id}/cancel`).expect(409);
+  });
+
+  it('When a file with a bad row is imported with rejectedRows=fail, then the import fails and the graph is exactly as before', async () => {
+    const graph = async () =>
+      JSON.stringify(
+        (
+          await db.read(
+            `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+             RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS to
+             ORDER BY n.id, n.name, type, to`,
+          )
+        ).records.map((record) => record.toObject()),
+      );
+    const before = await graph();
+    // The bad row comes after the first batch of 2,000, so something was written before it was met.
+    const file = many(3_000, 'f') + '\nbad-row-with-one-column';
+    const job = await imported(app, 'fail.csv', file, {
+      mapping: { ...itemMapping, source: { constant: 'Failing file' } },
+      rejectedRows: 'fail',
+    });
+    expect(job.status).toBe('failed');
+    expect(job.failure).toMatch(/line 3002/);
+    expect(await graph()).toBe(before);
+    expect(await count("MATCH (n:Item) WHERE n.v = 'f' RETURN count(n)")).toBe(0);
   });
 
   it('When two imports write overlapping nodes at once, then one is refused or both apply whole, never interleaved', async () => {

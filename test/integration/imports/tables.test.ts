@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../../server/config.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
@@ -153,6 +159,97 @@ describe('importing tables (CSV and TSV)', () => {
     expect(byLine[8]).toMatch(/never closed|ragged/);
     const { records } = await db.read('MATCH (t:Thing) RETURN t.id AS id, t.day AS day');
     expect(records.map((record) => record.get('id'))).toEqual(['b1']);
+  });
+
+  it('When an import whose Source a later import cites is rolled back, then the Source stays for the later one, and goes with it', async () => {
+    const first = await imported(app, 'first.csv', 'id,name,source\nsh1,First,Shared register', {
+      mapping: { nodes: { labels: ['Shared'], id: 'id', caption: 'name' }, source: { column: 'source' } },
+    });
+    const later = await imported(app, 'later.csv', 'id,name,source\nsh2,Later,Shared register', {
+      mapping: { nodes: { labels: ['Shared'], id: 'id', caption: 'name' }, source: { column: 'source' } },
+    });
+    expect([first.status, later.status]).toEqual(['done', 'done']);
+    const cited = async () =>
+      (
+        await db.read(
+          `MATCH (s:Source {id: 'Shared register'}) OPTIONAL MATCH (n)-[:MENTIONED_IN]->(s)
+           RETURN collect(n.id) AS citing`,
+        )
+      ).records.map((record) => record.get('citing') as string[]);
+    expect(await cited()).toEqual([expect.arrayContaining(['sh1', 'sh2'])]);
+    expect((await rolledBack(app, first.id)).status).toBe('rolled-back');
+    expect(await cited()).toEqual([['sh2']]);
+    const { records } = await db.read(
+      "MATCH (:Shared {id: 'sh2'})-[m:MENTIONED_IN]->(s:Source) RETURN s.name AS name, m.sources AS sources",
+    );
+    expect(records.map((record) => record.toObject())).toEqual([
+      { name: 'Shared register', sources: ['Shared register'] },
+    ]);
+    expect((await rolledBack(app, later.id)).status).toBe('rolled-back');
+    const left = await db.read("MATCH (s:Source {id: 'Shared register'}) RETURN count(s) AS count");
+    expect(Number(left.records[0]!.get('count'))).toBe(0);
+  });
+
+  it('When cells start with =, +, - or @, then they are stored as text and neutralised in the CSV export', async () => {
+    const cells = ['-2+3', '=1+1', '+44', '@sum'];
+    const job = await imported(
+      app,
+      'formulas.csv',
+      ['id,name,cell', ...cells.map((cell, i) => `f${i},F${i},${cell}`)].join('\n'),
+      {
+        mapping: { nodes: { labels: ['Formula'], id: 'id', caption: 'name' }, properties: { cell: 'text' } },
+      },
+    );
+    expect(job.status).toBe('done');
+    const { records } = await db.read('MATCH (f:Formula) RETURN f.cell AS cell ORDER BY f.id');
+    expect(records.map((record) => record.get('cell'))).toEqual(cells);
+    const zip = await request(app)
+      .get(`/api/export?format=csv&ids=${cells.map((_, i) => `f${i}`).join(',')}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const folder = mkdtempSync(path.join(tmpdir(), 'entente-formulas-'));
+    try {
+      writeFileSync(path.join(folder, 'export.zip'), zip.body as Buffer);
+      const read = execFileSync(
+        'python3',
+        [path.join(projectRoot, 'test/support/read-export.py'), 'csv', path.join(folder, 'export.zip')],
+        { encoding: 'utf8' },
+      );
+      const rows = (JSON.parse(read) as { files: Record<string, Record<string, string>[]> }).files['nodes.csv']!;
+      expect(rows.map((row) => [row.id, row.cell]).sort()).toEqual(cells.map((cell, i) => [`f${i}`, `'${cell}`]));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('When a file is Latin-1 in its head and UTF-8 later, or the reverse, then the rows in the other encoding are rejected with their lines', async () => {
+    const mapping = { nodes: { labels: ['Encoded'], id: 'id', caption: 'name' } };
+    const latinFirst = Buffer.concat([
+      Buffer.from('id,name\nx1,Société Générale\nx2,Crédit Agricole\n', 'latin1'),
+      Buffer.from('x3,Crédit Mutuel\nx4,Plain\nx5,Ørsted 🦀\n', 'utf8'),
+    ]);
+    const one = await imported(app, 'latin-then-utf8.csv', latinFirst, { mapping });
+    expect(one.encoding).toBe('latin-1');
+    expect(one.errors).toEqual([
+      { line: 4, reason: expect.stringMatching(/UTF-8 text in a file read as Latin-1/) },
+      { line: 6, reason: expect.stringMatching(/UTF-8 text in a file read as Latin-1/) },
+    ]);
+    // The head (64 KB) is read to tell the encoding: UTF-8 all through it, then a Latin-1 row.
+    const filler = Array.from({ length: 2_000 }, (_, i) => `u${i},Zoë number ${i} ${'x'.repeat(30)}`).join('\n');
+    const utf8First = Buffer.concat([
+      Buffer.from(`id,name\n${filler}\n`, 'utf8'),
+      Buffer.from('y1,Société Générale\ny2,Plain\n', 'latin1'),
+    ]);
+    const two = await imported(app, 'utf8-then-latin.csv', utf8First, { mapping, dryRun: true });
+    expect(two.encoding).toBe('utf-8');
+    expect(two.errors).toEqual([{ line: 2_002, reason: expect.stringMatching(/not valid utf-8/) }]);
+    const { records } = await db.read('MATCH (e:Encoded) RETURN e.name AS name ORDER BY e.id');
+    expect(records.map((record) => record.get('name'))).toEqual(['Société Générale', 'Crédit Agricole', 'Plain']);
   });
 
   it('When a Latin-1 file is imported, then its encoding is detected and said, and its accents survive', async () => {
