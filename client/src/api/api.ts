@@ -24,7 +24,8 @@ export type SavedQuerySummary = Schemas['SavedQuerySummary'];
 export type DatingEntry = Schemas['DatingEntry'];
 type Problem = Schemas['Problem'];
 export type SavedMapping = Schemas['SavedImportMapping'];
-type ImportMappingBody = Schemas['ImportMapping'];
+/** A mapping as the import routes take it (zod's input shape: defaults may be left out). */
+export type ImportMapping = Schemas['ImportMapping'];
 
 export type { components, paths };
 
@@ -222,7 +223,7 @@ export const api = {
   cypher: (queryText: string, params: Record<string, unknown> = {}) =>
     answer((client) => client.POST('/api/cypher', { body: { query: queryText, params } })),
   /** Uploads a file with its mapping; answers the job (202), followed by its event stream. */
-  importFile: (file: File, mapping: unknown, dryRun: boolean, rejectedRows: 'skip' | 'fail' = 'skip') =>
+  importFile: (file: File, mapping: ImportMapping, dryRun: boolean, rejectedRows: 'skip' | 'fail' = 'skip') =>
     answer((client) =>
       client.POST('/api/imports', {
         // The contract's text fields, typed; the file is added to the form as it is (a multipart upload).
@@ -248,7 +249,7 @@ export const api = {
     answer((client) => client.POST('/api/imports/{id}/rollback', { params: { path: { id } } })),
   importMappings: () => answer((client) => client.GET('/api/import-mappings')),
   /** Saves a mapping under a name: a new one (no version), or a change of the saved one at its version. */
-  saveImportMapping: (name: string, mapping: ImportMappingBody, version?: number) =>
+  saveImportMapping: (name: string, mapping: ImportMapping, version?: number) =>
     version === undefined
       ? answer((client) => client.POST('/api/import-mappings', { body: { name, mapping } }))
       : answer((client) =>

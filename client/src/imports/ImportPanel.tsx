@@ -1,7 +1,6 @@
 import { useState, type DragEvent } from 'react';
-import type { Mapping } from '../../../server/imports/imports.schemas.js';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, type SavedMapping } from '../api/api';
+import { api, ApiError, type ImportMapping as Mapping, type SavedMapping } from '../api/api';
 import { importMappingsQuery, queryClient } from '../api/queries';
 import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
 import { ImportJobView } from './ImportJobView';
@@ -342,7 +341,9 @@ export function ImportPanel({ onOpen }: Props) {
     if (!file) return;
     setError(undefined);
     try {
-      follow(await api.importFile(file, form ? mappingOf(form) : {}, dryRun, skipRejected ? 'skip' : 'fail'));
+      // A graph-shaped file (GraphML, GEXF, the API's JSON) needs no mapping: the defaults, said in full.
+      const mapping = form ? mappingOf(form) : { properties: {}, keys: {} };
+      follow(await api.importFile(file, mapping, dryRun, skipRejected ? 'skip' : 'fail'));
     } catch (failure) {
       setError(messageOf(failure));
     }

@@ -1,5 +1,5 @@
+import type { ImportMapping as Mapping } from '../api/api';
 import Papa from 'papaparse';
-import type { Mapping } from '../../../server/imports/imports.schemas.js';
 
 export type PropertyType = Mapping['properties'][string];
 
