@@ -1,7 +1,8 @@
 // `npm run bench:export [-- --relationships 1000000] [--runs 3]`: the NDJSON export of a synthetic graph over
 // HTTP beside a plain driver read of the same records written to /dev/null (issue #27's goal: the export at
 // least 0.5× the driver's rate). Starts its own embedded Neo4j and PostgreSQL in a temporary folder on free
-// ports, builds the graph, and prints each run's rows/s of both and their ratio, then the median ratio.
+// ports, builds the graph, and prints each run's rows/s of both, their ratio and the process's RSS growth
+// (server and client share it), then the median ratio.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -55,11 +56,16 @@ try {
   );
   const ratios: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const { api, driver, rows } = await exportRates(db, base);
+    // The server runs in this process: its RSS at the start of the run, and the highest while it exports.
+    const startRss = process.memoryUsage().rss;
+    let peakRss = startRss;
+    const watch = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const { api, driver, rows } = await exportRates(db, base).finally(() => clearInterval(watch));
     ratios.push(api / driver);
     console.log(
       `run ${run}: ${rows.toLocaleString('en')} rows | NDJSON export ${api.toFixed(0)} rows/s | ` +
-        `plain driver read to /dev/null ${driver.toFixed(0)} rows/s | export ÷ driver ${(api / driver).toFixed(2)}×`,
+        `plain driver read to /dev/null ${driver.toFixed(0)} rows/s | export ÷ driver ${(api / driver).toFixed(2)}× | ` +
+        `RSS ${Math.round((peakRss - startRss) / 2 ** 20)} MB above the run's start (goal: under 300 MB)`,
     );
   }
   const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
