@@ -2,10 +2,14 @@ import { useState, type DragEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type ImportMapping as Mapping, type SavedMapping } from '../api/api';
 import { importMappingsQuery, queryClient } from '../api/queries';
-import { formatOfName, guessType, previewFile, type Preview, type PropertyType } from './guess';
+import { formatOfName, previewFile, type Preview, type PropertyType } from './guess';
+import { formOf, initialForm, mappingOf, rowId, type Form } from './mappingForm';
 import { ImportJobView } from './ImportJobView';
 import { useImportJob } from './useImportJob';
 import './imports.css';
+
+const messageOf = (failure: unknown) =>
+  failure instanceof ApiError ? failure.detail || failure.title : String(failure);
 
 const types: PropertyType[] = ['text', 'integer', 'float', 'boolean', 'date', 'datetime', 'list'];
 
@@ -13,129 +17,6 @@ interface Props {
   /** Opens the explorer on an imported node (by its id). */
   onOpen?: (id: string) => void;
 }
-
-interface Form {
-  kind: 'nodes' | 'relationships';
-  labels: string;
-  id: string;
-  caption: string;
-  type: string;
-  from: string;
-  fromLabel: string;
-  fromMatch: 'id' | 'caption';
-  to: string;
-  toLabel: string;
-  toMatch: 'id' | 'caption';
-  start: string;
-  end: string;
-  sourceColumn: string;
-  sourceConstant: string;
-  properties: Record<string, PropertyType | 'skip'>;
-}
-
-const splitNames = (text: string) =>
-  text
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-
-/** The mapping the form says, in the server's one mapping format. */
-function mappingOf(form: Form): Mapping {
-  const used = new Set([form.id, form.caption, form.from, form.to, form.start, form.end, form.sourceColumn]);
-  const properties = Object.fromEntries(
-    Object.entries(form.properties).filter(
-      (entry): entry is [string, PropertyType] => entry[1] !== 'skip' && !used.has(entry[0]),
-    ),
-  );
-  const end = (column: string, label: string, match: 'id' | 'caption') => ({
-    column,
-    ...(label.trim() ? { label: label.trim() } : {}),
-    match,
-    captionKey: 'name',
-  });
-  return {
-    ...(form.kind === 'nodes'
-      ? { nodes: { labels: splitNames(form.labels), id: form.id, ...(form.caption ? { caption: form.caption } : {}) } }
-      : {
-          relationships: {
-            type: form.type.trim(),
-            from: end(form.from, form.fromLabel, form.fromMatch),
-            to: end(form.to, form.toLabel, form.toMatch),
-          },
-        }),
-    properties,
-    keys: {},
-    ...(form.start || form.end
-      ? { dating: { ...(form.start ? { start: form.start } : {}), ...(form.end ? { end: form.end } : {}) } }
-      : {}),
-    ...(form.sourceColumn
-      ? { source: { column: form.sourceColumn } }
-      : form.sourceConstant.trim()
-        ? { source: { constant: form.sourceConstant.trim() } }
-        : {}),
-  };
-}
-
-function initialForm(preview: Preview): Form {
-  const pick = (pattern: RegExp) => preview.columns.find((column) => pattern.test(column)) ?? '';
-  return {
-    kind: pick(/^(from|source_id|start)$/i) ? 'relationships' : 'nodes',
-    labels: '',
-    id: pick(/^(id|code|key)$/i) || (preview.columns[0] ?? ''),
-    caption: pick(/^(name|title|label)$/i),
-    type: '',
-    from: pick(/^from/i),
-    fromLabel: '',
-    fromMatch: 'id',
-    to: pick(/^to/i),
-    toLabel: '',
-    toMatch: 'id',
-    start: pick(/^(since|start|from_date|begin)/i),
-    end: pick(/^(until|end|to_date)/i),
-    sourceColumn: pick(/^(source|sources|cited?)$/i),
-    sourceConstant: '',
-    properties: Object.fromEntries(
-      preview.columns.map((column) => [column, guessType(preview.rows.map((row) => row[column] ?? ''))]),
-    ),
-  };
-}
-
-/** The form that shows a saved mapping on this file's columns (the inverse of mappingOf). */
-function formOf(mapping: Mapping, preview: Preview): Form {
-  const guessed = initialForm(preview);
-  const nodes = mapping.nodes;
-  const relationships = mapping.relationships;
-  const id = nodes ? (Array.isArray(nodes.id) ? (nodes.id[0] ?? '') : nodes.id) : '';
-  const form: Form = {
-    ...guessed,
-    kind: relationships ? 'relationships' : 'nodes',
-    labels: nodes?.labels.join(', ') ?? '',
-    id,
-    caption: nodes?.caption ?? '',
-    type: relationships?.type ?? '',
-    from: relationships?.from.column ?? '',
-    fromLabel: relationships?.from.label ?? '',
-    fromMatch: relationships?.from.match ?? 'id',
-    to: relationships?.to.column ?? '',
-    toLabel: relationships?.to.label ?? '',
-    toMatch: relationships?.to.match ?? 'id',
-    start: mapping.dating?.start ?? '',
-    end: mapping.dating?.end ?? '',
-    sourceColumn: mapping.source?.column ?? '',
-    sourceConstant: mapping.source?.constant ?? '',
-  };
-  const used = new Set([form.id, form.caption, form.from, form.to, form.start, form.end, form.sourceColumn]);
-  form.properties = Object.fromEntries(
-    preview.columns.map((column) => [
-      column,
-      mapping.properties[column] ?? (used.has(column) ? (guessed.properties[column] ?? 'text') : 'skip'),
-    ]),
-  );
-  return form;
-}
-
-const messageOf = (failure: unknown) =>
-  failure instanceof ApiError ? failure.detail || failure.title : String(failure);
 
 /** Mappings saved for reuse: pick one to fill the form, save the form under a name, delete one. */
 function SavedMappings(props: {
@@ -401,6 +282,12 @@ export function ImportPanel({ onOpen }: Props) {
               </label>
               <ColumnSelect label="Id column" value={form.id} columns={columns} onChange={(id) => set({ id })} />
               <ColumnSelect
+                label="and (composite id)"
+                value={form.idPart}
+                columns={columns}
+                onChange={(idPart) => set({ idPart })}
+              />
+              <ColumnSelect
                 label="Caption column"
                 value={form.caption}
                 columns={columns}
@@ -464,7 +351,7 @@ export function ImportPanel({ onOpen }: Props) {
           onForget={forget}
           onShow={
             onOpen && preview && form?.kind === 'nodes' && preview.rows[0]
-              ? () => onOpen(String(preview.rows[0]![form.id]))
+              ? () => onOpen(rowId(form, preview.rows[0]!))
               : undefined
           }
         />
