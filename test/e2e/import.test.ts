@@ -37,10 +37,14 @@ describe('importing a file in the explorer', () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const explorer = await openExplorer(page, site.baseUrl, { nodes: false });
     await explorer.showTab('Import');
-    await page.getByLabel('Choose a file to import').setInputFiles({
-      name: 'people.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(people),
+    // Dropped on the panel, as a file dragged from the desktop is.
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'people.csv', { type: 'text/csv' }));
+      return transfer;
+    }, people);
+    await page.getByText(/Drop a CSV, TSV, JSON, GraphML or GEXF file here/).dispatchEvent('drop', {
+      dataTransfer: dropped,
     });
     const mapping = page.getByRole('group', { name: 'Mapping' });
     await mapping.waitFor();
@@ -73,6 +77,13 @@ describe('importing a file in the explorer', () => {
     await page.getByRole('button', { name: 'Show what was imported' }).click();
     await explorer.idle();
     await expect.poll(() => explorer.onScreen('e2e-ada')).toBeDefined();
+    // The inspector shows her dates, at the precision the file gave, and her source.
+    await explorer.pick('Ada Byron');
+    const inspector = page.getByTestId('inspect');
+    await expect.poll(() => inspector.textContent()).toMatch(/2019/);
+    expect(await inspector.textContent()).toMatch(/June 2021|2021-06|Jun 2021/);
+    expect(await inspector.textContent()).toMatch(/Registry 2024/);
+    await page.screenshot({ path: output('import-inspector.png') });
 
     // A reload finds the job again from the browser's memory of it.
     await page.reload();
@@ -167,6 +178,54 @@ describe('importing a file in the explorer', () => {
     await evidence.waitFor();
     await expect.poll(() => evidence.textContent()).toMatch(/Staff list 1999[\s\S]*Press cutting/);
     await page.screenshot({ path: output('import-pair-explorer.png') });
+
+    // On the time bar: before the link's first month (May 1996) it is faded, after it it holds.
+    const worksAt = async () => {
+      const marks = await explorer.probe((probe) => probe.edgeMarks());
+      const id = Object.keys(marks).find((key) => key.includes('e2e-hank') && key.includes('e2e-globex'));
+      return id === undefined ? undefined : marks[id];
+    };
+    await page.getByRole('checkbox', { name: 'As of' }).check();
+    await page.getByLabel('As-of day').fill('1996-04-30');
+    await explorer.idle();
+    await expect.poll(worksAt).toContain('faded');
+    await page.screenshot({ path: output('import-pair-as-of.png') });
+    await page.getByLabel('As-of day').fill('1996-05-01');
+    await explorer.idle();
+    await expect.poll(worksAt).not.toContain('faded');
+    await page.getByRole('checkbox', { name: 'As of' }).uncheck();
+
+    // Rolled back, the three imports leave the graph as it was: the link, the people and the companies go,
+    // what was there before stays.
+    await explorer.showTab('Import');
+    await page.getByRole('button', { name: 'Roll back' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/rolled-back/);
+    const linked = (await (await fetch(`${site.baseUrl}/api/nodes/e2e-hank/neighbours`)).json()) as {
+      edges: { type: string }[];
+    };
+    expect(linked.edges.map((edge) => edge.type)).not.toContain('WORKS_AT');
+    const { imports } = (await (await fetch(`${site.baseUrl}/api/imports`)).json()) as {
+      imports: { id: string; status: string; dryRun: boolean }[];
+    };
+    // Newest first, each finished before the next starts.
+    for (const job of imports.filter((job) => job.status === 'done' && !job.dryRun)) {
+      const started = await fetch(`${site.baseUrl}/api/imports/${job.id}/rollback`, { method: 'POST' });
+      expect(started.status, await started.text()).toBe(202);
+      await expect
+        .poll(
+          async () =>
+            ((await (await fetch(`${site.baseUrl}/api/imports/${job.id}`)).json()) as { status: string }).status,
+          { timeout: 30_000 },
+        )
+        .toBe('rolled-back');
+    }
+    await expect
+      .poll(async () => [
+        (await fetch(`${site.baseUrl}/api/nodes/e2e-hank`)).status,
+        (await fetch(`${site.baseUrl}/api/nodes/e2e-globex`)).status,
+        (await fetch(`${site.baseUrl}/api/nodes/e2e-acme`)).status,
+      ])
+      .toEqual([404, 404, 200]);
     await page.close();
   }, 180_000);
   it('When rows would be rejected and "Skip rejected rows" is unticked, then the import fails and writes nothing', async () => {
