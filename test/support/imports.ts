@@ -1,6 +1,8 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
+import { toJson } from '../../server/graph/mapping.js';
+import type { Database } from '../../server/neo4j/database.js';
 
 export interface UploadOptions {
   mapping?: unknown;
@@ -67,4 +69,26 @@ export async function rolledBack(app: Express, id: string): Promise<Job> {
   const response = await request(app).post(`/api/imports/${id}/rollback`);
   if (response.status !== 202) throw new Error(`Rollback refused: ${response.status} ${response.text}`);
   return finished(app, id);
+}
+
+/**
+ * Every node with its labels, properties and outgoing relationships, as one text to compare before and after:
+ * property keys sorted, since the order Neo4j lists them in follows its store, not what they are.
+ */
+export async function dumpGraph(db: Database): Promise<string> {
+  const { records } = await db.read(
+    `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+     RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS to
+     ORDER BY n.id, n.name, type, to`,
+  );
+  const sorted = (value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value;
+  return JSON.stringify(
+    records.map((record) => {
+      const row = toJson(record.toObject()) as Record<string, unknown>;
+      return { ...row, props: sorted(row.props), rprops: sorted(row.rprops) };
+    }),
+  );
 }

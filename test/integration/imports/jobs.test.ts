@@ -5,7 +5,7 @@ import { testApp } from '../../support/app.js';
 import { signedIn } from '../../support/accounts.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
-import { finished, imported, upload, type Job } from '../../support/imports.js';
+import { dumpGraph, finished, imported, upload, type Job } from '../../support/imports.js';
 import { testStore } from '../../support/store.js';
 
 const db = connectTestDatabase();
@@ -101,16 +101,7 @@ describe('import jobs: dry run, progress, cancel, overlap, permissions', () => {
   });
 
   it('When a file with a bad row is imported with rejectedRows=fail, then the import fails and the graph is exactly as before', async () => {
-    const graph = async () =>
-      JSON.stringify(
-        (
-          await db.read(
-            `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
-             RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS to
-             ORDER BY n.id, n.name, type, to`,
-          )
-        ).records.map((record) => record.toObject()),
-      );
+    const graph = () => dumpGraph(db);
     const before = await graph();
     // The bad row comes after the first batch of 2,000, so something was written before it was met.
     const file = many(3_000, 'f') + '\nbad-row-with-one-column';

@@ -8,7 +8,7 @@ import { projectRoot } from '../../../server/config.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
-import { imported, rolledBack } from '../../support/imports.js';
+import { dumpGraph, imported, rolledBack } from '../../support/imports.js';
 import { toJson } from '../../../server/graph/mapping.js';
 
 const db = connectTestDatabase();
@@ -26,15 +26,6 @@ const peopleMapping = {
   dating: { start: 'since', end: 'until' },
   source: { column: 'source' },
 };
-
-async function dump() {
-  const { records } = await db.read(
-    `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
-     RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS to
-     ORDER BY n.id, type, to`,
-  );
-  return JSON.stringify(records.map((record) => toJson(record.toObject())));
-}
 
 describe('importing tables (CSV and TSV)', () => {
   const app = testApp(db);
@@ -75,14 +66,14 @@ describe('importing tables (CSV and TSV)', () => {
   });
 
   it('When the same file is imported twice, then the second run changes nothing', async () => {
-    const before = await dump();
+    const before = await dumpGraph(db);
     const job = await imported(app, 'people.csv', people, { mapping: peopleMapping });
     expect(job.counts.nodes).toEqual({ created: 0, updated: 0, unchanged: 3 });
-    expect(await dump()).toBe(before);
+    expect(await dumpGraph(db)).toBe(before);
   });
 
   it('When an import that overwrote properties is rolled back, then what was there before is restored exactly', async () => {
-    const before = await dump();
+    const before = await dumpGraph(db);
     const companies = 'id\tname\tfounded\tmotto\nacme\tAcme Corp\t1991\t\nglobex\tGlobex\t2001\tnew\n';
     const job = await imported(app, 'companies.tsv', companies, {
       mapping: {
@@ -96,7 +87,7 @@ describe('importing tables (CSV and TSV)', () => {
     expect(changed.records[0]!.get('labels')).toEqual(['Company', 'Organisation']);
     const rolled = await rolledBack(app, job.id);
     expect(rolled.status).toBe('rolled-back');
-    expect(await dump()).toBe(before);
+    expect(await dumpGraph(db)).toBe(before);
   });
 
   it('When relationships name their ends by id or caption, then they link those nodes, and rows to missing nodes are listed', async () => {
