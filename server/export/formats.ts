@@ -70,7 +70,8 @@ function attributes<
   return [
     ...own,
     ...properties.map(([key, type]) => ({
-      name: taken.has(key) ? `property.${key}` : key,
+      // A key already spelled `property.…` is prefixed too, so that a reader strips exactly one prefix.
+      name: taken.has(key) || key.startsWith('property.') ? `property.${key}` : key,
       type,
       value: (item: Item) => propertiesOf(item)[key],
     })),
@@ -194,6 +195,8 @@ function attributeValues<Item>(attributesOf: Attribute<Item>[], item: Item): str
 
 /** The day before an ISO day: GEXF's `end` is the last day a fact holds, Entente's `until` the first it does not. */
 function dayBefore(day: string): string {
+  // Years past 9999 or before 0 (Neo4j allows them) are written as they are rather than miscounted.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 

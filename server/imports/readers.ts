@@ -145,7 +145,11 @@ const utf8AsLatin1 = (() => {
   // 80–BF: windows-1252's characters for 80–9F (the undefined five read as the C1 controls), and A0–BF as is.
   const windows1252 = '\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D';
   const more = `[\u0080-\u00BF${windows1252}\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]`;
-  return new RegExp(`[\u00C2-\u00DF]${more}|[\u00E0-\u00EF]${more}{2}|[\u00F0-\u00F4]${more}{3}`);
+  // Two-byte sequences only from the leads of Latin letters (Â, Ã), Greek (Î, Ï) and Cyrillic (Ð, Ñ):
+  // Latin-1 text puts other capitals before a symbol often enough (`«CAFÉ»`, `Gruß’`, `3×²`).
+  return new RegExp(
+    `[\u00C2\u00C3\u00CE\u00CF\u00D0\u00D1]${more}|[\u00E0-\u00EF]${more}{2}|[\u00F0-\u00F4]${more}{3}`,
+  );
 })();
 
 /**
@@ -351,12 +355,18 @@ type Attribute = { name: string; type: string; for: string; derived?: boolean; d
  * dates again and `property.<key>` (a key an attribute of Entente's took) is `<key>` again.
  */
 function propertyOf(attribute: Attribute | undefined, key: string, text: string, ententeExport: boolean) {
-  if (!ententeExport) return { name: attribute?.name ?? key, value: typedValue(text, attribute?.type ?? 'string') };
+  if (!ententeExport) {
+    return { name: attribute?.name ?? key, renamed: false, value: typedValue(text, attribute?.type ?? 'string') };
+  }
   if (attribute?.derived) return undefined;
-  const name = (attribute?.name ?? key).replace(/^property\./, '');
+  const given = attribute?.name ?? key;
+  const name = given.replace(/^property\./, '');
+  // A renamed property is set after the labels and type are taken out: `property.type` is a property, not
+  // the edge's type.
+  const renamed = name !== given;
   const day = attribute?.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim()) : null;
-  if (day) return { name, value: new neo4j.types.Date(Number(day[1]), Number(day[2]), Number(day[3])) };
-  return { name, value: typedValue(text, attribute?.type ?? 'string') };
+  if (day) return { name, renamed, value: new neo4j.types.Date(Number(day[1]), Number(day[2]), Number(day[3])) };
+  return { name, renamed, value: typedValue(text, attribute?.type ?? 'string') };
 }
 
 function typedValue(text: string, type: string): unknown {
@@ -406,7 +416,14 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
   const parser: SaxesParser = xmlParser(() => fail(new RefusedXml(doctypeRefused)));
   const attributes = new Map<string, Attribute>();
   let element:
-    | { kind: 'node' | 'edge'; line: number; attrs: Record<string, string>; properties: Record<string, unknown> }
+    | {
+        kind: 'node' | 'edge';
+        line: number;
+        attrs: Record<string, string>;
+        properties: Record<string, unknown>;
+        /** Properties under a key one of Entente's own attributes took (see `propertyOf`). */
+        renamed: Record<string, unknown>;
+      }
     | undefined;
   let dataKey: string | undefined;
   let dataText = '';
@@ -430,7 +447,7 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
           ...extensions(attrs),
         });
       } else if (name === 'graph') defaultDirected = attrs.edgedefault !== 'undirected';
-      else if (name === 'node' || name === 'edge') element = { kind: name, line, attrs, properties: {} };
+      else if (name === 'node' || name === 'edge') element = { kind: name, line, attrs, properties: {}, renamed: {} };
       else if (name === 'data' && element) {
         dataKey = attrs.key;
         dataText = '';
@@ -454,10 +471,10 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
           if (attrs.start !== undefined) properties._start = attrs.start;
           if (attrs.end !== undefined) properties._end = attrs.end;
         }
-        element = { kind: name, line, attrs, properties };
+        element = { kind: name, line, attrs, properties, renamed: {} };
       } else if (name === 'attvalue' && element && attrs.for !== undefined) {
         const property = propertyOf(attributes.get(attrs.for), attrs.for, attrs.value ?? '', ententeExport);
-        if (property) element.properties[property.name] = property.value;
+        if (property) (property.renamed ? element.renamed : element.properties)[property.name] = property.value;
       }
     }
   });
@@ -468,23 +485,24 @@ export async function* readXml(path: string, format: Format, counter: ByteCounte
     const name = tag.name.replace(/^.*:/, '');
     if (name === 'data' && element && dataKey !== undefined) {
       const property = propertyOf(attributes.get(dataKey), dataKey, dataText, ententeExport);
-      if (property) element.properties[property.name] = property.value;
+      if (property) (property.renamed ? element.renamed : element.properties)[property.name] = property.value;
       dataKey = undefined;
     } else if ((name === 'node' || name === 'edge') && element) {
-      const { kind, line, attrs, properties } = element;
+      const { kind, line, attrs, properties, renamed } = element;
       element = undefined;
       if (kind === 'node') {
         if (!attrs.id) return queue.push({ kind: 'error', line, reason: 'a node without an id' });
         const labelText = typeof properties.labels === 'string' ? properties.labels : undefined;
         delete properties.labels;
         const labels = labelText ? labelText.split(':').filter(Boolean) : [];
-        queue.push({ kind: 'node', line, id: attrs.id, labels, properties });
+        queue.push({ kind: 'node', line, id: attrs.id, labels, properties: { ...properties, ...renamed } });
       } else {
         if (!attrs.source || !attrs.target)
           return queue.push({ kind: 'error', line, reason: 'an edge needs a source and a target' });
         const type = typeof properties.type === 'string' ? properties.type : undefined;
         if (type !== undefined) delete properties.type;
         if (!defaultDirected || attrs.directed === 'false' || attrs.type === 'undirected') properties.directed = false;
+        Object.assign(properties, renamed);
         queue.push({ kind: 'edge', line, id: attrs.id, source: attrs.source, target: attrs.target, type, properties });
       }
     }

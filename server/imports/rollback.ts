@@ -11,6 +11,8 @@ const cypher = loadCypher(
   'imports/delete-mentions',
   'imports/hand-over-nodes',
   'imports/delete-nodes',
+  'imports/hand-over-nodes-any-label',
+  'imports/delete-nodes-any-label',
 );
 const sql = loadSql('imports/changes-page');
 
@@ -59,4 +61,7 @@ export async function rollbackGraph(
     await repeat(compose(cypher['imports/hand-over-nodes'], { label: name(label) }));
     await repeat(compose(cypher['imports/delete-nodes'], { label: name(label) }));
   }
+  // Nodes handed to this import by an earlier one's rollback can carry labels this import never wrote.
+  await repeat(cypher['imports/hand-over-nodes-any-label']);
+  await repeat(cypher['imports/delete-nodes-any-label']);
 }

@@ -184,10 +184,12 @@ describe('importing graph-shaped files (JSON Graph, GraphML, GEXF): no mapping n
       async (format) => {
         await db.write(
           `CREATE (a:RtFirm:RtListed {id: 'rt-a', name: 'Alpha & Co', employees: 120, revenue: 2.5, listed: true,
-                   founded: date('1999-03-04')})
+                   founded: date('1999-03-04'), labels: 'a property named like an attribute',
+                   \`property.x\`: 'a key that looks prefixed'})
            CREATE (b:RtFirm {id: 'rt-b', name: 'Beta'})
            CREATE (c:RtPerson {id: 'rt-c', name: 'Cara <Chief>'})
-           CREATE (a)-[:RT_SUPPLIES {id: 'rt-a-supplies-b', since: date('2019-07-01'), sincePrecision: 'month',
+           CREATE (a)-[:RT_SUPPLIES {id: 'rt-a-supplies-b', type: 'a property named like the type',
+                   since: date('2019-07-01'), sincePrecision: 'month',
                    until: date('2024-01-01'), untilPrecision: 'year', volume: 7, claim: 'Alpha supplies Beta'}]->(b)
            CREATE (c)-[:RT_LEADS {id: 'rt-c-leads-a', since: date('2021-02-03'), sincePrecision: 'day'}]->(a)`,
         );
