@@ -9,6 +9,8 @@ export interface Form {
   id: string;
   /** A second id column: the id is then the two values joined with `:` (a composite). */
   idPart: string;
+  /** Id columns past the second, kept from a saved mapping that names them (the form shows two). */
+  idRest: string[];
   caption: string;
   type: string;
   from: string;
@@ -32,12 +34,12 @@ const splitNames = (text: string) =>
 
 /** The columns that a role in the form takes (id, caption, ends, dates, source): not properties as well. */
 function columnsUsed(form: Form): Set<string> {
-  return new Set([form.id, form.idPart, form.caption, form.from, form.to, form.start, form.end, form.sourceColumn]);
+  return new Set([...idColumns(form), form.caption, form.from, form.to, form.start, form.end, form.sourceColumn]);
 }
 
 /** The id columns the form names: one, or two for a composite id. */
 function idColumns(form: Form): string[] {
-  return form.idPart ? [form.id, form.idPart] : [form.id];
+  return form.idPart ? [form.id, form.idPart, ...form.idRest] : [form.id];
 }
 
 /** The id a row of the file gets under the form's mapping (a composite joined with `:`, as the server does). */
@@ -97,6 +99,7 @@ export function initialForm(preview: Preview): Form {
     labels: '',
     id: pick(/^(id|code|key)$/i) || (preview.columns[0] ?? ''),
     idPart: '',
+    idRest: [],
     caption: pick(/^(name|title|label)$/i),
     type: '',
     from: pick(/^from/i),
@@ -127,6 +130,7 @@ export function formOf(mapping: Mapping, preview: Preview): Form {
     labels: nodes?.labels.join(', ') ?? '',
     id: ids[0] ?? '',
     idPart: ids[1] ?? '',
+    idRest: ids.slice(2),
     caption: nodes?.caption ?? '',
     type: relationships?.type ?? '',
     from: relationships?.from.column ?? '',

@@ -27,6 +27,8 @@ describe('the import mapping form', () => {
     const form = { ...initialForm(preview), labels: 'Company, Registered', id: 'country', idPart: 'number' };
     const mapping = mappingOf(form);
     expect(mappingOf(formOf(mapping, preview))).toEqual(mapping);
+    const three = { ...mapping, nodes: { ...mapping.nodes!, id: ['country', 'number', 'founded'] } };
+    expect(mappingOf(formOf(three, preview)).nodes?.id).toEqual(['country', 'number', 'founded']);
     const single = mappingOf({ ...form, idPart: '' });
     expect(single.nodes?.id).toBe('country');
     expect(formOf(single, preview).idPart).toBe('');
