@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { ProblemError } from '../http/problem.js';
 import { compose, loadCypher } from '../neo4j/cypher.js';
@@ -134,16 +133,6 @@ export class Catalog {
       value.catch(() => (this.schemaLinks = undefined));
     }
     return this.schemaLinks!.value;
-  }
-
-  /**
-   * A fingerprint of what the catalog holds now (its lists and the identity rule, each re-read where stale):
-   * with the graph's version, the validator of graph reads (http/route.ts `cache: 'graph'`), since an answer
-   * can change when the catalog is re-read even where no write came between. Hashed once per reading.
-   */
-  async fingerprint(): Promise<string> {
-    const [snapshot, identity] = await Promise.all([this.current(), this.identity()]);
-    return `${fingerprintOf(snapshot, () => snapshot)}.${fingerprintOf(identity, () => identity.toPlain())}`;
   }
 
   /**
@@ -284,16 +273,4 @@ function requireKnown(names: string[], known: Set<string>, parameter: string, wh
     );
   }
   return names;
-}
-
-const fingerprints = new WeakMap<object, string>();
-
-/** A short hash of a value read once and kept (a catalog reading), remembered with it. */
-function fingerprintOf(reading: object, plain: () => unknown): string {
-  let known = fingerprints.get(reading);
-  if (known === undefined) {
-    known = createHash('sha256').update(JSON.stringify(plain())).digest('base64url').slice(0, 16);
-    fingerprints.set(reading, known);
-  }
-  return known;
 }

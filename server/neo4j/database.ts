@@ -47,18 +47,6 @@ const readDeadlineGraceMs = 3_000;
 /** When the request being served must have had its reads answered (ms since the epoch), set per request. */
 const requestDeadlines = new AsyncLocalStorage<number>();
 
-/**
- * How long a read given `timeoutMs` is waited for: its timeout and grace, and no later than the end of the
- * request it serves (see `Database.serveWithin`).
- */
-function readDeadlineMs(timeoutMs: number): number {
-  const requestEnds = requestDeadlines.getStore();
-  return Math.min(
-    timeoutMs + readDeadlineGraceMs,
-    requestEnds === undefined ? Infinity : Math.max(0, requestEnds - Date.now()),
-  );
-}
-
 /** Waits at most `ms` for `work`; past that, rejects, leaving `work` to settle on its own. */
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -191,7 +179,14 @@ export class Database {
   ): Promise<EagerResult<R>> {
     const timeout = Math.min(timeoutMs, this.settings.queryTimeoutMs);
     // A write is never given up on: answering while it may still commit would misstate what happened.
-    const deadlineMs = routing === neo4j.routing.READ ? readDeadlineMs(timeout) : undefined;
+    const requestEnds = requestDeadlines.getStore();
+    const deadlineMs =
+      routing === neo4j.routing.READ
+        ? Math.min(
+            timeout + readDeadlineGraceMs,
+            requestEnds === undefined ? Infinity : Math.max(0, requestEnds - Date.now()),
+          )
+        : undefined;
     return this.line.run(
       () =>
         this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
@@ -222,37 +217,6 @@ export class Database {
         await session.close();
       }
     });
-  }
-
-  /**
-   * A version of the graph that changes with every committed write, whoever made it (another driver, the
-   * Neo4j Browser, an import), or null when the database gives none. It is the bookmark Neo4j answers a
-   * read transaction with: it names the last transaction committed to the database (Bolt causal
-   * chaining, in every edition since 4.0; `SHOW DATABASE ... lastCommittedTxn` is null in Community). One
-   * `RETURN 1`, so it costs a round trip. Its bookmark joins the one the driver's own queries
-   * wait for (executeQueryBookmarkManager), so in a cluster the reads that follow see at least the version
-   * named: an answer is never older than its tag.
-   */
-  async graphVersion(): Promise<string | null> {
-    const timeout = this.settings.queryTimeoutMs;
-    // Bounded like any read of the request: a database that does not answer is a 503 now, not after the
-    // version's own wait and then the read's.
-    return this.line.run(async () => {
-      const session = this.driver.session({
-        database: this.settings.database,
-        defaultAccessMode: neo4j.session.READ,
-        bookmarkManager: this.driver.executeQueryBookmarkManager,
-      });
-      try {
-        // A managed transaction: retried, like every other read, on a pooled connection that the database's
-        // restart left dead.
-        await session.executeRead((tx) => tx.run('RETURN 1'), { timeout });
-        const bookmarks = session.lastBookmarks();
-        return bookmarks.length ? [...bookmarks].sort().join(',') : null;
-      } finally {
-        await session.close();
-      }
-    }, readDeadlineMs(timeout));
   }
 
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */
