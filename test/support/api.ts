@@ -34,3 +34,12 @@ export function problem(response: request.Response) {
   }
   return response.body as { type: string; title: string; status: number; detail: string; errors?: unknown[] };
 }
+
+/** The raw bytes of an answer, whatever its content type. */
+export function bytes<T extends { buffer(value: boolean): T; parse(parser: unknown): T }>(request: T): T {
+  return request.buffer(true).parse((response: NodeJS.ReadableStream, done: (error: null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}

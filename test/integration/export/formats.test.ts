@@ -7,7 +7,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../server/config.js';
 import { apiEdgeSchema, apiNodeSchema } from '../../../server/graph/graph.schemas.js';
-import { problem, useApi } from '../../support/api.js';
+import { bytes, problem, useApi } from '../../support/api.js';
 
 const context = useApi();
 const api = () => context.api();
@@ -21,15 +21,6 @@ interface ReadGraph {
 }
 interface ReadCsv {
   files: Record<string, Record<string, string>[]>;
-}
-
-/** The raw bytes of an answer, whatever its content type. */
-function bytes<T extends { buffer(value: boolean): T; parse(parser: unknown): T }>(request: T): T {
-  return request.buffer(true).parse((response: NodeJS.ReadableStream, done: (error: null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 }
 
 /** Reads an export back with Python's real readers (test/support/read-export.py). */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJson } from '../../../server/graph/mapping.js';
-import { problem } from '../../support/api.js';
+import { bytes, problem } from '../../support/api.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase } from '../../support/graphs.js';
@@ -167,15 +167,7 @@ describe('importing graph-shaped files (JSON Graph, GraphML, GEXF): no mapping n
     }
 
     async function exported(format: string): Promise<Buffer> {
-      const response = await request(app)
-        .get(`/api/export?format=${format}&ids=${ids.join(',')}`)
-        .buffer(true)
-        .parse((stream, done) => {
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const response = await bytes(request(app).get(`/api/export?format=${format}&ids=${ids.join(',')}`)).expect(200);
       return response.body as Buffer;
     }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../server/config.js';
+import { bytes } from '../../support/api.js';
 import { testApp } from '../../support/app.js';
 import { connectTestDatabase } from '../../support/database.js';
 import { emptyDatabase, loadGraph } from '../../support/graphs.js';
@@ -220,15 +221,9 @@ describe('importing tables (CSV and TSV)', () => {
     expect(job.status).toBe('done');
     const { records } = await db.read('MATCH (f:Formula) RETURN f.cell AS cell ORDER BY f.id');
     expect(records.map((record) => record.get('cell'))).toEqual(cells);
-    const zip = await request(app)
-      .get(`/api/export?format=csv&ids=${cells.map((_, i) => `f${i}`).join(',')}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const zip = await bytes(
+      request(app).get(`/api/export?format=csv&ids=${cells.map((_, i) => `f${i}`).join(',')}`),
+    ).expect(200);
     const folder = mkdtempSync(path.join(tmpdir(), 'entente-formulas-'));
     try {
       writeFileSync(path.join(folder, 'export.zip'), zip.body as Buffer);
