@@ -115,7 +115,11 @@ export function createApp({
   app.use(express.json({ limit: '1mb' }));
 
   const catalog = new Catalog(db);
-  const routes = new ApiRoutes(accounts.access);
+  // Graph reads are validated by the graph's version and what the catalog holds, before they run.
+  const routes = new ApiRoutes(accounts.access, async () => {
+    const [version, catalogNow] = await Promise.all([db.graphVersion(), catalog.fingerprint()]);
+    return version === null || catalogNow === null ? null : `${version}|${catalogNow}`;
+  });
   // The console and saved-query runs draw on one budget per caller, shared by every instance.
   const cypherBudget = perCallerRateLimit(apiConfig.cypher.ratePerMinute, accounts.counters, 'cypher');
   accountRoutes(routes, accounts, store, oidc, auth.publicUrl);

@@ -19,6 +19,7 @@ export function changesRoutes(api: ApiRoutes, db: Database, catalog: Catalog) {
     path: '/changes',
     tag: 'Time',
     permission: 'read',
+    cache: 'graph',
     summary: 'What began and what ended between two dates',
     description:
       'Relationships and dated nodes whose `since` (began) or `until` (ended) falls after `from` and on or ' +

@@ -13,6 +13,7 @@ export function disagreementRoutes(api: ApiRoutes, db: Database, catalog: Catalo
     path: '/disagreements',
     tag: 'Evidence',
     permission: 'read',
+    cache: 'graph',
     summary: 'Facts the sources state differently, every version side by side',
     description:
       'Records (relationships or nodes) that share a `disputes` key state one fact with different figures or ' +

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { ProblemError } from '../http/problem.js';
 import { compose, loadCypher } from '../neo4j/cypher.js';
@@ -133,6 +134,32 @@ export class Catalog {
       value.catch(() => (this.schemaLinks = undefined));
     }
     return this.schemaLinks!.value;
+  }
+
+  /**
+   * A fingerprint of what the catalog holds now (its lists, the identity rule, the schema's links and the
+   * keys in use), with the graph's version the validator of graph reads (http/route.ts `cache: 'graph'`):
+   * an answer can change when any of them is re-read even where no write came between (an index coming
+   * online). It reads nothing, so it costs no query: what was never read is left out (a route that needs it
+   * reads it, and the next fingerprint names it), and while any of them is being read there is none (null).
+   * Hashed once per reading.
+   */
+  async fingerprint(): Promise<string | null> {
+    const [snapshot, identity, links, keys] = await Promise.all([
+      settledValue(this.snapshot?.value),
+      settledValue(this.nodeIdentity?.value),
+      settledValue(this.schemaLinks?.value),
+      settledValue(this.liveKeys?.value),
+    ]);
+    if ([snapshot, identity, links, keys].includes(unsettled)) return null;
+    const hashed = (reading: unknown, plain: (reading: object) => unknown = (same) => same) =>
+      reading === undefined ? '-' : fingerprintOf(reading as object, plain);
+    return [
+      hashed(snapshot),
+      hashed(identity, (rule) => (rule as NodeIdentity).toPlain()),
+      hashed(links),
+      hashed(keys),
+    ].join('.');
   }
 
   /**
@@ -273,4 +300,34 @@ function requireKnown(names: string[], known: Set<string>, parameter: string, wh
     );
   }
   return names;
+}
+
+const fingerprints = new WeakMap<object, string>();
+
+/** A short hash of a value read once and kept (a catalog reading), remembered with it. */
+function fingerprintOf(reading: object, plain: (reading: object) => unknown): string {
+  let known = fingerprints.get(reading);
+  if (known === undefined) {
+    known = createHash('sha256')
+      .update(JSON.stringify(plain(reading)))
+      .digest('base64url')
+      .slice(0, 16);
+    fingerprints.set(reading, known);
+  }
+  return known;
+}
+
+const unsettled: unique symbol = Symbol('unsettled');
+
+/** What `reading` holds if it has settled with a value; `unsettled` while it is pending or when it failed. */
+async function settledValue<T extends object>(
+  reading: Promise<T> | undefined,
+): Promise<T | undefined | typeof unsettled> {
+  if (!reading) return undefined;
+  try {
+    // A settled promise listed first wins the race: its reaction is queued before the marker's.
+    return await Promise.race([reading, Promise.resolve(unsettled)]);
+  } catch {
+    return unsettled;
+  }
 }

@@ -137,16 +137,51 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /**
+ * Sets the validator headers of a cacheable read (ETag, Cache-Control, Vary) and, when the request's
+ * If-None-Match holds `etag`, answers 304 without a body: true when it did.
+ */
+export function answerNotModified(res: Response, etag: string): boolean {
+  res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
+  res.vary('Authorization').vary('Cookie');
+  if (!matchesIfNoneMatch(res.req.get('If-None-Match'), etag)) return false;
+  res.status(304).end();
+  return true;
+}
+
+/**
+ * The ETag of a read whose answer depends only on the graph, the request and who asks, known before the
+ * read runs: a hash of the graph's version (every committed write changes it: Database.graphVersion), the
+ * method-independent request (path and query string), the caller's role and scopes, the day (answers
+ * dated "today") and `instance` (this process: a restart or a new release answers afresh). Strong: for
+ * one such key, the route answers the same bytes.
+ */
+export function requestEtag(parts: {
+  graphVersion: string;
+  url: string;
+  role: string;
+  scopes: Iterable<string>;
+  instance: string;
+}): string {
+  const hash = createHash('sha256');
+  const day = new Date().toISOString().slice(0, 10);
+  for (const part of [parts.instance, parts.graphVersion, day, parts.url, parts.role, ...[...parts.scopes].sort()]) {
+    hash.update(part).update('\u0000');
+  }
+  return `"g${hash.digest('base64url')}"`;
+}
+
+/**
  * Sends a JSON answer. A small one goes whole; a large one is written piece by piece as the client reads
  * it, so the process never holds its whole text; a client that stops reading holds the answer only until
  * the write idle timeout closes its connection (http/connections.ts).
  *
- * A successful GET (or HEAD) carries a strong ETag (the hash of the body; a large body is serialised once
- * to hash it, piece by piece, then again to send it), `Cache-Control: private, no-cache` (a browser or
+ * A successful GET (or HEAD) carries a strong ETag, `Cache-Control: private, no-cache` (a browser or
  * client may keep it but must revalidate; no shared cache may) and `Vary: Authorization, Cookie` (answers
- * depend on who asks). A request whose If-None-Match holds that ETag is answered 304 without a body.
+ * depend on who asks). The ETag is `etag` when the route has one before it ran (a graph read: see
+ * `requestEtag`), otherwise the hash of the body (a large body is serialised once to hash it, piece by
+ * piece, then again to send it). A request whose If-None-Match holds that ETag is answered 304 without a body.
  */
-export async function sendJson(res: Response, status: number, value: unknown): Promise<void> {
+export async function sendJson(res: Response, status: number, value: unknown, etag?: string): Promise<void> {
   const chunks = jsonChunks(value, wholeBodyChars);
   const first = chunks.next();
   const second = first.done ? first : chunks.next();
@@ -154,13 +189,9 @@ export async function sendJson(res: Response, status: number, value: unknown): P
   res.status(status).type('application/json');
   const method = res.req.method;
   if (status === 200 && (method === 'GET' || method === 'HEAD')) {
-    const etag = strongEtag(second.done ? [first.done ? 'null' : first.value] : jsonChunks(value, wholeBodyChars));
-    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
-    res.vary('Authorization').vary('Cookie');
-    if (matchesIfNoneMatch(res.req.get('If-None-Match'), etag)) {
-      res.status(304).end();
-      return;
-    }
+    const tag =
+      etag ?? strongEtag(second.done ? [first.done ? 'null' : first.value] : jsonChunks(value, wholeBodyChars));
+    if (answerNotModified(res, tag)) return;
   }
   if (second.done) {
     res.send(first.done ? 'null' : first.value);

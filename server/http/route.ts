@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Access } from '../accounts/access.js';
 import type { Permission } from '../accounts/roles.js';
 import { problemSchema } from '../graph/graph.schemas.js';
-import { sendJson } from './json.js';
+import { randomUUID } from 'node:crypto';
+import { callerOf } from '../accounts/caller.js';
+import { answerNotModified, matchesIfNoneMatch, requestEtag, sendJson } from './json.js';
 import { ProblemError } from './problem.js';
 
 extendZodWithOpenApi(z);
@@ -50,6 +52,13 @@ export interface RouteSpec<Params, Query, Body, Result> {
   permission: Permission;
   /** Runs after the permission check, before parsing (rate limits). */
   guards?: RequestHandler[];
+  /**
+   * `graph`: the answer of a GET depends only on the graph, the request and the caller's role (no store, no
+   * clock beyond the day). Its ETag is then known before the handler runs (the graph's version: see
+   * `requestEtag` in json.ts), so a request whose If-None-Match holds it is a 304 without running the read.
+   * Without it (or when the database gives no version) the ETag is the hash of the body.
+   */
+  cache?: 'graph';
   /** The handler answers with a URL to redirect the browser to (302) instead of a JSON body. */
   redirect?: boolean;
   /**
@@ -68,8 +77,14 @@ export class ApiRoutes {
   readonly router = Router();
   readonly registry = new OpenAPIRegistry();
   private readonly methodsByPath = new Map<string, Set<string>>();
+  /** This process: ETags of graph reads name it, so that a restart or a new release answers afresh. */
+  private readonly instance = randomUUID();
 
-  constructor(private readonly access: Access) {
+  constructor(
+    private readonly access: Access,
+    /** The graph's version (Database.graphVersion): the validator of `cache: 'graph'` routes. */
+    private readonly graphVersion?: () => Promise<string | null>,
+  ) {
     this.registry.register('Problem', problemSchema);
     this.registry.registerComponent('securitySchemes', 'apiKey', {
       type: 'http',
@@ -171,12 +186,43 @@ export class ApiRoutes {
         req,
         res,
       };
+      const etag = await this.etagBefore(spec, req, res);
+      // The graph has not changed since the client's copy: no read runs.
+      if (etag !== undefined && matchesIfNoneMatch(req.get('If-None-Match'), etag)) {
+        answerNotModified(res, etag);
+        return;
+      }
       const result = await spec.handler(input);
       if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
       // A handler that streamed its own answer (an export, server-sent events) has sent it already.
-      else if (!spec.streams && !res.headersSent) await sendJson(res, spec.status ?? 200, result);
+      else if (!spec.streams && !res.headersSent) await sendJson(res, spec.status ?? 200, result, etag);
     };
     this.router[spec.method](spec.path, this.access.authorize(spec.permission), ...(spec.guards ?? []), run);
+  }
+
+  /**
+   * The ETag of a graph read, from the graph's version read before the handler runs, or undefined: not a
+   * graph read, not a GET, or no version to be had. A write committed in between makes the tag name an
+   * older graph than the answer's: the next request sees a newer version and gets the full answer again.
+   * On a single database the answer is never older than its tag.
+   */
+  private async etagBefore(
+    spec: { cache?: 'graph'; status?: number },
+    req: Request,
+    res: Response,
+  ): Promise<string | undefined> {
+    if (spec.cache !== 'graph' || !this.graphVersion || (spec.status ?? 200) !== 200) return undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+    const graphVersion = await this.graphVersion();
+    if (graphVersion === null) return undefined;
+    const caller = callerOf(res);
+    return requestEtag({
+      graphVersion,
+      url: req.originalUrl,
+      role: `${caller.kind}:${caller.role ?? ''}`,
+      scopes: caller.scopes,
+      instance: this.instance,
+    });
   }
 }
 

@@ -47,6 +47,18 @@ const readDeadlineGraceMs = 3_000;
 /** When the request being served must have had its reads answered (ms since the epoch), set per request. */
 const requestDeadlines = new AsyncLocalStorage<number>();
 
+/**
+ * How long a read given `timeoutMs` is waited for: its timeout and grace, and no later than the end of the
+ * request it serves (see `Database.serveWithin`).
+ */
+function readDeadlineMs(timeoutMs: number): number {
+  const requestEnds = requestDeadlines.getStore();
+  return Math.min(
+    timeoutMs + readDeadlineGraceMs,
+    requestEnds === undefined ? Infinity : Math.max(0, requestEnds - Date.now()),
+  );
+}
+
 /** Waits at most `ms` for `work`; past that, rejects, leaving `work` to settle on its own. */
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -117,6 +129,40 @@ class QueryLine {
   }
 }
 
+/**
+ * A read that callers need begun after they asked (so that it sees what they saw), run one at a time:
+ * callers arriving while one runs share the next, which starts when it ends. However many callers ask,
+ * at most one runs and one waits.
+ */
+class OneAtATime<T> {
+  private running?: Promise<T>;
+  private waiting?: Promise<T>;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  next(): Promise<T> {
+    if (!this.running) return this.start();
+    this.waiting ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.waiting = undefined;
+        return this.start();
+      });
+    return this.waiting;
+  }
+
+  private start(): Promise<T> {
+    const running = this.read().finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    this.running = running;
+    return running;
+  }
+}
+
+/** How long a request waits for the graph's version (Database.graphVersion) before going without it. */
+const versionWaitMs = 1_000;
+
 /** How long a query waits for a free connection before the request is answered 503. */
 const connectionWaitMs = 5_000;
 
@@ -127,6 +173,7 @@ const connectionWaitMs = 5_000;
 export class Database {
   readonly driver: Driver;
   private readonly line: QueryLine;
+  private readonly versionReads = new OneAtATime(() => this.readGraphVersion());
 
   constructor(
     readonly settings: ConnectionSettings,
@@ -138,7 +185,8 @@ export class Database {
     this.line = new QueryLine(maxConnections, waitMs);
     this.driver = neo4j.driver(settings.uri, auth, {
       userAgent: 'entente',
-      maxConnectionPoolSize: maxConnections,
+      // One more than the query line: the version read (graphVersion) runs outside it.
+      maxConnectionPoolSize: maxConnections + 1,
       connectionAcquisitionTimeout: waitMs * 2,
       connectionTimeout: 5_000,
       // The driver's default (30 s of retries) outlives an HTTP request; fail over to a 503 sooner.
@@ -179,14 +227,7 @@ export class Database {
   ): Promise<EagerResult<R>> {
     const timeout = Math.min(timeoutMs, this.settings.queryTimeoutMs);
     // A write is never given up on: answering while it may still commit would misstate what happened.
-    const requestEnds = requestDeadlines.getStore();
-    const deadlineMs =
-      routing === neo4j.routing.READ
-        ? Math.min(
-            timeout + readDeadlineGraceMs,
-            requestEnds === undefined ? Infinity : Math.max(0, requestEnds - Date.now()),
-          )
-        : undefined;
+    const deadlineMs = routing === neo4j.routing.READ ? readDeadlineMs(timeout) : undefined;
     return this.line.run(
       () =>
         this.driver.executeQuery<EagerResult<R>>(cypher, parameters, {
@@ -217,6 +258,41 @@ export class Database {
         await session.close();
       }
     });
+  }
+
+  /**
+   * A version of the graph that changes with every committed write, whoever made it (another driver, the
+   * Neo4j Browser, an import), or null when none could be had in time. It is the bookmark Neo4j answers a
+   * read transaction with: it names the last transaction committed to the database (Bolt causal
+   * chaining, in every edition since 4.0; `SHOW DATABASE ... lastCommittedTxn` is null in Community). One
+   * `RETURN 1`, so it costs a round trip. Its bookmark joins the one the driver's own queries
+   * wait for (executeQueryBookmarkManager), so in a cluster the reads that follow see at least the version
+   * named: an answer is never older than its tag.
+   *
+   * It is an optimisation, so it never holds a request up for long and never takes a place in the query
+   * line: one version read at a time, on a connection of its own (see the pool's size), shared by every
+   * caller that asked while it was waiting to start (each gets a version read after it asked: a write it saw
+   * is never missed), and given up for null after `versionWaitMs` or the request's deadline.
+   */
+  async graphVersion(): Promise<string | null> {
+    const waitMs = Math.min(versionWaitMs, readDeadlineMs(this.settings.queryTimeoutMs));
+    return withDeadline(this.versionReads.next(), waitMs).catch(() => null);
+  }
+
+  private async readGraphVersion(): Promise<string | null> {
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      // A managed transaction: retried on a pooled connection that the database's restart left dead.
+      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: this.settings.queryTimeoutMs });
+      const bookmarks = session.lastBookmarks();
+      return bookmarks.length ? [...bookmarks].sort().join(',') : null;
+    } finally {
+      await session.close();
+    }
   }
 
   /** Plans a query without running it (EXPLAIN), returning its query type and plan. */

@@ -69,6 +69,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
     path: '/nodes/:id',
     tag: 'Graph',
     permission: 'read',
+    cache: 'graph',
     summary: 'One node',
     params: idParams,
     response: nodeResponseSchema,
@@ -84,6 +85,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
     path: '/nodes/:id/relationships',
     tag: 'Graph',
     permission: 'read',
+    cache: 'graph',
     summary: "A node's expand menu: its relationship count per type and direction",
     description:
       'Counts come from the store per type, so a node with 100,000 neighbours answers as fast as any. A ' +
@@ -101,6 +103,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
     path: '/nodes/:id/neighbours',
     tag: 'Graph',
     permission: 'read',
+    cache: 'graph',
     summary: "One page of a node's neighbours, most-connected first",
     description:
       'The centre node, the neighbours and the relationships to them; `meta.total` counts all that match the ' +
@@ -170,6 +173,7 @@ export function nodeRoutes(api: ApiRoutes, db: Database, catalog: Catalog, store
     path: '/nodes/:id/timeline',
     tag: 'Graph',
     permission: 'read',
+    cache: 'graph',
     summary: "A node's dated relationships, oldest first",
     description:
       'Every relationship of the node whose start (`since`, or the property `dating` names for its type) is a ' +

@@ -22,6 +22,7 @@ export function relationshipRoutes(api: ApiRoutes, db: Database, catalog: Catalo
     path: '/relationships/:id',
     tag: 'Graph',
     permission: 'read',
+    cache: 'graph',
     summary: 'One relationship',
     description:
       'The relationship, its ends named by their node ids; 410 (saying when) when it was deleted through an edit, 404 when no relationship has the id.',

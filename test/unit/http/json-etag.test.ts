@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { sendJson } from '../../../server/http/json.js';
+import { requestEtag, sendJson } from '../../../server/http/json.js';
 
 /** An app answering `value` through the one JSON sender, on GET and POST. */
 function appAnswering(value: () => unknown) {
@@ -63,5 +63,33 @@ describe('ETags of JSON answers', () => {
       .set('If-None-Match', '*')
       .expect(200);
     expect(response.headers['cache-control']).toBeUndefined();
+  });
+
+  it('When the route knows its ETag before answering, then that tag is sent instead of a hash of the body', async () => {
+    const app = express();
+    app.get('/answer', (_req, res) => sendJson(res, 200, small, '"g-known"'));
+    const first = await request(app).get('/answer').expect(200);
+    expect(first.headers.etag).toBe('"g-known"');
+    await request(app).get('/answer').set('If-None-Match', '"g-known"').expect(304);
+  });
+});
+
+describe('ETags of graph reads, made from the request before the read runs', () => {
+  const parts = { graphVersion: 'FB:1', url: '/api/nodes/a', role: 'user:viewer', scopes: ['read'], instance: 'i' };
+
+  it('When any part differs (version, URL, role, scopes, process), then so does the tag; the same parts give the same tag', () => {
+    const tag = requestEtag(parts);
+    expect(tag).toMatch(/^"g[A-Za-z0-9_-]{43}"$/);
+    expect(requestEtag({ ...parts })).toBe(tag);
+    expect(requestEtag({ ...parts, scopes: ['read'].reverse() })).toBe(tag);
+    for (const changed of [
+      { graphVersion: 'FB:2' },
+      { url: '/api/nodes/a?limit=1' },
+      { role: 'user:editor' },
+      { scopes: ['read', 'query'] },
+      { instance: 'j' },
+    ]) {
+      expect(requestEtag({ ...parts, ...changed })).not.toBe(tag);
+    }
   });
 });
