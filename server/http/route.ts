@@ -82,8 +82,11 @@ export class ApiRoutes {
 
   constructor(
     private readonly access: Access,
-    /** The graph's version (Database.graphVersion): the validator of `cache: 'graph'` routes. */
-    private readonly graphVersion?: () => Promise<string | null>,
+    /**
+     * What a graph read's answer depends on besides the request: the graph's version and what the catalog
+     * holds (see app.ts), or null when it cannot be had now. The validator of `cache: 'graph'` routes.
+     */
+    private readonly graphState?: () => Promise<string | null>,
   ) {
     this.registry.register('Problem', problemSchema);
     this.registry.registerComponent('securitySchemes', 'apiKey', {
@@ -211,9 +214,9 @@ export class ApiRoutes {
     req: Request,
     res: Response,
   ): Promise<string | undefined> {
-    if (spec.cache !== 'graph' || !this.graphVersion || (spec.status ?? 200) !== 200) return undefined;
+    if (spec.cache !== 'graph' || !this.graphState || (spec.status ?? 200) !== 200) return undefined;
     if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
-    const graphVersion = await this.graphVersion();
+    const graphVersion = await this.graphState();
     if (graphVersion === null) return undefined;
     const caller = callerOf(res);
     return requestEtag({
