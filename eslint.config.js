@@ -69,7 +69,8 @@ export default tseslint.config(
     },
   },
   {
-    // Code both sides run (the API and the explorer's workers): pure, graphology and its algorithms only.
+    // Code both sides run (the API and the explorer's workers): pure, graphology and its algorithms only, and
+    // other shared modules (one level up at most: shared/ has one level of folders).
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -77,8 +78,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!graphology(-[a-z-]+)?(/[a-z/-]+\\.js)?$)',
-              message: 'Shared code runs on the server and in the browser: graphology and its algorithm packages only.',
+              regex: '^(?!graphology(-[a-z-]+)?(/[a-z/-]+\\.js)?$|\\.\\.?/[A-Za-z-]+\\.js$)',
+              message:
+                'Shared code runs on the server and in the browser: graphology, its algorithm packages and shared modules only.',
             },
           ],
         },

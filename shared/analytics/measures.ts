@@ -2,7 +2,7 @@
  * Graph measures on a small graph held in memory: degree (in, out, weighted), PageRank, betweenness,
  * closeness and Louvain communities, with the sentences that explain a node's rank.
  *
- * Pure: it imports graphology and its maintained algorithm packages only, so the API (server/analytics/) and
+ * Pure: it imports graphology and its maintained algorithm packages only (and a seeded generator), so the API (server/analytics/) and
  * the explorer's web worker (client/src/analytics/) run the same code on the same input.
  *
  * Direction: degree in/out and PageRank follow the relationships' direction (a random walk along them);
@@ -15,6 +15,7 @@ import louvainModule from 'graphology-communities-louvain';
 import closenessModule from 'graphology-metrics/centrality/closeness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes.js';
+import { seededRandom } from '../seededRandom.js';
 
 /**
  * These packages are CommonJS with `export default` typings: Node (and TypeScript's NodeNext) hand over
@@ -151,18 +152,6 @@ function buildGraphs(input: AnalyticsInput): Graphs {
     if (!undirected.hasEdge(edge.source, edge.target)) undirected.addEdge(edge.source, edge.target);
   }
   return { directed, undirected, captions };
-}
-
-/** mulberry32: a small seeded generator, so the same graph gives the same communities and samples. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Competition ranks: the highest value is 1st, equal values share a rank. */

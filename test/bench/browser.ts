@@ -13,7 +13,7 @@ import { nodeSize } from '../../client/src/canvas/style.js';
 import type { EntenteProbe } from '../../client/src/probe/types.js';
 import { launchChromium } from '../support/browser.js';
 import { betweennessSamples, exactBetweennessLimit, measureNames } from '../../shared/analytics/measures.js';
-import { seededRandom } from '../../client/src/canvas/seededRandom.js';
+import { seededRandom } from '../../shared/seededRandom.js';
 
 type Positions = Record<string, { x: number; y: number }>;
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../client/src/canvas/seededRandom.js';
+import { seededRandom } from '../../shared/seededRandom.js';
 import neo4j from 'neo4j-driver';
 import { compose, loadCypher, splitStatements } from '../../server/neo4j/cypher.js';
 import { name } from '../../server/neo4j/names.js';

@@ -4,7 +4,7 @@ import noverlap from 'graphology-layout-noverlap';
 import { dict } from '../app/records.js';
 import type { EntentePoint } from '../probe/types.js';
 import { ringPositions } from './rings.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../../../shared/seededRandom.js';
 import { nodeSize } from './style.js';
 
 export interface ForceAtlasInput {

@@ -1,6 +1,6 @@
 /**
  * mulberry32: a small seeded generator, so that the same seed always gives the same numbers (the same graph
- * the same picture, the same benchmark graph on every machine).
+ * the same picture, the same communities and samples, the same benchmark graph on every machine).
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
