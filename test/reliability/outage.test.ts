@@ -73,6 +73,39 @@ function failuresAfter(samples: Sample[], from: number): string {
     .join('; ');
 }
 
+/** Waits until the load is served again for good after an outage from `downAt` to `backAt` (load.ts times). */
+function servedAgain(load: ReturnType<typeof steadyLoad>, downAt: number, backAt: number, what: string) {
+  return until(() => served(load.settled(), backAt) && servedSinceLastFailure(load.settled(), downAt), 60_000, what);
+}
+
+/** What clients saw of an outage from `downAt` to `backAt`: `summarise`, and how long after `backAt` it last failed. */
+function outcomeOf(samples: Sample[], downAt: number, backAt: number) {
+  const summary = summarise(samples, downAt);
+  const backWithin = summary.lastFailure ? Math.max(0, summary.lastFailure.at - backAt) : 0;
+  return { ...summary, backWithin };
+}
+
+/**
+ * What every outage must show: a first 503 with Retry-After within 2 s of `answeredFrom`, no other server
+ * error and no request left unanswered, and the load served for good within 10 s of `backAt`.
+ */
+function expectRecovered(
+  samples: Sample[],
+  outcome: ReturnType<typeof outcomeOf>,
+  { answeredFrom, backAt }: { answeredFrom: number; backAt: number },
+) {
+  const { first503, other5xx, lastFailure, backWithin } = outcome;
+  expect(first503).toBeDefined();
+  expectWithinInFullRun(first503!.at - answeredFrom, 2_000, 'the first 503');
+  expect(first503!.retryAfter).toBe('5');
+  expect(other5xx.map((sample) => `${sample.status} ${sample.path} ${sample.failure ?? ''}`.trim())).toEqual([]);
+  expectWithinInFullRun(backWithin, 10_000, 'the last failure after the return');
+  expect(
+    samples.filter((sample) => sample.at > (lastFailure?.at ?? answeredFrom)).length,
+    `answers after the last failure; the failures after the return: ${failuresAfter(samples, backAt)}`,
+  ).toBeGreaterThanOrEqual(20);
+}
+
 // This file starts its own embedded Neo4j (not the run's shared one): it kills it.
 describe('outage under load', () => {
   let home: string;
@@ -136,14 +169,10 @@ describe('outage under load', () => {
     process.kill(oldPid, 'SIGKILL');
     await until(() => restarts.length === 1, 120_000, 'the supervisor to restart the JVM');
     const restartedAt = load.now() - (Date.now() - restarts[0]!);
-    await until(
-      () => served(load.settled(), restartedAt) && servedSinceLastFailure(load.settled(), killedAt),
-      60_000,
-      'the load to be served again after the restart',
-    );
+    await servedAgain(load, killedAt, restartedAt, 'the load to be served again after the restart');
     const samples = await load.stop();
-    const { first503, other5xx, lastFailure } = summarise(samples, killedAt);
-    const backWithin = lastFailure ? Math.max(0, lastFailure.at - restartedAt) : 0;
+    const outcome = outcomeOf(samples, killedAt, restartedAt);
+    const { first503, other5xx, backWithin } = outcome;
     table.add(
       'SIGKILL of the embedded JVM under 50 req/s',
       '503 + Retry-After within 2 s; no other 5xx; 2xx within 10 s of the restart',
@@ -151,17 +180,9 @@ describe('outage under load', () => {
         `restart after ${Math.round(restartedAt - killedAt)} ms; last failure ${Math.round(backWithin)} ms after it`,
     );
     expect(instance.pid).not.toBe(oldPid);
-    expect(first503).toBeDefined();
+    expectRecovered(samples, outcome, { answeredFrom: killedAt, backAt: restartedAt });
     // The outage is answered while it lasts: the first 503 comes before the restart.
     expect(first503!.at).toBeLessThan(restartedAt);
-    expectWithinInFullRun(first503!.at - killedAt, 2_000, 'the first 503');
-    expect(first503!.retryAfter).toBe('5');
-    expect(other5xx.map((sample) => `${sample.status} ${sample.path} ${sample.failure ?? ''}`.trim())).toEqual([]);
-    expectWithinInFullRun(backWithin, 10_000, 'the last failure after the restart');
-    expect(
-      samples.filter((sample) => sample.at > (lastFailure?.at ?? killedAt)).length,
-      `answers after the last failure; the failures after the restart: ${failuresAfter(samples, restartedAt)}`,
-    ).toBeGreaterThanOrEqual(20);
   }, 180_000);
 
   it('When one console query exhausts the JVM heap six times in a row, then each is a 413 and the database never stops', async () => {
@@ -207,28 +228,16 @@ describe('outage under load', () => {
     );
     instance = await startEmbeddedNeo4j({ home, ...jvm, boltPort: port });
     const backAt = load.now();
-    await until(
-      () => served(load.settled(), backAt) && servedSinceLastFailure(load.settled(), stoppedAt),
-      60_000,
-      'the load to be served again after its return',
-    );
+    await servedAgain(load, stoppedAt, backAt, 'the load to be served again after its return');
     const samples = await load.stop();
-    const { first503, other5xx, lastFailure } = summarise(samples, stoppedAt);
-    const backWithin = lastFailure ? Math.max(0, lastFailure.at - backAt) : 0;
+    const outcome = outcomeOf(samples, stoppedAt, backAt);
+    const { first503, other5xx, backWithin } = outcome;
     table.add(
       'a configured database stopped for 3 s under 50 req/s, then started again',
       '503 + Retry-After; no other 5xx; 2xx within 10 s of its return',
       `first 503 after ${first503 ? Math.round(first503.at - stoppedAt) : '—'} ms; other 5xx: ${other5xx.length}; ` +
         `last failure ${Math.round(backWithin)} ms after its return`,
     );
-    expect(first503).toBeDefined();
-    expectWithinInFullRun(first503!.at - goneAt, 2_000, 'the first 503');
-    expect(first503!.retryAfter).toBe('5');
-    expect(other5xx.map((sample) => `${sample.status} ${sample.path} ${sample.failure ?? ''}`.trim())).toEqual([]);
-    expectWithinInFullRun(backWithin, 10_000, 'the last failure after its return');
-    expect(
-      samples.filter((sample) => sample.at > (lastFailure?.at ?? stoppedAt)).length,
-      `answers after the last failure; the failures after the return: ${failuresAfter(samples, backAt)}`,
-    ).toBeGreaterThanOrEqual(20);
+    expectRecovered(samples, outcome, { answeredFrom: goneAt, backAt });
   }, 180_000);
 });
