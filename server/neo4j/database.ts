@@ -86,11 +86,18 @@ class QueryLine {
   ) {}
 
   /**
-   * Runs `work` in its turn. With a `deadlineMs`, the caller stops waiting for it then, but its place is held
-   * until it really ends, so queries the database never answered cannot pile up beyond the line's size.
+   * Runs `work` in its turn. With a `deadlineMs`, the wait for a turn counts against it, and the caller stops
+   * waiting for the work at its end, but the work's place is held until it really ends, so queries the
+   * database never answered cannot pile up beyond the line's size.
    */
   async run<T>(work: () => Promise<T>, deadlineMs?: number): Promise<T> {
-    const release = await this.acquire();
+    const asked = Date.now();
+    const release = await this.acquire(deadlineMs);
+    const left = deadlineMs === undefined ? undefined : deadlineMs - (Date.now() - asked);
+    if (left !== undefined && left <= 0) {
+      release();
+      throw new DatabaseUnansweredError(`Neo4j gave no turn within ${Math.round(deadlineMs! / 1000)} s`);
+    }
     const running = (async () => {
       try {
         return await work();
@@ -98,12 +105,15 @@ class QueryLine {
         release();
       }
     })();
-    return deadlineMs === undefined ? running : withDeadline(running, deadlineMs);
+    return left === undefined ? running : withDeadline(running, left);
   }
 
-  /** A place in the line held until the returned function is called (once; later calls do nothing). */
-  async acquire(): Promise<() => void> {
-    if (this.running >= this.size) await this.wait();
+  /**
+   * A place in the line held until the returned function is called (once; later calls do nothing), waited
+   * for at most the line's wait or `deadlineMs`, whichever is shorter.
+   */
+  async acquire(deadlineMs = Infinity): Promise<() => void> {
+    if (this.running >= this.size) await this.wait(Math.min(this.waitMs, deadlineMs));
     this.running += 1;
     let released = false;
     return () => {
@@ -114,7 +124,7 @@ class QueryLine {
     };
   }
 
-  private wait(): Promise<void> {
+  private wait(ms: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const turn = () => {
         clearTimeout(timer);
@@ -122,11 +132,12 @@ class QueryLine {
       };
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(turn), 1);
-        reject(new DatabaseBusyError(`All ${this.size} connections stayed busy for ${this.waitMs} ms`));
-      }, this.waitMs);
+        reject(new DatabaseBusyError(`All ${this.size} connections stayed busy for ${Math.round(ms)} ms`));
+      }, ms);
       this.waiting.push(turn);
     });
   }
+
 }
 
 /**
