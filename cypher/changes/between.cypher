@@ -1,5 +1,6 @@
 // Relationships and dated nodes that began or ended between two days ($from exclusive, $to inclusive),
-// read with the same dateOf rule as as-of, leaving out provenance relationships. Earliest first.
+// read with the same dateOf rule as as-of, leaving out provenance relationships. Earliest first; on one day,
+// in the store's element order, so that one graph always gives the same page.
 CALL () {
   MATCH (a)-[r]->(b)
   WHERE NOT type(r) IN $excluded
@@ -14,5 +15,5 @@ CALL () {
   RETURN item, null AS a, null AS b, since, until
 }
 RETURN item, a, b, since, until
-ORDER BY CASE WHEN $from < since AND since <= $to THEN since ELSE until END
+ORDER BY CASE WHEN $from < since AND since <= $to THEN since ELSE until END, elementId(item)
 LIMIT $limit

@@ -81,6 +81,8 @@ export class Catalog {
   private refreshingIdentity?: Promise<void>;
   private schemaLinks?: { at: number; nodeCount: number; value: Promise<SchemaLink[]> };
   private liveKeys?: { at: number; nodeCount: number; value: Promise<string[]> };
+  /** How many times readings were dropped (invalidated, or failed): see `forget`. */
+  private forgotten = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -88,17 +90,28 @@ export class Catalog {
     if (!this.snapshot || Date.now() - this.snapshot.at > freshForMs) {
       const value = this.read();
       this.snapshot = { at: Date.now(), value };
-      value.catch(() => (this.snapshot = undefined));
+      value.catch(() => this.forget(() => (this.snapshot = undefined)));
     }
     return this.snapshot.value;
   }
 
   /** Forgets what was read, when a query found the database changed under it. */
   invalidate(): void {
-    this.snapshot = undefined;
-    this.nodeIdentity = undefined;
-    this.schemaLinks = undefined;
-    this.liveKeys = undefined;
+    this.forget(() => {
+      this.snapshot = undefined;
+      this.nodeIdentity = undefined;
+      this.schemaLinks = undefined;
+      this.liveKeys = undefined;
+    });
+  }
+
+  /**
+   * Drops readings (`drop`), counted: a fingerprint names the count, so that one taken after readings were
+   * dropped never equals one taken before they were first read.
+   */
+  private forget(drop: () => void): void {
+    drop();
+    this.forgotten += 1;
   }
 
   /**
@@ -115,7 +128,7 @@ export class Catalog {
         return propertyKeys.filter((key) => used.has(key));
       });
       this.liveKeys = { at: Date.now(), nodeCount, value };
-      value.catch(() => (this.liveKeys = undefined));
+      value.catch(() => this.forget(() => (this.liveKeys = undefined)));
     }
     return this.liveKeys!.value;
   }
@@ -131,7 +144,7 @@ export class Catalog {
     if (!cached || cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs) {
       const value = this.readLinks();
       this.schemaLinks = { at: Date.now(), nodeCount, value };
-      value.catch(() => (this.schemaLinks = undefined));
+      value.catch(() => this.forget(() => (this.schemaLinks = undefined)));
     }
     return this.schemaLinks!.value;
   }
@@ -142,7 +155,7 @@ export class Catalog {
    * an answer can change when any of them is re-read even where no write came between (an index coming
    * online). It reads nothing, so it costs no query: what was never read is left out (a route that needs it
    * reads it, and the next fingerprint names it), and while any of them is being read there is none (null).
-   * Hashed once per reading.
+   * Hashed once per reading. It also names how many times readings were dropped (`forget`).
    */
   async fingerprint(): Promise<string | null> {
     const [snapshot, identity, links, keys] = await Promise.all([
@@ -155,6 +168,7 @@ export class Catalog {
     const hashed = (reading: unknown, plain: (reading: object) => unknown = (same) => same) =>
       reading === undefined ? '-' : fingerprintOf(reading as object, plain);
     return [
+      String(this.forgotten),
       hashed(snapshot),
       hashed(identity, (rule) => (rule as NodeIdentity).toPlain()),
       hashed(links),
@@ -173,7 +187,7 @@ export class Catalog {
     if (!cached) {
       const value = this.readIdentity();
       this.nodeIdentity = { at: Date.now(), nodeCount, value };
-      value.catch(() => (this.nodeIdentity = undefined));
+      value.catch(() => this.forget(() => (this.nodeIdentity = undefined)));
       return value;
     }
     if (!this.refreshingIdentity && (cached.nodeCount !== nodeCount || Date.now() - cached.at > identityFreshForMs)) {

@@ -136,24 +136,24 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
 }
 
-/**
- * Sets the validator headers of a cacheable read (ETag, Cache-Control, Vary) and, when the request's
- * If-None-Match holds `etag`, answers 304 without a body: true when it did.
- */
-export function answerNotModified(res: Response, etag: string): boolean {
+/** Sets the validator headers of a cacheable read: its ETag, Cache-Control and Vary. */
+function setValidators(res: Response, etag: string): void {
   res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
   res.vary('Authorization').vary('Cookie');
-  if (!matchesIfNoneMatch(res.req.get('If-None-Match'), etag)) return false;
+}
+
+/** Answers 304 without a body, with the validator headers of `etag` (which the request's If-None-Match holds). */
+export function sendNotModified(res: Response, etag: string): void {
+  setValidators(res, etag);
   res.status(304).end();
-  return true;
 }
 
 /**
  * The ETag of a read whose answer depends only on the graph, the request and who asks, known before the
- * read runs: a hash of the graph's version (every committed write changes it: Database.graphVersion), the
- * method-independent request (path and query string), the caller's role and scopes, the day (answers
- * dated "today") and `instance` (this process: a restart or a new release answers afresh). Strong: for
- * one such key, the route answers the same bytes.
+ * read runs: a hash of the graph's state (its version, which every committed write changes, and what the
+ * catalog holds: see app.ts), the method-independent request (path and query string), the caller's role and
+ * scopes, and `instance` (this process: a restart or a new release answers afresh). Strong: for one such
+ * key, the route answers the same records in the same order.
  */
 export function requestEtag(parts: {
   graphVersion: string;
@@ -163,8 +163,7 @@ export function requestEtag(parts: {
   instance: string;
 }): string {
   const hash = createHash('sha256');
-  const day = new Date().toISOString().slice(0, 10);
-  for (const part of [parts.instance, parts.graphVersion, day, parts.url, parts.role, ...[...parts.scopes].sort()]) {
+  for (const part of [parts.instance, parts.graphVersion, parts.url, parts.role, ...[...parts.scopes].sort()]) {
     hash.update(part).update('\u0000');
   }
   return `"g${hash.digest('base64url')}"`;
@@ -191,7 +190,8 @@ export async function sendJson(res: Response, status: number, value: unknown, et
   if (status === 200 && (method === 'GET' || method === 'HEAD')) {
     const tag =
       etag ?? strongEtag(second.done ? [first.done ? 'null' : first.value] : jsonChunks(value, wholeBodyChars));
-    if (answerNotModified(res, tag)) return;
+    if (matchesIfNoneMatch(res.req.get('If-None-Match'), tag)) return sendNotModified(res, tag);
+    setValidators(res, tag);
   }
   if (second.done) {
     res.send(first.done ? 'null' : first.value);

@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Access } from '../accounts/access.js';
 import type { Permission } from '../accounts/roles.js';
-import { problemSchema } from '../graph/graph.schemas.js';
-import { randomUUID } from 'node:crypto';
 import { callerOf } from '../accounts/caller.js';
-import { answerNotModified, matchesIfNoneMatch, requestEtag, sendJson } from './json.js';
+import { problemSchema } from '../graph/graph.schemas.js';
+import { matchesIfNoneMatch, requestEtag, sendJson, sendNotModified } from './json.js';
 import { ProblemError } from './problem.js';
 
 extendZodWithOpenApi(z);
@@ -54,7 +54,7 @@ export interface RouteSpec<Params, Query, Body, Result> {
   guards?: RequestHandler[];
   /**
    * `graph`: the answer of a GET depends only on the graph, the request and the caller's role (no store, no
-   * clock beyond the day). Its ETag is then known before the handler runs (the graph's version: see
+   * clock). Its ETag is then known before the handler runs (the graph's version: see
    * `requestEtag` in json.ts), so a request whose If-None-Match holds it is a 304 without running the read.
    * Without it (or when the database gives no version) the ETag is the hash of the body.
    */
@@ -191,10 +191,7 @@ export class ApiRoutes {
       };
       const etag = await this.etagBefore(spec, req, res);
       // The graph has not changed since the client's copy: no read runs.
-      if (etag !== undefined && matchesIfNoneMatch(req.get('If-None-Match'), etag)) {
-        answerNotModified(res, etag);
-        return;
-      }
+      if (etag !== undefined && matchesIfNoneMatch(req.get('If-None-Match'), etag)) return sendNotModified(res, etag);
       const result = await spec.handler(input);
       if (spec.redirect) res.redirect(spec.status ?? 302, String(result));
       // A handler that streamed its own answer (an export, server-sent events) has sent it already.

@@ -96,7 +96,7 @@ class QueryLine {
     const left = deadlineMs === undefined ? undefined : deadlineMs - (Date.now() - asked);
     if (left !== undefined && left <= 0) {
       release();
-      throw new DatabaseUnansweredError(`Neo4j gave no turn within ${Math.round(deadlineMs! / 1000)} s`);
+      throw new DatabaseBusyError(`No connection came free before the request's deadline`);
     }
     const running = (async () => {
       try {
@@ -137,7 +137,6 @@ class QueryLine {
       this.waiting.push(turn);
     });
   }
-
 }
 
 /**
@@ -152,8 +151,10 @@ class OneAtATime<T> {
   constructor(private readonly read: () => Promise<T>) {}
 
   next(): Promise<T> {
+    // The waiting one has not begun yet (even if the running one has just ended): it serves this caller too.
+    if (this.waiting) return this.waiting;
     if (!this.running) return this.start();
-    this.waiting ??= this.running
+    this.waiting = this.running
       .catch(() => undefined)
       .then(() => {
         this.waiting = undefined;
@@ -185,6 +186,7 @@ export class Database {
   readonly driver: Driver;
   private readonly line: QueryLine;
   private readonly versionReads = new OneAtATime(() => this.readGraphVersion());
+  private stalledVersionRead = false;
 
   constructor(
     readonly settings: ConnectionSettings,
@@ -256,7 +258,13 @@ export class Database {
    */
   writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
     return this.line.run(async () => {
-      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+      // Its bookmark joins the driver's own (executeQuery's), which the graph's version reads with: in a
+      // cluster, a version read after this write names it.
+      const session = this.driver.session({
+        database: this.settings.database,
+        defaultAccessMode: neo4j.session.WRITE,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
       const transaction = session.beginTransaction({ timeout: this.settings.queryTimeoutMs });
       try {
         const result = await work(transaction);
@@ -290,7 +298,23 @@ export class Database {
     return withDeadline(this.versionReads.next(), waitMs).catch(() => null);
   }
 
-  private async readGraphVersion(): Promise<string | null> {
+  /**
+   * The version read itself, bounded by the query timeout and its grace (a socket that never answers would
+   * otherwise hold every later one back). One given up on may still hold its connection: until it ends, no
+   * other starts and there is no version.
+   */
+  private readGraphVersion(): Promise<string | null> {
+    if (this.stalledVersionRead) return Promise.resolve(null);
+    const read = this.readBookmark();
+    const bounded = withDeadline(read, this.settings.queryTimeoutMs + readDeadlineGraceMs);
+    bounded.catch(() => {
+      this.stalledVersionRead = true;
+      void read.catch(() => undefined).finally(() => (this.stalledVersionRead = false));
+    });
+    return bounded;
+  }
+
+  private async readBookmark(): Promise<string | null> {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: neo4j.session.READ,
