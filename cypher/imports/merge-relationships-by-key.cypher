@@ -3,8 +3,10 @@
 // A row whose from or to names no node, or several, is not written: it comes back in `rejected`, with how
 // many nodes each end matched and up to three of them. The rest is merge-relationships.cypher: merged by id,
 // tagged with the import when made here, and what it held before returned when it was there. `ends`: the
-// elementIds of the written rows' ends, when $cite (the batch links its facts to sources).
-UNWIND $rows AS row
+// elementIds of the written rows' ends, when $cite (the batch links its facts to sources). Each row is a list
+// [id, from, to, properties], not a map: half the strings to send per row (the driver packs each one apart).
+UNWIND $rows AS fields
+WITH {id: fields[0], from: fields[1], to: fields[2], properties: fields[3]} AS row
 WITH row,
      COLLECT { MATCH (a:{{name:fromLabel}}) WHERE a.{{name:fromKey}} = row.from RETURN a } AS froms,
      COLLECT { MATCH (b:{{name:toLabel}}) WHERE b.{{name:toKey}} = row.to RETURN b } AS tos

@@ -455,7 +455,7 @@ export async function runImport(
       toKey: name(to.key),
     });
     const result = await tx.run(query, {
-      rows: rows.map((row) => ({ id: row.id, from: row.from.value, to: row.to.value, properties: row.properties })),
+      rows: rows.map((row) => [row.id, row.from.value, row.to.value, row.properties]),
       import: input.importId,
       cite,
     });
