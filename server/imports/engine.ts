@@ -303,8 +303,11 @@ export async function runImport(
     written.types.add('MENTIONED_IN');
   };
 
-  /** Ends already looked up in this run, by label, key and value. */
-  const resolved = new Map<string, { matches: number; elements: string[] }>();
+  /** Ends already looked up in this run: by label and key (`refGroup`), then by value. */
+  const resolved = new Map<string, Map<string, { matches: number; elements: string[] }>>();
+  let resolvedCount = 0;
+  /** An end's label and key as one text (labels are never empty and hold no control characters). */
+  const refGroup = (ref: EndpointRef) => `${ref.label ?? ''}\u0000${ref.key}`;
 
   const missingEnd = (side: 'from' | 'to', ref: EndpointRef) =>
     `${side}: no node${ref.label ? ` of ${ref.label}` : ''} has ${ref.key} "${ref.value}" (a relationship to a missing node)`;
@@ -313,29 +316,36 @@ export async function runImport(
 
   /** The elementId each end names, or a row error: a missing node, or several (ambiguous). */
   const resolveEnds = async (batch: RelationshipRow[]) => {
-    const groups = new Map<string, { ref: EndpointRef; values: Set<string> }>();
-    for (const row of batch) {
-      for (const ref of [row.from, row.to]) {
-        const key = JSON.stringify([ref.label ?? null, ref.key]);
-        if (!groups.has(key)) groups.set(key, { ref, values: new Set() });
-        groups.get(key)!.values.add(ref.value);
-      }
+    if (resolvedCount > maxResolved) {
+      resolved.clear();
+      resolvedCount = 0;
     }
-    const found = resolved;
-    if (found.size > maxResolved) found.clear();
-    for (const [key, { ref, values }] of groups) {
+    // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
+    const unknown = new Map<string, { ref: EndpointRef; values: Set<string> }>();
+    const note = (ref: EndpointRef) => {
+      const key = refGroup(ref);
+      if (resolved.get(key)?.has(ref.value)) return;
+      const group = unknown.get(key);
+      if (group) group.values.add(ref.value);
+      else unknown.set(key, { ref, values: new Set([ref.value]) });
+    };
+    for (const row of batch) {
+      note(row.from);
+      note(row.to);
+    }
+    for (const [key, { ref, values }] of unknown) {
       const query = ref.label
         ? compose(cypher['imports/resolve-ends'], { label: name(ref.label), key: name(ref.key) })
         : compose(cypher['imports/resolve-ends-any-label'], { key: name(ref.key) });
-      // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
-      const unknown = [...values].filter((value) => !found.has(`${key}\u0000${value}`));
-      if (!unknown.length) continue;
-      const { records: resolvedRecords } = await db.read(query, { values: unknown });
+      const { records: resolvedRecords } = await db.read(query, { values: [...values] });
+      let found = resolved.get(key);
+      if (!found) resolved.set(key, (found = new Map<string, { matches: number; elements: string[] }>()));
       for (const record of resolvedRecords) {
-        found.set(`${key}\u0000${record.get('value')}`, {
+        found.set(record.get('value') as string, {
           matches: Number(record.get('matches')),
           elements: record.get('elements') as string[],
         });
+        resolvedCount += 1;
       }
     }
     const ready: (RelationshipRow & { fromElement?: string; toElement?: string; planned: boolean })[] = [];
@@ -347,7 +357,7 @@ export async function runImport(
         ['from', row.from],
         ['to', row.to],
       ] as const) {
-        const match = found.get(`${JSON.stringify([ref.label ?? null, ref.key])}\u0000${ref.value}`);
+        const match = resolved.get(refGroup(ref))?.get(ref.value);
         if (match?.matches === 1) ends.push(match.elements[0]);
         else if (input.dryRun && ref.key === 'id' && planned_(ref)) {
           ends.push(undefined);
@@ -420,12 +430,7 @@ export async function runImport(
         continue;
       }
       const { records: plan } = await db.read(compose(cypher['imports/plan-relationships'], { type: name(type) }), {
-        rows: known.map((row) => ({
-          id: row.id,
-          from: row.fromElement,
-          to: row.toElement,
-          properties: row.properties,
-        })),
+        rows: known.map((row) => [row.id, row.fromElement, row.toElement, row.properties]),
       });
       for (const record of plan) {
         if (Number(record.get('matches')) === 0) counts.relationships.created += 1;
