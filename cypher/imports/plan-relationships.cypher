@@ -1,5 +1,7 @@
-// Dry run of one batch of relationships of one type: which are new and which exist (and would change).
-UNWIND $rows AS row
+// Dry run of one batch of relationships of one type: which are new and which exist (and would change). Rows
+// are lists [id, from, to, properties] (ends as elementIds), as in merge-relationships-by-key.cypher.
+UNWIND $rows AS fields
+WITH {id: fields[0], from: fields[1], to: fields[2], properties: fields[3]} AS row
 MATCH (a) WHERE elementId(a) = row.from
 MATCH (b) WHERE elementId(b) = row.to
 OPTIONAL MATCH (a)-[old:{{name:type}} {id: row.id}]->(b)

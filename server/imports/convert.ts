@@ -103,6 +103,8 @@ export function typedCell(raw: unknown, type: PropertyType, column: string): unk
       return text;
     case 'integer': {
       if (/^[+-]?\d+$/.test(value)) {
+        // Up to 15 digits is within a double's exact integers: no BigInt, and the driver's cheap conversion.
+        if (value.length <= 15) return neo4j.int(Number(value));
         const big = BigInt(value);
         if (big > 2n ** 63n - 1n || big < -(2n ** 63n))
           throw new RowRejected(`${column}: ${value} is beyond a 64-bit integer`);
@@ -161,7 +163,8 @@ function graphValue(value: unknown): unknown {
 /** Names already checked, with what was wrong with each (null: fine): files repeat the same few names. */
 const checkedNames = new Map<string, string | null>();
 
-function checkName(name: string, what: string, line: number): string {
+/** What is wrong with a name (null: nothing), remembered. */
+function checkedName(name: string, what: string): string | null {
   const key = `${what}\u0000${name}`;
   let problem = checkedNames.get(key);
   if (problem === undefined) {
@@ -170,8 +173,12 @@ function checkName(name: string, what: string, line: number): string {
     if (checkedNames.size > 10_000) checkedNames.clear();
     checkedNames.set(key, problem);
   }
+  return problem;
+}
+
+function checkName(name: string, what: string): string {
+  const problem = checkedName(name, what);
   if (problem !== null) throw new RowRejected(`${what} "${name}": ${problem}`);
-  void line;
   return name;
 }
 
@@ -200,10 +207,23 @@ export class Converter {
   /** Graph-shaped files: each node id's label, so that edges find their ends through its index. */
   private readonly labelOfNode = new Map<string, string>();
 
+  /** The mapping's property columns, read once (not once a row). */
+  private readonly columns: { column: string; type: PropertyType; key?: string }[];
+  /** A relationship's type as its made-up id has it (`from_type_to`). */
+  private readonly typeInId: string;
+
   constructor(
     private readonly mapping: Mapping,
     private readonly fileName: string,
-  ) {}
+  ) {
+    this.columns = Object.entries(mapping.properties).map(([column, type]) => {
+      // A column's own name as its key is checked once here; a bad one rejects each row that has the column.
+      let key = mapping.keys[column];
+      if (key === undefined && checkedName(column, 'property key') === null) key = column;
+      return { column, type, key };
+    });
+    this.typeInId = mapping.relationships?.type.toLowerCase() ?? '';
+  }
 
   convert(record: SourceRecord): Converted {
     try {
@@ -238,9 +258,9 @@ export class Converter {
 
   private properties(values: Record<string, unknown>): Record<string, unknown> {
     const properties: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [column, type] of Object.entries(this.mapping.properties)) {
+    for (const { column, type, key: mapped } of this.columns) {
       if (!(column in values)) throw new RowRejected(`no column "${column}" in this file`);
-      const key = this.mapping.keys[column] ?? checkName(column, 'property key', 0);
+      const key = mapped ?? checkName(column, 'property key');
       if (key === 'id') throw new RowRejected('the property key "id" is the node’s id: map it as the id column');
       const value = typedCell(values[column], type, column);
       if (value === undefined) continue;
@@ -268,6 +288,14 @@ export class Converter {
     return text;
   }
 
+  private endOf(values: Record<string, unknown>, endpoint: Endpoint): EndpointRef {
+    return {
+      value: this.cellText(values, endpoint.column),
+      label: endpoint.label,
+      key: endpoint.match === 'id' ? 'id' : endpoint.captionKey,
+    };
+  }
+
   private row(line: number, values: Record<string, unknown>): Converted {
     const { nodes, relationships } = this.mapping;
     const sources = this.sourcesOf(values);
@@ -293,16 +321,11 @@ export class Converter {
       return { kind: 'node', row: { line, id, labels: nodes.labels, properties, sources } };
     }
     if (relationships) {
-      const end = (endpoint: Endpoint): EndpointRef => ({
-        value: this.cellText(values, endpoint.column),
-        label: endpoint.label,
-        key: endpoint.match === 'id' ? 'id' : endpoint.captionKey,
-      });
-      const from = end(relationships.from);
-      const to = end(relationships.to);
+      const from = this.endOf(values, relationships.from);
+      const to = this.endOf(values, relationships.to);
       const id = relationships.id
         ? this.cellText(values, relationships.id)
-        : `${from.value}_${relationships.type.toLowerCase()}_${to.value}`;
+        : `${from.value}_${this.typeInId}_${to.value}`;
       const first = this.seenRelationships.get(id);
       if (first !== undefined) throw new RowRejected(`duplicate relationship "${id}" (first on line ${first})`);
       this.seenRelationships.set(id, line);
@@ -326,7 +349,7 @@ export class Converter {
       if (key === '_start') start = partialDate(String(value), 'start');
       else if (key === '_end') end = partialDate(String(value), 'end');
       else if (key !== 'id' && value !== null && value !== undefined)
-        converted[checkName(key, 'property key', 0)] = graphValue(value);
+        converted[checkName(key, 'property key')] = graphValue(value);
     }
     dating(converted, start, end);
     const source = this.mapping.source?.constant;
@@ -339,7 +362,7 @@ export class Converter {
 
   private graphNode(record: Extract<SourceRecord, { kind: 'node' }>): Converted {
     const labels = record.labels.length ? record.labels : [this.mapping.graph?.label ?? 'Node'];
-    for (const label of labels) checkName(label, 'label', record.line);
+    for (const label of labels) checkName(label, 'label');
     const first = this.seenNodes.get(record.id);
     if (first !== undefined) throw new RowRejected(`duplicate id "${record.id}" (first on line ${first})`);
     this.seenNodes.set(record.id, record.line);
@@ -350,7 +373,7 @@ export class Converter {
   }
 
   private graphEdge(record: Extract<SourceRecord, { kind: 'edge' }>): Converted {
-    const type = checkName(record.type ?? this.mapping.graph?.type ?? 'LINKED_TO', 'relationship type', record.line);
+    const type = checkName(record.type ?? this.mapping.graph?.type ?? 'LINKED_TO', 'relationship type');
     const id = record.id ?? `${record.source}_${type.toLowerCase()}_${record.target}`;
     const first = this.seenRelationships.get(id);
     if (first !== undefined) throw new RowRejected(`duplicate relationship "${id}" (first on line ${first})`);

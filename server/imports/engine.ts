@@ -23,6 +23,8 @@ const cypher = loadCypher(
   'imports/resolve-ends',
   'imports/resolve-ends-any-label',
   'imports/merge-relationships',
+  'imports/merge-relationships-by-key',
+  'imports/end-index',
   'imports/plan-relationships',
   'imports/type-count',
   'imports/merge-sources',
@@ -301,34 +303,49 @@ export async function runImport(
     written.types.add('MENTIONED_IN');
   };
 
-  /** Ends already looked up in this run, by label, key and value. */
-  const resolved = new Map<string, { matches: number; elements: string[] }>();
+  /** Ends already looked up in this run: by label and key (`refGroup`), then by value. */
+  const resolved = new Map<string, Map<string, { matches: number; elements: string[] }>>();
+  let resolvedCount = 0;
+  /** An end's label and key as one text (labels are never empty and hold no control characters). */
+  const refGroup = (ref: EndpointRef) => `${ref.label ?? ''}\u0000${ref.key}`;
+
+  const missingEnd = (side: 'from' | 'to', ref: EndpointRef) =>
+    `${side}: no node${ref.label ? ` of ${ref.label}` : ''} has ${ref.key} "${ref.value}" (a relationship to a missing node)`;
+  const ambiguousEnd = (side: 'from' | 'to', ref: EndpointRef, matches: number) =>
+    `${side}: "${ref.value}" matches ${matches} nodes${ref.label ? ` of ${ref.label}` : ''} (ambiguous)`;
 
   /** The elementId each end names, or a row error: a missing node, or several (ambiguous). */
   const resolveEnds = async (batch: RelationshipRow[]) => {
-    const groups = new Map<string, { ref: EndpointRef; values: Set<string> }>();
-    for (const row of batch) {
-      for (const ref of [row.from, row.to]) {
-        const key = JSON.stringify([ref.label ?? null, ref.key]);
-        if (!groups.has(key)) groups.set(key, { ref, values: new Set() });
-        groups.get(key)!.values.add(ref.value);
-      }
+    if (resolvedCount > maxResolved) {
+      resolved.clear();
+      resolvedCount = 0;
     }
-    const found = resolved;
-    if (found.size > maxResolved) found.clear();
-    for (const [key, { ref, values }] of groups) {
+    // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
+    const unknown = new Map<string, { ref: EndpointRef; values: Set<string> }>();
+    const note = (ref: EndpointRef) => {
+      const key = refGroup(ref);
+      if (resolved.get(key)?.has(ref.value)) return;
+      const group = unknown.get(key);
+      if (group) group.values.add(ref.value);
+      else unknown.set(key, { ref, values: new Set([ref.value]) });
+    };
+    for (const row of batch) {
+      note(row.from);
+      note(row.to);
+    }
+    for (const [key, { ref, values }] of unknown) {
       const query = ref.label
         ? compose(cypher['imports/resolve-ends'], { label: name(ref.label), key: name(ref.key) })
         : compose(cypher['imports/resolve-ends-any-label'], { key: name(ref.key) });
-      // Ends found for earlier batches of this file are not looked up again (a node is often many rows' end).
-      const unknown = [...values].filter((value) => !found.has(`${key}\u0000${value}`));
-      if (!unknown.length) continue;
-      const { records: resolvedRecords } = await db.read(query, { values: unknown });
+      const { records: resolvedRecords } = await db.read(query, { values: [...values] });
+      let found = resolved.get(key);
+      if (!found) resolved.set(key, (found = new Map<string, { matches: number; elements: string[] }>()));
       for (const record of resolvedRecords) {
-        found.set(`${key}\u0000${record.get('value')}`, {
+        found.set(record.get('value') as string, {
           matches: Number(record.get('matches')),
           elements: record.get('elements') as string[],
         });
+        resolvedCount += 1;
       }
     }
     const ready: (RelationshipRow & { fromElement?: string; toElement?: string; planned: boolean })[] = [];
@@ -340,24 +357,18 @@ export async function runImport(
         ['from', row.from],
         ['to', row.to],
       ] as const) {
-        const match = found.get(`${JSON.stringify([ref.label ?? null, ref.key])}\u0000${ref.value}`);
+        const match = resolved.get(refGroup(ref))?.get(ref.value);
         if (match?.matches === 1) ends.push(match.elements[0]);
         else if (input.dryRun && ref.key === 'id' && planned_(ref)) {
           ends.push(undefined);
           planned = true;
         } else if (match && match.matches > 1) {
           newAmbiguous.push({ line: row.line, value: ref.value, matches: match.matches, candidates: match.elements });
-          reject({
-            line: row.line,
-            reason: `${side}: "${ref.value}" matches ${match.matches} nodes${ref.label ? ` of ${ref.label}` : ''} (ambiguous)`,
-          });
+          reject({ line: row.line, reason: ambiguousEnd(side, ref, match.matches) });
           failed = true;
           break;
         } else {
-          reject({
-            line: row.line,
-            reason: `${side}: no node${ref.label ? ` of ${ref.label}` : ''} has ${ref.key} "${ref.value}" (a relationship to a missing node)`,
-          });
+          reject({ line: row.line, reason: missingEnd(side, ref) });
           failed = true;
           break;
         }
@@ -368,6 +379,26 @@ export async function runImport(
   };
   const planned_ = (ref: EndpointRef) =>
     ref.label ? planned.has(`${ref.label}\u0000${ref.value}`) : plannedIds.has(ref.value);
+
+  /** Whether an index serves `label`'s `key`, read once a run (an index this import made is known without). */
+  const endIndexes = new Map<string, Promise<boolean>>();
+  const indexServes = (label: string, key: string) => {
+    if (key === 'id' && indexed.has(label)) return Promise.resolve(true);
+    const id = `${label}\u0000${key}`;
+    if (!endIndexes.has(id)) {
+      endIndexes.set(
+        id,
+        db.read(cypher['imports/end-index'], { label, key }).then(({ records }) => records[0]?.get('indexed') === true),
+      );
+    }
+    return endIndexes.get(id)!;
+  };
+  /** Ends named by an indexed key of a label are found in the write itself; others are resolved first. */
+  const byKey = async (row: RelationshipRow) =>
+    row.from.label !== undefined &&
+    row.to.label !== undefined &&
+    (await indexServes(row.from.label, row.from.key)) &&
+    (await indexServes(row.to.label, row.to.key));
 
   /** Whether the graph holds a relationship of `type`, read once a run (a dry run's rows of a type it lacks are all new). */
   const typesInUse = new Map<string, Promise<boolean>>();
@@ -382,8 +413,7 @@ export async function runImport(
     return typesInUse.get(type)!;
   };
 
-  const flushRelationships = async (batch: RelationshipRow[]) => {
-    if (!batch.length) return;
+  const planRelationships = async (batch: RelationshipRow[]) => {
     const ready = await resolveEnds(batch);
     const groups = new Map<string, typeof ready>();
     for (const row of ready) {
@@ -391,69 +421,196 @@ export async function runImport(
       if (group) group.push(row);
       else groups.set(row.type, [row]);
     }
-    if (input.dryRun) {
-      for (const [type, rows] of groups) {
-        const known = rows.filter((row) => !row.planned);
-        counts.relationships.created += rows.length - known.length;
-        if (!known.length) continue;
-        if (!(await typeInUse(type))) {
-          counts.relationships.created += known.length;
-          continue;
-        }
-        const { records: plan } = await db.read(compose(cypher['imports/plan-relationships'], { type: name(type) }), {
-          rows: known.map((row) => ({
-            id: row.id,
-            from: row.fromElement,
-            to: row.toElement,
-            properties: row.properties,
-          })),
-        });
-        for (const record of plan) {
-          if (Number(record.get('matches')) === 0) counts.relationships.created += 1;
-          else if (record.get('changes')) counts.relationships.updated += 1;
-          else counts.relationships.unchanged += 1;
-        }
+    for (const [type, rows] of groups) {
+      const known = rows.filter((row) => !row.planned);
+      counts.relationships.created += rows.length - known.length;
+      if (!known.length) continue;
+      if (!(await typeInUse(type))) {
+        counts.relationships.created += known.length;
+        continue;
       }
-      return;
+      const { records: plan } = await db.read(compose(cypher['imports/plan-relationships'], { type: name(type) }), {
+        rows: known.map((row) => [row.id, row.fromElement, row.toElement, row.properties]),
+      });
+      for (const record of plan) {
+        if (Number(record.get('matches')) === 0) counts.relationships.created += 1;
+        else if (record.get('changes')) counts.relationships.updated += 1;
+        else counts.relationships.unchanged += 1;
+      }
     }
-    await session.executeWrite(
-      async (tx) => {
-        const changes: Change[] = [];
-        for (const [type, rows] of groups) {
-          const result = await tx.run(compose(cypher['imports/merge-relationships'], { type: name(type) }), {
-            rows: rows.map((row) => ({
-              id: row.id,
-              from: row.fromElement,
-              to: row.toElement,
-              properties: row.properties,
-            })),
-            import: input.importId,
-          });
-          const record = result.records[0]!;
-          counts.relationships.created += Number(record.get('created'));
-          counts.relationships.updated += Number(record.get('updated'));
-          counts.relationships.unchanged += rows.length - Number(record.get('created')) - Number(record.get('updated'));
-          for (const change of record.get('changes') as { element: string; before: [string, unknown][] }[]) {
-            changes.push({
-              kind: 'relationship',
-              element: change.element,
-              before: pairsToMap(change.before),
-              addedLabels: [],
-            });
-          }
-          written.types.add(type);
-          await linkSources(
-            tx,
-            rows.flatMap((row) => [
+  };
+
+  /** What one batch's write did: applied to the counts once it has committed (a retried transaction counts once). */
+  interface Outcome {
+    created: number;
+    updated: number;
+    unchanged: number;
+    rejected: { error: RowError; ambiguous?: Ambiguous }[];
+  }
+
+  /** Rows of one type whose ends are found in the write (merge-relationships-by-key.cypher). */
+  const mergeByKey = async (tx: ManagedTransaction, type: string, rows: RelationshipRow[], outcome: Outcome) => {
+    const [{ from, to }] = rows as [RelationshipRow];
+    const cite = rows.some((row) => row.sources.length > 0);
+    const query = compose(cypher['imports/merge-relationships-by-key'], {
+      type: name(type),
+      fromLabel: name(from.label!),
+      fromKey: name(from.key),
+      toLabel: name(to.label!),
+      toKey: name(to.key),
+    });
+    const result = await tx.run(query, {
+      rows: rows.map((row) => [row.id, row.from.value, row.to.value, row.properties]),
+      import: input.importId,
+      cite,
+    });
+    const record = result.records[0]!;
+    const rejected = record.get('rejected') as {
+      id: string;
+      from: unknown;
+      fromCandidates: string[];
+      to: unknown;
+      toCandidates: string[];
+    }[];
+    const created = Number(record.get('created'));
+    const updated = Number(record.get('updated'));
+    outcome.created += created;
+    outcome.updated += updated;
+    outcome.unchanged += rows.length - rejected.length - created - updated;
+    if (rejected.length) {
+      const rowOf = new Map(rows.map((row) => [row.id, row]));
+      for (const failure of rejected) {
+        const row = rowOf.get(failure.id)!;
+        // The first end that does not name exactly one node, as resolveEnds says it.
+        const [side, ref, matches, candidates] =
+          Number(failure.from) !== 1
+            ? (['from', row.from, Number(failure.from), failure.fromCandidates] as const)
+            : (['to', row.to, Number(failure.to), failure.toCandidates] as const);
+        outcome.rejected.push(
+          matches > 1
+            ? {
+                error: { line: row.line, reason: ambiguousEnd(side, ref, matches) },
+                ambiguous: { line: row.line, value: ref.value, matches, candidates },
+              }
+            : { error: { line: row.line, reason: missingEnd(side, ref) } },
+        );
+      }
+      if (input.rejectedRows === 'fail') {
+        const first = outcome.rejected.reduce((a, b) => (b.error.line < a.error.line ? b : a)).error;
+        throw new RowsRejected(`line ${first.line}: ${first.reason}`);
+      }
+    }
+    const changes = (record.get('changes') as { element: string; before: [string, unknown][] }[]).map(
+      (change): Change => ({
+        kind: 'relationship',
+        element: change.element,
+        before: pairsToMap(change.before),
+        addedLabels: [],
+      }),
+    );
+    if (cite) {
+      const endsOf = new Map((record.get('ends') as [string, string, string][]).map(([id, a, b]) => [id, [a, b]]));
+      await linkSources(
+        tx,
+        rows.flatMap((row) => {
+          const ends = row.sources.length ? endsOf.get(row.id) : undefined;
+          return ends
+            ? [...mentionsOf(ends[0]!, row.from.value, row.sources), ...mentionsOf(ends[1]!, row.to.value, row.sources)]
+            : [];
+        }),
+      );
+    }
+    return changes;
+  };
+
+  /** Rows of one type whose ends were resolved to elementIds first (merge-relationships.cypher). */
+  const mergeResolved = async (
+    tx: ManagedTransaction,
+    type: string,
+    rows: (RelationshipRow & { fromElement?: string; toElement?: string })[],
+    outcome: Outcome,
+  ) => {
+    const result = await tx.run(compose(cypher['imports/merge-relationships'], { type: name(type) }), {
+      rows: rows.map((row) => ({
+        id: row.id,
+        from: row.fromElement,
+        to: row.toElement,
+        properties: row.properties,
+      })),
+      import: input.importId,
+    });
+    const record = result.records[0]!;
+    const created = Number(record.get('created'));
+    const updated = Number(record.get('updated'));
+    outcome.created += created;
+    outcome.updated += updated;
+    outcome.unchanged += rows.length - created - updated;
+    await linkSources(
+      tx,
+      rows.flatMap((row) =>
+        row.sources.length
+          ? [
               ...mentionsOf(row.fromElement!, row.from.value, row.sources),
               ...mentionsOf(row.toElement!, row.to.value, row.sources),
-            ]),
-          );
+            ]
+          : [],
+      ),
+    );
+    return (record.get('changes') as { element: string; before: [string, unknown][] }[]).map((change): Change => ({
+      kind: 'relationship',
+      element: change.element,
+      before: pairsToMap(change.before),
+      addedLabels: [],
+    }));
+  };
+
+  const flushRelationships = async (batch: RelationshipRow[]) => {
+    if (!batch.length) return;
+    if (input.dryRun) return planRelationships(batch);
+    // By type and how their ends are named; the ends of a group named by indexed keys are found in the write.
+    const shapes = new Map<string, RelationshipRow[]>();
+    for (const row of batch) {
+      const key = `${row.type}\u0000${row.from.label}\u0000${row.from.key}\u0000${row.to.label}\u0000${row.to.key}`;
+      const group = shapes.get(key);
+      if (group) group.push(row);
+      else shapes.set(key, [row]);
+    }
+    const direct: RelationshipRow[][] = [];
+    const others: RelationshipRow[] = [];
+    for (const rows of shapes.values()) {
+      if (await byKey(rows[0]!)) direct.push(rows);
+      else others.push(...rows);
+    }
+    const resolvedGroups = new Map<string, Awaited<ReturnType<typeof resolveEnds>>>();
+    for (const row of others.length ? await resolveEnds(others) : []) {
+      const group = resolvedGroups.get(row.type);
+      if (group) group.push(row);
+      else resolvedGroups.set(row.type, [row]);
+    }
+    const outcome = await session.executeWrite(
+      async (tx) => {
+        const outcome: Outcome = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+        const changes: Change[] = [];
+        for (const rows of direct) {
+          written.types.add(rows[0]!.type);
+          changes.push(...(await mergeByKey(tx, rows[0]!.type, rows, outcome)));
+        }
+        for (const [type, rows] of resolvedGroups) {
+          written.types.add(type);
+          changes.push(...(await mergeResolved(tx, type, rows, outcome)));
         }
         await hooks.recordChanges(changes);
+        return outcome;
       },
       { timeout },
     );
+    counts.relationships.created += outcome.created;
+    counts.relationships.updated += outcome.updated;
+    counts.relationships.unchanged += outcome.unchanged;
+    for (const { error, ambiguous } of outcome.rejected) {
+      if (ambiguous) newAmbiguous.push(ambiguous);
+      reject(error);
+    }
   };
 
   const report = async (rowsDone: number, bytesDone: number) => {

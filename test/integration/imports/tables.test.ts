@@ -124,6 +124,58 @@ describe('importing tables (CSV and TSV)', () => {
     ]);
   });
 
+  it('When both ends are named by indexed ids, then the write finds them, and rows to a missing or an ambiguous end are listed, not written', async () => {
+    await db.write('CREATE INDEX IF NOT EXISTS FOR (n:Member) ON (n.id)');
+    await db.write('CREATE INDEX IF NOT EXISTS FOR (n:Club) ON (n.id)');
+    await db.write('CALL db.awaitIndexes(60)');
+    await db.write(
+      `CREATE (:Member {id: 'm1', name: 'One'}), (:Member {id: 'm2', name: 'Two'}),
+              (:Member {id: 'twin', name: 'Twin A'}), (:Member {id: 'twin', name: 'Twin B'}),
+              (:Club {id: 'c1', name: 'Chess club'})`,
+    );
+    const members = ['member,club,since', 'm1,c1,2001', 'm2,c9,2002', 'twin,c1,2003', 'm2,c1,2004'].join('\n');
+    const mapping = {
+      relationships: {
+        type: 'MEMBER_OF',
+        from: { column: 'member', label: 'Member' },
+        to: { column: 'club', label: 'Club' },
+      },
+      properties: { since: 'integer' },
+      source: { constant: 'Club roll' },
+    };
+    const before = await dumpGraph(db);
+    const strict = await imported(app, 'members.csv', members, { mapping, rejectedRows: 'fail' });
+    expect(strict.status).toBe('failed');
+    expect(strict.failure).toMatch(/line 3: to: no node of Club has id "c9"/);
+    expect(await dumpGraph(db)).toBe(before);
+
+    const job = await imported(app, 'members.csv', members, { mapping });
+    expect(job.status).toBe('done');
+    expect(job.counts.relationships).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(job.errors).toEqual([
+      { line: 3, reason: 'to: no node of Club has id "c9" (a relationship to a missing node)' },
+      { line: 4, reason: 'from: "twin" matches 2 nodes of Member (ambiguous)' },
+    ]);
+    expect(job.ambiguous).toEqual([expect.objectContaining({ line: 4, value: 'twin', matches: 2 })]);
+    const { records } = await db.read(
+      `MATCH (m:Member)-[r:MEMBER_OF]->(c:Club)
+       RETURN m.id AS member, c.id AS club, r.since AS since, r.sources AS sources,
+              COUNT { (m)-[:MENTIONED_IN]->(:Source {id: 'Club roll'}) } AS memberCited,
+              COUNT { (c)-[:MENTIONED_IN]->(:Source {id: 'Club roll'}) } AS clubCited
+       ORDER BY member`,
+    );
+    expect(records.map((record) => toJson(record.toObject()))).toEqual([
+      { member: 'm1', club: 'c1', since: 2001, sources: ['Club roll'], memberCited: 1, clubCited: 1 },
+      { member: 'm2', club: 'c1', since: 2004, sources: ['Club roll'], memberCited: 1, clubCited: 1 },
+    ]);
+
+    const again = await imported(app, 'members.csv', members, { mapping });
+    expect(again.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    await rolledBack(app, again.id);
+    await rolledBack(app, job.id);
+    expect(await dumpGraph(db)).toBe(before);
+  });
+
   it('When rows are bad, then each is rejected with its line and reason and the good rows still import', async () => {
     const bad = [
       'id,name,amount,day',
