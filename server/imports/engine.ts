@@ -175,7 +175,11 @@ export async function runImport(
   /** Dry run: nodes this file would make, so that its edges to them are not counted as missing. */
   const planned = new Set<string>();
   const plannedIds = new Set<string>();
-  const session = db.driver.session({ database: db.settings.database });
+  // Its bookmarks join the driver's own (see Database.graphVersion): in a cluster a version read after a batch names it.
+  const session = db.driver.session({
+    database: db.settings.database,
+    bookmarkManager: db.driver.executeQueryBookmarkManager,
+  });
   const timeout = Math.max(db.settings.queryTimeoutMs, minBatchTimeoutMs);
 
   /** Rows rejected while reading, kept with the batch they fall in so that errors stay in line order. */
