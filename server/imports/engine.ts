@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { compose, loadCypher } from '../neo4j/cypher.js';
 import type { Database } from '../neo4j/database.js';
 import { name, names } from '../neo4j/names.js';
@@ -452,6 +452,24 @@ export async function runImport(
     rejected: { error: RowError; ambiguous?: Ambiguous }[];
   }
 
+  /**
+   * What one merge statement of relationships reports (created, updated, the values it overwrote), added to
+   * `outcome`; `settled`: its rows that were neither rejected nor created nor updated.
+   */
+  const relationshipMergeOutcome = (record: Neo4jRecord, settled: number, outcome: Outcome): Change[] => {
+    const created = Number(record.get('created'));
+    const updated = Number(record.get('updated'));
+    outcome.created += created;
+    outcome.updated += updated;
+    outcome.unchanged += settled - created - updated;
+    return (record.get('changes') as { element: string; before: [string, unknown][] }[]).map((change) => ({
+      kind: 'relationship',
+      element: change.element,
+      before: pairsToMap(change.before),
+      addedLabels: [],
+    }));
+  };
+
   /** Rows of one type whose ends are found in the write (merge-relationships-by-key.cypher). */
   const mergeByKey = async (tx: ManagedTransaction, type: string, rows: RelationshipRow[], outcome: Outcome) => {
     const [{ from, to }] = rows as [RelationshipRow];
@@ -476,11 +494,7 @@ export async function runImport(
       to: unknown;
       toCandidates: string[];
     }[];
-    const created = Number(record.get('created'));
-    const updated = Number(record.get('updated'));
-    outcome.created += created;
-    outcome.updated += updated;
-    outcome.unchanged += rows.length - rejected.length - created - updated;
+    const changes = relationshipMergeOutcome(record, rows.length - rejected.length, outcome);
     if (rejected.length) {
       const rowOf = new Map(rows.map((row) => [row.id, row]));
       for (const failure of rejected) {
@@ -504,14 +518,6 @@ export async function runImport(
         throw new RowsRejected(`line ${first.line}: ${first.reason}`);
       }
     }
-    const changes = (record.get('changes') as { element: string; before: [string, unknown][] }[]).map(
-      (change): Change => ({
-        kind: 'relationship',
-        element: change.element,
-        before: pairsToMap(change.before),
-        addedLabels: [],
-      }),
-    );
     if (cite) {
       const endsOf = new Map((record.get('ends') as [string, string, string][]).map(([id, a, b]) => [id, [a, b]]));
       await linkSources(
@@ -543,12 +549,7 @@ export async function runImport(
       })),
       import: input.importId,
     });
-    const record = result.records[0]!;
-    const created = Number(record.get('created'));
-    const updated = Number(record.get('updated'));
-    outcome.created += created;
-    outcome.updated += updated;
-    outcome.unchanged += rows.length - created - updated;
+    const changes = relationshipMergeOutcome(result.records[0]!, rows.length, outcome);
     await linkSources(
       tx,
       rows.flatMap((row) =>
@@ -560,12 +561,7 @@ export async function runImport(
           : [],
       ),
     );
-    return (record.get('changes') as { element: string; before: [string, unknown][] }[]).map((change): Change => ({
-      kind: 'relationship',
-      element: change.element,
-      before: pairsToMap(change.before),
-      addedLabels: [],
-    }));
+    return changes;
   };
 
   const flushRelationships = async (batch: RelationshipRow[]) => {
